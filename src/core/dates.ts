@@ -1,0 +1,65 @@
+// Plain calendar dates as 'YYYY-MM-DD' strings. Arithmetic goes through local-midnight Date
+// objects and back, so the host time zone can never shift a day.
+import { addDays as addDaysToDate } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** The Date at local midnight of a plain date, or undefined when the text is no real date. */
+export function toLocalDate(iso: string): Date | undefined {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  date.setFullYear(year); // years 0-99 would otherwise map to 1900-1999
+  const roundTrips = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  return roundTrips ? date : undefined;
+}
+
+export function isIsoDate(text: string): boolean {
+  return toLocalDate(text) !== undefined;
+}
+
+function mustParse(iso: string): Date {
+  const date = toLocalDate(iso);
+  if (!date) throw new RangeError(`not a calendar date: ${iso}`);
+  return date;
+}
+
+export function addDays(iso: string, days: number): string {
+  return format(addDaysToDate(mustParse(iso), days), 'yyyy-MM-dd');
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayIndex(iso: string): number {
+  return mustParse(iso).getDay();
+}
+
+export function weekdayName(iso: string): (typeof WEEKDAYS)[number] {
+  return WEEKDAYS[weekdayIndex(iso)]!;
+}
+
+export function weekdayNumber(name: string): number {
+  return WEEKDAYS.indexOf(name as (typeof WEEKDAYS)[number]);
+}
+
+/** The next Monday strictly after `today`. */
+export function nextMondayAfter(today: string): string {
+  const daysAhead = ((8 - weekdayIndex(today)) % 7) || 7;
+  return addDays(today, daysAhead);
+}
+
+/** "Mon 7 Dec" */
+export function shortDate(iso: string): string {
+  return format(mustParse(iso), 'EEE d MMM');
+}
+
+/** "Mon 7 Dec 2026" */
+export function longDate(iso: string): string {
+  return format(mustParse(iso), 'EEE d MMM yyyy');
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((mustParse(to).getTime() - mustParse(from).getTime()) / 86_400_000);
+}

@@ -1,0 +1,144 @@
+// The engine's one entry point: a validated intake, the templates and today's date in; a plan out.
+// Pure: no file system, no clock, no colour.
+import { addDays, nextMondayAfter, weekdayIndex, weekdayNumber } from './dates.js';
+import { PlanInputError } from './errors.js';
+import { planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
+import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
+import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
+import { weekSessions } from './sessions.js';
+import { triage } from './triage.js';
+import type { Intake, Plan, Rules, Templates, Week } from './types.js';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export function plan(intake: Intake, templates: Templates, today: string): Plan {
+  const { rules, ladder } = templates;
+  const start = intake.start ?? nextMondayAfter(today);
+  const weekCount = intake.weeks ?? rules.defaultWeeks;
+  checkGoal(intake, templates);
+
+  const result = triage(intake);
+  const days = runDays(intake, templates, start);
+  const loads = planLoads({
+    intake, rules, ladder, triage: result, weeks: weekCount,
+    runDays: days.ladderDays, rebuildRunDays: days.rebuildDays,
+  });
+
+  const weeks: Week[] = loads.map((load, index) => {
+    const weekStart = addDays(start, index * 7);
+    const runOffsets = load.runs.length > days.pattern.length
+      ? extendedRunDays(days.pattern, days.preference, days.allowed, load.runs.length)
+      : pickRunDays(days.pattern, days.preference, load.runs.length);
+    return {
+      index: index + 1,
+      start: weekStart,
+      end: addDays(weekStart, 6),
+      phase: load.phase,
+      level: load.level && load.level.walk > 0 ? load.level.level : null,
+      gate: gateFor(load, loads[index - 1], index, rules),
+      why: load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why,
+      lighter: load.lighter,
+      runMinutes: load.runs.reduce((a, b) => a + b, 0),
+      sessions: weekSessions({ templates, intake, weekStart, load, runOffsets }),
+    };
+  });
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: intake.name ?? null,
+    today,
+    start,
+    end: addDays(start, weekCount * 7 - 1),
+    runner: intake.runner,
+    units: intake.units,
+    template: templates.template.name,
+    triage: result,
+    weeks,
+    notes: planNotes(intake, templates, loads, days, result.level === 'caution' && !result.cleared),
+    safetyNet: safetyNet(),
+    notice: NOT_MEDICAL_ADVICE,
+  };
+}
+
+/** R-VOL-6 needs a goal that holds at least one session of the first ladder level. */
+function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
+  const first = ladder[0];
+  if (!first) return;
+  const goal = toMinutes(intake.goalWeekly, intake.units, rules);
+  if (goal < runMinutesOf(first)) {
+    const unit = intake.units === 'min' ? 'running minutes' : intake.units;
+    throw new PlanInputError(
+      `goal weekly volume ${intake.goalWeekly} ${unit} is less than one walk/run level 1 session (${runMinutesOf(first)} running minutes)`,
+      'give your weekly volume before the pain with --goal-weekly',
+    );
+  }
+}
+
+interface RunDays {
+  pattern: number[];
+  preference: number[];
+  /** Days that may carry a run at all: the preferred days, or any day. */
+  allowed: number[];
+  ladderDays: number;
+  rebuildDays: number;
+  wanted: number;
+}
+
+/** R-PROG-1: the base pattern of running days, from preferred weekdays or the template. */
+function runDays(intake: Intake, { rules, template }: Templates, start: string): RunDays {
+  const startDay = weekdayIndex(start);
+  const preference = intake.days?.length
+    ? intake.days.map((d) => (weekdayNumber(d) - startDay + 7) % 7)
+    : template.runDayOrder.map((d) => d - 1);
+  const pattern = basePattern([...new Set(preference)], rules.maxRunDaysPer7);
+  const wanted = Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays);
+  const allowed = intake.days?.length ? [...new Set(preference)] : [0, 1, 2, 3, 4, 5, 6];
+  return {
+    pattern,
+    preference,
+    allowed,
+    ladderDays: Math.min(wanted, rules.maxRunDaysPer7, pattern.length),
+    rebuildDays: Math.max(1, Math.min(wanted, rules.maxRebuildRunDays, allowed.length)),
+    wanted,
+  };
+}
+
+function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, rules: Rules): string {
+  const limit = `${rules.painThreshold}/10`;
+  if (load.rules.includes('R-TRIAGE-2')) {
+    return 'No running until a doctor or physical therapist has assessed you and cleared you to run (R-TRIAGE-2).';
+  }
+  if (load.phase === 'settle') {
+    return `No running this week: pain at rest is at or above ${limit} (R-PAIN-1).`;
+  }
+  if (previous?.phase === 'settle') {
+    return `Start only if pain at rest stayed below ${limit} all last week and a 30-minute brisk walk caused no pain increase and no limp (R-PHASE-1); otherwise repeat last week.`;
+  }
+  if (index === 0) {
+    return `Run only on days when pain at rest is below ${limit} (R-PAIN-1).`;
+  }
+  return `Go on only if pain stayed below ${limit} and did not rise after runs or the next morning; otherwise repeat last week (R-PAIN-2).`;
+}
+
+function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, cautionCapped: boolean): string[] {
+  const { rules, template } = templates;
+  const notes: string[] = [];
+  const variant = template.runnerTypes[intake.runner];
+  if (variant) notes.push(`${capitalise(intake.runner)} runner: ${variant.note}`);
+  if (cautionCapped) notes.push('An assessment is recommended (physical therapist or gait analysis); until then the plan stays in the walk/run phase (R-TRIAGE-3).');
+  if (loads.some((l) => l.runs.length > 0)) notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
+  const ladderLimit = Math.min(days.wanted, rules.maxRunDaysPer7);
+  if (intake.days?.length && days.pattern.length < ladderLimit) {
+    notes.push(`Only ${days.pattern.length} running day${days.pattern.length === 1 ? '' : 's'} a week fit your preferred days without running two days in a row (R-PROG-1).`);
+  }
+  if (intake.units !== 'min') {
+    notes.push(`Running is planned in minutes; distances assume an easy pace of ${rules.easyPaceMinutesPer[intake.units]} min/${intake.units}.`);
+  }
+  if (loads.some((l) => l.phase === 'maintain')) notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
+  notes.push('Repeating a week is normal. Mild back pain often settles within 2-4 weeks, but a full return often takes about two months.');
+  return notes;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

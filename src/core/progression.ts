@@ -1,0 +1,244 @@
+// How much running each plan week holds: phases (section 3 of domain.md), the ladder
+// (R-PROG-2), the volume rules (R-VOL-1..6) and the pain gate at intake (R-PAIN-1).
+// A plan made ahead of time assumes each week's gate is met; the gate itself is printed.
+import type { Intake, LadderLevel, Phase, Rules, Triage } from './types.js';
+
+export interface WeekLoad {
+  phase: Phase;
+  /** The walk/run ladder level of the week, when it is on the ladder. */
+  level: LadderLevel | null;
+  /** Running minutes of each run this week, in date order. Empty: no running. */
+  runs: number[];
+  lighter: boolean;
+  /** Rule ids that decided this week's load. */
+  rules: string[];
+  /** One line: why the week looks as it does. */
+  why: string;
+  /** Why running was held back this week, when a rule did so. */
+  heldBack: string | null;
+}
+
+export interface ProgressionInput {
+  intake: Intake;
+  rules: Rules;
+  ladder: LadderLevel[];
+  triage: Triage;
+  weeks: number;
+  /** Running days the schedule gives each week on the ladder and in the continuous phase (R-PROG-1). */
+  runDays: number;
+  /** Running days the schedule can give each week in the rebuild phase. */
+  rebuildRunDays: number;
+}
+
+type Stage =
+  | { phase: 'settle'; waiting: boolean }
+  | { phase: 'walk-run'; index: number; clean: number; goalReached: boolean }
+  | { phase: 'continuous' | 'rebuild' | 'maintain'; weekly: number; runDays: number };
+
+type VolumeStage = Extract<Stage, { weekly: number }>;
+
+export const runMinutesOf = (level: LadderLevel): number => level.run * level.repeats;
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+export function toMinutes(value: number, units: Intake['units'], rules: Rules): number {
+  return units === 'min' ? value : value * rules.easyPaceMinutesPer[units];
+}
+
+/** Index of the first ladder level without walk breaks: where the continuous phase starts. */
+export function firstContinuousIndex(ladder: LadderLevel[]): number {
+  const index = ladder.findIndex((l) => l.walk === 0);
+  return index === -1 ? ladder.length : index;
+}
+
+/** R-PROG-2: clean sessions a level needs before the next one. */
+export function cleanSessionsNeeded(runner: Intake['runner'], rules: Rules): number {
+  return runner === 'returning' ? rules.cleanSessionsPerLevelReturning : rules.cleanSessionsPerLevel;
+}
+
+/** R-VOL-2: the longest single run allowed after a longest recent run of `longest` minutes. */
+export function singleRunCeiling(longest: number, rules: Rules): number {
+  return Math.max(Math.floor(longest * rules.singleRunCap), longest + rules.singleRunMinStepMinutes);
+}
+
+/** Spread a weekly total over runs; a remainder lengthens the week's last run. */
+export function spreadRuns(weekly: number, runDays: number, ceiling: number): number[] {
+  if (runDays <= 0 || weekly <= 0) return [];
+  const base = Math.floor(weekly / runDays);
+  const runs = Array.from({ length: runDays }, () => Math.min(base, ceiling));
+  runs[runDays - 1] = Math.min(weekly - base * (runDays - 1), ceiling);
+  return runs.filter((r) => r > 0);
+}
+
+/** How many runs of a ladder level fit the week under the goal (R-VOL-6). */
+function runsThatFit(level: LadderLevel, runDays: number, goal: number): number {
+  return Math.min(runDays, Math.floor(goal / runMinutesOf(level)));
+}
+
+export function planLoads(input: ProgressionInput): WeekLoad[] {
+  const { intake, rules, ladder, triage, weeks } = input;
+  if (triage.level === 'emergency') return []; // R-TRIAGE-1
+
+  const goal = Math.floor(toMinutes(intake.goalWeekly, intake.units, rules));
+  const continuousAt = firstContinuousIndex(ladder);
+  const cautionCap = triage.level === 'caution' && !triage.cleared;
+  const topIndex = cautionCap ? continuousAt - 1 : ladder.length - 1;
+  const baseMinutes = Math.floor(toMinutes(rules.baseThreshold[intake.units], intake.units, rules));
+  const startLongest = longestRunNow(intake, rules);
+
+  let stage = startingStage(input, goal, topIndex);
+  let lastFullWeekly = 0;
+  const loads: WeekLoad[] = [];
+  // R-VOL-2 looks back 30 days; the last four plan weeks (28 days) are a stricter stand-in.
+  const longestRecent = (): number => Math.max(startLongest, ...loads.slice(-4).flatMap((l) => l.runs), 0);
+
+  for (let w = 0; w < weeks; w++) {
+    let load: WeekLoad;
+    if (stage.phase === 'settle') {
+      load = settleWeek(stage.waiting, intake.pain, rules.painThreshold);
+      // R-PHASE-1 is assumed met by the week's end, unless waiting for a clinician.
+      if (!stage.waiting) stage = { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
+    } else if (stage.phase === 'walk-run') {
+      ({ load, next: stage } = ladderWeek(stage, input, goal, topIndex, continuousAt, cautionCap));
+    } else {
+      // R-VOL-4 needs a full volume week before it to be lighter than.
+      const previous = loads[w - 1];
+      const lighter = stage.phase !== 'maintain' && (w + 1) % rules.downWeekEvery === 0 && lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
+      load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, singleRunCeiling(longestRecent(), rules), goal, rules);
+      if (!lighter) lastFullWeekly = sum(load.runs);
+      stage = nextVolumeStage(stage, lastFullWeekly, goal, rules, input.rebuildRunDays, baseMinutes);
+    }
+    if (w === 0 && intake.weekly > 0 && load.runs.length > 0) load.rules.push('R-VOL-5');
+    loads.push(load);
+  }
+  return loads;
+}
+
+function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad {
+  return waiting
+    ? {
+        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'],
+        heldBack: 'no running until a clinician has assessed you and cleared you to run (R-TRIAGE-2)',
+        why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only.',
+      }
+    : {
+        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-PAIN-1', 'R-PHASE-1'],
+        heldBack: `pain at rest ${pain}/10 is at or above ${threshold}/10 (R-PAIN-1)`,
+        why: `Pain at rest is ${pain}/10: settle it with walking, cross-training, core and mobility before any running.`,
+      };
+}
+
+function ladderWeek(
+  stage: Extract<Stage, { phase: 'walk-run' }>,
+  input: ProgressionInput,
+  goal: number,
+  topIndex: number,
+  continuousAt: number,
+  cautionCap: boolean,
+): { load: WeekLoad; next: Stage } {
+  const { ladder, rules, intake } = input;
+  const level = ladder[stage.index]!;
+  const runs = Array.from({ length: runsThatFit(level, input.runDays, goal) }, () => runMinutesOf(level));
+  const needed = cleanSessionsNeeded(intake.runner, rules);
+  const ruleIds = ['R-PROG-1', 'R-PROG-2', 'R-VOL-3', 'R-PAIN-2'];
+  let heldBack: string | null = null;
+  if (runs.length < input.runDays) {
+    ruleIds.push('R-VOL-6');
+    heldBack = `${runs.length} run${runs.length === 1 ? '' : 's'} this week keep you within your goal of ${goal} running min a week (R-VOL-6)`;
+  }
+  if (cautionCap && stage.index === topIndex) {
+    ruleIds.push('R-TRIAGE-3');
+    heldBack = 'the plan stays in the walk/run phase until the caution signs are gone or a clinician clears you (R-TRIAGE-3)';
+  }
+  const load: WeekLoad = {
+    phase: stage.goalReached ? 'maintain' : 'walk-run', level, runs, lighter: false, rules: ruleIds, heldBack,
+    why: stage.goalReached
+      ? `Your goal of ${goal} running min a week is reached at this level: hold it (R-VOL-6).`
+      : `Walk/run level ${level.level}: ${needed} clean sessions earn the next level, at most one level a week (R-PROG-2).`,
+  };
+
+  const clean = stage.clean + runs.length;
+  if (stage.goalReached || clean < needed || stage.index >= topIndex) {
+    return { load, next: { ...stage, clean: Math.min(clean, needed) } };
+  }
+  const nextIndex = stage.index + 1;
+  const nextLevel = ladder[nextIndex]!;
+  if (runsThatFit(nextLevel, input.runDays, goal) === 0) {
+    // Even one session of the next level would pass the goal: stay here for good (R-VOL-6).
+    return { load, next: { ...stage, clean: needed, goalReached: true } };
+  }
+  if (nextIndex < continuousAt) return { load, next: { phase: 'walk-run', index: nextIndex, clean: 0, goalReached: false } };
+  const weekly = Math.min(goal, runMinutesOf(nextLevel) * input.runDays);
+  return { load, next: { phase: weekly >= goal ? 'maintain' : 'continuous', weekly, runDays: input.runDays } };
+}
+
+function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: number, goal: number, rules: Rules): WeekLoad {
+  if (lightAfter !== null) {
+    // R-VOL-4: a lighter week; the week after it grows from the last full week, not this one.
+    return {
+      phase: stage.phase, level: null, lighter: true, heldBack: null,
+      runs: spreadRuns(Math.floor(lightAfter * rules.downWeekFactor), stage.runDays, ceiling),
+      rules: ['R-VOL-4', 'R-VOL-2', 'R-PAIN-2'],
+      why: `A lighter week at ${Math.round(rules.downWeekFactor * 100)}% of the week before, so the body can absorb the training (R-VOL-4).`,
+    };
+  }
+  const runs = spreadRuns(stage.weekly, stage.runDays, ceiling);
+  if (stage.phase === 'maintain') {
+    return {
+      phase: 'maintain', level: null, runs, lighter: false, heldBack: null, rules: ['R-VOL-6', 'R-VOL-2', 'R-PAIN-2'],
+      why: `Your goal of ${goal} running min a week is reached: hold it and keep up the core and mobility work (R-VOL-6).`,
+    };
+  }
+  return {
+    phase: stage.phase, level: null, runs, lighter: false, heldBack: null, rules: ['R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
+    why: `Weekly running grows by at most ${Math.round((rules.volumeCap - 1) * 100)}%, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
+  };
+}
+
+function nextVolumeStage(stage: VolumeStage, lastFull: number, goal: number, rules: Rules, rebuildRunDays: number, baseMinutes: number): Stage {
+  if (stage.phase === 'maintain') return stage;
+  const weekly = Math.min(goal, Math.floor(lastFull * rules.volumeCap)); // R-VOL-1, R-VOL-6
+  if (weekly >= goal) return { phase: 'maintain', weekly: goal, runDays: stage.runDays };
+  if (weekly / stage.runDays < rules.continuousTargetMinutes || weekly < baseMinutes) {
+    return { phase: 'continuous', weekly, runDays: stage.runDays };
+  }
+  // Rebuild: a running day is added only when the week holds one more run of the target length.
+  const fits = Math.floor(weekly / rules.continuousTargetMinutes);
+  return { phase: 'rebuild', weekly, runDays: Math.max(stage.runDays, Math.min(rebuildRunDays, fits)) };
+}
+
+/** The runner's longest recent run in minutes: as given, else a typical run of their current week. */
+function longestRunNow(intake: Intake, rules: Rules): number {
+  if (intake.longestRun) return Math.floor(toMinutes(intake.longestRun, intake.units, rules));
+  if (intake.weekly <= 0) return 0;
+  return Math.floor(toMinutes(intake.weekly, intake.units, rules) / Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays));
+}
+
+/** Where a runner starts (R-PAIN-1, R-TRIAGE-2/3, R-VOL-5, R-VOL-2). */
+function startingStage(input: ProgressionInput, goal: number, topIndex: number): Stage {
+  const { intake, rules, ladder, triage } = input;
+  if (triage.withheld) return { phase: 'settle', waiting: true };
+  if (intake.pain >= rules.painThreshold) return { phase: 'settle', waiting: false };
+  const onLadder = (index: number): Stage => ({ phase: 'walk-run', index, clean: 0, goalReached: false });
+  if (intake.weekly <= 0) return onLadder(0);
+
+  // R-VOL-5: still running with pain 1-2 → 80% of current volume, never above it.
+  const factor = intake.pain >= 1 ? rules.cutBackFactor : 1;
+  const current = Math.min(goal, Math.floor(toMinutes(intake.weekly, intake.units, rules) * factor));
+  const runsNow = Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays);
+  const perRun = Math.min(Math.floor(current / runsNow), singleRunCeiling(longestRunNow(intake, rules), rules));
+
+  const continuousAt = firstContinuousIndex(ladder);
+  const continuousLevel = ladder[continuousAt];
+  if (continuousLevel && topIndex >= continuousAt && perRun >= runMinutesOf(continuousLevel)) {
+    const rebuild = perRun >= rules.continuousTargetMinutes;
+    const runDays = Math.min(runsNow, rebuild ? input.rebuildRunDays : input.runDays);
+    const weekly = Math.min(current, perRun * runDays);
+    return { phase: weekly >= goal ? 'maintain' : rebuild ? 'rebuild' : 'continuous', weekly, runDays };
+  }
+  // The highest ladder level (within the cap) whose session holds no more running than a run now.
+  let index = 0;
+  for (let i = 0; i <= Math.min(topIndex, continuousAt - 1); i++) {
+    if (runMinutesOf(ladder[i]!) <= perRun) index = i;
+  }
+  return onLadder(index);
+}

@@ -1,0 +1,96 @@
+// Turns a week's load into dated sessions on the template's week skeleton (domain.md section 5).
+import { addDays } from './dates.js';
+import type { WeekLoad } from './progression.js';
+import type { Exercise, ExerciseKind, Intake, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
+
+const KIND_WHY: Record<ExerciseKind, string> = {
+  walk: 'Walking keeps you moving without the impact of running.',
+  'cross-train': 'Low-impact fitness that spares the back the load of running.',
+  core: 'A strong, controlled trunk supports the lower back; aim for 3 times a week or more.',
+  mobility: 'Gentle mobility and stretching ease stiffness.',
+  rest: 'Recovery is part of the plan.',
+};
+
+export interface WeekContext {
+  templates: Templates;
+  intake: Intake;
+  weekStart: string;
+  load: WeekLoad;
+  /** Offsets (0-6 from weekStart) that carry this week's runs, in date order. */
+  runOffsets: number[];
+}
+
+export function resolvedTemplate(template: Template, runner: Intake['runner']): Template {
+  const variant = template.runnerTypes[runner];
+  if (!variant) return template;
+  return {
+    ...template,
+    warmupMinutes: variant.warmupMinutes ?? template.warmupMinutes,
+    cooldownMinutes: variant.cooldownMinutes ?? template.cooldownMinutes,
+    runFocus: variant.runFocus ?? template.runFocus,
+    week: { ...template.week, ...variant.week } as WeekSkeleton,
+  };
+}
+
+export function weekSessions(ctx: WeekContext): Session[] {
+  const { templates, intake, weekStart, load, runOffsets } = ctx;
+  const template = resolvedTemplate(templates.template, intake.runner);
+  const waiting = load.rules.includes('R-TRIAGE-2');
+  const restRules = load.phase === 'settle' ? load.rules.filter((r) => r !== 'R-PHASE-1') : load.phase === 'walk-run' || load.phase === 'continuous' ? ['R-PROG-1'] : [];
+  const sessions: Session[] = [];
+
+  for (let offset = 0; offset < 7; offset++) {
+    const date = addDays(weekStart, offset);
+    const dayNumber = (offset + 1) as keyof WeekSkeleton;
+    let items = (template.week[dayNumber] ?? []).map((id) => ({ id, exercise: templates.exercises[id]! }));
+    // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2).
+    if (waiting) items = items.filter(({ exercise }) => exercise.kind !== 'cross-train');
+
+    const runIndex = runOffsets.indexOf(offset);
+    if (runIndex !== -1) {
+      const minutes = load.runs[runIndex]!;
+      sessions.push(runSession(date, minutes, load, template, intake, templates.rules));
+      const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
+      const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: templates.exercises[id]! }));
+      items = [...after, ...kept];
+    }
+    for (const { exercise } of items) sessions.push(exerciseSession(date, exercise, restRules, dayNumber));
+    if (!sessions.some((s) => s.date === date)) {
+      sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
+    }
+  }
+  return sessions;
+}
+
+function exerciseSession(date: string, exercise: Exercise, rules: string[], day: number): Session {
+  const details = exercise.minutes && !/\d+\s*min/.test(exercise.details) ? `${exercise.minutes} min. ${exercise.details}` : exercise.details;
+  return { date, kind: exercise.kind, title: exercise.title, details, runMinutes: 0, rules: [...rules], why: `Day ${day} of the recovery week: ${KIND_WHY[exercise.kind]}` };
+}
+
+const NO_HARD_RUNNING = 'Flat ground, easy effort: no hills, speed work or races (R-PROG-4).';
+
+function runSession(date: string, minutes: number, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
+  const warm = `Walk ${template.warmupMinutes} min to warm up`;
+  const cool = `walk ${template.cooldownMinutes} min to cool down`;
+  const ids = [...load.rules, 'R-PROG-4'];
+  const level = load.level;
+  if (level && level.walk > 0) {
+    return {
+      date, kind: 'walk-run',
+      title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
+      details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
+      runMinutes: minutes, rules: ids, why: load.why,
+    };
+  }
+  const distance = intake.units === 'min' ? '' : ` (about ${formatDistance(minutes / rules.easyPaceMinutesPer[intake.units])} ${intake.units} at an easy pace)`;
+  return {
+    date, kind: 'run',
+    title: `Easy run · ${minutes} min${load.lighter ? ' (lighter week)' : ''}`,
+    details: `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
+    runMinutes: minutes, rules: ids, why: load.why,
+  };
+}
+
+function formatDistance(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1);
+}

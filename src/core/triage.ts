@@ -1,0 +1,41 @@
+// R-TRIAGE-1..3: sort the runner's red flags into a level that decides what the plan may hold.
+import { ARCHING_UNDER_20, FIRST_EPISODE_OVER_50, findSymptom } from './symptoms.js';
+import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
+import type { Intake, Triage, TriageLevel, TriageReason } from './types.js';
+
+const SEVERITY: Record<TriageLevel, number> = { clear: 0, caution: 1, urgent: 2, emergency: 3 };
+
+export function triageReasons(intake: Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode'>): TriageReason[] {
+  const reasons: TriageReason[] = [];
+  for (const id of new Set(intake.symptoms)) {
+    const symptom = findSymptom(id);
+    // Unknown ids are rejected at the edge; here an unknown id must not pass as "clear".
+    reasons.push(symptom ? { ...symptom } : { id, level: 'urgent', text: `an unrecognised symptom (${id})` });
+  }
+  if (intake.archingPain && intake.age !== undefined && intake.age < 20) reasons.push({ ...ARCHING_UNDER_20 });
+  if (intake.firstEpisode && intake.age !== undefined && intake.age >= 50) reasons.push({ ...FIRST_EPISODE_OVER_50 });
+  return reasons.sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
+}
+
+export function triage(intake: Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode' | 'cleared'>): Triage {
+  const reasons = triageReasons(intake);
+  const level = reasons.reduce<TriageLevel>((worst, r) => (SEVERITY[r.level] > SEVERITY[worst] ? r.level : worst), 'clear');
+  const cleared = intake.cleared;
+  switch (level) {
+    case 'emergency':
+      // R-TRIAGE-1: no clearance lifts an emergency symptom while it is reported.
+      return { level, reasons, cleared, withheld: true, message: `No plan: ${EMERGENCY_ACTION}` };
+    case 'urgent':
+      // R-TRIAGE-2
+      return cleared
+        ? { level, reasons, cleared, withheld: false, message: 'A clinician has cleared you to run. If any of these symptoms returns or worsens, stop running and go back to them.' }
+        : { level, reasons, cleared, withheld: true, message: `No running in this plan. ${URGENT_ACTION} Until then the plan holds walking, gentle mobility and the core routine while you wait for assessment.` };
+    case 'caution':
+      // R-TRIAGE-3
+      return cleared
+        ? { level, reasons, cleared, withheld: false, message: 'A clinician has cleared you, so the plan may go beyond walk/run. Get assessed again if these signs persist.' }
+        : { level, reasons, cleared, withheld: false, message: 'An assessment is recommended (a physical therapist, or a gait analysis). Until the signs are gone or you are cleared, the plan stays in the walk/run phase.' };
+    default:
+      return { level, reasons, cleared, withheld: false, message: '' };
+  }
+}

@@ -1,0 +1,169 @@
+// Shared shapes of the rules engine. Pure data: no functions, no I/O.
+
+export type RunnerType = 'beginner' | 'distance' | 'returning';
+export type VolumeUnit = 'min' | 'km' | 'mi';
+export type DistanceUnit = Exclude<VolumeUnit, 'min'>;
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type TriageLevel = 'clear' | 'caution' | 'urgent' | 'emergency';
+export type Phase = 'settle' | 'walk-run' | 'continuous' | 'rebuild' | 'maintain';
+export type SessionKind = 'walk-run' | 'run' | 'walk' | 'cross-train' | 'core' | 'mobility' | 'rest';
+export type ExerciseKind = Extract<SessionKind, 'walk' | 'cross-train' | 'core' | 'mobility' | 'rest'>;
+
+/** What the runner told us. Validated at the edge; the core trusts its ranges. */
+export interface Intake {
+  name?: string;
+  /** Pain at rest now, 0-10. */
+  pain: number;
+  symptoms: string[];
+  /** Current weekly running volume in `units`; 0 means not running now. */
+  weekly: number;
+  units: VolumeUnit;
+  runsPerWeek?: number;
+  /** Longest run of the last 30 days, in `units`. */
+  longestRun?: number;
+  /** Pre-injury weekly volume in `units`: the plan's ceiling. */
+  goalWeekly: number;
+  age?: number;
+  firstEpisode: boolean;
+  archingPain: boolean;
+  runner: RunnerType;
+  /** First day of the plan (YYYY-MM-DD); default: the next Monday after today. */
+  start?: string;
+  weeks?: number;
+  /** Preferred running weekdays. */
+  days?: Weekday[];
+  /** A clinician has cleared the runner to run. */
+  cleared: boolean;
+}
+
+export interface Rules {
+  painThreshold: number;
+  maxRunDaysPer7: number;
+  cleanSessionsPerLevel: number;
+  cleanSessionsPerLevelReturning: number;
+  gapDaysBeforeDrop: number;
+  volumeCap: number;
+  singleRunCap: number;
+  singleRunMinStepMinutes: number;
+  baseThreshold: Record<VolumeUnit, number>;
+  downWeekEvery: number;
+  downWeekFactor: number;
+  cutBackFactor: number;
+  continuousTargetMinutes: number;
+  easyPaceMinutesPer: Record<DistanceUnit, number>;
+  defaultWeeks: number;
+  defaultRunDays: number;
+  maxRebuildRunDays: number;
+}
+
+export interface LadderLevel {
+  level: number;
+  run: number;
+  walk: number;
+  repeats: number;
+}
+
+export interface Exercise {
+  kind: ExerciseKind;
+  title: string;
+  minutes?: number;
+  details: string;
+  steps?: string[];
+}
+
+/** Day number in the plan week (1-7) to exercise ids. */
+export type WeekSkeleton = Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, string[]>>;
+
+export interface RunnerVariant {
+  note: string;
+  warmupMinutes?: number;
+  cooldownMinutes?: number;
+  runFocus?: string;
+  week?: WeekSkeleton;
+}
+
+export interface Template {
+  name: string;
+  description: string;
+  warmupMinutes: number;
+  cooldownMinutes: number;
+  /** Day numbers (1-7) tried for running, most preferred first, when no --days are given. */
+  runDayOrder: number[];
+  afterRun: string[];
+  runFocus: string;
+  week: WeekSkeleton;
+  runnerTypes: Partial<Record<RunnerType, RunnerVariant>>;
+}
+
+/** Everything the engine needs from plans/. */
+export interface Templates {
+  rules: Rules;
+  ladder: LadderLevel[];
+  exercises: Record<string, Exercise>;
+  template: Template;
+}
+
+export interface TriageReason {
+  id: string;
+  level: Exclude<TriageLevel, 'clear'>;
+  text: string;
+}
+
+export interface Triage {
+  level: TriageLevel;
+  reasons: TriageReason[];
+  cleared: boolean;
+  /** True when the plan holds no running because of a red flag (exit code 3). */
+  withheld: boolean;
+  /** What the runner should do, in plain words; empty when clear. */
+  message: string;
+}
+
+export interface Session {
+  date: string;
+  kind: SessionKind;
+  title: string;
+  details: string;
+  runMinutes: number;
+  rules: string[];
+  why: string;
+}
+
+export interface Week {
+  index: number;
+  start: string;
+  end: string;
+  phase: Phase;
+  /** Walk/run ladder level, when the week is on the ladder. */
+  level: number | null;
+  /** What must be true to start this week; otherwise repeat the week before. */
+  gate: string;
+  /** Why the week holds what it holds, naming the rules. */
+  why: string;
+  lighter: boolean;
+  runMinutes: number;
+  sessions: Session[];
+}
+
+export interface SafetyNet {
+  emergency: string[];
+  emergencyAction: string;
+  urgent: string[];
+  urgentAction: string;
+}
+
+export interface Plan {
+  schemaVersion: 1;
+  name: string | null;
+  today: string;
+  start: string;
+  end: string;
+  runner: RunnerType;
+  units: VolumeUnit;
+  template: string;
+  triage: Triage;
+  weeks: Week[];
+  notes: string[];
+  safetyNet: SafetyNet;
+  notice: string;
+}

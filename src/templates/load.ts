@@ -1,0 +1,269 @@
+// Reads plans/*.yaml into the Templates the engine needs. Every error names the file, the line,
+// the field path and what was expected.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { Exercise, LadderLevel, Rules, Template, Templates } from '../core/types.js';
+import { exercisesSchema, ladderSchema, rulesSchema, templateSchema, type FileKind } from './schema.js';
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+  constructor(readonly file: string, readonly line: number | null, readonly detail: string) {
+    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
+  }
+}
+
+const SCHEMAS = { rules: rulesSchema, ladder: ladderSchema, exercises: exercisesSchema, template: templateSchema } as const;
+export const NAMED_FILES: Record<Exclude<FileKind, 'template'>, string> = { rules: 'rules.yaml', ladder: 'ladder.yaml', exercises: 'exercises.yaml' };
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/** The plans/ folder shipped with backplan: the nearest one above this module. */
+export function builtinPlansDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'plans', NAMED_FILES.rules))) return join(dir, 'plans');
+    dir = dirname(dir);
+  }
+  throw new TemplateError('plans/', null, 'the built-in plans folder is missing; reinstall backplan');
+}
+
+interface Parsed {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function readYaml(file: string): Parsed {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES) throw new TemplateError(file, null, 'file is larger than 1 MB; a plan template is a few KB');
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TemplateError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : `cannot be read (${code ?? String(error)})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const [first] = doc.errors;
+  if (first) {
+    const line = first.linePos?.[0].line ?? null;
+    throw new TemplateError(file, line, `not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  return { file, doc, lines };
+}
+
+function lineOf({ doc, lines }: Parsed, path: readonly PropertyKey[]): number | null {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth).map((k) => (typeof k === 'symbol' ? String(k) : k)), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+function validate<S extends z.ZodType>(parsed: Parsed, schema: S): z.infer<S> {
+  const result = schema.safeParse(parsed.doc.toJS({ maxAliasCount: 50 }));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = formatPath(issue.path);
+  throw new TemplateError(parsed.file, lineOf(parsed, issue.path), `${where || 'file'}: ${describeIssue(issue)}`);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_value' && issue.values.length === 1) return `expected ${JSON.stringify(issue.values[0])}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** Reads a file's `kind:` and validates it against that kind's schema. */
+export function readPlanFile(file: string): { kind: FileKind; data: unknown; parsed: Parsed } {
+  const parsed = readYaml(file);
+  const kind = parsed.doc.get('kind');
+  if (typeof kind !== 'string' || !(kind in SCHEMAS)) {
+    throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected one of rules, ladder, exercises, template (got ${JSON.stringify(kind ?? null)})`);
+  }
+  return { kind: kind as FileKind, data: validate(parsed, SCHEMAS[kind as FileKind]), parsed };
+}
+
+function readKind<K extends FileKind>(file: string, kind: K): { data: z.infer<(typeof SCHEMAS)[K]>; parsed: Parsed } {
+  const result = readPlanFile(file);
+  if (result.kind !== kind) throw new TemplateError(file, lineOf(result.parsed, ['kind']), `kind: expected "${kind}" (got "${result.kind}")`);
+  return { data: result.data as z.infer<(typeof SCHEMAS)[K]>, parsed: result.parsed };
+}
+
+function toRules(data: z.infer<typeof rulesSchema>): Rules {
+  const { kind: _kind, baseThreshold, ...rest } = data;
+  return { ...rest, baseThreshold: { min: baseThreshold.minutes, km: baseThreshold.km, mi: baseThreshold.mi } };
+}
+
+function checkLadder(levels: LadderLevel[], parsed: Parsed): LadderLevel[] {
+  levels.forEach((level, i) => {
+    if (level.level !== i + 1) {
+      throw new TemplateError(parsed.file, lineOf(parsed, ['levels', i, 'level']), `levels[${i}].level: expected ${i + 1} (levels are numbered 1, 2, 3 … in order)`);
+    }
+  });
+  return levels;
+}
+
+/** Every exercise id a template names must be in the library. */
+function checkExerciseIds(template: z.infer<typeof templateSchema>, parsed: Parsed, library: Record<string, Exercise>): void {
+  const refs: { path: PropertyKey[]; id: string }[] = [];
+  template.afterRun.forEach((id, i) => refs.push({ path: ['afterRun', i], id }));
+  for (const [day, ids] of Object.entries(template.week)) ids.forEach((id, i) => refs.push({ path: ['week', Number(day), i], id }));
+  for (const [type, variant] of Object.entries(template.runnerTypes)) {
+    for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['runnerTypes', type, 'week', Number(day), i], id }));
+  }
+  for (const ref of refs) {
+    if (!library[ref.id]) {
+      throw new TemplateError(parsed.file, lineOf(parsed, ref.path), `${formatPath(ref.path)}: unknown exercise "${ref.id}" (known: ${Object.keys(library).join(', ')})`);
+    }
+  }
+}
+
+function toTemplate(data: z.infer<typeof templateSchema>): Template {
+  const { kind: _kind, ...template } = data;
+  return template as unknown as Template;
+}
+
+export interface TemplateSource {
+  /** A folder of the user's own plan files, searched before the built-in one. */
+  userDir?: string | undefined;
+  /** A template name, or a path to a template file. */
+  template?: string | undefined;
+}
+
+export function isTemplatePath(nameOrPath: string): boolean {
+  return /[\\/]/.test(nameOrPath) || /\.ya?ml$/i.test(nameOrPath);
+}
+
+/** The first folder that holds the named file: the user's own, then the built-in one. */
+function locate(fileName: string, dirs: string[]): string {
+  for (const dir of dirs) {
+    const file = join(dir, fileName);
+    if (existsSync(file)) return file;
+  }
+  return join(dirs[dirs.length - 1]!, fileName);
+}
+
+export function loadTemplates(source: TemplateSource = {}): Templates {
+  const dirs = [...(source.userDir ? [checkDir(source.userDir)] : []), builtinPlansDir()];
+  const rules = toRules(readKind(locate(NAMED_FILES.rules, dirs), 'rules').data);
+  const ladderFile = readKind(locate(NAMED_FILES.ladder, dirs), 'ladder');
+  const ladder = checkLadder(ladderFile.data.levels, ladderFile.parsed);
+  const exercises = readKind(locate(NAMED_FILES.exercises, dirs), 'exercises').data.exercises;
+
+  const wanted = source.template ?? 'standard';
+  const templateFile = isTemplatePath(wanted) ? resolve(wanted) : locateTemplate(wanted, dirs);
+  const { data, parsed } = readKind(templateFile, 'template');
+  checkExerciseIds(data, parsed, exercises);
+  return { rules, ladder, exercises, template: toTemplate(data) };
+}
+
+function checkDir(dir: string): string {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new TemplateError(dir, null, 'plans folder not found (set by --plans-dir or BACKPLAN_PLANS)');
+  }
+  if (!isDir) throw new TemplateError(dir, null, 'is a file, not a plans folder (--plans-dir or BACKPLAN_PLANS takes a folder)');
+  return dir;
+}
+
+function locateTemplate(name: string, dirs: string[]): string {
+  for (const dir of dirs) {
+    for (const ext of ['.yaml', '.yml']) {
+      const file = join(dir, name + ext);
+      if (existsSync(file)) return file;
+    }
+  }
+  const known = listTemplateFiles(dirs).map((f) => basename(f, extname(f)));
+  throw new TemplateError(`--template ${name}`, null, `no template named "${name}" (available: ${[...new Set(known)].join(', ') || 'none'})`);
+}
+
+/** Template files (every YAML file that is not rules, ladder or exercises) in the given folders. */
+export function listTemplateFiles(dirs: string[]): string[] {
+  const named = new Set(Object.values(NAMED_FILES));
+  return dirs.flatMap((dir) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return [];
+    }
+    return entries.filter((f) => /\.ya?ml$/i.test(f) && !named.has(f)).sort().map((f) => join(dir, f));
+  });
+}
+
+export interface TemplateSummary {
+  name: string;
+  description: string;
+  file: string;
+  source: 'built-in' | 'user';
+}
+
+export function listTemplates(userDir?: string): TemplateSummary[] {
+  const builtin = builtinPlansDir();
+  const dirs = [...(userDir ? [checkDir(userDir)] : []), builtin];
+  const seen = new Set<string>();
+  const summaries: TemplateSummary[] = [];
+  for (const file of listTemplateFiles(dirs)) {
+    const { data } = readKind(file, 'template');
+    if (seen.has(data.name)) continue;
+    seen.add(data.name);
+    summaries.push({ name: data.name, description: data.description, file, source: dirname(file) === builtin ? 'built-in' : 'user' });
+  }
+  return summaries;
+}
+
+export interface LintResult {
+  file: string;
+  ok: boolean;
+  kind?: FileKind;
+  error?: TemplateError;
+}
+
+/** Validates one file, or every YAML file in a folder. Template ids are checked against the exercises beside them, else the built-in library. */
+export function lint(target: string): LintResult[] {
+  let files: string[];
+  let isDir: boolean;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    return [{ file: target, ok: false, error: new TemplateError(target, null, 'no such file or folder') }];
+  }
+  if (isDir) {
+    files = readdirSync(target).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(target, f));
+    if (files.length === 0) return [{ file: target, ok: false, error: new TemplateError(target, null, 'no .yaml files in this folder') }];
+  } else {
+    files = [target];
+  }
+  return files.map((file) => lintFile(file));
+}
+
+function lintFile(file: string): LintResult {
+  try {
+    const { kind, data, parsed } = readPlanFile(file);
+    if (kind === 'ladder') checkLadder((data as z.infer<typeof ladderSchema>).levels, parsed);
+    if (kind === 'template') {
+      const template = data as z.infer<typeof templateSchema>;
+      const expected = basename(file, extname(file));
+      if (template.name !== expected) {
+        throw new TemplateError(file, lineOf(parsed, ['name']), `name: expected "${expected}" (a template's name is its file name)`);
+      }
+      const sibling = join(dirname(file), NAMED_FILES.exercises);
+      const library = existsSync(sibling) ? sibling : join(builtinPlansDir(), NAMED_FILES.exercises);
+      checkExerciseIds(template, parsed, readKind(library, 'exercises').data.exercises);
+    }
+    return { file, ok: true, kind };
+  } catch (error) {
+    if (error instanceof TemplateError) return { file, ok: false, error };
+    throw error;
+  }
+}
