@@ -2,24 +2,11 @@
 // objects and back, so the host time zone can never shift a day.
 import { addDays as addDaysToDate } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
+import { toLocalDate } from './isoDate.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isIsoDate, toLocalDate } from './isoDate.js';
+
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-/** The Date at local midnight of a plain date, or undefined when the text is no real date. */
-export function toLocalDate(iso: string): Date | undefined {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  date.setFullYear(year); // years 0-99 would otherwise map to 1900-1999
-  const roundTrips = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
-  return roundTrips ? date : undefined;
-}
-
-export function isIsoDate(text: string): boolean {
-  return toLocalDate(text) !== undefined;
-}
 
 function mustParse(iso: string): Date {
   const date = toLocalDate(iso);

@@ -116,14 +116,12 @@ export function planLoads(input: ProgressionInput): WeekLoad[] {
 function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad {
   return waiting
     ? {
-        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'],
-        heldBack: 'no running until a clinician has assessed you and cleared you to run (R-TRIAGE-2)',
-        why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only.',
+        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
+        why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only (R-TRIAGE-2).',
       }
     : {
-        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-PAIN-1', 'R-PHASE-1'],
-        heldBack: `pain at rest ${pain}/10 is at or above ${threshold}/10 (R-PAIN-1)`,
-        why: `Pain at rest is ${pain}/10: settle it with walking, cross-training, core and mobility before any running.`,
+        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-PAIN-1', 'R-PHASE-1'], heldBack: null,
+        why: `Pain at rest is ${pain}/10, at or above ${threshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1).`,
       };
 }
 

@@ -56,15 +56,17 @@ export function weekSessions(ctx: WeekContext): Session[] {
     }
     for (const { exercise } of items) sessions.push(exerciseSession(date, exercise, restRules, dayNumber));
     if (!sessions.some((s) => s.date === date)) {
-      sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
+      sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
     }
   }
   return sessions;
 }
 
 function exerciseSession(date: string, exercise: Exercise, rules: string[], day: number): Session {
-  const details = exercise.minutes && !/\d+\s*min/.test(exercise.details) ? `${exercise.minutes} min. ${exercise.details}` : exercise.details;
-  return { date, kind: exercise.kind, title: exercise.title, details, runMinutes: 0, rules: [...rules], why: `Day ${day} of the recovery week: ${KIND_WHY[exercise.kind]}` };
+  return {
+    date, kind: exercise.kind, title: exercise.title, details: exercise.details, minutes: exercise.minutes ?? 0,
+    runMinutes: 0, rules: [...rules], why: `Day ${day} of the recovery week: ${KIND_WHY[exercise.kind]}`,
+  };
 }
 
 const NO_HARD_RUNNING = 'Flat ground, easy effort: no hills, speed work or races (R-PROG-4).';
@@ -73,13 +75,14 @@ function runSession(date: string, minutes: number, load: WeekLoad, template: Tem
   const warm = `Walk ${template.warmupMinutes} min to warm up`;
   const cool = `walk ${template.cooldownMinutes} min to cool down`;
   const ids = [...load.rules, 'R-PROG-4'];
+  const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
   const level = load.level;
   if (level && level.walk > 0) {
     return {
       date, kind: 'walk-run',
       title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
       details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
-      runMinutes: minutes, rules: ids, why: load.why,
+      minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, rules: ids, why: load.why,
     };
   }
   const distance = intake.units === 'min' ? '' : ` (about ${formatDistance(minutes / rules.easyPaceMinutesPer[intake.units])} ${intake.units} at an easy pace)`;
@@ -87,7 +90,7 @@ function runSession(date: string, minutes: number, load: WeekLoad, template: Tem
     date, kind: 'run',
     title: `Easy run · ${minutes} min${load.lighter ? ' (lighter week)' : ''}`,
     details: `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
-    runMinutes: minutes, rules: ids, why: load.why,
+    minutes: walkingMinutes + minutes, runMinutes: minutes, rules: ids, why: load.why,
   };
 }
 

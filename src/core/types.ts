@@ -124,6 +124,8 @@ export interface Session {
   kind: SessionKind;
   title: string;
   details: string;
+  /** Length of the whole session in minutes (warm-up and cool-down included); 0 for rest. */
+  minutes: number;
   runMinutes: number;
   rules: string[];
   why: string;

@@ -10,7 +10,7 @@ import { exercisesSchema, ladderSchema, rulesSchema, templateSchema, type FileKi
 
 export class TemplateError extends Error {
   override name = 'TemplateError';
-  constructor(readonly file: string, readonly line: number | null, readonly detail: string) {
+  constructor(readonly file: string, readonly line: number | null, readonly detail: string, readonly hint?: string) {
     super(`${file}${line ? `:${line}` : ''}: ${detail}`);
   }
 }
@@ -170,9 +170,9 @@ function checkDir(dir: string): string {
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw new TemplateError(dir, null, 'plans folder not found (set by --plans-dir or BACKPLAN_PLANS)');
+    throw new TemplateError(dir, null, 'plans folder not found', 'Check --plans-dir (or BACKPLAN_PLANS): it names a folder of your own plan files.');
   }
-  if (!isDir) throw new TemplateError(dir, null, 'is a file, not a plans folder (--plans-dir or BACKPLAN_PLANS takes a folder)');
+  if (!isDir) throw new TemplateError(dir, null, 'is a file, not a plans folder', 'Check --plans-dir (or BACKPLAN_PLANS): it names a folder; use --template for one file.');
   return dir;
 }
 
@@ -184,7 +184,7 @@ function locateTemplate(name: string, dirs: string[]): string {
     }
   }
   const known = listTemplateFiles(dirs).map((f) => basename(f, extname(f)));
-  throw new TemplateError(`--template ${name}`, null, `no template named "${name}" (available: ${[...new Set(known)].join(', ') || 'none'})`);
+  throw new TemplateError(`--template ${name}`, null, `no template named "${name}" (available: ${[...new Set(known)].join(', ') || 'none'})`, 'Run "backplan templates list" to see them, or give a path to a template file.');
 }
 
 /** Template files (every YAML file that is not rules, ladder or exercises) in the given folders. */

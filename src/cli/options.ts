@@ -1,0 +1,116 @@
+// One place for option specs and their parsers. Parsers throw InvalidArgumentError with a
+// message that says what was wrong and how to fix it; commander adds the flag name.
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { isIsoDate } from '../core/isoDate.js';
+import { SYMPTOM_IDS } from '../core/symptoms.js';
+import { closest } from './suggest.js';
+
+const NUMBER = /^\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
+
+export function wholeNumber(min: number, max: number, example: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!WHOLE.test(value.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(`Use a whole number from ${min} to ${max}, e.g. ${example}.`);
+    }
+    return n;
+  };
+}
+
+export function volume(example: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!NUMBER.test(value.trim()) || !Number.isFinite(n) || n > 10_000) {
+      throw new InvalidArgumentError(`Use a number of 0 or more, e.g. ${example}.`);
+    }
+    return n;
+  };
+}
+
+export function isoDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('Use a real calendar date as YYYY-MM-DD, e.g. 2026-12-07.');
+  return value;
+}
+
+/** Repeatable and comma-separated: `--symptom limp --symptom night-pain,fever`. */
+export function symptomList(value: string, previous: string[] = []): string[] {
+  const ids = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const id of ids) {
+    if (!SYMPTOM_IDS.includes(id)) {
+      const guess = closest(id, SYMPTOM_IDS);
+      throw new InvalidArgumentError(`Unknown symptom "${id}"${guess ? `; did you mean "${guess}"?` : '.'} Run "backplan symptoms" to list them.`);
+    }
+  }
+  return [...new Set([...previous, ...ids])];
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+export function weekdayList(value: string): string[] {
+  const days = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (days.length === 0) throw new InvalidArgumentError('List weekdays separated by commas, e.g. mon,wed,sat.');
+  return [...new Set(days.map((day) => {
+    const index = DAY_NAMES.findIndex((name) => name.startsWith(day) && day.length >= 3);
+    if (index === -1) throw new InvalidArgumentError(`"${day}" is not a weekday. List weekdays separated by commas, e.g. mon,wed,sat.`);
+    return WEEKDAYS[index]!;
+  }))];
+}
+
+export const RUNNER_TYPES = ['beginner', 'distance', 'returning'] as const;
+export const UNITS = ['km', 'mi'] as const;
+export const PLAN_FORMATS = ['text', 'json'] as const;
+
+/** The intake flags shared by every command that makes a plan. */
+export function addIntakeOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--pain <0-10>', 'pain at rest now, 0 (none) to 10 (worst)').argParser(wholeNumber(0, 10, '--pain 2')))
+    .addOption(new Option('--symptom <ids>', 'a symptom you have now (repeat, or list with commas); see "backplan symptoms"').argParser(symptomList))
+    .addOption(new Option('--weekly <n>', 'running volume this week in --units (0 = not running now)').argParser(volume('--weekly 15')))
+    .addOption(new Option('--units <unit>', 'distance unit for --weekly, --longest-run and --goal-weekly').choices(UNITS))
+    .addOption(new Option('--weekly-minutes <n>', 'running volume this week in minutes, instead of --weekly').argParser(volume('--weekly-minutes 90')))
+    .addOption(new Option('--runs-per-week <n>', 'how many days a week you run (or want to)').argParser(wholeNumber(1, 7, '--runs-per-week 3')))
+    .addOption(new Option('--longest-run <n>', 'longest run of the last 30 days (same unit as --weekly)').argParser(volume('--longest-run 8')))
+    .addOption(new Option('--goal-weekly <n>', 'weekly volume before the pain: the plan never goes above it').argParser(volume('--goal-weekly 30')))
+    .addOption(new Option('--age <years>', 'your age (some red flags depend on it)').argParser(wholeNumber(5, 110, '--age 42')))
+    .addOption(new Option('--first-episode', 'this is your first-ever episode of back pain'))
+    .addOption(new Option('--arching-pain', 'it hurts when you arch your back backwards'))
+    .addOption(new Option('--runner <type>', 'runner type, which shapes the week').choices(RUNNER_TYPES))
+    .addOption(new Option('--start <date>', 'first day of the plan, YYYY-MM-DD (default: the next Monday)').argParser(isoDate))
+    .addOption(new Option('--weeks <n>', 'plan length in weeks (default 8)').argParser(wholeNumber(1, 52, '--weeks 8')))
+    .addOption(new Option('--days <list>', 'preferred running weekdays, e.g. mon,wed,sat').argParser(weekdayList))
+    .addOption(new Option('--cleared', 'a doctor or physical therapist has cleared you to run'))
+    .addOption(new Option('--name <text>', "the athlete's name, shown on the plan"));
+}
+
+export function addTemplateOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
+    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones').env('BACKPLAN_PLANS'));
+}
+
+export interface IntakeFlags {
+  pain?: number;
+  symptom?: string[];
+  weekly?: number;
+  units?: (typeof UNITS)[number];
+  weeklyMinutes?: number;
+  runsPerWeek?: number;
+  longestRun?: number;
+  goalWeekly?: number;
+  age?: number;
+  firstEpisode?: boolean;
+  archingPain?: boolean;
+  runner?: (typeof RUNNER_TYPES)[number];
+  start?: string;
+  weeks?: number;
+  days?: string[];
+  cleared?: boolean;
+  name?: string;
+}
+
+export interface TemplateFlags {
+  template?: string;
+  plansDir?: string;
+}

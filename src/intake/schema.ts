@@ -1,0 +1,41 @@
+// The validated intake: the one shape every way in (flags, wizard, profile, roster) must reach.
+import { z } from 'zod';
+import { SYMPTOM_IDS } from '../core/symptoms.js';
+import { isIsoDate } from '../core/isoDate.js';
+import type { Intake } from '../core/types.js';
+
+const volume = z.number().min(0).max(10_000);
+
+export const intakeSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    pain: z.number().int().min(0).max(10),
+    symptoms: z.array(z.enum(SYMPTOM_IDS as [string, ...string[]])).default([]),
+    weekly: volume.default(0),
+    units: z.enum(['min', 'km', 'mi']).default('km'),
+    runsPerWeek: z.number().int().min(1).max(7).optional(),
+    longestRun: volume.optional(),
+    goalWeekly: volume.refine((n) => n > 0, 'must be more than 0'),
+    age: z.number().int().min(5).max(110).optional(),
+    firstEpisode: z.boolean().default(false),
+    archingPain: z.boolean().default(false),
+    runner: z.enum(['beginner', 'distance', 'returning']).default('beginner'),
+    start: z.string().refine(isIsoDate, 'must be a real date as YYYY-MM-DD').optional(),
+    weeks: z.number().int().min(1).max(52).optional(),
+    days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).optional(),
+    cleared: z.boolean().default(false),
+  })
+  .superRefine((intake, ctx) => {
+    if (intake.goalWeekly < intake.weekly) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['goalWeekly'],
+        message: `is below the current weekly volume (${intake.weekly}); the goal is your weekly volume before the pain, so at least what you run now`,
+      });
+    }
+  });
+
+export type IntakeInput = z.input<typeof intakeSchema>;
+
+// The schema must give the engine exactly what it expects.
+export const checkIntake = (parsed: z.output<typeof intakeSchema>): Intake => parsed;
