@@ -1,0 +1,60 @@
+import { plan } from '../src/core/plan.js';
+import type { Intake, Plan, Templates } from '../src/core/types.js';
+import { runCli } from '../src/cli/run.js';
+import type { Io } from '../src/cli/io.js';
+import { loadTemplates } from '../src/templates/load.js';
+
+export const TODAY = '2026-11-22'; // a Sunday
+export const templates: Templates = loadTemplates();
+
+export function intake(overrides: Partial<Intake> = {}): Intake {
+  return {
+    pain: 1,
+    symptoms: [],
+    weekly: 0,
+    units: 'min',
+    goalWeekly: 150,
+    firstEpisode: false,
+    archingPain: false,
+    runner: 'beginner',
+    cleared: false,
+    ...overrides,
+  };
+}
+
+export function makePlan(overrides: Partial<Intake> = {}, today = TODAY, t: Templates = templates): Plan {
+  return plan(intake(overrides), t, today);
+}
+
+export const runningSessions = (p: Plan) => p.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0);
+
+export interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function fakeIo(overrides: Partial<Io> = {}): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: {},
+    now: () => new Date(2026, 10, 22, 9, 30),
+    cwd: process.cwd(),
+    ...overrides,
+  };
+}
+
+/** Runs the CLI in-process, as `backplan <args>`. */
+export async function cli(args: string[], overrides: Partial<Io> = {}): Promise<Captured> {
+  const io = fakeIo(overrides);
+  const code = await runCli(args, io);
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+}

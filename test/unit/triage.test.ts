@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { triage } from '../../src/core/triage.js';
+import { SYMPTOMS } from '../../src/core/symptoms.js';
+import { intake, makePlan, runningSessions } from '../helpers.js';
+
+const ofLevel = (level: string) => SYMPTOMS.filter((s) => s.level === level).map((s) => s.id);
+
+describe('R-TRIAGE-1: emergency symptoms', () => {
+  it.each(ofLevel('emergency'))('%s gives no plan at all, even when cleared', (id) => {
+    for (const cleared of [false, true]) {
+      const p = makePlan({ symptoms: [id], cleared });
+      expect(p.triage.level).toBe('emergency');
+      expect(p.triage.withheld).toBe(true);
+      expect(p.weeks).toEqual([]);
+      expect(p.triage.message).toMatch(/emergency/i);
+    }
+  });
+
+  it('outranks any other symptom listed with it', () => {
+    expect(triage(intake({ symptoms: ['limp', 'night-pain', 'both-legs'] })).level).toBe('emergency');
+  });
+});
+
+describe('R-TRIAGE-2: urgent symptoms', () => {
+  it.each(ofLevel('urgent'))('%s holds no running at all until cleared', (id) => {
+    const p = makePlan({ symptoms: [id], pain: 0, weekly: 120, goalWeekly: 200, weeks: 12 });
+    expect(p.triage.level).toBe('urgent');
+    expect(p.triage.withheld).toBe(true);
+    expect(p.weeks).toHaveLength(12);
+    expect(runningSessions(p)).toEqual([]);
+    expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.kind === 'cross-train')).toBe(false);
+    expect(p.triage.message).toMatch(/stop running and see a doctor or physical therapist/i);
+  });
+
+  it('under 20 with pain when arching backwards is urgent (suspected stress fracture)', () => {
+    const t = triage(intake({ age: 17, archingPain: true }));
+    expect(t.level).toBe('urgent');
+    expect(t.reasons.map((r) => r.id)).toContain('arching-under-20');
+    expect(triage(intake({ age: 20, archingPain: true })).level).toBe('clear');
+  });
+
+  it('a clinician clearance lifts the running ban', () => {
+    const p = makePlan({ symptoms: ['radiating-pain'], cleared: true });
+    expect(p.triage.withheld).toBe(false);
+    expect(runningSessions(p).length).toBeGreaterThan(0);
+  });
+});
+
+describe('R-TRIAGE-3: caution signs', () => {
+  it.each(ofLevel('caution'))('%s keeps the plan in walk/run and recommends an assessment', (id) => {
+    const p = makePlan({ symptoms: [id], pain: 0, weekly: 200, runsPerWeek: 4, goalWeekly: 300, weeks: 20 });
+    expect(p.triage.level).toBe('caution');
+    expect(p.triage.withheld).toBe(false);
+    expect(p.weeks.every((w) => w.phase === 'walk-run')).toBe(true);
+    expect(runningSessions(p).every((s) => s.kind === 'walk-run')).toBe(true);
+    expect(p.notes.join(' ')).toMatch(/assessment is recommended/);
+  });
+
+  it('aged 50 or over with a first-ever episode is a caution', () => {
+    expect(triage(intake({ age: 50, firstEpisode: true })).level).toBe('caution');
+    expect(triage(intake({ age: 49, firstEpisode: true })).level).toBe('clear');
+  });
+
+  it('when cleared, the plan may go beyond walk/run', () => {
+    const p = makePlan({ symptoms: ['limp'], cleared: true, weeks: 16, goalWeekly: 300 });
+    expect(p.weeks.some((w) => w.phase === 'continuous')).toBe(true);
+  });
+});
