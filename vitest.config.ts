@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    // A fixed zone by default; the date tests switch zones themselves.
-    env: { TZ: 'UTC', NO_COLOR: '', FORCE_COLOR: '' },
+    // A fixed zone by default; the end-to-end tests pass each spawned process its own environment.
+    env: { TZ: 'UTC' },
   },
 });

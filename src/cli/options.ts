@@ -87,7 +87,7 @@ export function addIntakeOptions(command: Command): Command {
 export function addTemplateOptions(command: Command): Command {
   return command
     .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
-    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones').env('BACKPLAN_PLANS'));
+    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones (env: BACKPLAN_PLANS)'));
 }
 
 export interface IntakeFlags {

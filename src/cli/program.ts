@@ -90,7 +90,8 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
   templates
     .command('list')
     .description('list the available week templates and the plans folders in use')
-    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones').env('BACKPLAN_PLANS'))
+    .addHelpText('before', `Examples:\n  $ backplan templates list\n  $ backplan templates list --plans-dir my-plans/\n`)
+    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones (env: BACKPLAN_PLANS)'))
     .action(async (_options, command: Command) => {
       const { runTemplatesList } = await import('./commands/templates.js');
       state.exitCode = runTemplatesList(io, command);
@@ -98,6 +99,7 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
   templates
     .command('lint')
     .description('check a plan file, or every .yaml file in a folder; errors name file, line and field')
+    .addHelpText('before', `Examples:\n  $ backplan templates lint my-plans/\n  $ backplan templates lint my-plans/gentle.yaml\n`)
     .argument('<file|dir>', 'a plan YAML file or a folder of them')
     .action(async (target: string, _options, command: Command) => {
       const { runTemplatesLint } = await import('./commands/templates.js');

@@ -107,7 +107,13 @@ export function planLoads(input: ProgressionInput): WeekLoad[] {
       if (!lighter) lastFullWeekly = sum(load.runs);
       stage = nextVolumeStage(stage, lastFullWeekly, goal, rules, input.rebuildRunDays, baseMinutes);
     }
-    if (w === 0 && intake.weekly > 0 && load.runs.length > 0) load.rules.push('R-VOL-5');
+    if (w === 0 && intake.weekly > 0 && load.runs.length > 0) {
+      load.rules.push('R-VOL-5');
+      const start = intake.pain >= 1
+        ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${Math.round(rules.cutBackFactor * 100)}% of your current running (R-VOL-5).`
+        : 'Week 1 holds no more than your current running (R-VOL-5).';
+      load.why = `${start} ${load.why}`;
+    }
     loads.push(load);
   }
   return loads;

@@ -54,7 +54,8 @@ export function weekSessions(ctx: WeekContext): Session[] {
       const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: templates.exercises[id]! }));
       items = [...after, ...kept];
     }
-    for (const { exercise } of items) sessions.push(exerciseSession(date, exercise, restRules, dayNumber));
+    // On a run day the other items go with the run; the rules that kept it a non-running day do not apply.
+    for (const { exercise } of items) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : [], dayNumber));
     if (!sessions.some((s) => s.date === date)) {
       sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
     }

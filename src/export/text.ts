@@ -32,7 +32,8 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
   const title = plan.name ? `Return-to-running plan · ${terminalSafe(plan.name)}` : 'Return-to-running plan';
   out.push(s.bold(title));
   if (plan.weeks.length > 0) {
-    out.push(`${longDate(plan.start)} – ${longDate(plan.end)} · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} · ${plan.runner} runner · template ${plan.template}`);
+    const span = `${longDate(plan.start)} – ${longDate(plan.end)} · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'}`;
+    out.push(...wrap(`${span} · ${plan.runner} runner · template ${plan.template}`, WIDTH, '', ''));
   }
   out.push('');
   out.push(...triageBlock(plan.triage, s));

@@ -49,16 +49,21 @@ function readYaml(file: string): Parsed {
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const [first] = doc.errors;
   if (first) {
-    const line = first.linePos?.[0].line ?? null;
+    const line = lines.linePos(first.pos[0]).line;
     throw new TemplateError(file, line, `not valid YAML: ${first.message.split('\n')[0]}`);
   }
   return { file, doc, lines };
 }
 
 function lineOf({ doc, lines }: Parsed, path: readonly PropertyKey[]): number | null {
+  const asText = path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+  // zod names record keys as strings; YAML may hold them as numbers (`4: [...]`).
+  const asNumbers = asText.map((k) => (typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k));
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth).map((k) => (typeof k === 'symbol' ? String(k) : k)), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    for (const keys of [asText, asNumbers]) {
+      const node = doc.getIn(keys.slice(0, depth), true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    }
   }
   return null;
 }
@@ -81,19 +86,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message.replace(/^Invalid input: /, '');
 }
 
-/** Reads a file's `kind:` and validates it against that kind's schema. */
-export function readPlanFile(file: string): { kind: FileKind; data: unknown; parsed: Parsed } {
+/** Reads a file's `kind:` (which must be `expected`, when given) and validates it against that kind's schema. */
+export function readPlanFile(file: string, expected?: FileKind): { kind: FileKind; data: unknown; parsed: Parsed } {
   const parsed = readYaml(file);
   const kind = parsed.doc.get('kind');
   if (typeof kind !== 'string' || !(kind in SCHEMAS)) {
     throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected one of rules, ladder, exercises, template (got ${JSON.stringify(kind ?? null)})`);
   }
+  if (expected && kind !== expected) throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected "${expected}" (got "${kind}")`);
   return { kind: kind as FileKind, data: validate(parsed, SCHEMAS[kind as FileKind]), parsed };
 }
 
 function readKind<K extends FileKind>(file: string, kind: K): { data: z.infer<(typeof SCHEMAS)[K]>; parsed: Parsed } {
-  const result = readPlanFile(file);
-  if (result.kind !== kind) throw new TemplateError(file, lineOf(result.parsed, ['kind']), `kind: expected "${kind}" (got "${result.kind}")`);
+  const result = readPlanFile(file, kind);
   return { data: result.data as z.infer<(typeof SCHEMAS)[K]>, parsed: result.parsed };
 }
 
@@ -115,9 +120,9 @@ function checkLadder(levels: LadderLevel[], parsed: Parsed): LadderLevel[] {
 function checkExerciseIds(template: z.infer<typeof templateSchema>, parsed: Parsed, library: Record<string, Exercise>): void {
   const refs: { path: PropertyKey[]; id: string }[] = [];
   template.afterRun.forEach((id, i) => refs.push({ path: ['afterRun', i], id }));
-  for (const [day, ids] of Object.entries(template.week)) ids.forEach((id, i) => refs.push({ path: ['week', Number(day), i], id }));
+  for (const [day, ids] of Object.entries(template.week)) ids.forEach((id, i) => refs.push({ path: ['week', day, i], id }));
   for (const [type, variant] of Object.entries(template.runnerTypes)) {
-    for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['runnerTypes', type, 'week', Number(day), i], id }));
+    for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['runnerTypes', type, 'week', day, i], id }));
   }
   for (const ref of refs) {
     if (!library[ref.id]) {

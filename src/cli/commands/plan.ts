@@ -23,7 +23,7 @@ export async function runPlan(io: Io, command: Command): Promise<number> {
   if (intake.start && intake.start < today) {
     io.stderr(`warning: --start ${intake.start} is before today (${today}); the plan's first weeks are in the past.\n`);
   }
-  const templates = loadTemplates({ userDir: flags.plansDir, template: flags.template });
+  const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
   const result = plan(intake, templates, today);
 
   io.stdout(flags.format === 'json'

@@ -5,7 +5,7 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 
 export function runTemplatesList(io: Io, command: Command): number {
-  const { plansDir } = command.optsWithGlobals<{ plansDir?: string }>();
+  const plansDir = command.optsWithGlobals<{ plansDir?: string }>().plansDir ?? io.env.BACKPLAN_PLANS;
   const templates = listTemplates(plansDir);
   const width = Math.max(...templates.map((t) => t.name.length), 4);
   const lines = templates.map((t) => `${t.name.padEnd(width)}  ${t.source.padEnd(8)}  ${t.description}`);

@@ -1,0 +1,84 @@
+// End-to-end: spawn the built bin/backplan.js as a user would (npm test builds it first).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+
+const BIN = 'bin/backplan.js';
+
+/** A clean environment: no colour variables or BACKPLAN_* settings leak in from the developer's shell. */
+const cleanEnv = (env: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC', ...env });
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: cleanEnv(env) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const PLAN = ['plan', '--pain', '2', '--weekly', '0', '--goal-weekly', '30', '--units', 'km', '--today', '2026-11-22'];
+
+describe('the built binary', () => {
+  it('exists (npm ci and npm test build it)', () => {
+    expect(existsSync('dist/cli.js')).toBe(true);
+  });
+
+  it('prints the version alone', () => {
+    expect(run(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('prints the README quick-start plan to stdout, nothing on stderr, exit 0', () => {
+    const r = run(PLAN);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Week 1 · Mon 23 Nov – Sun 29 Nov 2026 · walk\/run level 1$/m);
+    expect(r.stdout).toMatch(/not medical advice/);
+  });
+
+  it('JSON through a pipe has no colour codes', () => {
+    const r = run([...PLAN, '--format', 'json'], { TERM: 'xterm-256color' });
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+  });
+
+  it('exit 3 for a red flag, with the plan on stdout and the reason on stderr', () => {
+    const r = run([...PLAN, '--symptom', 'night-pain']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/Triage: URGENT/);
+    expect(r.stderr).toMatch(/exit code 3/);
+  });
+
+  it('exit 2 for a bad value, with a one-line reason and no stack trace', () => {
+    const r = run([...PLAN, '--pain', '11']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('exit 1 for a bad plans folder; --debug adds the stack trace', () => {
+    const plain = run([...PLAN, '--plans-dir', '/nonexistent']);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = run([...PLAN, '--plans-dir', '/nonexistent', '--debug']);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('BACKPLAN_PLANS from the environment is used', () => {
+    const r = run(PLAN, { BACKPLAN_PLANS: '/nonexistent-env' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nonexistent-env: plans folder not found/);
+  });
+
+  it('a closed pipe ends quietly', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${BIN} ${PLAN.join(' ')} --weeks 52 | head -1`], { encoding: 'utf8', env: cleanEnv() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('Return-to-running plan\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('gives the same bytes under any host time zone', () => {
+    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) => run([...PLAN, '--format', 'json'], { TZ }).stdout);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/export/json.js';
+import { terminalSafe, wrap } from '../../src/export/style.js';
+import { renderText } from '../../src/export/text.js';
+import { makePlan, templates } from '../helpers.js';
+
+const SNAP = './__snapshots__';
+
+describe('text renderer snapshots (today fixed at 2026-11-22)', () => {
+  it('a beginner starting walk/run', async () => {
+    const text = renderText(makePlan({ name: 'Sam', pain: 2, weeks: 3 }), { exercises: templates.exercises });
+    await expect(text).toMatchFileSnapshot(`${SNAP}/text-walk-run.txt`);
+  });
+
+  it('a runner waiting for assessment (urgent)', async () => {
+    const text = renderText(makePlan({ symptoms: ['night-pain'], weeks: 1 }), { exercises: templates.exercises });
+    await expect(text).toMatchFileSnapshot(`${SNAP}/text-urgent.txt`);
+  });
+
+  it('an emergency', async () => {
+    await expect(renderText(makePlan({ symptoms: ['saddle-numbness'] }))).toMatchFileSnapshot(`${SNAP}/text-emergency.txt`);
+  });
+});
+
+describe('JSON renderer snapshot', () => {
+  it('a distance runner rebuilding volume, in km', async () => {
+    const json = renderJson(makePlan({ name: 'Ana', pain: 1, units: 'km', weekly: 20, runsPerWeek: 4, goalWeekly: 40, runner: 'distance', weeks: 5 }));
+    await expect(json).toMatchFileSnapshot(`${SNAP}/json-rebuild.json`);
+  });
+});
+
+describe('text safety', () => {
+  it('a name cannot carry terminal escape sequences or newlines into the output', () => {
+    const text = renderText(makePlan({ name: 'Eve\u001b]0;pwned\u0007\u001b[2J\nWeek 9 · fake', weeks: 1 }));
+    expect(text).not.toMatch(/\u001b/);
+    expect(text).not.toMatch(/\u0007/);
+    expect(text.split('\n')[0]).toBe('Return-to-running plan · Eve ]0;pwned [2J Week 9 · fake');
+    expect(terminalSafe('a\tb\r\nc')).toBe('a b c');
+  });
+
+  it('wrap keeps words whole and indents the following lines', () => {
+    expect(wrap('aaa bbb ccc ddd', 9, '  ', '> ')).toEqual(['> aaa bbb', '  ccc ddd']);
+  });
+});
