@@ -88,8 +88,11 @@ export function planLoads(input: ProgressionInput): WeekLoad[] {
   let stage = startingStage(input, goal, topIndex);
   let lastFullWeekly = 0;
   const loads: WeekLoad[] = [];
-  // R-VOL-2 looks back 30 days; the last four plan weeks (28 days) are a stricter stand-in.
-  const longestRecent = (): number => Math.max(startLongest, ...loads.slice(-4).flatMap((l) => l.runs), 0);
+  // R-VOL-2 looks back 30 days. A longer look-back only raises the ceiling, so the engine uses the
+  // three plan weeks before this one: from any day of this week they lie within the last 30 days.
+  // The intake's longest run counts only while it can still be within those 30 days.
+  const longestRecent = (w: number): number =>
+    Math.max(w < 3 ? startLongest : 0, ...loads.slice(-3).flatMap((l) => l.runs), 0);
 
   for (let w = 0; w < weeks; w++) {
     let load: WeekLoad;
@@ -103,7 +106,7 @@ export function planLoads(input: ProgressionInput): WeekLoad[] {
       // R-VOL-4 needs a full volume week before it to be lighter than.
       const previous = loads[w - 1];
       const lighter = stage.phase !== 'maintain' && (w + 1) % rules.downWeekEvery === 0 && lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
-      load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, singleRunCeiling(longestRecent(), rules), goal, rules);
+      load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, singleRunCeiling(longestRecent(w), rules), goal, rules);
       if (!lighter) lastFullWeekly = sum(load.runs);
       stage = nextVolumeStage(stage, lastFullWeekly, goal, rules, input.rebuildRunDays, baseMinutes);
     }

@@ -118,12 +118,12 @@ describe('R-VOL-2: no single run much longer than the longest recent run', () =>
     expect(Math.max(...p.weeks[0]!.sessions.map((s) => s.runMinutes))).toBeLessThanOrEqual(33);
   });
 
-  it('no run is longer than max(110%, +2 min) of the longest run in the 4 weeks before it', () => {
+  it('no run is longer than max(110%, +2 min) of the longest run in the 30 days before it', () => {
     const p = makePlan({ pain: 0, weekly: 100, runsPerWeek: 3, goalWeekly: 400, weeks: 30 });
     const runs = runningSessions(p);
     for (const run of runs) {
-      const earlier = runs.filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 28).map((r) => r.runMinutes);
-      const longest = Math.max(33, ...earlier); // 100 min over 3 runs: a 33-minute run now
+      const earlier = runs.filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30).map((r) => r.runMinutes);
+      const longest = Math.max(daysBetween(p.start, run.date) < 30 ? 33 : 0, ...earlier); // 100 min over 3 runs: a 33-minute run now
       expect(run.runMinutes).toBeLessThanOrEqual(Math.max(Math.floor(longest * 1.1), longest + 2));
     }
   });
