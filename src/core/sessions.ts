@@ -1,7 +1,7 @@
 // Turns a week's load into dated sessions on the template's week skeleton (domain.md section 5).
 import { addDays } from './dates.js';
 import type { WeekLoad } from './progression.js';
-import type { Exercise, ExerciseKind, Intake, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
+import type { Exercise, ExerciseKind, Intake, Phase, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
 
 const KIND_WHY: Record<ExerciseKind, string> = {
   walk: 'Walking keeps you moving without the impact of running.',
@@ -20,22 +20,23 @@ export interface WeekContext {
   runOffsets: number[];
 }
 
-export function resolvedTemplate(template: Template, runner: Intake['runner']): Template {
+/** The template as one runner type sees it in one phase: base days, then the phase's, then the runner's. */
+export function resolvedTemplate(template: Template, runner: Intake['runner'], phase: Phase | null): Template {
   const variant = template.runnerTypes[runner];
-  if (!variant) return template;
   return {
     ...template,
-    warmupMinutes: variant.warmupMinutes ?? template.warmupMinutes,
-    cooldownMinutes: variant.cooldownMinutes ?? template.cooldownMinutes,
-    runFocus: variant.runFocus ?? template.runFocus,
-    week: { ...template.week, ...variant.week } as WeekSkeleton,
+    warmupMinutes: variant?.warmupMinutes ?? template.warmupMinutes,
+    cooldownMinutes: variant?.cooldownMinutes ?? template.cooldownMinutes,
+    runFocus: variant?.runFocus ?? template.runFocus,
+    week: { ...template.week, ...(phase ? template.phases[phase]?.week : undefined), ...variant?.week },
   };
 }
 
 export function weekSessions(ctx: WeekContext): Session[] {
   const { templates, intake, weekStart, load, runOffsets } = ctx;
-  const template = resolvedTemplate(templates.template, intake.runner);
   const waiting = load.rules.includes('R-TRIAGE-2');
+  // Waiting for assessment is no settle week: there is no gate to test for yet.
+  const template = resolvedTemplate(templates.template, intake.runner, waiting ? null : load.phase);
   const restRules = load.phase === 'settle' ? load.rules.filter((r) => r !== 'R-PHASE-1') : load.phase === 'walk-run' || load.phase === 'continuous' ? ['R-PROG-1'] : [];
   const sessions: Session[] = [];
 

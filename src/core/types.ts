@@ -82,6 +82,10 @@ export interface RunnerVariant {
   week?: WeekSkeleton;
 }
 
+export interface PhaseVariant {
+  week: WeekSkeleton;
+}
+
 export interface Template {
   name: string;
   description: string;
@@ -92,6 +96,8 @@ export interface Template {
   afterRun: string[];
   runFocus: string;
   week: WeekSkeleton;
+  /** Days that differ in a phase; applied before the runner-type variant. */
+  phases: Partial<Record<Phase, PhaseVariant>>;
   runnerTypes: Partial<Record<RunnerType, RunnerVariant>>;
 }
 

@@ -33,7 +33,7 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
   out.push(s.bold(title));
   if (plan.weeks.length > 0) {
     const span = `${longDate(plan.start)} – ${longDate(plan.end)} · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'}`;
-    out.push(...wrap(`${span} · ${plan.runner} runner · template ${plan.template}`, WIDTH, '', ''));
+    out.push(span, `${plan.runner} runner · template ${plan.template}`);
   }
   out.push('');
   out.push(...triageBlock(plan.triage, s));

@@ -121,6 +121,9 @@ function checkExerciseIds(template: z.infer<typeof templateSchema>, parsed: Pars
   const refs: { path: PropertyKey[]; id: string }[] = [];
   template.afterRun.forEach((id, i) => refs.push({ path: ['afterRun', i], id }));
   for (const [day, ids] of Object.entries(template.week)) ids.forEach((id, i) => refs.push({ path: ['week', day, i], id }));
+  for (const [phase, variant] of Object.entries(template.phases)) {
+    for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['phases', phase, 'week', day, i], id }));
+  }
   for (const [type, variant] of Object.entries(template.runnerTypes)) {
     for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['runnerTypes', type, 'week', day, i], id }));
   }

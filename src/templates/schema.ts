@@ -75,6 +75,7 @@ export const templateSchema = z.strictObject({
   afterRun: z.array(exerciseId),
   runFocus: z.string().min(1),
   week: weekSchema,
+  phases: z.partialRecord(z.enum(['settle', 'walk-run', 'continuous', 'rebuild', 'maintain']), z.strictObject({ week: weekSchema })).default({}),
   runnerTypes: z.partialRecord(z.enum(['beginner', 'distance', 'returning']), variantSchema),
 });
 

@@ -34,6 +34,27 @@ describe('R-PHASE-1: leaving the settle phase', () => {
   });
 });
 
+describe('week skeletons per phase and runner type', () => {
+  const titles = (p: ReturnType<typeof makePlan>, week: number) => p.weeks[week]!.sessions.map((s) => s.title);
+
+  it('the settle week holds the 30-minute walk test its exit gate asks for (R-PHASE-1)', () => {
+    expect(titles(makePlan({ pain: 5 }), 0)).toContain('30-minute walk test');
+    expect(titles(makePlan({ pain: 5 }), 1)).not.toContain('30-minute walk test');
+  });
+
+  it('a runner waiting for assessment gets no walk test (R-TRIAGE-2)', () => {
+    const p = makePlan({ pain: 5, symptoms: ['fever'] });
+    expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.title === '30-minute walk test')).toBe(false);
+  });
+
+  it('runner types change the week: returning runners get balance work and longer warm-ups', () => {
+    const returning = makePlan({ runner: 'returning' });
+    expect(titles(returning, 0)).toContain('Balance work');
+    expect(runningSessions(returning)[0]!.details).toMatch(/^Walk 10 min to warm up/);
+    expect(titles(makePlan({ runner: 'beginner' }), 0)).not.toContain('Balance work');
+  });
+});
+
 describe('R-PAIN-2: every week after the first states its gate', () => {
   it('names the 3/10 limit, pain after runs and the next morning, and repeating the week', () => {
     const p = makePlan({ weeks: 10 });
