@@ -15,6 +15,8 @@ await build({
   minify: true,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // Reads its zone files next to itself at run time (__dirname), so it must load from node_modules.
+  external: ['@touch4it/ical-timezones'],
   logLevel: 'warning',
   // commander is CommonJS and requires Node built-ins; ESM output needs a real require for that.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -1,0 +1,66 @@
+// The Markdown export, read back with a real Markdown parser.
+import { marked, type Tokens } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { mdText, renderMarkdown } from '../../src/export/markdown.js';
+import { makePlan, templates } from '../helpers.js';
+
+const tokensOf = (md: string) => marked.lexer(md);
+const tables = (md: string) => tokensOf(md).filter((t): t is Tokens.Table => t.type === 'table');
+
+describe('Markdown export', () => {
+  const plan = makePlan({ name: 'Sam', weeks: 3 });
+  const md = renderMarkdown(plan, { exercises: templates.exercises });
+
+  it('has one table a week, Date | Day | Session | Details, with a row per session', () => {
+    const found = tables(md);
+    expect(found).toHaveLength(3);
+    found.forEach((table, i) => {
+      expect(table.header.map((h) => h.text)).toEqual(['Date', 'Day', 'Session', 'Details']);
+      expect(table.rows).toHaveLength(plan.weeks[i]!.sessions.length);
+      for (const row of table.rows) expect(row).toHaveLength(4);
+    });
+  });
+
+  it('puts the title, the triage and the safety net before the first week, and the notice last', () => {
+    const headings = tokensOf(md).filter((t): t is Tokens.Heading => t.type === 'heading').map((h) => h.text);
+    expect(headings[0]).toBe('Return-to-running plan: Sam');
+    expect(headings.indexOf('Triage: clear')).toBeLessThan(headings.findIndex((h) => h.startsWith('Week 1')));
+    expect(headings.indexOf('Stop and get help if any of these appear')).toBeLessThan(headings.findIndex((h) => h.startsWith('Week 1')));
+    expect(headings).toContain('Week 2 · Mon 30 Nov – Sun 6 Dec 2026 · walk/run level 2');
+    expect(headings).toContain('Exercise instructions');
+    expect(md.trimEnd().split('\n').at(-1)).toMatch(/^\*backplan is not medical advice/);
+  });
+
+  it('states each week’s gate', () => {
+    expect(md).toMatch(/> \*\*Gate:\*\* Go on only if pain stayed below 3\/10/);
+  });
+
+  it('renders to HTML with tables', async () => {
+    const html = await marked.parse(md);
+    expect(html.match(/<table>/g)).toHaveLength(3);
+  });
+});
+
+describe('hostile text in Markdown', () => {
+  const hostile = 'Eve | x | <script>alert(1)</script>\n# Heading [link](http://x) *bold* `code` ![i](x)';
+  const plan = makePlan({ name: hostile, weeks: 1, symptoms: ['limp'] });
+  const md = renderMarkdown(plan);
+
+  it('cannot break the tables or add markup', async () => {
+    const table = tables(md)[0]!;
+    expect(table.rows).toHaveLength(plan.weeks[0]!.sessions.length);
+    const tokens = tokensOf(md);
+    expect(tokens.some((t) => t.type === 'html')).toBe(false);
+    const html = await marked.parse(md);
+    expect(html).not.toMatch(/<script|<a |<em>bold|<code>|<img/);
+    expect(html).toContain('&lt;script&gt;');
+    const headings = tokens.filter((t) => t.type === 'heading');
+    expect(headings.filter((h) => (h as Tokens.Heading).text.includes('Heading')).every((h) => (h as Tokens.Heading).depth === 1)).toBe(true);
+  });
+
+  it('keeps the words readable', async () => {
+    const html = await marked.parse(md);
+    expect(html).toContain('Eve | x |');
+    expect(mdText('a|b')).toBe('a\\|b');
+  });
+});
