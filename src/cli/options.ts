@@ -60,7 +60,28 @@ export function weekdayList(value: string): string[] {
 
 export const RUNNER_TYPES = ['beginner', 'distance', 'returning'] as const;
 export const UNITS = ['km', 'mi'] as const;
-export const PLAN_FORMATS = ['text', 'json'] as const;
+export const PLAN_FORMATS = ['text', 'json', 'md', 'ics'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+/** The format a file name implies, for `-o plan.ics` without --format. */
+export function formatOfFile(file: string): PlanFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return ({ ics: 'ics', ical: 'ics', md: 'md', markdown: 'md', json: 'json', txt: 'text' } as const)[ext as 'ics'] ?? undefined;
+}
+
+export function clockTime(value: string): string {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('Use a 24-hour time as HH:MM, e.g. 07:30.');
+  return `${match[1]!.padStart(2, '0')}:${match[2]}`;
+}
+
+export function timeZone(value: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    throw new InvalidArgumentError('Use an IANA time zone name (Area/City), e.g. Europe/London or America/New_York.');
+  }
+}
 
 /** The intake flags shared by every command that makes a plan. */
 export function addIntakeOptions(command: Command): Command {
@@ -88,6 +109,30 @@ export function addTemplateOptions(command: Command): Command {
   return command
     .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
     .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones (env: BACKPLAN_PLANS)'));
+}
+
+/** Where the plan goes, and the calendar's settings. */
+export function addExportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-o, --output <file>', 'write the plan to a file (format from its extension unless --format is given); - for stdout'))
+    .addOption(new Option('--force', 'replace the output file if it exists'))
+    .addOption(new Option('--dry-run', 'say what would be written, and write nothing'))
+    .addOption(new Option('--include-rest', 'ics: also put rest days in the calendar'))
+    .addOption(new Option('--time <HH:MM>', 'ics: timed events at this time, instead of all-day events (needs --tz)').argParser(clockTime))
+    .addOption(new Option('--tz <zone>', 'ics: the time zone of --time, e.g. Europe/London').argParser(timeZone))
+    .addOption(new Option('--duration <minutes>', "ics: length of timed events (default: the day's sessions)").argParser(wholeNumber(5, 600, '--duration 45')))
+    .addOption(new Option('--alarm <minutes>', 'ics: a reminder this many minutes before each event').argParser(wholeNumber(0, 10_080, '--alarm 30')));
+}
+
+export interface ExportFlags {
+  output?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  includeRest?: boolean;
+  time?: string;
+  tz?: string;
+  duration?: number;
+  alarm?: number;
 }
 
 export interface IntakeFlags {

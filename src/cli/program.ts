@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
-import { addIntakeOptions, addTemplateOptions, isoDate, PLAN_FORMATS } from './options.js';
+import { addExportOptions, addIntakeOptions, addTemplateOptions, isoDate, PLAN_FORMATS } from './options.js';
 
 export interface RunState {
   exitCode: number;
@@ -37,6 +37,11 @@ const PLAN_EXAMPLES = `Examples:
   A coach's script: JSON with a fixed date, so the output never changes:
     $ backplan plan --name "Ana" --pain 1 --weekly 20 --goal-weekly 40 \\
         --runner distance --today 2026-11-22 --format json > ana.json
+
+  Into a calendar at 07:00 London time with a reminder, and as Markdown:
+    $ backplan plan --pain 2 --goal-weekly 30 -o plan.ics --time 07:00 \\
+        --tz Europe/London --alarm 30
+    $ backplan plan --pain 2 --goal-weekly 30 -o plan.md
 `;
 
 export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Command {
@@ -66,7 +71,8 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
   addTemplateOptions(plan);
   plan
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate))
-    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format (default: text, or what -o file.ext implies)').choices(PLAN_FORMATS));
+  addExportOptions(plan)
     .action(async (_options, command: Command) => {
       const { runPlan } = await import('./commands/plan.js');
       state.exitCode = await runPlan(io, command);
@@ -76,7 +82,7 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .command('symptoms')
     .description('list every symptom id with its plain-words meaning and triage level')
     .addHelpText('before', `Examples:\n  $ backplan symptoms\n  $ backplan symptoms --format json | jq -r '.[] | select(.level == "emergency") | .id'\n`)
-    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (_options, command: Command) => {
       const { runSymptoms } = await import('./commands/symptoms.js');
       state.exitCode = runSymptoms(io, command);

@@ -76,9 +76,17 @@ describe('the built binary', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('gives the same bytes under any host time zone', () => {
-    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) => run([...PLAN, '--format', 'json'], { TZ }).stdout);
-    expect(outputs[1]).toBe(outputs[0]);
-    expect(outputs[2]).toBe(outputs[0]);
+  it.each([
+    ['json', []],
+    ['md', []],
+    ['ics', []],
+    ['ics', ['--time', '06:45', '--tz', 'Asia/Tokyo']],
+  ])('%s %j: the same bytes, and the same dates, under any host time zone', (format, extra) => {
+    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) => run([...PLAN, '--format', format, ...extra], { TZ }));
+    for (const r of outputs) expect(r.code).toBe(0);
+    expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout);
+    expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout);
+    if (format === 'ics' && extra.length === 0) expect(outputs[0]!.stdout).toMatch(/^DTSTART;VALUE=DATE:20261123\r$/m);
+    if (extra.length > 0) expect(outputs[0]!.stdout).toMatch(/^DTSTART;TZID=Asia\/Tokyo:20261123T064500\r$/m);
   });
 });

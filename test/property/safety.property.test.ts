@@ -107,7 +107,9 @@ describe('safety properties over 1,000 random intakes each', () => {
       fc.property(intakeArb, isoDateArb, (intake, today) => {
         const p = make(today, intake);
         const runs = p.weeks.flatMap((w) => w.sessions.map((s) => ({ ...s, volume: w.level === null && w.phase !== 'walk-run' }))).filter((s) => s.runMinutes > 0);
-        const intakeLongest = intake.longestRun ? Math.floor(toMinutes(intake.longestRun, intake.units, templates.rules)) : 0;
+        // Without --longest-run, the average run of the current week stands in: the longest is at least that.
+        const weeklyNow = toMinutes(intake.weekly, intake.units, templates.rules);
+        const intakeLongest = Math.floor(intake.longestRun ? toMinutes(intake.longestRun, intake.units, templates.rules) : weeklyNow / (intake.runsPerWeek ?? templates.rules.defaultRunDays));
         for (const run of runs.filter((r) => r.volume)) {
           const earlier = runs.filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30).map((r) => r.runMinutes);
           if (earlier.length === 0) continue; // the first runs are bounded by the intake, tested in the unit tests

@@ -1,23 +1,25 @@
-// `backplan plan`: flags → intake → core.plan → a renderer → stdout.
+// `backplan plan`: flags → intake → core.plan → a renderer → stdout or a file.
 import type { Command } from 'commander';
 import { plan } from '../../core/plan.js';
-import { renderJson } from '../../export/json.js';
-import { renderText } from '../../export/text.js';
+import type { Plan, Templates } from '../../core/types.js';
 import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
 import { loadTemplates } from '../../templates/load.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
-import type { IntakeFlags, TemplateFlags } from '../options.js';
+import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
+import { toStdout, writeOutput } from '../output.js';
 import { styleFor } from '../style.js';
 
-interface PlanFlags extends IntakeFlags, TemplateFlags {
+interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
   today?: string;
-  format: 'text' | 'json';
+  format?: PlanFormat;
   color?: boolean;
 }
 
 export async function runPlan(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<PlanFlags>();
+  const format = chooseFormat(flags);
+  checkCalendarFlags(flags, format);
   const intake = validateIntake(intakeFromFlags(flags));
   const today = flags.today ?? localToday(io);
   if (intake.start && intake.start < today) {
@@ -26,9 +28,13 @@ export async function runPlan(io: Io, command: Command): Promise<number> {
   const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
   const result = plan(intake, templates, today);
 
-  io.stdout(flags.format === 'json'
-    ? renderJson(result)
-    : renderText(result, { style: styleFor(io, 'stdout', flags.color), exercises: templates.exercises }));
+  if (result.triage.withheld && format === 'ics') {
+    // A calendar of a withheld plan would look like a plan to follow: write none (R-TRIAGE-1/2).
+    io.stderr(`No calendar written: ${result.triage.message}\n`);
+    return EXIT.withheld;
+  }
+  const rendered = await render(result, format, templates, flags, io);
+  writeOutput(io, flags, rendered.content, rendered.what);
 
   if (result.triage.withheld) {
     const what = result.triage.level === 'emergency' ? 'No plan' : 'No running in this plan';
@@ -36,4 +42,55 @@ export async function runPlan(io: Io, command: Command): Promise<number> {
     return EXIT.withheld;
   }
   return EXIT.ok;
+}
+
+function chooseFormat(flags: PlanFlags): PlanFormat {
+  if (flags.format) return flags.format;
+  if (flags.output && !toStdout(flags)) {
+    const implied = formatOfFile(flags.output);
+    if (!implied) throw new UsageError(`cannot tell the format of ${flags.output} from its name`, 'add --format text|json|md|ics, or name the file .txt, .json, .md or .ics');
+    return implied;
+  }
+  return 'text';
+}
+
+function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
+  const calendarOnly = (['includeRest', 'time', 'tz', 'duration', 'alarm'] as const).filter((k) => flags[k] !== undefined);
+  const flagName = { includeRest: '--include-rest', time: '--time', tz: '--tz', duration: '--duration', alarm: '--alarm' } as const;
+  if (format !== 'ics' && calendarOnly.length > 0) {
+    const names = calendarOnly.map((k) => flagName[k]);
+    throw new UsageError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to calendars`, 'add --format ics (or -o plan.ics), or drop them');
+  }
+  if (flags.time && !flags.tz) {
+    const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    throw new UsageError('--time needs --tz, the time zone it is in', `e.g. --tz ${here && here !== 'UTC' ? here : 'Europe/London'}`);
+  }
+  if (flags.tz && !flags.time) throw new UsageError('--tz needs --time: all-day events have no time zone', 'add --time HH:MM for timed events, or drop --tz');
+  if (flags.duration !== undefined && !flags.time) throw new UsageError('--duration needs --time: all-day events have no length', 'add --time HH:MM --tz Area/City, or drop --duration');
+}
+
+async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io): Promise<{ content: string; what: string }> {
+  const weeks = `${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}`;
+  switch (format) {
+    case 'json': {
+      const { renderJson } = await import('../../export/json.js');
+      return { content: renderJson(result), what: `JSON plan, ${weeks}` };
+    }
+    case 'md': {
+      const { renderMarkdown } = await import('../../export/markdown.js');
+      return { content: renderMarkdown(result, { exercises: templates.exercises }), what: `Markdown plan, ${weeks}` };
+    }
+    case 'ics': {
+      const { renderIcs, calendarDays, knownTimeZone } = await import('../../export/ics.js');
+      if (flags.tz && !knownTimeZone(flags.tz)) throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
+      const content = renderIcs(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm });
+      return { content, what: `ICS calendar, ${calendarDays(result, flags.includeRest).length} events over ${weeks}` };
+    }
+    default: {
+      const { renderText } = await import('../../export/text.js');
+      // Colour only when the text goes to a terminal, never into a file.
+      const style = toStdout(flags) ? styleFor(io, 'stdout', flags.color) : styleFor(io, 'stdout', false);
+      return { content: renderText(result, { style, exercises: templates.exercises }), what: `plan, ${weeks}` };
+    }
+  }
 }

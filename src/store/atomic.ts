@@ -1,0 +1,28 @@
+// Atomic file replacement: write a temporary file beside the target, flush it to disk, rename it
+// over the target. A crash at any point leaves the old file or the new one, never half of one.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export function writeFileAtomic(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode = 0o644;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    // a new file
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

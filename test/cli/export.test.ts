@@ -1,0 +1,123 @@
+// `backplan plan -o …`: files are written atomically, never replaced unasked, never for a withheld calendar.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
+const tempDir = () => mkdtempSync(join(tmpdir(), 'backplan-out-'));
+
+describe('-o, --force and --dry-run (convention 10)', () => {
+  it('writes the file, says so on stderr, prints nothing on stdout', async () => {
+    const cwd = tempDir();
+    const r = await cli([...PLAN, '-o', 'plan.ics'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('Wrote plan.ics (ICS calendar, 48 events over 8 weeks).\n');
+    expect(readFileSync(join(cwd, 'plan.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(readdirSync(cwd)).toEqual(['plan.ics']); // no temporary file left behind
+  });
+
+  it('never replaces an existing file without --force, and leaves it untouched', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'plan.md'), 'my notes');
+    const r = await cli([...PLAN, '-o', 'plan.md'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/plan\.md already exists; nothing was written\n.*--force/);
+    expect(readFileSync(join(cwd, 'plan.md'), 'utf8')).toBe('my notes');
+    expect((await cli([...PLAN, '-o', 'plan.md', '--force'], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'plan.md'), 'utf8')).toMatch(/^# Return-to-running plan/);
+  });
+
+  it('--dry-run says what would be written and writes nothing', async () => {
+    const cwd = tempDir();
+    const r = await cli([...PLAN, '-o', 'plan.json', '--dry-run'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Dry run: would write plan\.json with the JSON plan, 8 weeks \(\d+ KB\); nothing written\.$/m);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('-o - writes to stdout', async () => {
+    const r = await cli([...PLAN, '-o', '-', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# Return-to-running plan/);
+  });
+
+  it('the format comes from the file extension, and an unknown one asks for --format', async () => {
+    const cwd = tempDir();
+    await cli([...PLAN, '-o', 'a.md'], { cwd });
+    expect(readFileSync(join(cwd, 'a.md'), 'utf8')).toMatch(/^# /);
+    const r = await cli([...PLAN, '-o', 'a.pdf'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot tell the format of a\.pdf/);
+  });
+
+  it('a text file gets no colour codes, even from a terminal', async () => {
+    const cwd = tempDir();
+    await cli([...PLAN, '-o', 'plan.txt'], { cwd, stdoutIsTTY: true, env: { FORCE_COLOR: '3' } });
+    expect(readFileSync(join(cwd, 'plan.txt'), 'utf8')).not.toMatch(/\u001b\[/);
+  });
+
+  it('a missing folder or an unwritable one is a clear error', async () => {
+    const cwd = tempDir();
+    const missing = await cli([...PLAN, '-o', 'nope/plan.ics'], { cwd });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/the folder of nope\/plan\.ics does not exist/);
+    if (process.getuid?.() !== 0) {
+      mkdirSync(join(cwd, 'locked'));
+      chmodSync(join(cwd, 'locked'), 0o555);
+      const locked = await cli([...PLAN, '-o', 'locked/plan.ics'], { cwd });
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).toMatch(/cannot write locked\/plan\.ics: permission denied/);
+    }
+  });
+});
+
+describe('a withheld plan writes no calendar', () => {
+  it.each([['fever'], ['saddle-numbness']])('%s: no file, the reason on stderr, exit 3', async (symptom) => {
+    const cwd = tempDir();
+    const r = await cli([...PLAN, '--symptom', symptom, '-o', 'plan.ics'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^No calendar written: /);
+    expect(readdirSync(cwd)).toEqual([]);
+    const stdout = await cli([...PLAN, '--symptom', symptom, '--format', 'ics']);
+    expect(stdout.code).toBe(3);
+    expect(stdout.stdout).toBe('');
+  });
+
+  it('the Markdown of a withheld plan is still written (it carries the triage), exit 3', async () => {
+    const cwd = tempDir();
+    const r = await cli([...PLAN, '--symptom', 'fever', '-o', 'plan.md'], { cwd });
+    expect(r.code).toBe(3);
+    expect(readFileSync(join(cwd, 'plan.md'), 'utf8')).toMatch(/## Triage: urgent/);
+  });
+});
+
+describe('calendar flags', () => {
+  it.each([
+    [['--time', '07:00'], /--time needs --tz/],
+    [['--tz', 'Europe/London'], /--tz needs --time/],
+    [['--duration', '40'], /--duration needs --time/],
+    [['--time', '25:00', '--tz', 'Europe/London'], /'25:00' is invalid\. Use a 24-hour time as HH:MM/],
+    [['--time', '07:00', '--tz', 'Mars/Olympus'], /'Mars\/Olympus' is invalid\. Use an IANA time zone name/],
+    [['--alarm', '-5'], /'-5' is invalid/],
+  ])('%j is a usage error', async (flags, message) => {
+    const r = await cli([...PLAN, '--format', 'ics', ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('calendar-only flags with another format are a usage error', async () => {
+    const r = await cli([...PLAN, '--format', 'md', '--alarm', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--alarm applies only to calendars/);
+  });
+
+  it('timed events with a reminder', async () => {
+    const r = await cli([...PLAN, '--format', 'ics', '--time', '7:30', '--tz', 'America/Los_Angeles', '--alarm', '15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^DTSTART;TZID=America\/Los_Angeles:20261123T073000\r$/m);
+    expect(r.stdout).toMatch(/^TRIGGER:-PT15M\r$/m);
+  });
+});
