@@ -53,7 +53,7 @@ function reportError(error: unknown, io: Io, argv: string[]): number {
 
 function classify(error: unknown): { message: string; hint?: string | undefined; exitCode: number } | undefined {
   if (error instanceof UsageError || error instanceof DataError) return { message: error.message, hint: error.hint, exitCode: error.exitCode };
-  if (error instanceof Error && error.name === 'TemplateError') {
+  if (error instanceof Error && error.name === 'FileError') {
     const hint = (error as Error & { hint?: string }).hint ?? 'Fix the plan file; "backplan templates lint <file>" checks it.';
     return { message: error.message, hint, exitCode: EXIT.data };
   }

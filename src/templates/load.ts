@@ -3,17 +3,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { FileError as TemplateError, formatPath, lineOf, readYamlFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
 import type { Exercise, LadderLevel, Rules, Template, Templates } from '../core/types.js';
 import { exercisesSchema, ladderSchema, rulesSchema, templateSchema, type FileKind } from './schema.js';
 
-export class TemplateError extends Error {
-  override name = 'TemplateError';
-  constructor(readonly file: string, readonly line: number | null, readonly detail: string, readonly hint?: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
-  }
-}
+/** Template errors are file errors: `file:line: field: what was expected`. */
+export { FileError as TemplateError } from '../yaml/read.js';
 
 const SCHEMAS = { rules: rulesSchema, ladder: ladderSchema, exercises: exercisesSchema, template: templateSchema } as const;
 export const NAMED_FILES: Record<Exclude<FileKind, 'template'>, string> = { rules: 'rules.yaml', ladder: 'ladder.yaml', exercises: 'exercises.yaml' };
@@ -29,62 +25,10 @@ export function builtinPlansDir(): string {
   throw new TemplateError('plans/', null, 'the built-in plans folder is missing; reinstall backplan');
 }
 
-interface Parsed {
-  file: string;
-  doc: Document;
-  lines: LineCounter;
-}
+type Parsed = ParsedYaml;
 
-function readYaml(file: string): Parsed {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) throw new TemplateError(file, null, 'file is larger than 1 MB; a plan template is a few KB');
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new TemplateError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : `cannot be read (${code ?? String(error)})`);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const [first] = doc.errors;
-  if (first) {
-    const line = lines.linePos(first.pos[0]).line;
-    throw new TemplateError(file, line, `not valid YAML: ${first.message.split('\n')[0]}`);
-  }
-  return { file, doc, lines };
-}
-
-function lineOf({ doc, lines }: Parsed, path: readonly PropertyKey[]): number | null {
-  const asText = path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-  // zod names record keys as strings; YAML may hold them as numbers (`4: [...]`).
-  const asNumbers = asText.map((k) => (typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k));
-  for (let depth = path.length; depth >= 0; depth--) {
-    for (const keys of [asText, asNumbers]) {
-      const node = doc.getIn(keys.slice(0, depth), true);
-      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-    }
-  }
-  return null;
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
-}
-
-function validate<S extends z.ZodType>(parsed: Parsed, schema: S): z.infer<S> {
-  const result = schema.safeParse(parsed.doc.toJS({ maxAliasCount: 50 }));
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const where = formatPath(issue.path);
-  throw new TemplateError(parsed.file, lineOf(parsed, issue.path), `${where || 'file'}: ${describeIssue(issue)}`);
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_value' && issue.values.length === 1) return `expected ${JSON.stringify(issue.values[0])}`;
-  return issue.message.replace(/^Invalid input: /, '');
-}
+const readYaml = (file: string): Parsed => readYamlFile(file, MAX_FILE_BYTES, 'a plan template');
+const validate = <S extends z.ZodType>(parsed: Parsed, schema: S): z.infer<S> => validateYaml(parsed, schema);
 
 /** Reads a file's `kind:` (which must be `expected`, when given) and validates it against that kind's schema. */
 export function readPlanFile(file: string, expected?: FileKind): { kind: FileKind; data: unknown; parsed: Parsed } {

@@ -1,0 +1,72 @@
+// Reading YAML files with positions, so every error can name the file, the line and the field.
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+
+/** A problem with a file's content or access: `file:line: detail`, and how to fix it. */
+export class FileError extends Error {
+  override name = 'FileError';
+  constructor(readonly file: string, readonly line: number | null, readonly detail: string, readonly hint?: string) {
+    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
+  }
+}
+
+export interface ParsedYaml {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export function readYamlFile(file: string, maxBytes: number, what: string): ParsedYaml {
+  let text: string;
+  try {
+    if (statSync(file).size > maxBytes) throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`);
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : `cannot be read (${code ?? String(error)})`);
+  }
+  return parseYaml(file, text);
+}
+
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const [first] = doc.errors;
+  if (first) throw new FileError(file, lines.linePos(first.pos[0]).line, `not valid YAML: ${first.message.split('\n')[0]}`);
+  return { file, doc, lines };
+}
+
+/** The line of the deepest node on `path` that exists in the document. */
+export function lineOf({ doc, lines }: ParsedYaml, path: readonly PropertyKey[]): number | null {
+  const asText = path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+  // zod names record keys as strings; YAML may hold them as numbers (`4: [...]`).
+  const asNumbers = asText.map((k) => (typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k));
+  for (let depth = path.length; depth >= 0; depth--) {
+    for (const keys of [asText, asNumbers]) {
+      const node = doc.getIn(keys.slice(0, depth), true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    }
+  }
+  return null;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+/** Validates the document against a schema; the first issue becomes a FileError at its line. */
+export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S, hint?: string): z.infer<S> {
+  const result = schema.safeParse(parsed.doc.toJS({ maxAliasCount: 50 }));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = formatPath(issue.path);
+  throw new FileError(parsed.file, lineOf(parsed, issue.path), `${where || 'file'}: ${describeIssue(issue)}`, hint);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_value' && issue.values.length === 1) return `expected ${JSON.stringify(issue.values[0])}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
