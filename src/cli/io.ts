@@ -1,4 +1,6 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
+import type { Prompter } from './wizard.js';
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -8,6 +10,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   now(): Date;
   cwd: string;
+  /** Questions in the terminal; the prompt library is loaded when this is not given. */
+  prompt?: Prompter;
 }
 
 export function processIo(): Io {

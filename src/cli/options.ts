@@ -69,6 +69,14 @@ export function formatOfFile(file: string): PlanFormat | undefined {
   return ({ ics: 'ics', ical: 'ics', md: 'md', markdown: 'md', json: 'json', txt: 'text' } as const)[ext as 'ics'] ?? undefined;
 }
 
+/** `--export md,ics` or `--export none`. */
+export function exportList(value: string): ('md' | 'ics')[] {
+  const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 1 && items[0] === 'none') return [];
+  if (items.length === 0 || items.some((i) => i !== 'md' && i !== 'ics')) throw new InvalidArgumentError('Use md, ics, md,ics or none.');
+  return [...new Set(items)] as ('md' | 'ics')[];
+}
+
 export function clockTime(value: string): string {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('Use a 24-hour time as HH:MM, e.g. 07:30.');

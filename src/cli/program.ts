@@ -1,9 +1,9 @@
 // The commander tree. Commands are thin: each action lazy-imports the module that does the work,
 // so `backplan --version` loads nothing but commander.
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
-import { addExportOptions, addIntakeOptions, addTemplateOptions, isoDate, PLAN_FORMATS } from './options.js';
+import { addExportOptions, addIntakeOptions, addTemplateOptions, exportList, isoDate, PLAN_FORMATS } from './options.js';
 
 export interface RunState {
   exitCode: number;
@@ -24,6 +24,19 @@ const PROGRAM_EXAMPLES = `Examples:
   A coach's script: one athlete as JSON, reproducible with a fixed date:
     $ backplan plan --name "Ana" --pain 1 --weekly 20 --goal-weekly 40 \\
         --symptom limp --today 2026-11-22 --format json > ana.json
+`;
+
+const ATHLETE_FILE_HELP = `
+The athlete file: --file, else $BACKPLAN_FILE, else $XDG_DATA_HOME/backplan/athlete.yaml,
+else ~/.local/share/backplan/athlete.yaml.`;
+
+const INIT_EXAMPLES = `Examples:
+  A runner, in a terminal: answer the questions, see the plan, keep it.
+    $ backplan init
+
+  A coach's script, no questions asked (every question has a flag):
+    $ backplan init --no-input --file ana.yaml --name Ana --pain 1 \\
+        --weekly 20 --units km --goal-weekly 40 --runner distance
 `;
 
 const PLAN_EXAMPLES = `Examples:
@@ -72,11 +85,57 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
   plan
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate))
     .addOption(new Option('--format <format>', 'output format (default: text, or what -o file.ext implies)').choices(PLAN_FORMATS));
+  plan.addOption(new Option('--file <path>', 'start from a saved athlete file (flags override its answers)'));
   addExportOptions(plan)
     .action(async (_options, command: Command) => {
       const { runPlan } = await import('./commands/plan.js');
       state.exitCode = await runPlan(io, command);
     });
+
+  const init = program
+    .command('init')
+    .description('answer a few questions, see your plan, and save your answers for later commands')
+    .addHelpText('before', INIT_EXAMPLES)
+    .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`);
+  addIntakeOptions(init);
+  addTemplateOptions(init)
+    .addOption(new Option('--file <path>', 'where to save your answers (default: see below)'))
+    .addOption(new Option('--force', 'replace an existing athlete file without asking (the old one is kept as .bak)'))
+    .addOption(new Option('--no-input', 'never ask; take every answer from flags (the default without a terminal)'))
+    .addOption(new Option('--export <formats>', 'also write the plan as md, ics or md,ics (none: no export, and no question)').argParser(exportList))
+    .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
+    .action(async (_options, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      state.exitCode = await runInit(io, command);
+    });
+
+  const show = program
+    .command('show')
+    .description('print the plan of the saved athlete file')
+    .addHelpText('before', 'Examples:\n  $ backplan show\n  $ backplan show --file ana.yaml --format json\n')
+    .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
+    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS));
+  addTemplateOptions(show);
+  addExportOptions(show).action(async (_options, command: Command) => {
+    const { runSaved } = await import('./commands/plan.js');
+    state.exitCode = await runSaved(io, command);
+  });
+
+  const exportCommand = program
+    .command('export')
+    .description('export the saved plan as Markdown or a calendar (or JSON, or text)')
+    .addArgument(new Argument('<format>', 'the format to export').choices(PLAN_FORMATS))
+    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n')
+    .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate));
+  addTemplateOptions(exportCommand);
+  addExportOptions(exportCommand).action(async (format: string, _options, command: Command) => {
+    const { runSaved } = await import('./commands/plan.js');
+    state.exitCode = await runSaved(io, command, format as (typeof PLAN_FORMATS)[number]);
+  });
 
   program
     .command('symptoms')

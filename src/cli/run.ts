@@ -15,7 +15,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const COMMANDS = new Set(['plan', 'symptoms', 'templates', 'list', 'lint']);
+const COMMANDS = new Set(['plan', 'init', 'show', 'export', 'symptoms', 'templates', 'list', 'lint']);
 
 /** "plan " or "templates lint " from the leading words of argv, for the usage hint. */
 function commandPath(argv: string[]): string {
@@ -29,6 +29,11 @@ function commandPath(argv: string[]): string {
 
 function reportError(error: unknown, io: Io, argv: string[]): number {
   const debug = argv.includes('--debug');
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    // Ctrl-C in a prompt: nothing has been written yet (files are written after the last question).
+    io.stderr('Cancelled\n');
+    return EXIT.cancelled;
+  }
   if (error instanceof CommanderError) {
     // commander has already printed its message (and any suggestion).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;

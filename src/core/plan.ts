@@ -15,9 +15,8 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
   const { rules, ladder } = templates;
   const start = intake.start ?? nextMondayAfter(today);
   const weekCount = intake.weeks ?? rules.defaultWeeks;
-  checkGoal(intake, templates);
-
   const result = triage(intake);
+  if (result.level !== 'emergency') checkGoal(intake, templates); // an emergency has no plan to fit
   const days = runDays(intake, templates, start);
   const loads = planLoads({
     intake, rules, ladder, triage: result, weeks: weekCount,

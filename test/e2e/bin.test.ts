@@ -1,6 +1,8 @@
 // End-to-end: spawn the built bin/backplan.js as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -67,6 +69,16 @@ describe('the built binary', () => {
     const r = run(PLAN, { BACKPLAN_PLANS: '/nonexistent-env' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nonexistent-env: plans folder not found/);
+  });
+
+  it('init </dev/null fails fast, naming every missing flag, and writes nothing', () => {
+    const home = mkdtempSync(join(tmpdir(), 'backplan-home-'));
+    const started = Date.now();
+    const r = run(['init'], { HOME: home });
+    expect(Date.now() - started).toBeLessThan(5_000); // no prompt waits for input that never comes
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no terminal to ask in, and missing --pain <0-10>, --weekly <n>.*--goal-weekly <n>/);
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it('a closed pipe ends quietly', () => {

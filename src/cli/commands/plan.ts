@@ -3,8 +3,11 @@ import type { Command } from 'commander';
 import { plan } from '../../core/plan.js';
 import type { Plan, Templates } from '../../core/types.js';
 import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
+import type { IntakeInput } from '../../intake/schema.js';
+import { athletePath, readAthlete } from '../../store/athlete.js';
 import { loadTemplates } from '../../templates/load.js';
-import { EXIT, UsageError } from '../errors.js';
+import { resolve } from 'node:path';
+import { DataError, EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
 import { toStdout, writeOutput } from '../output.js';
@@ -14,15 +17,34 @@ interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
   today?: string;
   format?: PlanFormat;
   color?: boolean;
+  file?: string;
 }
 
+/** `backplan plan`: the intake from flags, over the athlete file when --file (or BACKPLAN_FILE) names one. */
 export async function runPlan(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<PlanFlags>();
-  const format = chooseFormat(flags);
+  const saved = flags.file || io.env.BACKPLAN_FILE ? savedIntake(io, flags) : {};
+  return deliver(io, flags, chooseFormat(flags), { ...saved, ...intakeFromFlags(flags) });
+}
+
+/** `backplan show` and `backplan export <format>`: the saved athlete's plan. */
+export async function runSaved(io: Io, command: Command, format?: PlanFormat): Promise<number> {
+  const flags = command.optsWithGlobals<PlanFlags>();
+  return deliver(io, flags, format ?? chooseFormat(flags), { ...savedIntake(io, flags), ...intakeFromFlags(flags) });
+}
+
+function savedIntake(io: Io, flags: PlanFlags): Partial<IntakeInput> {
+  const path = athletePath(flags.file, io.env);
+  const athlete = readAthlete(resolve(io.cwd, path));
+  if (!athlete) throw new DataError(`no athlete file at ${path}`, 'run "backplan init" first, or name the file with --file');
+  return athlete.intake;
+}
+
+async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partial<IntakeInput>): Promise<number> {
   checkCalendarFlags(flags, format);
-  const intake = validateIntake(intakeFromFlags(flags));
+  const intake = validateIntake(raw);
   const today = flags.today ?? localToday(io);
-  if (intake.start && intake.start < today) {
+  if (intake.start && intake.start < today && !flags.file && !io.env.BACKPLAN_FILE) {
     io.stderr(`warning: --start ${intake.start} is before today (${today}); the plan's first weeks are in the past.\n`);
   }
   const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
@@ -35,13 +57,15 @@ export async function runPlan(io: Io, command: Command): Promise<number> {
   }
   const rendered = await render(result, format, templates, flags, io);
   writeOutput(io, flags, rendered.content, rendered.what);
+  return withheldNotice(io, result);
+}
 
-  if (result.triage.withheld) {
-    const what = result.triage.level === 'emergency' ? 'No plan' : 'No running in this plan';
-    io.stderr(`${what}: a red-flag symptom needs ${result.triage.level === 'emergency' ? 'emergency care today' : 'a clinician first'} (exit code 3).\n`);
-    return EXIT.withheld;
-  }
-  return EXIT.ok;
+/** Exit code 3, and one line on stderr saying why, when a red flag withholds running. */
+export function withheldNotice(io: Io, result: Plan): number {
+  if (!result.triage.withheld) return EXIT.ok;
+  const what = result.triage.level === 'emergency' ? 'No plan' : 'No running in this plan';
+  io.stderr(`${what}: a red-flag symptom needs ${result.triage.level === 'emergency' ? 'emergency care today' : 'a clinician first'} (exit code 3).\n`);
+  return EXIT.withheld;
 }
 
 function chooseFormat(flags: PlanFlags): PlanFormat {
@@ -69,7 +93,7 @@ function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
   if (flags.duration !== undefined && !flags.time) throw new UsageError('--duration needs --time: all-day events have no length', 'add --time HH:MM --tz Area/City, or drop --duration');
 }
 
-async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io): Promise<{ content: string; what: string }> {
+export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io): Promise<{ content: string; what: string }> {
   const weeks = `${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}`;
   switch (format) {
     case 'json': {

@@ -1,0 +1,98 @@
+// The wizard in a real terminal: tmux runs the built binary, send-keys types, capture-pane reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `backplan-test-${process.pid}`;
+const BIN = resolve('bin/backplan.js');
+
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = (session: string) => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session).stdout;
+
+async function waitFor(session: string, pattern: RegExp, ms = 10_000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const text = screen(session);
+    if (pattern.test(text)) return text;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; the screen:\n${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function start(session: string, dir: string, args: string): void {
+  const env = `env -u NO_COLOR -u FORCE_COLOR -u BACKPLAN_FILE TERM=xterm-256color HOME=${dir}`;
+  const result = tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', '-c', dir, `${env} node ${BIN} init ${args}; echo EXIT=$?; sleep 60`);
+  expect(result.status).toBe(0);
+}
+
+afterAll(() => {
+  if (hasTmux) tmux('kill-server');
+});
+
+describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (tmux)', () => {
+  it('types the answers, shows the plan, saves the file and the Markdown export', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    start('wizard', dir, '--file athlete.yaml --today 2026-11-22');
+    const keys = (...k: string[]) => tmux('send-keys', '-t', 'wizard', ...k);
+    await waitFor('wizard', /Your name/);
+    keys('Sam', 'Enter');
+    await waitFor('wizard', /hurt right now/);
+    keys('11', 'Enter');
+    await waitFor('wizard', /Type a whole number from 0 to 10/);
+    keys('BSpace', 'BSpace', '2', 'Enter');
+    await waitFor('wizard', /any of these now/);
+    keys('Enter');
+    await waitFor('wizard', /running at the moment/);
+    keys('y', 'Enter');
+    await waitFor('wizard', /count your running/);
+    keys('Enter'); // kilometres
+    await waitFor('wizard', /How much a week, in km/);
+    keys('12', 'Enter');
+    await waitFor('wizard', /how many days a week/);
+    keys('Enter'); // the default, 3
+    await waitFor('wizard', /longest run/);
+    keys('Enter');
+    await waitFor('wizard', /before the pain/);
+    keys('8', 'Enter');
+    await waitFor('wizard', /less than you run now \(12\)/);
+    keys('BSpace', '30', 'Enter');
+    await waitFor('wizard', /Your age/);
+    keys('Enter');
+    await waitFor('wizard', /most like you/);
+    keys('Down', 'Enter'); // distance
+    await waitFor('wizard', /Start the plan on/);
+    keys('Enter'); // the default, the next Monday
+    await waitFor('wizard', /Preferred running days/);
+    keys('Enter');
+    await waitFor('wizard', /Export the plan as well/);
+    keys('Space', 'Enter'); // Markdown
+    const final = await waitFor('wizard', /EXIT=\d+/);
+
+    expect(final).toMatch(/EXIT=0/);
+    expect(final).toMatch(/Sam · pain at rest 2\/10/);
+    expect(final).toMatch(/running now: 12 km a week on 3 days · before the pain: 30 km a week/);
+    expect(final).toMatch(/Saved your answers to athlete\.yaml/);
+    const saved = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
+    expect(saved).toMatch(/runner: distance/);
+    expect(saved).toMatch(/start: 2026-11-23/);
+    expect(saved).toMatch(/weekly: 12/);
+    expect(readFileSync(join(dir, 'sam-plan.md'), 'utf8')).toMatch(/^# Return-to-running plan: Sam/);
+  });
+
+  it('Ctrl-C at a prompt prints "Cancelled", exits 130 and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    start('cancel', dir, '--file athlete.yaml');
+    await waitFor('cancel', /Your name/);
+    tmux('send-keys', '-t', 'cancel', 'Sam', 'Enter');
+    await waitFor('cancel', /hurt right now/);
+    tmux('send-keys', '-t', 'cancel', 'C-c');
+    const final = await waitFor('cancel', /EXIT=\d+/);
+    expect(final).toMatch(/Cancelled\s+EXIT=130/);
+    expect(final).not.toMatch(/at .*\.js:\d+/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(join(dir, 'athlete.yaml'))).toBe(false);
+  });
+});
