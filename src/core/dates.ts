@@ -8,14 +8,27 @@ export { isIsoDate, toLocalDate } from './isoDate.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
+// Plans and renderers ask for the same few hundred dates again and again. The cached Dates are
+// only ever read (date-fns copies its input), never changed.
+const parsed = new Map<string, Date>();
+
 function mustParse(iso: string): Date {
-  const date = toLocalDate(iso);
-  if (!date) throw new RangeError(`not a calendar date: ${iso}`);
+  let date = parsed.get(iso);
+  if (date === undefined) {
+    date = toLocalDate(iso);
+    if (!date) throw new RangeError(`not a calendar date: ${iso}`);
+    if (parsed.size > 5_000) parsed.clear();
+    parsed.set(iso, date);
+  }
   return date;
 }
 
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** The plain date `days` after `iso`. Local-midnight arithmetic: DST cannot shift the day. */
 export function addDays(iso: string, days: number): string {
-  return format(addDaysToDate(mustParse(iso), days), 'yyyy-MM-dd');
+  const date = addDaysToDate(mustParse(iso), days);
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -37,14 +50,28 @@ export function nextMondayAfter(today: string): string {
   return addDays(today, daysAhead);
 }
 
+const labels = new Map<string, string>();
+
+/** A date label, formatted once per date and pattern: renderers ask for the same dates often. */
+function label(iso: string, pattern: string): string {
+  const key = `${pattern}|${iso}`;
+  let text = labels.get(key);
+  if (text === undefined) {
+    text = format(mustParse(iso), pattern);
+    if (labels.size > 5_000) labels.clear();
+    labels.set(key, text);
+  }
+  return text;
+}
+
 /** "Mon 7 Dec" */
 export function shortDate(iso: string): string {
-  return format(mustParse(iso), 'EEE d MMM');
+  return label(iso, 'EEE d MMM');
 }
 
 /** "Mon 7 Dec 2026" */
 export function longDate(iso: string): string {
-  return format(mustParse(iso), 'EEE d MMM yyyy');
+  return label(iso, 'EEE d MMM yyyy');
 }
 
 export function daysBetween(from: string, to: string): number {

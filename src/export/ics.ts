@@ -1,8 +1,9 @@
 // Plan → an iCalendar file (RFC 5545) through ical-generator: one event per day with sessions.
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import icalGenerator, { ICalAlarmType, type ICalEventData } from 'ical-generator';
+import icalGenerator, { ICalAlarmType, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { addDays } from '../core/dates.js';
+import { SYMPTOMS } from '../core/symptoms.js';
 import type { Plan, Session, Week } from '../core/types.js';
 
 export interface IcsOptions {
@@ -47,18 +48,17 @@ export function renderIcs(plan: Plan, options: IcsOptions): string {
     name: escapeText(plan.name ? `backplan: ${clean(plan.name)}` : 'backplan: return-to-running plan'),
     prodId: { company: 'backplan', product: 'backplan', language: 'EN' },
   });
-  // VTIMEZONE for the events' zone, but no calendar-wide zone: with one, ical-generator writes DTSTAMP
-  // in local time from the host's clock zone, where RFC 5545 wants UTC.
-  if (options.time && options.tz) calendar.timezone({ name: null, generator: getVtimezoneComponent });
 
   const stamp = new Date(`${plan.today}T00:00:00Z`);
   const key = athleteKey(plan.name);
+  const descriptions: string[] = [];
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
+    descriptions.push(descriptionOf(plan, week, sessions));
     const event: ICalEventData = {
       id: `${key}-${date}-day@backplan`,
       stamp,
       summary: summaryOf(sessions),
-      description: descriptionOf(plan, week, sessions),
+      description: `${DESCRIPTION_SLOT}${descriptions.length - 1}`,
       ...timing(date, sessions, options),
     };
     const created = calendar.createEvent(event);
@@ -66,37 +66,71 @@ export function renderIcs(plan: Plan, options: IcsOptions): string {
       created.createAlarm({ type: ICalAlarmType.display, trigger: options.alarm * 60, description: summaryOf(sessions) });
     }
   }
-  return refold(calendar.toString());
+  const lines = assemble(calendar, options.time && options.tz ? options.tz : null).split('\r\n');
+  return lines.map((line) => (line.startsWith(SLOT_PREFIX) ? foldedDescription(descriptions[Number(line.slice(SLOT_PREFIX.length))]!) : foldLine(line))).join('\r\n');
 }
 
 /**
- * Lines folded at 75 octets (RFC 5545 §3.1) without splitting a character or an escape such as
- * "\\n": RFC 5545 allows splitting an escape, but some importers (Google Calendar among them)
- * then misread the text. ical-generator folds anywhere, so its lines are unfolded and folded again.
+ * The calendar's text, unfolded (each line is folded once, at the end). ical-generator renders
+ * every event and the calendar around them, but calendar.toString() folds the whole file through a new TextEncoder per
+ * character, which made a 1,000-athlete batch take minutes. So the events are rendered on their
+ * own (unfolded, and before any calendar-wide zone is set: with one, ical-generator writes
+ * DTSTAMP in the host's local time where RFC 5545 wants UTC), then placed inside the calendar
+ * shell, which carries the VTIMEZONE. The long descriptions go in last, for the same reason.
  */
-export function refold(ics: string): string {
-  const lines = ics.replace(/\r\n /g, '').split('\r\n');
-  return lines.map(foldLine).join('\r\n');
+function assemble(calendar: ICalCalendar, tz: string | null): string {
+  const events = calendar.events().map((event) => event.toString()).join('');
+  calendar.clear();
+  if (tz) calendar.timezone({ name: tz, generator: getVtimezoneComponent });
+  const shell = calendar.toString().replace(/\r\n /g, ''); // unfolded, like the events
+  const end = shell.lastIndexOf('END:VCALENDAR');
+  return shell.slice(0, end) + events + shell.slice(end);
 }
 
-function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  const units = line.match(/\\.|[\s\S]/gu) ?? []; // an escape pair, or one code point
-  for (const unit of units) {
-    const size = Buffer.byteLength(unit);
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += unit;
-    octets += size;
+const DESCRIPTION_SLOT = 'BACKPLANDESCRIPTION';
+const SLOT_PREFIX = `DESCRIPTION:${DESCRIPTION_SLOT}`;
+
+/**
+ * A DESCRIPTION line, escaped and folded. Descriptions repeat across days and athletes (the
+ * safety net is in every one), so a batch folds each distinct text once.
+ */
+const descriptionCache = new Map<string, string>();
+function foldedDescription(description: string): string {
+  let folded = descriptionCache.get(description);
+  if (folded === undefined) {
+    folded = foldLine(`DESCRIPTION:${escapeText(description)}`);
+    if (descriptionCache.size > 10_000) descriptionCache.clear();
+    descriptionCache.set(description, folded);
   }
-  parts.push(current);
-  return parts.join('\r\n ');
+  return folded;
+}
+
+/**
+ * One content line folded at 75 octets (RFC 5545 §3.1) without splitting a character or an escape
+ * such as "\\n": RFC 5545 allows splitting an escape, but some importers (Google Calendar among
+ * them) then misread the text, and ical-generator folds anywhere.
+ */
+function foldLine(line: string): string {
+  if (line.length <= 18) return line; // 18 UTF-16 units are at most 72 octets
+  let out = '';
+  let start = 0;
+  let octets = 0;
+  let limit = 75; // continuation lines start with a space, so they hold 74
+  for (let i = 0; i < line.length; ) {
+    const code = line.charCodeAt(i);
+    // One unit that must stay whole: an escape pair ("\\n", "\\,"), a surrogate pair, or one character.
+    const width = code === 0x5c || (code >= 0xd800 && code <= 0xdbff) ? 2 : 1;
+    const size = code === 0x5c ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : width === 2 ? 4 : 3;
+    if (octets + size > limit) {
+      out += `${line.slice(start, i)}\r\n `;
+      start = i;
+      octets = 0;
+      limit = 74;
+    }
+    octets += size;
+    i += width;
+  }
+  return out + line.slice(start);
 }
 
 function timing(date: string, sessions: Session[], options: IcsOptions): Pick<ICalEventData, 'start' | 'end' | 'allDay' | 'timezone'> {
@@ -123,16 +157,19 @@ function descriptionOf(plan: Plan, week: Week, sessions: Session[]): string {
   const lines = sessions.map((s) => `• ${s.title}${s.minutes ? ` (${s.minutes} min)` : ''}: ${s.details}${s.runMinutes > 0 ? ` [${s.rules.join(', ')}]` : ''}`);
   lines.push('', `Week ${week.index} gate: ${week.gate}`);
   if (plan.triage.level !== 'clear') lines.push('', `Triage: ${plan.triage.level}. ${plan.triage.message}`);
-  const net = plan.safetyNet;
-  lines.push(
-    '',
-    `EMERGENCY, go today: ${net.emergency.join('; ')}. ${net.emergencyAction}`,
-    `URGENT, stop running: ${net.urgent.join('; ')}. ${net.urgentAction}`,
-    '',
-    plan.notice,
-  );
+  lines.push('', CALENDAR_SAFETY_NET);
   return lines.join('\n');
 }
+
+/**
+ * R-SAFE-1 in every event, in the few words a calendar has room for: every emergency and urgent
+ * symptom, what to do, and the notice. (The full wording is in the other formats.)
+ */
+const brief = (level: string) => SYMPTOMS.filter((s) => s.level === level).map((s) => s.short).join(', ');
+const CALENDAR_SAFETY_NET =
+  `EMERGENCY, go to emergency care today: ${brief('emergency')}.\n` +
+  `URGENT, stop running and see a doctor or physical therapist: ${brief('urgent')}.\n` +
+  'Not medical advice.';
 
 /** RFC 5545 §3.3.11 TEXT escaping, for the one property ical-generator leaves raw. */
 export function escapeText(text: string): string {

@@ -8,6 +8,19 @@ import { phaseLabel } from './text.js';
  * one line. Every piece of text goes through here, from a template or from the user alike.
  */
 export function mdText(text: string): string {
+  // Most text is the templates' and repeats across weeks and athletes: escape each once.
+  let escaped = mdCache.get(text);
+  if (escaped === undefined) {
+    escaped = escapeMarkdown(text);
+    if (mdCache.size > 10_000) mdCache.clear();
+    mdCache.set(text, escaped);
+  }
+  return escaped;
+}
+
+const mdCache = new Map<string, string>();
+
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .replace(/&/g, '&amp;')

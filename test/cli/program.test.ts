@@ -192,7 +192,7 @@ describe('symptoms and templates commands', () => {
     expect(ids).toContain('limp');
     const json = JSON.parse((await cli(['symptoms', '--format', 'json'])).stdout);
     expect(json).toHaveLength(17);
-    expect(json[0]).toEqual({ id: 'bladder-bowel', level: 'emergency', text: expect.stringMatching(/bladder/) });
+    expect(json[0]).toEqual({ id: 'bladder-bowel', level: 'emergency', text: expect.stringMatching(/bladder/), short: 'bladder or bowel trouble' });
   });
 
   it('templates list shows the built-in template', async () => {

@@ -43,9 +43,10 @@ describe('all-day events (the default)', () => {
     expect(run.event.description).toMatch(/Walk 5 min to warm up/);
     expect(run.event.description).toMatch(/gate: Run only on days when pain at rest is below 3\/10/);
     expect(run.event.description).toMatch(/R-PROG-1, R-PROG-2/);
-    expect(run.event.description).toMatch(/EMERGENCY, go today: new trouble passing urine/); // R-SAFE-1
-    expect(run.event.description).toMatch(/URGENT, stop running: pain at night/);
-    expect(run.event.description).toMatch(/not medical advice/);
+    // R-SAFE-1: every emergency and urgent symptom, what to do, and the notice.
+    expect(run.event.description).toMatch(/EMERGENCY, go to emergency care today: bladder or bowel trouble, numbness in the groin or buttocks, weak legs, pain or tingling in both legs\./);
+    expect(run.event.description).toMatch(/URGENT, stop running and see a doctor or physical therapist: night pain rest does not ease, pain shooting down a leg, .*no better after 4 weeks\./);
+    expect(run.event.description).toMatch(/Not medical advice\./);
   });
 
   it('UIDs are unique, and stable across runs; DTSTAMP comes from --today', () => {
