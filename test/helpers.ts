@@ -48,6 +48,7 @@ export function fakeIo(overrides: Partial<Io> = {}): Io & { out: string[]; err: 
     env: {},
     now: () => new Date(2026, 10, 22, 9, 30),
     cwd: process.cwd(),
+    readStdin: async () => '',
     ...overrides,
   };
 }

@@ -10,6 +10,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   now(): Date;
   cwd: string;
+  /** All of standard input, as text. */
+  readStdin(): Promise<string>;
   /** Questions in the terminal; the prompt library is loaded when this is not given. */
   prompt?: Prompter;
 }
@@ -24,6 +26,11 @@ export function processIo(): Io {
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 

@@ -69,6 +69,13 @@ export function formatOfFile(file: string): PlanFormat | undefined {
   return ({ ics: 'ics', ical: 'ics', md: 'md', markdown: 'md', json: 'json', txt: 'text' } as const)[ext as 'ics'] ?? undefined;
 }
 
+/** `--format md,ics,json` for batch: any subset. */
+export function batchFormats(value: string): ('md' | 'ics' | 'json')[] {
+  const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 0 || items.some((i) => i !== 'md' && i !== 'ics' && i !== 'json')) throw new InvalidArgumentError('List any of md, ics and json, e.g. md,ics.');
+  return [...new Set(items)] as ('md' | 'ics' | 'json')[];
+}
+
 /** `--export md,ics` or `--export none`. */
 export function exportList(value: string): ('md' | 'ics')[] {
   const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);

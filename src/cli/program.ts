@@ -3,7 +3,7 @@
 import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
-import { addExportOptions, addIntakeOptions, addTemplateOptions, exportList, isoDate, PLAN_FORMATS } from './options.js';
+import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, exportList, isoDate, PLAN_FORMATS } from './options.js';
 
 export interface RunState {
   exitCode: number;
@@ -38,6 +38,25 @@ const INIT_EXAMPLES = `Examples:
     $ backplan init --no-input --file ana.yaml --name Ana --pain 1 \\
         --weekly 20 --units km --goal-weekly 40 --runner distance
 `;
+
+const BATCH_EXAMPLES = `Examples:
+  A coach: every athlete's Markdown and calendar into plans/, the summary on screen:
+    $ backplan batch examples/roster.csv --out-dir plans-out
+
+  In a script: JSON files and a JSON summary, the same output for the same date:
+    $ backplan batch roster.yaml --out-dir out --format json --summary json --today 2026-11-22
+`;
+
+const BATCH_EXIT_CODES = `
+Roster fields are the plan flags without --: name, id, pain, symptoms (ids separated by ;),
+weekly, units, weekly-minutes, runs-per-week, longest-run, goal-weekly, age, first-episode,
+arching-pain, runner, start, weeks, days, cleared. Files are <name>.<ext>, made safe and unique.
+
+Exit codes:
+  0    every plan written
+  1    some row was invalid (every valid row is still written), or a file error
+  2    usage error
+  3    every row valid, and at least one athlete withheld for safety (see the summary)`;
 
 const PLAN_EXAMPLES = `Examples:
   A runner with pain 2/10, not running now, who ran 30 km a week before:
@@ -86,6 +105,7 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate))
     .addOption(new Option('--format <format>', 'output format (default: text, or what -o file.ext implies)').choices(PLAN_FORMATS));
   plan.addOption(new Option('--file <path>', 'start from a saved athlete file (flags override its answers)'));
+  plan.addOption(new Option('--profile <file>', 'start from one intake in YAML or JSON (keys: the flag names without --); - reads stdin'));
   addExportOptions(plan)
     .action(async (_options, command: Command) => {
       const { runPlan } = await import('./commands/plan.js');
@@ -107,6 +127,25 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .action(async (_options, command: Command) => {
       const { runInit } = await import('./commands/init.js');
       state.exitCode = await runInit(io, command);
+    });
+
+  program
+    .command('batch')
+    .description("make every athlete's plan files from a roster (CSV, YAML or JSON)")
+    .argument('<roster>', 'the roster: .csv (a header of flag names without --), .yaml or .json')
+    .addHelpText('before', BATCH_EXAMPLES)
+    .addHelpText('after', BATCH_EXIT_CODES)
+    .requiredOption('--out-dir <dir>', 'the folder for the plan files (made if missing)')
+    .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json').argParser(batchFormats).default(['md', 'ics'], 'md,ics'))
+    .addOption(new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--force', 'replace existing files'))
+    .addOption(new Option('--dry-run', 'list the files that would be written, and write nothing'))
+    .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
+    .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
+    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files (env: BACKPLAN_PLANS)'))
+    .action(async (roster: string, _options, command: Command) => {
+      const { runBatch } = await import('./commands/batch.js');
+      state.exitCode = await runBatch(io, roster, command);
     });
 
   const show = program

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { plan } from '../../core/plan.js';
 import type { Plan, Templates } from '../../core/types.js';
 import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
+import { intakeFromRecord, RecordError } from '../../intake/record.js';
 import type { IntakeInput } from '../../intake/schema.js';
+import { FileError, lineOf, parseYaml, readYamlFile } from '../../yaml/read.js';
 import { athletePath, readAthlete } from '../../store/athlete.js';
 import { loadTemplates } from '../../templates/load.js';
 import { resolve } from 'node:path';
@@ -18,13 +20,31 @@ interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
   format?: PlanFormat;
   color?: boolean;
   file?: string;
+  profile?: string;
 }
 
 /** `backplan plan`: the intake from flags, over the athlete file when --file (or BACKPLAN_FILE) names one. */
 export async function runPlan(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<PlanFlags>();
   const saved = flags.file || io.env.BACKPLAN_FILE ? savedIntake(io, flags) : {};
-  return deliver(io, flags, chooseFormat(flags), { ...saved, ...intakeFromFlags(flags) });
+  const profile = flags.profile ? await profileIntake(io, flags.profile) : {};
+  return deliver(io, flags, chooseFormat(flags), { ...saved, ...profile, ...intakeFromFlags(flags) });
+}
+
+/** --profile: one intake as YAML or JSON (a roster entry on its own); - reads stdin. */
+async function profileIntake(io: Io, source: string): Promise<Partial<IntakeInput>> {
+  const name = source === '-' ? 'stdin' : source;
+  const parsed = source === '-' ? parseYaml(name, await io.readStdin()) : readYamlFile(resolve(io.cwd, source), 1024 * 1024, 'a profile');
+  const data = parsed.doc.toJS({ maxAliasCount: 50 }) as unknown;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new FileError(name, 1, 'expected one athlete as a mapping (pain: 2, goal-weekly: 30, …)', 'for many athletes, use "backplan batch"');
+  }
+  try {
+    return intakeFromRecord(data as Record<string, unknown>).intake;
+  } catch (error) {
+    if (error instanceof RecordError) throw new FileError(name, lineOf(parsed, [error.key]), error.message, 'keys are the plan flag names without --, e.g. goal-weekly');
+    throw error;
+  }
 }
 
 /** `backplan show` and `backplan export <format>`: the saved athlete's plan. */

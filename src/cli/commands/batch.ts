@@ -1,0 +1,209 @@
+// `backplan batch <roster> --out-dir <dir>`: every athlete's plan files in one run.
+//
+// Two passes over the roster. The first validates every entry and hands out file names, so a run
+// that would replace a file can refuse before writing anything. The second makes each plan and
+// writes its files at once, so memory does not grow with the roster.
+import type { Command } from 'commander';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { plan } from '../../core/plan.js';
+import { triage } from '../../core/triage.js';
+import type { Intake, Plan, Templates } from '../../core/types.js';
+import { renderIcs } from '../../export/ics.js';
+import { renderJson } from '../../export/json.js';
+import { renderMarkdown } from '../../export/markdown.js';
+import { terminalSafe } from '../../export/style.js';
+import { validateIntake } from '../../intake/fromFlags.js';
+import { intakeFromRecord } from '../../intake/record.js';
+import { readRoster, type RosterEntry } from '../../roster/read.js';
+import { SlugBook } from '../../roster/slug.js';
+import { writeFileAtomic } from '../../store/atomic.js';
+import { loadTemplates } from '../../templates/load.js';
+import { DataError, EXIT } from '../errors.js';
+import { localToday, type Io } from '../io.js';
+import type { TemplateFlags } from '../options.js';
+
+export type BatchFormat = 'md' | 'ics' | 'json';
+
+interface BatchFlags extends TemplateFlags {
+  outDir: string;
+  format: BatchFormat[];
+  force?: boolean;
+  dryRun?: boolean;
+  summary: 'text' | 'json';
+  today?: string;
+}
+
+interface Valid {
+  where: string;
+  slug: string;
+  label: string;
+  files: string[];
+}
+interface Invalid {
+  where: string;
+  label: string;
+  problem: string;
+}
+type Checked = Valid | Invalid;
+
+interface Made {
+  where: string;
+  label: string;
+  slug: string;
+  triage: Plan['triage']['level'];
+  withheld: boolean;
+  phase: string;
+  week1RunMinutes: number;
+  files: string[];
+}
+
+export async function runBatch(io: Io, rosterArg: string, command: Command): Promise<number> {
+  const flags = command.optsWithGlobals<BatchFlags>();
+  const roster = resolve(io.cwd, rosterArg);
+  const outDir = resolve(io.cwd, flags.outDir);
+  const today = flags.today ?? localToday(io);
+  const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
+
+  const checked: Checked[] = [];
+  const book = new SlugBook();
+  for await (const entry of readRoster(roster, rosterArg)) checked.push(check(entry, book, flags.format));
+  const valid = checked.filter((c): c is Valid => 'slug' in c);
+  const invalid = checked.filter((c): c is Invalid => 'problem' in c);
+
+  const files = valid.flatMap((v) => v.files);
+  for (const file of files) insideOutDir(outDir, file);
+  if (!flags.force) {
+    const existing = files.filter((f) => existsSync(join(outDir, f)));
+    if (existing.length > 0) {
+      const named = existing.slice(0, 3).join(', ') + (existing.length > 3 ? ` and ${existing.length - 3} more` : '');
+      throw new DataError(`${existing.length} file${existing.length === 1 ? '' : 's'} in ${flags.outDir} would be replaced (${named}); nothing was written`, 'add --force to replace them, or choose another --out-dir');
+    }
+  }
+  if (flags.dryRun) {
+    io.stdout(files.map((f) => `would write ${join(flags.outDir, f)}\n`).join(''));
+    io.stderr(`Dry run: ${files.length} files for ${valid.length} athletes; nothing written.\n`);
+    reportInvalid(io, invalid);
+    return exitCode(invalid.length, 0);
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  const progress = progressBar(io, valid.length);
+  const made: Made[] = [];
+  let index = 0;
+  for await (const entry of readRoster(roster, rosterArg)) {
+    const slot = checked[index++];
+    if (!slot || !('slug' in slot)) continue;
+    made.push(makeOne(entry, slot, templates, today, outDir, flags.format));
+    progress(made.length);
+  }
+  progress(-1);
+
+  io.stdout(flags.summary === 'json' ? summaryJson(made, invalid, flags.outDir) : summaryText(made, invalid));
+  reportInvalid(io, invalid);
+  return exitCode(invalid.length, made.filter((m) => m.withheld).length);
+}
+
+/** 1 if any row was invalid (the run is incomplete), else 3 if any athlete is withheld, else 0. */
+function exitCode(invalid: number, withheld: number): number {
+  if (invalid > 0) return EXIT.data;
+  return withheld > 0 ? EXIT.withheld : EXIT.ok;
+}
+
+function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[]): Checked {
+  const label = labelOf(entry);
+  if (!entry.record) return { where: entry.where, label, problem: entry.problem ?? 'unreadable' };
+  try {
+    const { id, intake } = intakeFromRecord(entry.record);
+    const valid = validateIntake(intake);
+    const slug = book.claim(id ?? valid.name);
+    const withheld = triage(valid).withheld;
+    return { where: entry.where, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^--/, '') : String(error);
+    return { where: entry.where, label, problem: message };
+  }
+}
+
+function labelOf(entry: RosterEntry): string {
+  const name = entry.record?.name ?? entry.record?.id ?? entry.label;
+  return name !== undefined && String(name).trim() ? terminalSafe(String(name)).slice(0, 40) : entry.where;
+}
+
+/** File names come from slugs ([a-z0-9-] only); this is the belt to that pair of braces. */
+function insideOutDir(outDir: string, file: string): void {
+  const path = resolve(outDir, file);
+  const rel = relative(outDir, path);
+  if (rel.startsWith('..') || rel.includes(sep)) throw new DataError(`refusing to write ${file} outside ${outDir}`, 'this is a bug in backplan: please report it');
+}
+
+function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: string, outDir: string, formats: BatchFormat[]): Made {
+  const intake: Intake = validateIntake(intakeFromRecord(entry.record!).intake);
+  const result = plan(intake, templates, today);
+  for (const file of slot.files) {
+    const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
+    writeFileAtomic(join(outDir, file), render(result, format, templates), { durable: false });
+  }
+  return {
+    where: slot.where,
+    label: slot.label,
+    slug: slot.slug,
+    triage: result.triage.level,
+    withheld: result.triage.withheld,
+    phase: result.weeks[0]?.phase ?? 'none',
+    week1RunMinutes: result.weeks[0]?.runMinutes ?? 0,
+    files: slot.files,
+  };
+}
+
+function render(result: Plan, format: BatchFormat, templates: Templates): string {
+  if (format === 'md') return renderMarkdown(result, { exercises: templates.exercises });
+  if (format === 'ics') return renderIcs(result, {});
+  return renderJson(result);
+}
+
+function withheldFirst(made: Made[]): Made[] {
+  return [...made.filter((m) => m.withheld), ...made.filter((m) => !m.withheld)];
+}
+
+function summaryText(made: Made[], invalid: Invalid[]): string {
+  const rows = withheldFirst(made).map((m) => [`${m.withheld ? '! ' : '  '}${m.label}`, m.triage, m.phase, `${m.week1RunMinutes} min`, m.files.join(', ') || '-']);
+  for (const bad of invalid) rows.push([`x ${bad.label}`, 'invalid', '-', '-', '-']);
+  const header = ['  athlete', 'triage', 'phase', 'week 1', 'files'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const withheld = made.filter((m) => m.withheld).length;
+  const footer = [
+    `${made.length} plan${made.length === 1 ? '' : 's'} written${withheld ? `; ${withheld} withheld for safety (!): no running until a clinician clears them, or emergency care` : ''}${invalid.length ? `; ${invalid.length} invalid row${invalid.length === 1 ? '' : 's'} (x), see stderr` : ''}.`,
+  ];
+  return [line(header), ...rows.map(line), '', ...footer].join('\n') + '\n';
+}
+
+function summaryJson(made: Made[], invalid: Invalid[], outDir: string): string {
+  return JSON.stringify({
+    schemaVersion: 1,
+    outDir,
+    athletes: withheldFirst(made).map((m) => ({ where: m.where, name: m.label, slug: m.slug, triage: m.triage, withheld: m.withheld, phase: m.phase, week1RunMinutes: m.week1RunMinutes, files: m.files })),
+    invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: i.problem })),
+  }, null, 2) + '\n';
+}
+
+function reportInvalid(io: Io, invalid: Invalid[]): void {
+  for (const bad of invalid) io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${bad.problem}\n`);
+  if (invalid.length > 0) io.stderr(`  ${invalid.length} row${invalid.length === 1 ? ' was' : 's were'} skipped; every valid row was written. Fix them and run again with --force.\n`);
+}
+
+/** A bar on stderr when it is a terminal; nothing otherwise. progress(-1) clears it. */
+function progressBar(io: Io, total: number): (done: number) => void {
+  if (!io.stderrIsTTY || total === 0) return () => {};
+  let shown = -1;
+  return (done) => {
+    if (done < 0) return io.stderr('\r\u001b[K');
+    const percent = Math.floor((done / total) * 100);
+    if (percent === shown) return;
+    shown = percent;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  };
+}

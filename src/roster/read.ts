@@ -1,0 +1,96 @@
+// Reading a coach's roster, one athlete at a time: CSV is streamed record by record, so memory stays
+// flat however long it is; YAML and JSON are read whole (a list of mappings).
+import { createReadStream, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse as parseCsv } from 'csv-parse';
+import { isMap, isSeq } from 'yaml';
+import { DataError } from '../cli/errors.js';
+import { closest } from '../cli/suggest.js';
+import { RECORD_KEYS } from '../intake/record.js';
+import { FileError, readYamlFile } from '../yaml/read.js';
+
+export interface RosterEntry {
+  /** Where the entry is, for messages: "row 4" (CSV, the header is row 1) or "entry 3 (line 12)". */
+  where: string;
+  /** The fields as written; undefined when the entry itself is malformed. */
+  record?: Record<string, unknown>;
+  problem?: string;
+  /** The name (or id) of a malformed entry, where it can still be read. */
+  label?: string;
+}
+
+const MAX_YAML_BYTES = 50 * 1024 * 1024;
+
+export function rosterKind(path: string): 'csv' | 'yaml' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.yaml' || ext === '.yml' || ext === '.json') return 'yaml';
+  throw new DataError(`cannot tell the roster format of ${path}`, 'name it .csv, .yaml, .yml or .json');
+}
+
+/** Entries of the roster at `path`; `shown` is how the user named it, for messages. */
+export function readRoster(path: string, shown = path): AsyncIterable<RosterEntry> {
+  try {
+    if (statSync(path).isDirectory()) throw new DataError(`${shown} is a folder`, 'give the roster file (.csv, .yaml or .json)');
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    throw new DataError(`roster ${shown} not found`, 'check the path; example rosters are in the examples/ folder');
+  }
+  return rosterKind(path) === 'csv' ? csvEntries(path) : yamlEntries(path);
+}
+
+async function* csvEntries(path: string): AsyncIterable<RosterEntry> {
+  const parser = createReadStream(path).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  let header: string[] | undefined;
+  let row = 1;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (!header) {
+        header = checkHeader(path, cells);
+        continue;
+      }
+      row++;
+      if (cells.length !== header.length) {
+        const label = cells[header.indexOf('name')] || cells[header.indexOf('id')];
+        yield { where: `row ${row}`, label, problem: `has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${header.length}` };
+        continue;
+      }
+      yield { where: `row ${row}`, record: Object.fromEntries(header.map((key, i) => [key, cells[i]])) };
+    }
+  } catch (error) {
+    throw new DataError(`${path}: not valid CSV after row ${row}: ${(error as Error).message}`, 'check the quotes on that line: a field with a comma or a quote is written "like ""this"", okay"');
+  }
+  if (!header) throw new DataError(`${path} is empty`, 'the first line names the columns, e.g. name,pain,weekly,units,goal-weekly');
+}
+
+function checkHeader(path: string, cells: string[]): string[] {
+  const header = cells.map((c) => c.trim().toLowerCase());
+  for (const key of header) {
+    if (!RECORD_KEYS.includes(key) && key !== 'symptom') {
+      const guess = closest(key, RECORD_KEYS);
+      throw new DataError(`${path}: unknown column "${key}"${guess ? `; did you mean "${guess}"?` : ''}`, `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`);
+    }
+  }
+  const twice = header.find((key, i) => header.indexOf(key) !== i);
+  if (twice) throw new DataError(`${path}: column "${twice}" appears twice`, 'keep one column per field');
+  return header;
+}
+
+async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
+  const parsed = readYamlFile(path, MAX_YAML_BYTES, 'a roster');
+  const root = parsed.doc.contents;
+  const list = isMap(root) ? root.get('athletes', true) : root;
+  if (!isSeq(list)) throw new FileError(path, 1, 'expected a list of athletes (or a mapping with an "athletes" list)', 'see examples/roster.yaml');
+  let index = 0;
+  for (const item of list.items) {
+    index++;
+    const range = (item as { range?: [number, number, number] } | null)?.range;
+    const line = range ? parsed.lines.linePos(range[0]).line : undefined;
+    const where = `entry ${index}${line ? ` (line ${line})` : ''}`;
+    if (!isMap(item)) {
+      yield { where, problem: 'is not a mapping of fields (name: …, pain: …)' };
+      continue;
+    }
+    yield { where, record: item.toJSON() as Record<string, unknown> };
+  }
+}
