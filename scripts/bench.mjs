@@ -1,0 +1,85 @@
+// npm run bench [-- --json] [--runs N] [--batch-runs N]
+// Medians of whole-command runs against Node's own start-up (`node -e 0`), measured in one run, and
+// the budgets of the speed issue. A script, never a test: timings belong in reports, not asserts.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : Number(args[i + 1]);
+};
+const RUNS = option('--runs', 10);
+const BATCH_RUNS = option('--batch-runs', 3);
+const asJson = args.includes('--json');
+const root = new URL('..', import.meta.url).pathname;
+const work = join(root, '.bench');
+const BIN = join(root, 'bin', 'backplan.js');
+const probe = join(root, 'scripts', 'rss-probe.cjs');
+const rssFile = join(work, 'rss');
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const env = { PATH: process.env.PATH, HOME: work, TZ: 'UTC' };
+
+function once(argv) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'], cwd: work });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, rssKb: Number(readFileSync(rssFile, 'utf8')) };
+}
+
+function measure(name, argv, runs, before) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    samples.push(once(argv));
+  }
+  const times = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return { name, runs, medianMs: times[Math.floor(times.length / 2)], peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024 };
+}
+
+const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
+spawnSync(process.execPath, [join(root, 'scripts', 'roster.mjs'), '1000', join(work, 'r1k.csv')]);
+spawnSync(process.execPath, [join(root, 'scripts', 'roster.mjs'), '10000', join(work, 'r10k.csv')]);
+const clean = (dir) => () => rmSync(join(work, dir), { recursive: true, force: true });
+
+const floor = measure('node -e 0', ['-e', '0'], RUNS);
+const results = [
+  floor,
+  measure('backplan --version', [BIN, '--version'], RUNS),
+  measure('backplan --help', [BIN, '--help'], RUNS),
+  measure('backplan plan (text)', [BIN, ...PLAN], RUNS),
+  measure('backplan plan --format md', [BIN, ...PLAN, '--format', 'md'], RUNS),
+  measure('backplan plan --format ics', [BIN, ...PLAN, '--format', 'ics'], RUNS),
+  measure('batch 1,000 (md+ics)', [BIN, 'batch', 'r1k.csv', '--out-dir', 'o1', '--today', '2026-11-22'], BATCH_RUNS, clean('o1')),
+  measure('batch 10,000 (md+ics)', [BIN, 'batch', 'r10k.csv', '--out-dir', 'o10', '--today', '2026-11-22'], BATCH_RUNS, clean('o10')),
+];
+rmSync(join(work, 'o1'), { recursive: true, force: true });
+rmSync(join(work, 'o10'), { recursive: true, force: true });
+
+const byName = Object.fromEntries(results.map((r) => [r.name, r]));
+const ratio = (name) => byName[name].medianMs / floor.medianMs;
+const b1k = byName['batch 1,000 (md+ics)'];
+const b10k = byName['batch 10,000 (md+ics)'];
+const budgets = [
+  { budget: '--version ≤ 1.25× floor', holds: ratio('backplan --version') <= 1.25 },
+  { budget: '--help ≤ 1.25× floor', holds: ratio('backplan --help') <= 1.25 },
+  ...['(text)', '--format md', '--format ics'].map((f) => ({ budget: `plan ${f} ≤ 1.5× floor`, holds: ratio(`backplan plan ${f}`) <= 1.5 })),
+  { budget: 'batch 1,000 < 1.5 s', holds: b1k.medianMs < 1500 },
+  { budget: 'batch 10,000 ≤ 10× the 1,000 time', holds: b10k.medianMs <= 10 * b1k.medianMs },
+  { budget: 'batch 10,000 peak RSS ≤ 1.25× the 1,000 run and < 200 MB', holds: b10k.peakRssMb <= 1.25 * b1k.peakRssMb && b10k.peakRssMb < 200 },
+];
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+if (asJson) {
+  console.log(JSON.stringify({ machine, runs: RUNS, batchRuns: BATCH_RUNS, results: results.map((r) => ({ ...r, ratioToFloor: r.medianMs / floor.medianMs })), budgets }, null, 2));
+} else {
+  console.log(`machine: ${machine}; medians of ${RUNS} runs (batch: ${BATCH_RUNS})\n`);
+  for (const r of results) console.log(`${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(7)} ms  ${(r.medianMs / floor.medianMs).toFixed(2).padStart(6)}×  peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  console.log('');
+  for (const b of budgets) console.log(`${b.holds ? 'holds ' : 'MISSED'}  ${b.budget}`);
+}
