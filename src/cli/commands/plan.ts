@@ -1,14 +1,14 @@
 // `backplan plan`: flags → intake → core.plan → a renderer → stdout or a file.
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import type { Plan, Templates } from '../../core/types.js';
 import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
 import { intakeFromRecord, RecordError } from '../../intake/record.js';
 import type { IntakeInput } from '../../intake/schema.js';
-import { FileError, lineOf, parseYaml, readYamlFile } from '../../yaml/read.js';
 import { athletePath, readAthlete } from '../../store/athlete.js';
 import { loadTemplates } from '../../templates/load.js';
-import { resolve } from 'node:path';
+import { FileError, lineOf, parseYaml, readYamlFile } from '../../yaml/read.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
