@@ -77,7 +77,7 @@ function checkHeader(path: string, cells: string[]): string[] {
 }
 
 async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
-  const parsed = readYamlFile(path, MAX_YAML_BYTES, 'a roster');
+  const parsed = readYamlFile(path, MAX_YAML_BYTES, 'a roster', 'fix the roster at that line; see examples/roster.yaml');
   const root = parsed.doc.contents;
   const list = isMap(root) ? root.get('athletes', true) : root;
   if (!isSeq(list)) throw new FileError(path, 1, 'expected a list of athletes (or a mapping with an "athletes" list)', 'see examples/roster.yaml');

@@ -41,7 +41,7 @@ const HINT = 'Fix that line, or make a new file with "backplan init --force".';
 /** Reads and validates the athlete file; undefined when there is none. */
 export function readAthlete(path: string): AthleteFile | undefined {
   if (!existsSync(path)) return undefined;
-  const parsed = readYamlFile(path, MAX_BYTES, 'an athlete file');
+  const parsed = readYamlFile(path, MAX_BYTES, 'an athlete file', HINT);
   const version = parsed.doc.get('schemaVersion');
   if (typeof version === 'number' && version > ATHLETE_SCHEMA_VERSION) {
     throw new FileError(path, null, `written by a newer backplan (schemaVersion ${version}; this one reads ${ATHLETE_SCHEMA_VERSION}); the file was left untouched`, 'Update backplan (npm install -g backplan@latest) to use it.');

@@ -17,24 +17,25 @@ export interface ParsedYaml {
   lines: LineCounter;
 }
 
-export function readYamlFile(file: string, maxBytes: number, what: string): ParsedYaml {
+/** Reads and parses a YAML file; `hint` says how to fix it, in the caller's terms. */
+export function readYamlFile(file: string, maxBytes: number, what: string, hint?: string): ParsedYaml {
   let text: string;
   try {
-    if (statSync(file).size > maxBytes) throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`);
+    if (statSync(file).size > maxBytes) throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`, hint);
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof FileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : `cannot be read (${code ?? String(error)})`);
+    throw new FileError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : `cannot be read (${code ?? String(error)})`, hint);
   }
-  return parseYaml(file, text);
+  return parseYaml(file, text, hint);
 }
 
-export function parseYaml(file: string, text: string): ParsedYaml {
+export function parseYaml(file: string, text: string, hint?: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const [first] = doc.errors;
-  if (first) throw new FileError(file, lines.linePos(first.pos[0]).line, `not valid YAML: ${first.message.split('\n')[0]}`);
+  if (first) throw new FileError(file, lines.linePos(first.pos[0]).line, `not valid YAML: ${first.message.split('\n')[0]}`, hint);
   return { file, doc, lines };
 }
 

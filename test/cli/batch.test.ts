@@ -162,5 +162,8 @@ describe('plan --profile', () => {
     const r = await cli(['plan', '--profile', 'p.yaml'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/p\.yaml:3: goal_weekly: unknown field; did you mean "goal-weekly"\?/);
+    const missing = await cli(['plan', '--profile', 'nope.yaml'], { cwd });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.yaml: no such file\n {2}check --profile/);
   });
 });
