@@ -4,6 +4,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import icalGenerator, { ICalAlarmType, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { addDays } from '../core/dates.js';
 import { SYMPTOMS } from '../core/symptoms.js';
+import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
 
 export interface IcsOptions {
@@ -16,12 +17,6 @@ export interface IcsOptions {
   duration?: number;
   /** Minutes before each event for a reminder. */
   alarm?: number;
-}
-
-/** A stable, file-name-safe identity for UIDs: the same athlete and day always give the same UID. */
-export function athleteKey(name: string | null): string {
-  const slug = (name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return slug || 'athlete';
 }
 
 /** The days that become events: every day with a session that is not rest, unless rest is wanted. */
@@ -50,7 +45,7 @@ export function renderIcs(plan: Plan, options: IcsOptions): string {
   });
 
   const stamp = new Date(`${plan.today}T00:00:00Z`);
-  const key = athleteKey(plan.name);
+  const key = slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   const descriptions: string[] = [];
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
     descriptions.push(descriptionOf(plan, week, sessions));

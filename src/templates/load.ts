@@ -1,6 +1,6 @@
 // Reads plans/*.yaml into the Templates the engine needs. Every error names the file, the line,
 // the field path and what was expected.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';

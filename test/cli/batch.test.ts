@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { slugOf } from '../../src/roster/slug.js';
+import { slugOf } from '../../src/export/slug.js';
 import { cli } from '../helpers.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'backplan-batch-'));

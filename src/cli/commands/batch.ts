@@ -16,7 +16,7 @@ import { terminalSafe } from '../../export/style.js';
 import { validateIntake } from '../../intake/fromFlags.js';
 import { intakeFromRecord } from '../../intake/record.js';
 import { readRoster, type RosterEntry } from '../../roster/read.js';
-import { SlugBook } from '../../roster/slug.js';
+import { SlugBook } from '../../export/slug.js';
 import { writeFileAtomic } from '../../store/atomic.js';
 import { loadTemplates } from '../../templates/load.js';
 import { DataError, EXIT } from '../errors.js';
@@ -94,7 +94,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   for await (const entry of readRoster(roster, rosterArg)) {
     const slot = checked[index++];
     if (!slot || !('slug' in slot)) continue;
-    made.push(makeOne(entry, slot, templates, today, outDir, flags.format));
+    made.push(makeOne(entry, slot, templates, today, outDir));
     progress(made.length);
   }
   progress(-1);
@@ -137,7 +137,7 @@ function insideOutDir(outDir: string, file: string): void {
   if (rel.startsWith('..') || rel.includes(sep)) throw new DataError(`refusing to write ${file} outside ${outDir}`, 'this is a bug in backplan: please report it');
 }
 
-function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: string, outDir: string, formats: BatchFormat[]): Made {
+function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: string, outDir: string): Made {
   const intake: Intake = validateIntake(intakeFromRecord(entry.record!).intake);
   const result = plan(intake, templates, today);
   for (const file of slot.files) {

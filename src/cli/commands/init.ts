@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { longDate, nextMondayAfter } from '../../core/dates.js';
 import { plan } from '../../core/plan.js';
 import type { Intake, Plan } from '../../core/types.js';
-import { athleteKey } from '../../export/ics.js';
+import { slugOf } from '../../export/slug.js';
 import { renderText } from '../../export/text.js';
 import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
 import type { IntakeInput } from '../../intake/schema.js';
@@ -68,7 +68,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   if (result.triage.level === 'emergency') return emergencyStop(io, flags, today, raw); // R-TRIAGE-1: nothing saved
 
   const style = styleFor(io, 'stdout', flags.color);
-  io.stdout(`${summary(intake)}\n\n${renderText(result, { style, exercises: templates.exercises })}`);
+  io.stdout(`${summary(intake, templates.rules.defaultRunDays)}\n\n${renderText(result, { style, exercises: templates.exercises })}`);
   const exports = flags.export ? exportsFromFlag(flags.export, result, io, flags.force) : ask ? await chooseExports(ask, io, result) : [];
 
   writeAthlete(path, intake, existing);
@@ -109,18 +109,18 @@ function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Partial<Int
   return withheldNotice(io, result);
 }
 
-function summary(intake: Intake): string {
+function summary(intake: Intake, defaultRunDays: number): string {
   const unit = intake.units === 'min' ? 'min' : intake.units;
   const lines = [
     'Your answers',
     `  ${intake.name ? `${intake.name} · ` : ''}pain at rest ${intake.pain}/10 · ${intake.symptoms.length ? `symptoms: ${intake.symptoms.join(', ')}` : 'no symptoms ticked'}${intake.cleared ? ' · cleared by a clinician' : ''}`,
-    `  running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? 3} days · before the pain: ${intake.goalWeekly} ${unit} a week`,
+    `  running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? defaultRunDays} days · before the pain: ${intake.goalWeekly} ${unit} a week`,
     `  ${intake.runner} runner${intake.age ? `, age ${intake.age}` : ''} · starts ${longDate(intake.start!)} · run days: ${intake.days?.join(', ') ?? 'backplan chooses'}`,
   ];
   return lines.join('\n');
 }
 
-const exportBase = (result: Plan): string => `${athleteKey(result.name) === 'athlete' ? 'backplan' : athleteKey(result.name)}-plan`;
+const exportBase = (result: Plan): string => `${result.name ? slugOf(result.name) : 'backplan'}-plan`;
 
 /** --export md,ics: the same files the question offers; an existing one only with --force. */
 function exportsFromFlag(formats: ('md' | 'ics')[], result: Plan, io: Io, force?: boolean): { format: 'md' | 'ics'; file: string }[] {

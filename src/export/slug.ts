@@ -1,4 +1,5 @@
-// File names for athletes: safe on any file system, unique within one roster.
+// An athlete's name as a slug: for file names (safe on any file system, unique within a roster)
+// and for calendar UIDs.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/; // Windows device names, whatever the extension
 
 export function slugOf(text: string | undefined): string {
