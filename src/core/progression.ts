@@ -30,15 +30,17 @@ export interface ProgressionInput {
   rebuildRunDays: number;
 }
 
-type Stage =
+/** Where a runner stands between two weeks. */
+export type Stage =
   | { phase: 'settle'; waiting: boolean }
   | { phase: 'walk-run'; index: number; clean: number; goalReached: boolean }
   | { phase: 'continuous' | 'rebuild' | 'maintain'; weekly: number; runDays: number };
 
-type VolumeStage = Extract<Stage, { weekly: number }>;
+export type LadderStage = Extract<Stage, { phase: 'walk-run' }>;
+export type VolumeStage = Extract<Stage, { weekly: number }>;
 
 export const runMinutesOf = (level: LadderLevel): number => level.run * level.repeats;
-const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+export const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 export function toMinutes(value: number, units: Intake['units'], rules: Rules): number {
   return units === 'min' ? value : value * rules.easyPaceMinutesPer[units];
@@ -74,52 +76,93 @@ function runsThatFit(level: LadderLevel, runDays: number, goal: number): number 
   return Math.min(runDays, Math.floor(goal / runMinutesOf(level)));
 }
 
-export function planLoads(input: ProgressionInput): WeekLoad[] {
-  const { intake, rules, ladder, triage, weeks } = input;
-  if (triage.level === 'emergency') return []; // R-TRIAGE-1
+/** What stays fixed while a plan's weeks are worked out: the goal, the ladder's landmarks, the caps. */
+export interface Course {
+  input: ProgressionInput;
+  goal: number;
+  continuousAt: number;
+  /** The highest ladder index the plan may reach (R-TRIAGE-3 stops it below the continuous phase). */
+  topIndex: number;
+  cautionCap: boolean;
+  baseMinutes: number;
+  startLongest: number;
+}
 
-  const goal = Math.floor(toMinutes(intake.goalWeekly, intake.units, rules));
+/** The weeks already worked out: their runs feed R-VOL-2 and R-VOL-4. */
+export interface History {
+  weeks: { runs: number[]; lighter: boolean }[];
+  lastFullWeekly: number;
+}
+
+export function courseOf(input: ProgressionInput): Course {
+  const { intake, rules, ladder, triage } = input;
   const continuousAt = firstContinuousIndex(ladder);
   const cautionCap = triage.level === 'caution' && !triage.cleared;
-  const topIndex = cautionCap ? continuousAt - 1 : ladder.length - 1;
-  const baseMinutes = Math.floor(toMinutes(rules.baseThreshold[intake.units], intake.units, rules));
-  const startLongest = longestRunNow(intake, rules);
+  return {
+    input,
+    goal: Math.floor(toMinutes(intake.goalWeekly, intake.units, rules)),
+    continuousAt,
+    topIndex: cautionCap ? continuousAt - 1 : ladder.length - 1,
+    cautionCap,
+    baseMinutes: Math.floor(toMinutes(rules.baseThreshold[intake.units], intake.units, rules)),
+    startLongest: longestRunNow(intake, rules),
+  };
+}
 
-  let stage = startingStage(input, goal, topIndex);
-  let lastFullWeekly = 0;
+export function planLoads(input: ProgressionInput): WeekLoad[] {
+  if (input.triage.level === 'emergency') return []; // R-TRIAGE-1
+  const course = courseOf(input);
+  let stage = startingStage(course);
+  const history: History = { weeks: [], lastFullWeekly: 0 };
   const loads: WeekLoad[] = [];
-  // R-VOL-2 looks back 30 days. A longer look-back only raises the ceiling, so the engine uses the
-  // three plan weeks before this one: from any day of this week they lie within the last 30 days.
-  // The intake's longest run counts only while it can still be within those 30 days.
-  const longestRecent = (w: number): number =>
-    Math.max(w < 3 ? startLongest : 0, ...loads.slice(-3).flatMap((l) => l.runs), 0);
-
-  for (let w = 0; w < weeks; w++) {
-    let load: WeekLoad;
-    if (stage.phase === 'settle') {
-      load = settleWeek(stage.waiting, intake.pain, rules.painThreshold);
-      // R-PHASE-1 is assumed met by the week's end, unless waiting for a clinician.
-      if (!stage.waiting) stage = { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
-    } else if (stage.phase === 'walk-run') {
-      ({ load, next: stage } = ladderWeek(stage, input, goal, topIndex, continuousAt, cautionCap));
-    } else {
-      // R-VOL-4 needs a full volume week before it to be lighter than.
-      const previous = loads[w - 1];
-      const lighter = stage.phase !== 'maintain' && (w + 1) % rules.downWeekEvery === 0 && lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
-      load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, singleRunCeiling(longestRecent(w), rules), goal, rules);
-      if (!lighter) lastFullWeekly = sum(load.runs);
-      stage = nextVolumeStage(stage, lastFullWeekly, goal, rules, input.rebuildRunDays, baseMinutes);
-    }
-    if (w === 0 && intake.weekly > 0 && load.runs.length > 0) {
-      load.rules.push('R-VOL-5');
-      const start = intake.pain >= 1
-        ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${Math.round(rules.cutBackFactor * 100)}% of your current running (R-VOL-5).`
-        : 'Week 1 holds no more than your current running (R-VOL-5).';
-      load.why = `${start} ${load.why}`;
-    }
+  for (let w = 0; w < input.weeks; w++) {
+    const { load, next } = projectWeek(course, stage, w, history);
+    history.weeks.push({ runs: load.runs, lighter: load.lighter });
     loads.push(load);
+    stage = next;
   }
   return loads;
+}
+
+/**
+ * One plan week from the stage it starts in, assuming its gate is met (the stage after it is the
+ * one the gate opens). Updates `history.lastFullWeekly`; the caller records the week's runs.
+ */
+export function projectWeek(course: Course, stage: Stage, w: number, history: History): { load: WeekLoad; next: Stage } {
+  const { intake, rules } = course.input;
+  let load: WeekLoad;
+  let next: Stage;
+  if (stage.phase === 'settle') {
+    load = settleWeek(stage.waiting, intake.pain, rules.painThreshold);
+    // R-PHASE-1 is assumed met by the week's end, unless waiting for a clinician.
+    next = stage.waiting ? stage : { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
+  } else if (stage.phase === 'walk-run') {
+    ({ load, next } = ladderWeek(stage, course));
+  } else {
+    // R-VOL-4 needs a full volume week before it to be lighter than.
+    const previous = history.weeks[w - 1];
+    const lighter = stage.phase !== 'maintain' && (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
+    load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, singleRunCeiling(longestRecent(course, w, history), rules), course.goal, rules);
+    if (!lighter) history.lastFullWeekly = sum(load.runs);
+    next = nextVolumeStage(stage, history.lastFullWeekly, course);
+  }
+  if (w === 0 && intake.weekly > 0 && load.runs.length > 0) {
+    load.rules.push('R-VOL-5');
+    const start = intake.pain >= 1
+      ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${Math.round(rules.cutBackFactor * 100)}% of your current running (R-VOL-5).`
+      : 'Week 1 holds no more than your current running (R-VOL-5).';
+    load.why = `${start} ${load.why}`;
+  }
+  return { load, next };
+}
+
+/**
+ * R-VOL-2 looks back 30 days. A longer look-back only raises the ceiling, so the engine uses the
+ * three plan weeks before this one: from any day of this week they lie within the last 30 days.
+ * The intake's longest run counts only while it can still be within those 30 days.
+ */
+function longestRecent(course: Course, w: number, history: History): number {
+  return Math.max(w < 3 ? course.startLongest : 0, ...history.weeks.slice(Math.max(0, w - 3), w).flatMap((week) => week.runs), 0);
 }
 
 function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad {
@@ -134,14 +177,8 @@ function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad
       };
 }
 
-function ladderWeek(
-  stage: Extract<Stage, { phase: 'walk-run' }>,
-  input: ProgressionInput,
-  goal: number,
-  topIndex: number,
-  continuousAt: number,
-  cautionCap: boolean,
-): { load: WeekLoad; next: Stage } {
+function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next: Stage } {
+  const { input, goal, topIndex, cautionCap } = course;
   const { ladder, rules, intake } = input;
   const level = ladder[stage.index]!;
   const runs = Array.from({ length: runsThatFit(level, input.runDays, goal) }, () => runMinutesOf(level));
@@ -163,19 +200,24 @@ function ladderWeek(
       : `Walk/run level ${level.level}: ${needed} clean sessions earn the next level, at most one level a week (R-PROG-2).`,
   };
 
-  const clean = stage.clean + runs.length;
-  if (stage.goalReached || clean < needed || stage.index >= topIndex) {
-    return { load, next: { ...stage, clean: Math.min(clean, needed) } };
-  }
+  const clean = Math.min(stage.clean + runs.length, needed);
+  return { load, next: clean < needed ? { ...stage, clean } : levelUp({ ...stage, clean }, course) };
+}
+
+/**
+ * R-PROG-2: the stage one ladder level up, once the level's clean sessions are done. Stays put at
+ * the top the plan may reach, and for good when even one session of the next level would pass the
+ * goal (R-VOL-6).
+ */
+export function levelUp(stage: LadderStage, course: Course): Stage {
+  const { input, goal, topIndex, continuousAt } = course;
+  if (stage.goalReached || stage.index >= topIndex) return stage;
   const nextIndex = stage.index + 1;
-  const nextLevel = ladder[nextIndex]!;
-  if (runsThatFit(nextLevel, input.runDays, goal) === 0) {
-    // Even one session of the next level would pass the goal: stay here for good (R-VOL-6).
-    return { load, next: { ...stage, clean: needed, goalReached: true } };
-  }
-  if (nextIndex < continuousAt) return { load, next: { phase: 'walk-run', index: nextIndex, clean: 0, goalReached: false } };
+  const nextLevel = input.ladder[nextIndex]!;
+  if (runsThatFit(nextLevel, input.runDays, goal) === 0) return { ...stage, goalReached: true };
+  if (nextIndex < continuousAt) return { phase: 'walk-run', index: nextIndex, clean: 0, goalReached: false };
   const weekly = Math.min(goal, runMinutesOf(nextLevel) * input.runDays);
-  return { load, next: { phase: weekly >= goal ? 'maintain' : 'continuous', weekly, runDays: input.runDays } };
+  return { phase: weekly >= goal ? 'maintain' : 'continuous', weekly, runDays: input.runDays };
 }
 
 function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: number, goal: number, rules: Rules): WeekLoad {
@@ -201,7 +243,9 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
   };
 }
 
-function nextVolumeStage(stage: VolumeStage, lastFull: number, goal: number, rules: Rules, rebuildRunDays: number, baseMinutes: number): Stage {
+export function nextVolumeStage(stage: VolumeStage, lastFull: number, course: Course): Stage {
+  const { goal, baseMinutes } = course;
+  const { rules, rebuildRunDays } = course.input;
   if (stage.phase === 'maintain') return stage;
   const weekly = Math.min(goal, Math.floor(lastFull * rules.volumeCap)); // R-VOL-1, R-VOL-6
   if (weekly >= goal) return { phase: 'maintain', weekly: goal, runDays: stage.runDays };
@@ -221,7 +265,8 @@ function longestRunNow(intake: Intake, rules: Rules): number {
 }
 
 /** Where a runner starts (R-PAIN-1, R-TRIAGE-2/3, R-VOL-5, R-VOL-2). */
-function startingStage(input: ProgressionInput, goal: number, topIndex: number): Stage {
+export function startingStage(course: Course): Stage {
+  const { input, goal, topIndex } = course;
   const { intake, rules, ladder, triage } = input;
   if (triage.withheld) return { phase: 'settle', waiting: true };
   if (intake.pain >= rules.painThreshold) return { phase: 'settle', waiting: false };

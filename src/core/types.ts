@@ -42,6 +42,9 @@ export interface Rules {
   cleanSessionsPerLevel: number;
   cleanSessionsPerLevelReturning: number;
   gapDaysBeforeDrop: number;
+  dropBackPain: number;
+  dropBackRestDays: number;
+  holdExtraRestDays: number;
   volumeCap: number;
   singleRunCap: number;
   singleRunMinStepMinutes: number;
