@@ -5,7 +5,7 @@ import { PlanInputError } from './errors.js';
 import { planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
 import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
-import { weekSessions } from './sessions.js';
+import { weekSessions, type WeekContext } from './sessions.js';
 import { triage } from './triage.js';
 import type { Intake, Plan, Rules, Templates, Week } from './types.js';
 
@@ -13,11 +13,9 @@ export const SCHEMA_VERSION = 1 as const;
 
 export function plan(intake: Intake, templates: Templates, today: string): Plan {
   const { rules, ladder } = templates;
-  const start = intake.start ?? nextMondayAfter(today);
-  const weekCount = intake.weeks ?? rules.defaultWeeks;
+  const { start, weekCount, days } = planFrame(intake, templates, today);
   const result = triage(intake);
   if (result.level !== 'emergency') checkGoal(intake, templates); // an emergency has no plan to fit
-  const days = runDays(intake, templates, start);
   const loads = planLoads({
     intake, rules, ladder, triage: result, weeks: weekCount,
     runDays: days.ladderDays, rebuildRunDays: days.rebuildDays,
@@ -25,23 +23,52 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
 
   const weeks: Week[] = loads.map((load, index) => {
     const weekStart = addDays(start, index * 7);
-    const runOffsets = load.runs.length > days.pattern.length
-      ? extendedRunDays(days.pattern, days.preference, days.allowed, load.runs.length)
-      : pickRunDays(days.pattern, days.preference, load.runs.length);
-    return {
-      index: index + 1,
-      start: weekStart,
-      end: addDays(weekStart, 6),
-      phase: load.phase,
-      level: load.level && load.level.walk > 0 ? load.level.level : null,
-      gate: gateFor(load, loads[index - 1], index, rules),
-      why: load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why,
-      lighter: load.lighter,
-      runMinutes: load.runs.reduce((a, b) => a + b, 0),
-      sessions: weekSessions({ templates, intake, weekStart, load, runOffsets }),
-    };
+    return assembleWeek({ templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length) }, index, loads[index - 1]);
   });
+  return assemblePlan(intake, templates, today, { start, weekCount, triage: result, days, loads, weeks });
+}
 
+/** Where the plan starts, how long it runs, and its running days (R-PROG-1). */
+export function planFrame(intake: Intake, templates: Templates, today: string): { start: string; weekCount: number; days: RunDays } {
+  const start = intake.start ?? nextMondayAfter(today);
+  return { start, weekCount: intake.weeks ?? templates.rules.defaultWeeks, days: runDays(intake, templates, start) };
+}
+
+/** The days of a plan week (0-6) that carry `count` runs. */
+export function runOffsetsFor(days: RunDays, count: number): number[] {
+  return count > days.pattern.length
+    ? extendedRunDays(days.pattern, days.preference, days.allowed, count)
+    : pickRunDays(days.pattern, days.preference, count);
+}
+
+export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad | undefined): Week {
+  const { load, weekStart, templates } = ctx;
+  return {
+    index: index + 1,
+    start: weekStart,
+    end: addDays(weekStart, 6),
+    phase: load.phase,
+    level: load.level && load.level.walk > 0 ? load.level.level : null,
+    gate: gateFor(load, previous, index, templates.rules),
+    why: load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why,
+    lighter: load.lighter,
+    runMinutes: load.runs.reduce((a, b) => a + b, 0),
+    sessions: weekSessions(ctx),
+  };
+}
+
+interface PlanParts {
+  start: string;
+  weekCount: number;
+  triage: Plan['triage'];
+  days: RunDays;
+  loads: WeekLoad[];
+  weeks: Week[];
+  notes?: string[];
+}
+
+export function assemblePlan(intake: Intake, templates: Templates, today: string, parts: PlanParts): Plan {
+  const { start, weekCount, triage: result, days, loads, weeks } = parts;
   return {
     schemaVersion: SCHEMA_VERSION,
     name: intake.name ?? null,
@@ -53,14 +80,14 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
     template: templates.template.name,
     triage: result,
     weeks,
-    notes: planNotes(intake, templates, loads, days, result.level === 'caution' && !result.cleared),
+    notes: [...(parts.notes ?? []), ...planNotes(intake, templates, loads, days, result.level === 'caution' && !result.cleared)],
     safetyNet: safetyNet(),
     notice: NOT_MEDICAL_ADVICE,
   };
 }
 
 /** R-VOL-6 needs a goal that holds at least one session of the first ladder level. */
-function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
+export function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
   const first = ladder[0];
   if (!first) return;
   const goal = toMinutes(intake.goalWeekly, intake.units, rules);
@@ -73,7 +100,7 @@ function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
   }
 }
 
-interface RunDays {
+export interface RunDays {
   pattern: number[];
   preference: number[];
   /** Days that may carry a run at all: the preferred days, or any day. */

@@ -1,7 +1,7 @@
 // Turns a week's load into dated sessions on the template's week skeleton (domain.md section 5).
 import { addDays } from './dates.js';
 import type { WeekLoad } from './progression.js';
-import type { Exercise, ExerciseKind, Intake, Phase, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
+import type { Exercise, ExerciseKind, Intake, LadderLevel, Phase, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
 
 const KIND_WHY: Record<ExerciseKind, string> = {
   walk: 'Walking keeps you moving without the impact of running.',
@@ -18,6 +18,8 @@ export interface WeekContext {
   load: WeekLoad;
   /** Offsets (0-6 from weekStart) that carry this week's runs, in date order. */
   runOffsets: number[];
+  /** The ladder level of each run, when the level changed within the week (check-ins). */
+  runLevels?: (LadderLevel | null)[];
 }
 
 /** The template as one runner type sees it in one phase: base days, then the phase's, then the runner's. */
@@ -50,7 +52,8 @@ export function weekSessions(ctx: WeekContext): Session[] {
     const runIndex = runOffsets.indexOf(offset);
     if (runIndex !== -1) {
       const minutes = load.runs[runIndex]!;
-      sessions.push(runSession(date, minutes, load, template, intake, templates.rules));
+      const level = ctx.runLevels ? ctx.runLevels[runIndex] ?? null : load.level;
+      sessions.push(runSession(date, minutes, level, load, template, intake, templates.rules));
       const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
       const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: templates.exercises[id]! }));
       items = [...after, ...kept];
@@ -73,12 +76,11 @@ function exerciseSession(date: string, exercise: Exercise, rules: string[], day:
 
 const NO_HARD_RUNNING = 'Flat ground, easy effort: no hills, speed work or races (R-PROG-4).';
 
-function runSession(date: string, minutes: number, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
+function runSession(date: string, minutes: number, level: LadderLevel | null, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
   const warm = `Walk ${template.warmupMinutes} min to warm up`;
   const cool = `walk ${template.cooldownMinutes} min to cool down`;
   const ids = [...load.rules, 'R-PROG-4'];
   const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
-  const level = load.level;
   if (level && level.walk > 0) {
     return {
       date, kind: 'walk-run',

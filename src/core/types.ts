@@ -138,7 +138,13 @@ export interface Session {
   runMinutes: number;
   rules: string[];
   why: string;
+  /** Set once the runner keeps a log: what became of a planned or logged run. */
+  status?: SessionStatus;
+  /** The check-in of the day in a few words, when one was logged. */
+  logged?: string;
 }
+
+export type SessionStatus = 'done' | 'partial' | 'not-done' | 'missed' | 'to-come';
 
 export interface Week {
   index: number;
@@ -153,6 +159,8 @@ export interface Week {
   why: string;
   lighter: boolean;
   runMinutes: number;
+  /** Running minutes the log shows as done, for weeks that have begun (with a log). */
+  loggedRunMinutes?: number;
   sessions: Session[];
 }
 
@@ -177,4 +185,64 @@ export interface Plan {
   notes: string[];
   safetyNet: SafetyNet;
   notice: string;
+}
+
+export type Completed = 'yes' | 'partial' | 'no';
+export type WarmupSoreness = 'none' | 'eased' | 'stayed';
+
+/**
+ * One entry of the runner's log. A session check-in has `completed`; a next-morning pain logged
+ * on its own the day after has `morning`; a clinician's clearance has `cleared`.
+ */
+export interface CheckIn {
+  date: string;
+  completed?: Completed;
+  painBefore?: number;
+  /** The worst pain during the session. */
+  painDuring?: number;
+  painAfter?: number;
+  nextMorning?: number;
+  warmup?: WarmupSoreness;
+  /** New symptom ids since the last check-in. */
+  symptoms?: string[];
+  note?: string;
+  morning?: boolean;
+  cleared?: boolean;
+}
+
+export type DecisionKind = 'stop' | 'stop-running' | 'drop-back' | 'hold' | 'not-counted' | 'clean' | 'advance' | 'cleared';
+
+/** What a check-in (or a gap without running) did to the plan, and the rule that did it. */
+export interface Decision {
+  date: string;
+  kind: DecisionKind;
+  rule: string;
+  /** One line for the runner, naming the rule. */
+  text: string;
+  phase: Phase;
+  /** The walk/run ladder level after the decision; null off the ladder. */
+  level: number | null;
+}
+
+/** A session check-in with its next-morning pain folded in, and what it decided. */
+export interface LoggedSession extends CheckIn {
+  decision: Decision;
+  /** Running minutes done (0 for a settle-week session or a session not completed). */
+  runMinutes: number;
+}
+
+/** Where the runner stands today, from intake + log. */
+export interface Progress {
+  today: string;
+  phase: Phase;
+  /** Running is suspended by a red flag logged at a check-in. */
+  stopped: 'emergency' | 'urgent' | null;
+  level: number | null;
+  cleanSessions: number;
+  /** Clean sessions the level needs (R-PROG-2); null off the ladder. */
+  cleanNeeded: number | null;
+  decisions: Decision[];
+  sessions: LoggedSession[];
+  /** No running on or before this date (after a hold or a drop-back). */
+  restThrough: string | null;
 }
