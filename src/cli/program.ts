@@ -3,7 +3,7 @@
 import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
-import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, exportList, isoDate, PLAN_FORMATS } from './options.js';
+import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, exportList, isoDate, PLAN_FORMATS, symptomList, wholeNumber } from './options.js';
 
 export interface RunState {
   exitCode: number;
@@ -57,6 +57,28 @@ Exit codes:
   1    some row was invalid (every valid row is still written), or a file error
   2    usage error
   3    every row valid, and at least one athlete withheld for safety (see the summary)`;
+
+const CHECKIN_EXAMPLES = `Examples:
+  A runner after today's session, in a terminal: answer a few questions.
+    $ backplan checkin
+
+  The same by flags (scripts, or no terminal):
+    $ backplan checkin --completed yes --pain-before 1 --pain-during 2 \\
+        --pain-after 1 --warmup-soreness eased
+
+  The next morning, on its own; and after a clinician's all-clear:
+    $ backplan checkin --morning --next-morning 1
+    $ backplan checkin --cleared --note "seen by the physio, cleared to run"
+`;
+
+const CHECKIN_HELP = `
+Decisions (R-PAIN-3, most severe first): an emergency symptom stops the plan; an urgent one
+stops running until --cleared; pain during or next morning of 5+ drops back a level with 2
+days without running; pain during 3-4, pain after above before, next-morning pain above
+your baseline, or warm-up soreness that stayed holds the level with an extra rest day;
+otherwise the session is clean, and enough clean sessions advance one level (R-PROG-2), at
+most once a week and not while weekly pain is rising (R-PAIN-4). Planned runs with no
+check-in count as missed; more than 7 days without running drops a level a week (R-PROG-3).`;
 
 const PLAN_EXAMPLES = `Examples:
   A runner with pain 2/10, not running now, who ran 30 km a week before:
@@ -174,6 +196,32 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
   addExportOptions(exportCommand).action(async (format: string, _options, command: Command) => {
     const { runSaved } = await import('./commands/plan.js');
     state.exitCode = await runSaved(io, command, format as (typeof PLAN_FORMATS)[number]);
+  });
+
+  const checkin = program
+    .command('checkin')
+    .description('log how a session went; the plan adapts: advance, hold, drop back or stop')
+    .addHelpText('before', CHECKIN_EXAMPLES)
+    .addHelpText('after', `${CHECKIN_HELP}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('--date <date>', 'the day of the session, YYYY-MM-DD (default: today)').argParser(isoDate))
+    .addOption(new Option('--completed <answer>', 'did you do the session?').choices(['yes', 'partial', 'no']))
+    .addOption(new Option('--pain-before <0-10>', 'back pain at rest before the session').argParser(wholeNumber(0, 10, '1')))
+    .addOption(new Option('--pain-during <0-10>', 'the worst back pain during the session').argParser(wholeNumber(0, 10, '2')))
+    .addOption(new Option('--pain-after <0-10>', 'back pain just after the session').argParser(wholeNumber(0, 10, '1')))
+    .addOption(new Option('--next-morning <0-10>', 'back pain at rest the morning after').argParser(wholeNumber(0, 10, '1')))
+    .addOption(new Option('--morning', 'log only the next-morning pain of the last session (with --next-morning)'))
+    .addOption(new Option('--warmup-soreness <answer>', 'soreness in the warm-up').choices(['none', 'eased', 'stayed']))
+    .addOption(new Option('--symptom <id>', 'a new symptom since the last check-in; repeat or comma-separate (see "backplan symptoms")').argParser(symptomList))
+    .addOption(new Option('--note <text>', 'a note for yourself or your clinician'))
+    .addOption(new Option('--cleared', 'a doctor or physical therapist has assessed you and cleared you to run'))
+    .addOption(new Option('--no-input', 'never ask; take every answer from flags (the default without a terminal)'))
+    .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--dry-run', 'show the decision, and log nothing'))
+    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+  addTemplateOptions(checkin).action(async (_options, command: Command) => {
+    const { runCheckin } = await import('./commands/checkin.js');
+    state.exitCode = await runCheckin(io, command);
   });
 
   program

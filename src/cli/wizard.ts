@@ -3,6 +3,7 @@
 import { nextMondayAfter } from '../core/dates.js';
 import { isIsoDate } from '../core/isoDate.js';
 import { SYMPTOMS } from '../core/symptoms.js';
+import type { CheckIn, Completed, WarmupSoreness } from '../core/types.js';
 import type { IntakeInput } from '../intake/schema.js';
 
 export interface Choice<T extends string> {
@@ -136,4 +137,46 @@ function askUnits(ask: Prompter): Promise<'km' | 'mi' | 'min'> {
       { value: 'min', name: 'Minutes' },
     ],
   });
+}
+
+/**
+ * The `backplan checkin` questions for one session: each answer not already given by a flag.
+ * Stops asking once an emergency symptom is ticked; the check-in then records it and stops the plan.
+ */
+export async function askCheckIn(ask: Prompter, known: Partial<CheckIn>): Promise<Partial<CheckIn>> {
+  const answers: Partial<CheckIn> = { ...known };
+  answers.completed ??= await ask.select<Completed>({
+    message: 'Did you do the session?',
+    choices: [
+      { value: 'yes', name: 'Yes, all of it' },
+      { value: 'partial', name: 'Part of it' },
+      { value: 'no', name: 'No' },
+    ],
+  });
+  const pain = async (message: string) => Number(await ask.input({ message: `${message} (0 = none, 10 = worst)`, validate: whole(0, 10) }));
+  answers.painBefore ??= await pain('Back pain at rest before the session?');
+  if (answers.completed !== 'no') {
+    answers.painDuring ??= await pain('Worst back pain during the session?');
+    answers.painAfter ??= await pain('Back pain just after?');
+    answers.warmup ??= await ask.select<WarmupSoreness>({
+      message: 'Any soreness in the warm-up?',
+      choices: [
+        { value: 'none', name: 'None' },
+        { value: 'eased', name: 'Some, and it eased as I warmed up' },
+        { value: 'stayed', name: 'Some, and it did not ease' },
+      ],
+    });
+  }
+  if (answers.symptoms === undefined) {
+    answers.symptoms = await ask.checkbox({
+      message: 'Anything new since your last check-in? Tick all that apply (space to tick, enter when done).',
+      choices: SYMPTOMS.map((s) => ({ value: s.id, name: s.text })),
+    });
+    if (answers.symptoms.some((id) => SYMPTOMS.find((s) => s.id === id)?.level === 'emergency')) return answers;
+  }
+  if (answers.note === undefined) {
+    const note = (await ask.input({ message: 'A note (optional):', validate: (v) => (v.length <= 2000 ? true : 'Keep it under 2000 characters.') })).trim();
+    if (note) answers.note = note;
+  }
+  return answers;
 }

@@ -9,7 +9,7 @@ import {
   type Course, type History, type Stage, type WeekLoad,
 } from './progression.js';
 import { triage } from './triage.js';
-import type { CheckIn, Decision, Intake, LadderLevel, LoggedSession, Plan, Progress, SessionStatus, Templates, Triage, Week } from './types.js';
+import type { CheckIn, Decision, Intake, LadderLevel, LoggedSession, Plan, Progress, Session, SessionStatus, Templates, Triage, Week } from './types.js';
 
 export interface Replanned {
   plan: Plan;
@@ -531,4 +531,10 @@ export function summarise(session: LoggedSession): string {
   if (session.nextMorning !== undefined) parts.push(`next morning ${session.nextMorning}`);
   parts.push(session.decision.kind);
   return parts.join(' · ');
+}
+
+/** The next run after `date` (on or after `today`); else the next session that is not rest. */
+export function nextSession(plan: Plan, date: string, today: string): Session | null {
+  const ahead = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.date > date && s.date >= today);
+  return ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest') ?? null;
 }

@@ -17,6 +17,8 @@ export interface IcsOptions {
   duration?: number;
   /** Minutes before each event for a reminder. */
   alarm?: number;
+  /** SEQUENCE per date, for days whose event changed since it was first exported (RFC 5545 §3.8.7.4). */
+  sequences?: ReadonlyMap<string, number>;
 }
 
 /** The days that become events: every day with a session that is not rest, unless rest is wanted. */
@@ -52,6 +54,7 @@ export function renderIcs(plan: Plan, options: IcsOptions): string {
     const event: ICalEventData = {
       id: `${key}-${date}-day@backplan`,
       stamp,
+      sequence: options.sequences?.get(date) ?? 0,
       summary: summaryOf(sessions),
       description: `${DESCRIPTION_SLOT}${descriptions.length - 1}`,
       ...timing(date, sessions, options),
@@ -140,6 +143,11 @@ function timing(date: string, sessions: Session[], options: IcsOptions): Pick<IC
   const length = options.duration ?? Math.max(15, sessions.reduce((sum, s) => sum + s.minutes, 0));
   const end = new TZDate(start.getTime() + length * 60_000, options.tz);
   return { start, end, timezone: options.tz };
+}
+
+/** What a day's event says, keyed by date: a change here is what SEQUENCE counts. */
+export function eventContents(plan: Plan, includeRest = false): Map<string, string> {
+  return new Map(calendarDays(plan, includeRest).map(({ week, date, sessions }) => [date, `${summaryOf(sessions)}\n${descriptionOf(plan, week, sessions)}`]));
 }
 
 function summaryOf(sessions: Session[]): string {

@@ -4,8 +4,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Document, isMap } from 'yaml';
+import { Document, isMap, isSeq, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
+import type { CheckIn } from '../core/types.js';
+import { checkInSchema } from '../intake/checkin.js';
 import { intakeSchema, type IntakeInput } from '../intake/schema.js';
 import { FileError, readYamlFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
 import { writeFileAtomic } from './atomic.js';
@@ -27,12 +29,14 @@ export function athletePath(flag: string | undefined, env: Record<string, string
 const athleteSchema = z.looseObject({
   schemaVersion: z.literal(ATHLETE_SCHEMA_VERSION),
   intake: intakeSchema,
-  log: z.array(z.unknown()).default([]),
+  log: z.array(checkInSchema).nullable().default([]),
 });
 
 export interface AthleteFile {
   path: string;
   intake: IntakeInput;
+  /** The check-ins, in the order they were logged. */
+  log: CheckIn[];
   parsed: ParsedYaml;
 }
 
@@ -48,7 +52,7 @@ export function readAthlete(path: string): AthleteFile | undefined {
   }
   if (!isMap(parsed.doc.contents)) throw new FileError(path, 1, 'expected a YAML mapping with schemaVersion and intake', HINT);
   const data = validateYaml(parsed, athleteSchema, HINT);
-  return { path, intake: stripDefaults(parsed, data.intake), parsed };
+  return { path, intake: stripDefaults(parsed, data.intake), log: data.log ?? [], parsed };
 }
 
 /** Only the intake fields the file really holds, so flags and defaults can fill in the rest. */
@@ -76,6 +80,26 @@ export function writeAthlete(path: string, intake: IntakeInput, existing?: Athle
     if (!(key in intake) && key in intakeSchema.shape) doc.deleteIn(['intake', key]);
   }
   if (!doc.has('log')) doc.set('log', doc.createNode([], { flow: true }));
+  save(path, doc);
+}
+
+/** Appends one check-in to the log, keeping everything else in the file as it was. */
+export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
+  const doc = athlete.parsed.doc;
+  const log = doc.get('log');
+  const node = doc.createNode(entry, { flow: true });
+  if (isSeq(log) && !log.flow) log.items.push(node);
+  else {
+    // An empty `log: []` (or none) becomes a block list, one check-in a line.
+    const items = isSeq(log) ? log.items : [];
+    const seq = doc.createNode([]) as YAMLSeq;
+    seq.items.push(...items, node);
+    doc.set('log', seq);
+  }
+  save(athlete.path, doc);
+}
+
+function save(path: string, doc: Document): void {
   mkdirSync(dirname(path), { recursive: true });
   if (existsSync(path)) writeFileAtomic(`${path}.bak`, readFileSync(path, 'utf8'));
   writeFileAtomic(path, doc.toString({ lineWidth: 0 }));

@@ -13,6 +13,7 @@ import { DataError, EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
 import { toStdout, writeOutput } from '../output.js';
+import { openAthlete, replanSaved } from '../saved.js';
 import { styleFor } from '../style.js';
 
 interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
@@ -48,10 +49,15 @@ async function profileIntake(io: Io, source: string): Promise<Partial<IntakeInpu
   }
 }
 
-/** `backplan show` and `backplan export <format>`: the saved athlete's plan. */
+/** `backplan show` and `backplan export <format>`: the saved athlete's plan, re-planned from the log. */
 export async function runSaved(io: Io, command: Command, format?: PlanFormat): Promise<number> {
   const flags = command.optsWithGlobals<PlanFlags>();
-  return deliver(io, flags, format ?? chooseFormat(flags), { ...savedIntake(io, flags), ...intakeFromFlags(flags) });
+  const chosen = format ?? chooseFormat(flags);
+  checkCalendarFlags(flags, chosen);
+  const saved = openAthlete(io, flags);
+  const { plan: result } = replanSaved(saved);
+  const sequences = chosen === 'ics' ? (await import('../../export/sequence.js')).sequencesOf({ ...saved, log: saved.athlete.log }, flags.includeRest) : undefined;
+  return deliverPlan(io, flags, chosen, result, saved.templates, sequences);
 }
 
 function savedIntake(io: Io, flags: PlanFlags): Partial<IntakeInput> {
@@ -69,14 +75,16 @@ async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partia
     io.stderr(`warning: --start ${intake.start} is before today (${today}); the plan's first weeks are in the past.\n`);
   }
   const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
-  const result = plan(intake, templates, today);
+  return deliverPlan(io, flags, format, plan(intake, templates, today), templates);
+}
 
+async function deliverPlan(io: Io, flags: PlanFlags, format: PlanFormat, result: Plan, templates: Templates, sequences?: ReadonlyMap<string, number>): Promise<number> {
   if (result.triage.withheld && format === 'ics') {
     // A calendar of a withheld plan would look like a plan to follow: write none (R-TRIAGE-1/2).
     io.stderr(`No calendar written: ${result.triage.message}\n`);
     return EXIT.withheld;
   }
-  const rendered = await render(result, format, templates, flags, io);
+  const rendered = await render(result, format, templates, flags, io, sequences);
   writeOutput(io, flags, rendered.content, rendered.what);
   return withheldNotice(io, result);
 }
@@ -114,7 +122,7 @@ function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
   if (flags.duration !== undefined && !flags.time) throw new UsageError('--duration needs --time: all-day events have no length', 'add --time HH:MM --tz Area/City, or drop --duration');
 }
 
-export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io): Promise<{ content: string; what: string }> {
+export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io, sequences?: ReadonlyMap<string, number>): Promise<{ content: string; what: string }> {
   const weeks = `${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}`;
   switch (format) {
     case 'json': {
@@ -128,7 +136,7 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
     case 'ics': {
       const { renderIcs, calendarDays, knownTimeZone } = await import('../../export/ics.js');
       if (flags.tz && !knownTimeZone(flags.tz)) throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
-      const content = renderIcs(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm });
+      const content = renderIcs(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm, sequences });
       return { content, what: `ICS calendar, ${calendarDays(result, flags.includeRest).length} events over ${weeks}` };
     }
     default: {

@@ -1,0 +1,46 @@
+// The saved athlete: read the file, and re-plan from its intake and log (design.md: the plan is
+// always recomputed from intake + log, never stored as the truth).
+import { resolve } from 'node:path';
+import { replan, type Replanned } from '../core/replay.js';
+import type { Intake, Templates } from '../core/types.js';
+import { intakeFromFlags, validateIntake } from '../intake/fromFlags.js';
+import type { IntakeInput } from '../intake/schema.js';
+import { athletePath, readAthlete, type AthleteFile } from '../store/athlete.js';
+import { loadTemplates } from '../templates/load.js';
+import { DataError } from './errors.js';
+import { localToday, type Io } from './io.js';
+import type { IntakeFlags, TemplateFlags } from './options.js';
+
+export interface SavedFlags extends Partial<IntakeFlags>, TemplateFlags {
+  file?: string;
+  today?: string;
+}
+
+export interface SavedAthlete {
+  athlete: AthleteFile;
+  /** The path as the user gave it (or the default), for messages. */
+  shown: string;
+  intake: Intake;
+  templates: Templates;
+  today: string;
+}
+
+export function openAthlete(io: Io, flags: SavedFlags, overrides: Partial<IntakeInput> = {}): SavedAthlete {
+  const shown = athletePath(flags.file, io.env);
+  const athlete = readAthlete(resolve(io.cwd, shown));
+  if (!athlete) throw new DataError(`no athlete file at ${shown}`, 'run "backplan init" first, or name the file with --file');
+  return {
+    athlete,
+    shown,
+    intake: validateIntake({ ...athlete.intake, ...overrides }),
+    templates: loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template }),
+    today: flags.today ?? localToday(io),
+  };
+}
+
+export function replanSaved(saved: SavedAthlete): Replanned {
+  return replan(saved.intake, saved.athlete.log, saved.templates, saved.today);
+}
+
+/** Intake flags given to show/export override the file's answers (a what-if view). */
+export const intakeOverrides = (flags: SavedFlags): Partial<IntakeInput> => intakeFromFlags(flags as IntakeFlags);
