@@ -224,6 +224,34 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     state.exitCode = await runCheckin(io, command);
   });
 
+  const status = program
+    .command('status')
+    .description('where you stand: phase and level, this week, and charts of pain and weekly running')
+    .addHelpText('before', 'Examples:\n  $ backplan status\n  $ backplan status --file ana.yaml --format json | jq .level\n')
+    .addHelpText('after', `\nJSON: {schemaVersion, phase, level (the walk/run level, or null off the ladder),\ncleanSessions, cleanNeeded, nextSession, decision, thisWeek, adherence, pain, weeks, …}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+  addTemplateOptions(status).action(async (_options, command: Command) => {
+    const { runStatus } = await import('./commands/status.js');
+    state.exitCode = await runStatus(io, command);
+  });
+
+  const report = program
+    .command('report')
+    .description('a Markdown report for a clinician or coach, with two SVG charts beside it')
+    .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n')
+    .addHelpText('after', `\nWrites <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('-o, --output <file.md>', 'the report file; the charts go beside it').default('backplan-report.md'))
+    .addOption(new Option('--force', 'replace existing report and chart files'))
+    .addOption(new Option('--dry-run', 'say what would be written, and write nothing'))
+    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+  addTemplateOptions(report).action(async (_options, command: Command) => {
+    const { runReport } = await import('./commands/status.js');
+    state.exitCode = await runReport(io, command);
+  });
+
   program
     .command('symptoms')
     .description('list every symptom id with its plain-words meaning and triage level')

@@ -1,6 +1,6 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
 import { longDate, shortDate, weekdayName } from '../core/dates.js';
-import type { Exercise, Plan, Session, Week } from '../core/types.js';
+import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
 import { phaseLabel } from './text.js';
 
 /**
@@ -96,12 +96,16 @@ function weekSection(week: Week): string[] {
   ];
 }
 
+const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
+
 function sessionRow(session: Session): string {
   const day = weekdayName(session.date);
   const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
   const title = session.runMinutes > 0 ? `**${mdText(session.title)}**` : mdText(session.title);
   const rules = session.runMinutes > 0 ? ` Rules: ${session.rules.join(', ')}.` : '';
-  return `| ${session.date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | ${title}${minutes} | ${mdText(session.details)}${rules} |`;
+  const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
+  const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
+  return `| ${session.date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | ${title}${minutes}${status} | ${mdText(session.details)}${rules}${logged} |`;
 }
 
 function exerciseSection(plan: Plan, exercises: Record<string, Exercise> | undefined): string[] {

@@ -1,6 +1,6 @@
 // Plan → terminal text, readable at 80 columns.
 import { longDate, shortDate } from '../core/dates.js';
-import type { Exercise, Plan, Session, Triage, Week } from '../core/types.js';
+import type { Exercise, Plan, Session, SessionStatus, Triage, Week } from '../core/types.js';
 import { PLAIN, terminalSafe, wrap, type Style } from './style.js';
 
 const WIDTH = 80;
@@ -76,7 +76,8 @@ function weekBlock(week: Week, s: Style): string[] {
       return text;
     };
     for (const run of runs) {
-      lines.push(lead() + s.bold(run.title));
+      lines.push(lead() + s.bold(run.title) + (run.status ? `  ${statusMark(run.status, s)}` : ''));
+      if (run.logged) lines.push(...wrap(`Logged: ${run.logged}`, WIDTH, DAY_COLUMN + '  ', DAY_COLUMN + '  ').map((l) => s.cyan(l)));
       // The week's runs share their description; print it again only when it changes.
       if (run.details !== shownDetails) {
         lines.push(...wrap(run.details, WIDTH, DAY_COLUMN + '  ', DAY_COLUMN + '  '));
@@ -89,9 +90,22 @@ function weekBlock(week: Week, s: Style): string[] {
       const prefix = runs.length > 0 ? '+ ' : '';
       const head = lead();
       lines.push(...wrap(prefix + summary, WIDTH, DAY_COLUMN + (prefix ? '  ' : ''), head));
+      const logged = runs.length === 0 ? others.find((x) => x.logged)?.logged : undefined;
+      if (logged) lines.push(...wrap(`Logged: ${logged}`, WIDTH, DAY_COLUMN + '  ', DAY_COLUMN).map((l) => s.cyan(l)));
     }
   }
   return lines;
+}
+
+/** A run's status once the runner keeps a log: ✓ done, ◐ partly, ✗ not done or missed, · to come. */
+export function statusMark(status: SessionStatus, s: Style): string {
+  switch (status) {
+    case 'done': return s.green('✓ done');
+    case 'partial': return s.yellow('◐ partly done');
+    case 'not-done': return s.red('✗ not done');
+    case 'missed': return s.red('✗ missed');
+    default: return s.dim('· to come');
+  }
 }
 
 function exerciseNotes(plan: Plan, exercises: Record<string, Exercise> | undefined, s: Style): string[] {

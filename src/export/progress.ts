@@ -1,0 +1,95 @@
+// What `backplan status` and `backplan report` show: a pure view of plan + progress as of today,
+// with the two series the charts draw (logged pain; weekly running against the 10% cap).
+import { addDays } from '../core/dates.js';
+import { nextSession } from '../core/replay.js';
+import type { Decision, Plan, Progress, Rules, Session, Week } from '../core/types.js';
+
+export interface PainPoint {
+  date: string;
+  during: number | null;
+  nextMorning: number | null;
+}
+
+export interface WeekVolume {
+  week: number;
+  start: string;
+  phase: Week['phase'];
+  /** Running minutes the week holds (as planned, or re-planned). */
+  planned: number;
+  /** Running minutes logged as done; null for weeks not yet begun. */
+  logged: number | null;
+  /** R-VOL-1: 110% of the week before, for weeks beyond the ladder (below the base the ladder governs). */
+  cap: number | null;
+}
+
+export interface StatusView {
+  schemaVersion: 1;
+  name: string | null;
+  today: string;
+  phase: Week['phase'];
+  stopped: Progress['stopped'];
+  level: number | null;
+  cleanSessions: number;
+  cleanNeeded: number | null;
+  nextSession: { date: string; title: string; runMinutes: number } | null;
+  decision: Decision | null;
+  restThrough: string | null;
+  thisWeek: { week: number; start: string; end: string; sessions: { date: string; title: string; runMinutes: number; status: Session['status'] | null }[] } | null;
+  adherence: { planned: number; done: number; partial: number; notDone: number; missed: number };
+  pain: PainPoint[];
+  weeks: WeekVolume[];
+  triage: Plan['triage'];
+  painThreshold: number;
+}
+
+export function statusView(plan: Plan, progress: Progress, rules: Rules): StatusView {
+  const today = progress.today;
+  const current = plan.weeks.find((w) => w.start <= today && today <= w.end) ?? null;
+  const next = progress.stopped ? null : nextSession(plan, addDays(today, -1), today);
+  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.status && s.status !== 'to-come');
+  return {
+    schemaVersion: 1,
+    name: plan.name,
+    today,
+    phase: progress.phase,
+    stopped: progress.stopped,
+    level: progress.level,
+    cleanSessions: progress.cleanSessions,
+    cleanNeeded: progress.cleanNeeded,
+    nextSession: next && { date: next.date, title: next.title, runMinutes: next.runMinutes },
+    decision: progress.decisions.at(-1) ?? null,
+    restThrough: progress.restThrough && progress.restThrough >= today ? progress.restThrough : null,
+    thisWeek: current && {
+      week: current.index, start: current.start, end: current.end,
+      sessions: current.sessions.filter((s) => s.kind !== 'rest').map((s) => ({ date: s.date, title: s.title, runMinutes: s.runMinutes, status: s.status ?? null })),
+    },
+    adherence: {
+      planned: runs.length,
+      done: runs.filter((s) => s.status === 'done').length,
+      partial: runs.filter((s) => s.status === 'partial').length,
+      notDone: runs.filter((s) => s.status === 'not-done').length,
+      missed: runs.filter((s) => s.status === 'missed').length,
+    },
+    pain: progress.sessions.map((s) => ({ date: s.date, during: s.painDuring ?? null, nextMorning: s.nextMorning ?? null })),
+    weeks: weekVolumes(plan, rules),
+    triage: plan.triage,
+    painThreshold: rules.painThreshold,
+  };
+}
+
+function weekVolumes(plan: Plan, rules: Rules): WeekVolume[] {
+  const volumes: WeekVolume[] = [];
+  for (const week of plan.weeks) {
+    const begun = week.start <= plan.today;
+    const previous = volumes.at(-1);
+    // The week before counts as logged once it is over; until then as planned.
+    const before = previous ? (previous.logged !== null && addDays(previous.start, 6) < plan.today ? previous.logged : previous.planned) : null;
+    const beyondLadder = week.phase !== 'settle' && week.phase !== 'walk-run' && week.level === null;
+    volumes.push({
+      week: week.index, start: week.start, phase: week.phase, planned: week.runMinutes,
+      logged: begun ? week.loggedRunMinutes ?? 0 : null,
+      cap: beyondLadder && before !== null && before > 0 ? Math.floor(before * rules.volumeCap) : null,
+    });
+  }
+  return volumes;
+}

@@ -1,0 +1,38 @@
+// `backplan status` in the terminal: where the runner stands, this week, and the two charts.
+import { shortDate } from '../core/dates.js';
+import { painChartText, volumeChartText } from './charts.js';
+import type { StatusView } from './progress.js';
+import { PLAIN, terminalSafe, wrap, type Style } from './style.js';
+import { statusMark } from './text.js';
+
+const WIDTH = 80;
+
+export function renderStatusText(view: StatusView, s: Style = PLAIN): string {
+  const out: string[] = [s.bold(`Status${view.name ? ` · ${terminalSafe(view.name)}` : ''} · ${shortDate(view.today)}`)];
+  if (view.stopped) {
+    out.push(s.red(s.bold(view.stopped === 'emergency' ? 'STOPPED: get emergency care today.' : 'RUNNING STOPPED until a clinician clears you.')));
+    out.push(...wrap(view.triage.message, WIDTH, '  ', '  ').map((l) => s.red(l)));
+  }
+  out.push(`Phase: ${view.phase}${view.level !== null ? ` · walk/run level ${view.level}` : ''}`);
+  if (view.cleanNeeded !== null) out.push(`Clean sessions toward the next level: ${view.cleanSessions} of ${view.cleanNeeded} (R-PROG-2)`);
+  if (view.decision) out.push(...wrap(`Last decision (${shortDate(view.decision.date)}): ${view.decision.text}`, WIDTH, '  ', ''));
+  if (view.restThrough) out.push(`No running until after ${shortDate(view.restThrough)}.`);
+  if (view.nextSession) out.push(`Next: ${shortDate(view.nextSession.date)}, ${view.nextSession.title}`);
+
+  if (view.thisWeek) {
+    out.push('', s.bold(`This week (week ${view.thisWeek.week}, ${shortDate(view.thisWeek.start)} – ${shortDate(view.thisWeek.end)})`));
+    const dates = [...new Set(view.thisWeek.sessions.map((x) => x.date))];
+    for (const date of dates) {
+      const sessions = view.thisWeek.sessions.filter((x) => x.date === date);
+      const run = sessions.find((x) => x.runMinutes > 0);
+      const mark = run?.status ? `  ${statusMark(run.status, s)}` : '';
+      const titles = (run ? [run] : sessions).map((x) => x.title).join(' · ');
+      out.push(...wrap(`${titles}${mark}`, WIDTH, ' '.repeat(14), `  ${shortDate(date).padEnd(10)}  `));
+    }
+  }
+  const a = view.adherence;
+  if (a.planned > 0) out.push('', `Runs so far: ${a.done} done, ${a.partial} partly, ${a.notDone} not done, ${a.missed} missed, of ${a.planned}.`);
+  out.push('', s.bold(`Pain logged (0-10), with the ${view.painThreshold}/10 line`), ...painChartText(view.pain, view.painThreshold, s));
+  out.push('', s.bold('Weekly running minutes against the 10% cap'), ...volumeChartText(view.weeks, s));
+  return `${out.join('\n')}\n`;
+}
