@@ -165,6 +165,16 @@ class Replay {
     const runs: WeekRun[] = [];
     runOffsetsFor(this.days, load.runs.length).forEach((offset, i) => this.placeRun(runs, weekStart, offset, load.runs[i]!, undefined));
     this.history.weeks.push({ runs: runs.map((r) => r.minutes), lighter: load.lighter });
+    // R-VOL-4's "last full week" is a week beyond the ladder, as in a plan made ahead.
+    if (!load.lighter && 'weekly' in before) this.history.lastFullWeekly = sum(runs.map((r) => r.minutes));
+    if (runs.length < load.runs.length && 'weekly' in before && 'weekly' in next) {
+      // A run the spacing rules took out is not run: the next week grows from what is left.
+      return this.projected(load, runs, before, nextVolumeStage(before, this.history.lastFullWeekly, this.course), weekStart);
+    }
+    return this.projected(load, runs, before, next, weekStart);
+  }
+
+  private projected(load: WeekLoad, runs: WeekRun[], before: Stage, next: Stage, weekStart: string): { load: WeekLoad; runs: WeekRun[] } {
     this.stage = this.afterWeek(before, next, addDays(weekStart, 7));
     return { load, runs };
   }
@@ -183,7 +193,7 @@ class Replay {
     const counted = runs.map((r) => (r.status === 'to-come' ? r.minutes : r.done));
     const total = sum(counted);
     this.history.weeks.push({ runs: counted.filter((m) => m > 0), lighter: load.lighter });
-    if (!load.lighter) this.history.lastFullWeekly = total;
+    if (!load.lighter && 'weekly' in stageAtStart) this.history.lastFullWeekly = total;
     const stage = this.stage;
 
     if (stage.phase === 'settle') {
@@ -220,7 +230,8 @@ class Replay {
   private volumeStage(weekly: number, runDays: number): Stage {
     const phase = weekly >= this.course.goal ? 'maintain'
       : weekly / runDays >= this.rules.continuousTargetMinutes && weekly >= this.course.baseMinutes ? 'rebuild' : 'continuous';
-    return { phase, weekly: Math.min(weekly, this.course.goal), runDays };
+    // The continuous phase keeps the ladder's running days (R-PROG-1); more come with the rebuild.
+    return { phase, weekly: Math.min(weekly, this.course.goal), runDays: phase === 'continuous' ? Math.min(runDays, this.days.ladderDays) : runDays };
   }
 
   // ---- check-ins ----
@@ -263,7 +274,7 @@ class Replay {
       case 'stop-running': {
         this.loggedSymptoms.push(...verdict.symptoms.filter((id) => !this.loggedSymptoms.includes(id)));
         if (this.stage.phase !== 'settle' || !this.stage.waiting) this.resumeStage = this.stage;
-        this.stopped = verdict.kind === 'stop' ? 'emergency' : 'urgent';
+        this.stopped = verdict.kind === 'stop' || this.stopped === 'emergency' ? 'emergency' : 'urgent'; // the gravest stays
         this.setTriage();
         this.stage = { phase: 'settle', waiting: true };
         const text = verdict.kind === 'stop'
