@@ -142,7 +142,7 @@ class Replay {
       const planned = pending.get(offset);
       if (sessions.length === 0 && planned !== undefined) {
         if (date >= this.today) {
-          this.placeRun(runs, weekStart, offset, this.minutesNow(planned, outcome.dropped), 'to-come');
+          this.placeRun(runs, weekStart, offset, this.minutesNow(planned, outcome.dropped), 'to-come', 'weekly' in this.stage ? sum(load.runs) : Infinity);
         } else if (this.mayRun(date)) {
           runs.push({ offset, minutes: this.minutesNow(planned, outcome.dropped), level: this.ladderLevel(), status: 'missed', done: 0 });
           outcome.setback = true;
@@ -423,11 +423,15 @@ class Replay {
     return this.runDates.filter((d) => daysBetween(d, date) < 7).length < this.rules.maxRunDaysPer7;
   }
 
-  private placeRun(runs: WeekRun[], weekStart: string, offset: number, minutes: number, status: SessionStatus | undefined): void {
+  /**
+   * Places a planned run unless a rule takes it out: R-PROG-1 spacing, rest after a setback,
+   * R-VOL-6, or (with runs logged beyond the plan this week) the week's planned running.
+   */
+  private placeRun(runs: WeekRun[], weekStart: string, offset: number, minutes: number, status: SessionStatus | undefined, budget = Infinity): void {
     const date = addDays(weekStart, offset);
     if (!this.mayRun(date)) return;
     const total = sum(runs.map((r) => (r.status === 'to-come' || r.status === undefined ? r.minutes : r.done)));
-    if (total + minutes > this.course.goal) return; // R-VOL-6
+    if (total + minutes > Math.min(this.course.goal, budget)) return;
     runs.push({ offset, minutes, level: this.ladderLevel(), status, done: 0 });
     this.runDates.push(date);
   }

@@ -67,6 +67,18 @@ const logArb: fc.Arbitrary<CheckIn[]> = fc
     return log;
   });
 
+/** A runner who mostly does well: a session every 2-3 days, mostly clean, now and then a setback. */
+const steadyLogArb: fc.Arbitrary<CheckIn[]> = fc
+  .array(fc.record({ gap: fc.integer({ min: 1, max: 3 }), during: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: painArb }) }), { maxLength: 40 })
+  .map((steps) => {
+    let day = 0;
+    return steps.map(({ gap, during }) => {
+      day += gap;
+      return { date: addDays(START, day - 1), completed: 'yes' as const, painBefore: 1, painDuring: during, painAfter: 1 };
+    });
+  });
+const anyLogArb = fc.oneof(logArb, steadyLogArb);
+
 const todayArb = fc.integer({ min: 0, max: 95 }).map((d) => addDays(START, d));
 
 /** R-PAIN-3's clean row, written out here independently of the engine. */
@@ -80,7 +92,7 @@ function isClean(s: CheckIn, intake: Intake): boolean {
 describe('check-in properties over random logs', () => {
   it('R-PAIN-3 / R-PROG-2: never an advance after a session that was not clean', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { progress } = replan(intake, log, templates, today);
         for (const session of progress.sessions) {
           if (session.decision.kind === 'advance') expect(isClean(session, intake)).toBe(true);
@@ -92,7 +104,7 @@ describe('check-in properties over random logs', () => {
 
   it('R-PROG-2: at most one advance in any 7 days', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const advances = replan(intake, log, templates, today).progress.decisions.filter((d) => d.kind === 'advance').map((d) => d.date);
         for (let i = 1; i < advances.length; i++) expect(daysBetween(advances[i - 1]!, advances[i]!)).toBeGreaterThanOrEqual(7);
       }),
@@ -102,7 +114,7 @@ describe('check-in properties over random logs', () => {
 
   it('R-PAIN-3: pain of 5 or more during or the next morning always drops back, with 2 days without running', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { plan: p, progress } = replan(intake, log, templates, today);
         const runs = p.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.status !== 'done' && s.status !== 'partial' && s.status !== 'not-done');
         for (const session of progress.sessions) {
@@ -119,7 +131,7 @@ describe('check-in properties over random logs', () => {
 
   it('R-TRIAGE-1/2: an emergency or urgent symptom at a check-in stops running until a clearance', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { plan: p, progress } = replan(intake, log, templates, today);
         const clearances = log.filter((e) => e.cleared && e.date <= today).map((e) => e.date);
         for (const session of progress.sessions) {
@@ -143,7 +155,7 @@ describe('check-in properties over random logs', () => {
 
   it('R-VOL-1 and R-VOL-6 after every re-plan: from this week on, each full week ≤ 110% of the last (above the base), never above the goal', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { plan: p } = replan(intake, log, templates, today);
         const goal = toMinutes(intake.goalWeekly, intake.units, rules);
         const base = toMinutes(rules.baseThreshold[intake.units], intake.units, rules);
@@ -159,7 +171,8 @@ describe('check-in properties over random logs', () => {
             continue;
           }
           if (week.lighter) continue;
-          if (!over && lastFull !== undefined) expect(week.runMinutes).toBeLessThanOrEqual(Math.max(base, Math.floor(lastFull * rules.volumeCap)));
+          // What the re-plan asks of the runner this week: runs done plus runs to come (not the missed ones).
+          if (!over && toCome > 0 && lastFull !== undefined) expect(toCome + (week.loggedRunMinutes ?? 0)).toBeLessThanOrEqual(Math.max(base, Math.floor(lastFull * rules.volumeCap)));
           lastFull = ran;
         }
       }),
@@ -169,7 +182,7 @@ describe('check-in properties over random logs', () => {
 
   it('R-PROG-1: runs planned from today never follow a run the day before, nor make 4 in 7 days, on the ladder', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { plan: p } = replan(intake, log, templates, today);
         const runs = p.weeks
           .filter((w) => w.phase === 'walk-run')
@@ -187,7 +200,7 @@ describe('check-in properties over random logs', () => {
 
   it('recomputing from the same intake and log gives identical output', () => {
     fc.assert(
-      fc.property(runnerArb, logArb, todayArb, (intake, log, today) => {
+      fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const a = replan(intake, log, templates, today);
         const b = replan(structuredClone(intake), structuredClone(log), templates, today);
         expect(renderJson(b.plan)).toBe(renderJson(a.plan));
