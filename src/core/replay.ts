@@ -550,6 +550,6 @@ export function summarise(session: LoggedSession): string {
 
 /** The next run after `date` (on or after `today`); else the next session that is not rest. */
 export function nextSession(plan: Plan, date: string, today: string): Session | null {
-  const ahead = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.date > date && s.date >= today);
+  const ahead = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.date > date && s.date >= today && (s.status === undefined || s.status === 'to-come'));
   return ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest') ?? null;
 }

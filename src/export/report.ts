@@ -45,7 +45,7 @@ export function renderReport({ view, plan, intake, sessions, charts }: ReportInp
   out.push('## Adherence', '');
   const a = view.adherence;
   const rate = a.planned > 0 ? `${Math.round((a.done / a.planned) * 100)}%` : 'n/a';
-  out.push(`Of ${a.planned} runs due so far: ${a.done} done, ${a.partial} partly done, ${a.notDone} not done, ${a.missed} missed without a check-in (${rate} done).`, '');
+  out.push(`Of ${a.planned} run${a.planned === 1 ? '' : 's'} due so far: ${a.done} done, ${a.partial} partly done, ${a.notDone} not done, ${a.missed} missed without a check-in (${rate} done).`, '');
 
   out.push('## Pain trend', '');
   out.push(`![Logged back pain over time, with the ${view.painThreshold}/10 line](${charts.pain})`, '');

@@ -1,0 +1,189 @@
+// `backplan checkin`, `status` and `report` in-process: flags, questions, errors, files.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import type { Prompter } from '../../src/cli/wizard.js';
+import { cli } from '../helpers.js';
+
+const INIT = ['init', '--no-input', '--name', 'Ana', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'];
+
+async function athlete(): Promise<{ dir: string; file: string; run: (args: string[], today: string, extra?: object) => ReturnType<typeof cli> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'backplan-checkin-'));
+  const file = join(dir, 'ana.yaml');
+  expect((await cli([...INIT, '--file', file], { cwd: dir })).code).toBe(0);
+  return { dir, file, run: (args, today, extra = {}) => cli([...args, '--file', file, '--today', today], { cwd: dir, ...extra }) };
+}
+
+const session = (date: string, during: number, extra: string[] = []) => ['checkin', '--date', date, '--completed', 'yes', '--pain-before', '1', '--pain-during', String(during), '--pain-after', '1', ...extra];
+
+describe('backplan checkin', () => {
+  it('appends to the log and prints the decision, its rule and the next session', async () => {
+    const a = await athlete();
+    const r = await a.run(session('2026-11-23', 4), '2026-11-23');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'Logged Mon 23 Nov: done · pain before/during/after 1/4/1 · hold.',
+      'Hold at walk/run level 1, with an extra rest day (R-PAIN-3: pain during 4/10).',
+      'Next: Sat 28 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5 (level 1 again).',
+      '',
+    ].join('\n'));
+    const file = readFileSync(a.file, 'utf8');
+    expect(file).toMatch(/log:\n {2}- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1 \}/);
+    expect(existsSync(`${a.file}.bak`)).toBe(true);
+  });
+
+  it('logs the next-morning pain on its own, and re-decides the session before it', async () => {
+    const a = await athlete();
+    await a.run(session('2026-11-23', 1), '2026-11-23');
+    const r = await a.run(['checkin', '--morning', '--next-morning', '3'], '2026-11-24');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Logged the morning after Mon 23 Nov: .*next morning 3 · hold\.$/m);
+    expect(r.stdout).toMatch(/next-morning pain 3\/10, above your baseline of 1\/10/);
+  });
+
+  it('--format json gives the decision for scripts', async () => {
+    const a = await athlete();
+    const r = await a.run([...session('2026-11-23', 6), '--format', 'json'], '2026-11-23');
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, phase: 'walk-run', level: 1, decisions: [{ kind: 'drop-back', rule: 'R-PAIN-3' }] });
+    expect(json.nextSession.date >= '2026-11-26').toBe(true);
+  });
+
+  it('an urgent symptom stops running at once: exit 3 and the triage words; --cleared lifts it', async () => {
+    const a = await athlete();
+    const r = await a.run(session('2026-11-23', 1, ['--symptom', 'radiating-pain']), '2026-11-23');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/Stop running until a doctor or physical therapist has assessed you/);
+    expect(r.stdout).toMatch(/Stop running and see a doctor or physical therapist before you run again/);
+    expect((await a.run(['show'], '2026-11-24')).code).toBe(3);
+    const cleared = await a.run(['checkin', '--cleared'], '2026-11-25');
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toMatch(/Cleared by a clinician/);
+    expect((await a.run(['show'], '2026-11-25')).code).toBe(0);
+  });
+
+  it('an emergency symptom prints the emergency message and exits 3', async () => {
+    const a = await athlete();
+    const r = await a.run(session('2026-11-23', 1, ['--symptom', 'saddle-numbness']), '2026-11-23');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/Go to an emergency department or call your emergency number today/);
+  });
+
+  it('bad input: a clear error, the right exit code, and the file untouched', async () => {
+    const a = await athlete();
+    const before = readFileSync(a.file, 'utf8');
+    const cases: [string[], number, RegExp][] = [
+      [['checkin'], 2, /no terminal to ask in, and --completed is missing\n {2}add --completed yes\|partial\|no/],
+      [['checkin', '--completed', 'yes'], 2, /--pain-during is missing/],
+      [['checkin', '--completed', 'maybe'], 2, /argument 'maybe' is invalid/],
+      [['checkin', '--completed', 'yes', '--pain-during', '11'], 2, /Use a whole number from 0 to 10/],
+      [['checkin', '--date', '2026-11-30', '--completed', 'no'], 2, /--date 2026-11-30 is after today \(2026-11-24\)/],
+      [['checkin', '--date', '2026-11-01', '--completed', 'no'], 2, /is before the plan starts/],
+      [['checkin', '--morning', '--next-morning', '1'], 1, /no session logged in the two days before/],
+      [['checkin', '--morning'], 2, /--morning needs --next-morning/],
+      [['checkin', '--cleared', '--completed', 'yes'], 2, /--cleared records a clinician's clearance on its own/],
+      [['checkin', '--completed', 'yes', '--pain-during', '1', '--symptom', 'leg-pain'], 2, /Unknown symptom "leg-pain"/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await a.run(args, '2026-11-24');
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), code]);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(readFileSync(a.file, 'utf8')).toBe(before);
+    }
+    await a.run(session('2026-11-23', 1), '2026-11-24');
+    const again = await a.run(session('2026-11-23', 1), '2026-11-24');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/a session on Mon 23 Nov 2026 is already logged; nothing was changed/);
+  });
+
+  it('--dry-run shows the decision and logs nothing', async () => {
+    const a = await athlete();
+    const before = readFileSync(a.file, 'utf8');
+    const r = await a.run([...session('2026-11-23', 1), '--dry-run'], '2026-11-23');
+    expect(r.stdout).toMatch(/Clean session/);
+    expect(r.stderr).toMatch(/Dry run: nothing was logged/);
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+  });
+
+  it('a broken log entry in the file is named by line, and nothing is written', async () => {
+    const a = await athlete();
+    writeFileSync(a.file, readFileSync(a.file, 'utf8').replace('log: []', 'log:\n  - { date: 2026-11-23, completed: often }'));
+    const r = await a.run(session('2026-11-25', 1), '2026-11-25');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ana\.yaml:\d+: log\[0\]\.completed: Invalid option/);
+  });
+
+  it('asks in a terminal, each question once', async () => {
+    const a = await athlete();
+    const asked: string[] = [];
+    const answers: [RegExp, unknown][] = [
+      [/Did you do the session/, 'yes'], [/before the session/, '1'], [/during the session/, '2'], [/just after/, '1'],
+      [/soreness in the warm-up/, 'eased'], [/Anything new/, []], [/A note/, 'felt fine'],
+    ];
+    const reply = async (q: { message: string }) => {
+      asked.push(q.message);
+      const found = answers.find(([re]) => re.test(q.message));
+      if (!found) throw new Error(`unexpected question: ${q.message}`);
+      return found[1];
+    };
+    const prompt = { input: reply, confirm: reply, checkbox: reply, select: reply } as unknown as Prompter;
+    const r = await a.run(['checkin'], '2026-11-23', { stdinIsTTY: true, stdoutIsTTY: true, prompt });
+    expect(r.code).toBe(0);
+    expect(asked).toHaveLength(7);
+    expect(readFileSync(a.file, 'utf8')).toMatch(/warmup: eased, note: felt fine/);
+  });
+});
+
+describe('backplan status and report', () => {
+  it('status --format json has phase, level, clean sessions, next session and decision', async () => {
+    const a = await athlete();
+    await a.run(session('2026-11-23', 1), '2026-11-23');
+    await a.run(session('2026-11-25', 1), '2026-11-25');
+    await a.run(session('2026-11-30', 1), '2026-11-30');
+    const r = await a.run(['status', '--format', 'json'], '2026-11-30');
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, phase: 'walk-run', level: 2, cleanSessions: 0, cleanNeeded: 2, decision: { kind: 'advance' } });
+    expect(json.nextSession).toMatchObject({ date: '2026-12-02' });
+    expect(json.thisWeek.sessions.find((s: { date: string; runMinutes: number }) => s.date === '2026-11-30' && s.runMinutes > 0).status).toBe('done');
+  });
+
+  it('status text: this week marked, and both charts', async () => {
+    const a = await athlete();
+    await a.run(session('2026-11-23', 4), '2026-11-23');
+    const r = await a.run(['status'], '2026-11-26');
+    expect(r.stdout).toMatch(/^ {2}Mon 23 Nov {2}Walk\/run L1 .* ✓ done$/m);
+    expect(r.stdout).toMatch(/^ {2}Wed 25 Nov .*Brisk walk/m); // the hold moved the run
+    expect(r.stdout).toMatch(/^ {3}4 │●/m);
+    expect(r.stdout).toMatch(/^ {3}3 │┄┄ 3\/10 limit$/m);
+    expect(r.stdout).toMatch(/^ {2}W1 {2}█+ +5 of 10$/m);
+  });
+
+  it('report writes Markdown and two SVG charts beside it, links them, and never overwrites unasked', async () => {
+    const a = await athlete();
+    await a.run(session('2026-11-23', 1, ['--note', '<script>alert(1)</script> | # heading']), '2026-11-23');
+    await a.run(['checkin', '--morning', '--next-morning', '2'], '2026-11-24');
+    const r = await a.run(['report', '-o', 'ana.md'], '2026-11-26');
+    expect(r.code).toBe(0);
+    expect(readdirSync(a.dir).sort()).toEqual(['ana-pain.svg', 'ana-volume.svg', 'ana.md', 'ana.yaml', 'ana.yaml.bak']);
+    const md = readFileSync(join(a.dir, 'ana.md'), 'utf8');
+    const html = await marked.parse(md);
+    expect(html).toMatch(/<img src="ana-pain.svg"/);
+    expect(html).toMatch(/<img src="ana-volume.svg"/);
+    expect(html).not.toMatch(/<script>/);
+    // The next-morning pain of 2 held the level, so Wednesday's run became a rest day, not a missed run.
+    expect(md).toMatch(/Of 1 run due so far: 1 done, 0 partly done, 0 not done, 0 missed/);
+    for (const svg of ['ana-pain.svg', 'ana-volume.svg']) {
+      const text = readFileSync(join(a.dir, svg), 'utf8');
+      expect(XMLValidator.validate(text)).toBe(true);
+      expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
+    expect(readFileSync(join(a.dir, 'ana-pain.svg'), 'utf8')).toMatch(/next morning 2\/10/);
+    const again = await a.run(['report', '-o', 'ana.md'], '2026-11-26');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/ana-pain.svg, ana-volume.svg, ana.md already exist; nothing was written/);
+  });
+});
