@@ -405,20 +405,24 @@ class Replay {
     const first = this.templates.ladder[this.course.continuousAt];
     const floor = first ? runMinutesOf(first) * stage.runDays : 0;
     if (stage.weekly <= floor || !first) {
-      return { phase: 'walk-run', index: Math.max(0, this.course.continuousAt - 1), clean: 0, goalReached: false };
+      // Back onto the ladder: the highest walk/run level whose running is no more than a run now.
+      const perRun = stage.weekly / Math.max(1, stage.runDays);
+      const ladder = this.templates.ladder.slice(0, this.course.continuousAt);
+      const index = ladder.reduce((best, level, i) => (runMinutesOf(level) <= perRun ? i : best), 0);
+      return { phase: 'walk-run', index, clean: 0, goalReached: false };
     }
     return this.volumeStage(Math.max(floor, Math.floor(stage.weekly * this.rules.downWeekFactor)), stage.runDays);
   }
 
   // ---- placing runs ----
 
-  /** R-PROG-1 and the rest days after a hold or drop-back, counting the runs already logged. */
+  /** R-PROG-1 on the ladder and the rest days after a hold or drop-back, counting the runs already logged. */
   private mayRun(date: string): boolean {
     if (this.stage.phase === 'settle') return false;
     if (this.restThrough !== null && date <= this.restThrough) return false;
     const last = this.runDates.at(-1);
     if (last === date) return false;
-    if (this.stage.phase !== 'walk-run' && this.stage.phase !== 'continuous') return true;
+    if (this.stage.phase !== 'walk-run') return true; // R-PROG-1 binds the walk/run phase, as in a plan made ahead
     if (last !== undefined && daysBetween(last, date) < 2) return false;
     return this.runDates.filter((d) => daysBetween(d, date) < 7).length < this.rules.maxRunDaysPer7;
   }

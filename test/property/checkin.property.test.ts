@@ -12,7 +12,7 @@ import { renderJson } from '../../src/export/json.js';
 import { templates } from '../helpers.js';
 import { intakeArb } from './arbitraries.js';
 
-const RUNS = { numRuns: 500 };
+const RUNS = { numRuns: Number(process.env.BACKPLAN_PROPERTY_RUNS ?? 500) };
 const START = '2026-11-23'; // a Monday
 const rules = templates.rules;
 const ids = (level: string) => SYMPTOMS.filter((s) => s.level === level).map((s) => s.id);

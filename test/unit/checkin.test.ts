@@ -82,7 +82,7 @@ describe('R-PAIN-3 drop-back, R-PAIN-4 and R-PROG-3', () => {
     const decision = last(runner(), log, '2026-12-02');
     expect(decision).toMatchObject({ kind: 'drop-back', level: 1 });
     const runs = runsOn(runner(), log, '2026-12-02').filter((s) => s.date > '2026-12-02');
-    expect(runs[0]?.date >= '2026-12-05').toBe(true);
+    expect(runs[0]!.date >= '2026-12-05').toBe(true);
     expect(runs[0]?.title).toMatch(/^Walk\/run L1/);
   });
   it('R-PAIN-4: weekly pain rising blocks the advance even when every session was clean', () => {
