@@ -136,8 +136,9 @@ class Replay {
     for (let offset = 0; offset < 7; offset++) {
       const date = addDays(weekStart, offset);
       const sessions = date <= this.today ? this.sessionsByDate.get(date) ?? [] : [];
-      if (date <= this.today && this.clearances.has(date)) this.clear(date);
       for (const session of sessions) this.logSession(session, date, offset, pending, runs, outcome);
+      // A clearance covers what was reported before it: on its own day, after that day's sessions.
+      if (date <= this.today && this.clearances.has(date)) this.clear(date);
       if (date === this.today && sessions.length === 0) this.dropForGap(date);
       const planned = pending.get(offset);
       if (sessions.length === 0 && planned !== undefined) {
