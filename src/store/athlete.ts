@@ -15,8 +15,8 @@ import { writeFileAtomic } from './atomic.js';
 export const ATHLETE_SCHEMA_VERSION = 1;
 const MAX_BYTES = 5 * 1024 * 1024;
 
-const HEADER = ' backplan athlete file: your answers to `backplan init`. Edit with care;\n' +
-  ' `backplan plan --file <this file>` shows the plan it makes. Comments you add are kept.';
+const HEADER = ' backplan athlete file: your answers to `backplan init`, and your check-ins under log.\n' +
+  ' Edit with care; `backplan show` prints the plan they make. Comments you add are kept.';
 
 /** Where the athlete file lives: --file, else $BACKPLAN_FILE, else the XDG data folder. */
 export function athletePath(flag: string | undefined, env: Record<string, string | undefined>): string {

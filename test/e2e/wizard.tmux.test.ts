@@ -22,9 +22,9 @@ async function waitFor(session: string, pattern: RegExp, ms = 10_000): Promise<s
   }
 }
 
-function start(session: string, dir: string, args: string): void {
+function start(session: string, dir: string, args: string, command = 'init'): void {
   const env = `env -u NO_COLOR -u FORCE_COLOR -u BACKPLAN_FILE TERM=xterm-256color HOME=${dir}`;
-  const result = tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', '-c', dir, `${env} node ${BIN} init ${args}; echo EXIT=$?; sleep 60`);
+  const result = tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', '-c', dir, `${env} node ${BIN} ${command} ${args}; echo EXIT=$?; sleep 60`);
   expect(result.status).toBe(0);
 }
 
@@ -94,5 +94,44 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(final).not.toMatch(/at .*\.js:\d+/);
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(join(dir, 'athlete.yaml'))).toBe(false);
+  });
+
+  it('checkin asks about the session, logs it and says what comes next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { cwd: dir, encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    start('checkin', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
+    const keys = (...k: string[]) => tmux('send-keys', '-t', 'checkin', ...k);
+    await waitFor('checkin', /Did you do the session/);
+    keys('Enter'); // yes, all of it
+    await waitFor('checkin', /before the session/);
+    keys('1', 'Enter');
+    await waitFor('checkin', /during the session/);
+    keys('4', 'Enter');
+    await waitFor('checkin', /just after/);
+    keys('1', 'Enter');
+    await waitFor('checkin', /soreness in the warm-up/);
+    keys('Enter'); // none
+    await waitFor('checkin', /Anything new/);
+    keys('Enter');
+    await waitFor('checkin', /A note/);
+    keys('ok', 'Enter');
+    const final = await waitFor('checkin', /EXIT=\d+/);
+    expect(final).toMatch(/Hold at walk\/run level 1, with an extra rest day \(R-PAIN-3: pain during 4\/10\)\./);
+    expect(final).toMatch(/Next: Sat 28 Nov/);
+    expect(final).toMatch(/EXIT=0/);
+    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toMatch(/- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, warmup: none, note: ok \}/);
+  });
+
+  it('Ctrl-C in a checkin question logs nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { cwd: dir });
+    const before = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
+    start('checkin-cancel', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
+    await waitFor('checkin-cancel', /Did you do the session/);
+    tmux('send-keys', '-t', 'checkin-cancel', 'C-c');
+    const final = await waitFor('checkin-cancel', /EXIT=\d+/);
+    expect(final).toMatch(/Cancelled\s+EXIT=130/);
+    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toBe(before);
   });
 });
