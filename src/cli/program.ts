@@ -98,6 +98,13 @@ const PLAN_EXAMPLES = `Examples:
     $ backplan plan --pain 2 --goal-weekly 30 -o plan.md
 `;
 
+/** The saved athlete's file, and the date that counts as today (check-ins, status, report). */
+function addAthleteOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+}
+
 export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Command {
   const program = new Command('backplan')
     .description('Return-to-running plans for runners with low back pain: red-flag triage, pain gates, a walk/run ladder and the 10% rule, as a dated week-by-week plan.')
@@ -203,7 +210,6 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .description('log how a session went; the plan adapts: advance, hold, drop back or stop')
     .addHelpText('before', CHECKIN_EXAMPLES)
     .addHelpText('after', `${CHECKIN_HELP}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
-    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--date <date>', 'the day of the session, YYYY-MM-DD (default: today)').argParser(isoDate))
     .addOption(new Option('--completed <answer>', 'did you do the session?').choices(['yes', 'partial', 'no']))
     .addOption(new Option('--pain-before <0-10>', 'back pain at rest before the session').argParser(wholeNumber(0, 10, '1')))
@@ -217,8 +223,8 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .addOption(new Option('--cleared', 'a doctor or physical therapist has assessed you and cleared you to run'))
     .addOption(new Option('--no-input', 'never ask; take every answer from flags (the default without a terminal)'))
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--dry-run', 'show the decision, and log nothing'))
-    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+    .addOption(new Option('--dry-run', 'show the decision, and log nothing'));
+  addAthleteOptions(checkin);
   addTemplateOptions(checkin).action(async (_options, command: Command) => {
     const { runCheckin } = await import('./commands/checkin.js');
     state.exitCode = await runCheckin(io, command);
@@ -229,9 +235,8 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .description('where you stand: phase and level, this week, and charts of pain and weekly running')
     .addHelpText('before', 'Examples:\n  $ backplan status\n  $ backplan status --file ana.yaml --format json | jq .level\n')
     .addHelpText('after', `\nJSON: {schemaVersion, phase, level (the walk/run level, or null off the ladder),\ncleanSessions, cleanNeeded, nextSession, decision, thisWeek, adherence, pain, weeks, …}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
-    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addAthleteOptions(status);
   addTemplateOptions(status).action(async (_options, command: Command) => {
     const { runStatus } = await import('./commands/status.js');
     state.exitCode = await runStatus(io, command);
@@ -242,11 +247,10 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .description('a Markdown report for a clinician or coach, with two SVG charts beside it')
     .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n')
     .addHelpText('after', `\nWrites <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
-    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('-o, --output <file.md>', 'the report file; the charts go beside it').default('backplan-report.md'))
     .addOption(new Option('--force', 'replace existing report and chart files'))
-    .addOption(new Option('--dry-run', 'say what would be written, and write nothing'))
-    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+    .addOption(new Option('--dry-run', 'say what would be written, and write nothing'));
+  addAthleteOptions(report);
   addTemplateOptions(report).action(async (_options, command: Command) => {
     const { runReport } = await import('./commands/status.js');
     state.exitCode = await runReport(io, command);

@@ -52,6 +52,8 @@ export function volumeChartText(weeks: WeekVolume[], s: Style): string[] {
 }
 
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
+/** Both SVG charts share one frame: the plot area sits inside these margins. */
+const FRAME = { width: 640, height: 280, top: 30, right: 20, bottom: 50 } as const;
 
 function svgDocument(width: number, height: number, title: string, body: string[]): string {
   return [
@@ -66,12 +68,8 @@ function svgDocument(width: number, height: number, title: string, body: string[
 
 /** Pain during (solid) and next morning (dashed) over the check-ins, with the limit line. */
 export function painChartSvg(points: PainPoint[], limit: number): string {
-  const width = 640;
-  const height = 280;
+  const { width, height, top, right, bottom } = FRAME;
   const left = 40;
-  const right = 20;
-  const top = 30;
-  const bottom = 50;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const x = (i: number) => left + (points.length <= 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
@@ -103,13 +101,10 @@ export function painChartSvg(points: PainPoint[], limit: number): string {
 
 /** Weekly running minutes: logged (solid), planned (pale), and the 10% cap as a tick. */
 export function volumeChartSvg(weeks: WeekVolume[]): string {
-  const width = 640;
-  const height = 280;
+  const { width, height, top, right, bottom } = FRAME;
   const left = 50;
-  const top = 30;
-  const bottom = 50;
   const plotH = height - top - bottom;
-  const step = weeks.length > 0 ? Math.min(60, (width - left - 20) / weeks.length) : 60;
+  const step = weeks.length > 0 ? Math.min(60, (width - left - right) / weeks.length) : 60;
   const most = Math.max(1, ...weeks.map((w) => Math.max(w.planned, w.logged ?? 0, w.cap ?? 0)));
   const y = (minutes: number) => top + plotH - (minutes / most) * plotH;
   const body: string[] = [`<text x="${left}" y="18" ${FONT} font-weight="bold">Weekly running minutes</text>`];
