@@ -16,7 +16,7 @@ const BATCH_RUNS = option('--batch-runs', 3);
 const asJson = args.includes('--json');
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, '.bench');
-const BIN = join(root, 'bin', 'backplan.js');
+const BIN = join(root, 'bin', 'backplan.cjs');
 const probe = join(root, 'scripts', 'rss-probe.cjs');
 const rssFile = join(work, 'rss');
 
@@ -45,7 +45,12 @@ function measure(name, argv, runs, before) {
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
 spawnSync(process.execPath, [join(root, 'scripts', 'roster.mjs'), '1000', join(work, 'r1k.csv')]);
 spawnSync(process.execPath, [join(root, 'scripts', 'roster.mjs'), '10000', join(work, 'r10k.csv')]);
-const clean = (dir) => () => rmSync(join(work, dir), { recursive: true, force: true });
+// Each batch run starts on a settled disk: the files the run before wrote (and this cleanup
+// deletes) are flushed first, or their write-back would be timed as part of the next run.
+const clean = (dir) => () => {
+  rmSync(join(work, dir), { recursive: true, force: true });
+  spawnSync('sync');
+};
 
 const floor = measure('node -e 0', ['-e', '0'], RUNS);
 const results = [

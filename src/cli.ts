@@ -1,4 +1,4 @@
-// Entry point of the built CLI (bin/backplan.js imports the bundle of this file).
+// Entry point of the built CLI (bin/backplan.cjs imports the bundle of this file).
 import { processIo } from './cli/io.js';
 import { runCli } from './cli/run.js';
 

@@ -15,7 +15,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const COMMANDS = new Set(['plan', 'init', 'show', 'export', 'batch', 'symptoms', 'templates', 'list', 'lint']);
+const COMMANDS = new Set(['plan', 'init', 'show', 'export', 'checkin', 'status', 'report', 'batch', 'symptoms', 'templates', 'list', 'lint']);
 
 /** "plan " or "templates lint " from the leading words of argv, for the usage hint. */
 function commandPath(argv: string[]): string {

@@ -3,10 +3,11 @@
 import { resolve } from 'node:path';
 import { replan, type Replanned } from '../core/replay.js';
 import type { Intake, Templates } from '../core/types.js';
-import { intakeFromFlags, validateIntake } from '../intake/fromFlags.js';
+import { intakeFromFlags } from '../intake/fromFlags.js';
+import { validateIntake } from '../intake/validate.js';
 import type { IntakeInput } from '../intake/schema.js';
 import { athletePath, readAthlete, type AthleteFile } from '../store/athlete.js';
-import { loadTemplates } from '../templates/load.js';
+import { getTemplates } from '../templates/get.js';
 import { DataError } from './errors.js';
 import { localToday, type Io } from './io.js';
 import type { IntakeFlags, TemplateFlags } from './options.js';
@@ -25,7 +26,7 @@ export interface SavedAthlete {
   today: string;
 }
 
-export function openAthlete(io: Io, flags: SavedFlags, overrides: Partial<IntakeInput> = {}): SavedAthlete {
+export async function openAthlete(io: Io, flags: SavedFlags, overrides: Partial<IntakeInput> = {}): Promise<SavedAthlete> {
   const shown = athletePath(flags.file, io.env);
   const athlete = readAthlete(resolve(io.cwd, shown));
   if (!athlete) throw new DataError(`no athlete file at ${shown}`, 'run "backplan init" first, or name the file with --file');
@@ -33,7 +34,7 @@ export function openAthlete(io: Io, flags: SavedFlags, overrides: Partial<Intake
     athlete,
     shown,
     intake: validateIntake({ ...athlete.intake, ...overrides }),
-    templates: loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template }),
+    templates: await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template }),
     today: flags.today ?? localToday(io),
   };
 }

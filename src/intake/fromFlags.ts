@@ -1,8 +1,8 @@
-// From command-line flags to a validated Intake, with errors that name the flag to fix.
-import type { Intake } from '../core/types.js';
+// From command-line flags to raw intake fields (validate.ts checks them, with errors that name
+// the flag to fix). No zod here: the plan command's start-up path imports this file.
 import { UsageError } from '../cli/errors.js';
 import type { IntakeFlags } from '../cli/options.js';
-import { checkIntake, intakeSchema, type IntakeInput } from './schema.js';
+import type { IntakeInput } from './schema.js';
 
 /** The flag that sets each intake field, for error messages. */
 export const FLAG_OF: Record<keyof IntakeInput, string> = {
@@ -24,7 +24,7 @@ export const FLAG_OF: Record<keyof IntakeInput, string> = {
   cleared: '--cleared',
 };
 
-const REQUIRED: { field: 'pain' | 'goalWeekly'; usage: string }[] = [
+export const REQUIRED: { field: 'pain' | 'goalWeekly'; usage: string }[] = [
   { field: 'pain', usage: '--pain <0-10>' },
   { field: 'goalWeekly', usage: '--goal-weekly <n>' },
 ];
@@ -58,22 +58,3 @@ export function intakeFromFlags(flags: IntakeFlags): Partial<IntakeInput> {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Partial<IntakeInput>;
 }
 
-/** Validates merged intake fields; a missing required answer or a bad value is a usage error. */
-export function validateIntake(raw: Partial<IntakeInput>): Intake {
-  const missing = REQUIRED.filter((r) => raw[r.field] === undefined).map((r) => r.usage);
-  if (missing.length > 0) {
-    throw new UsageError(
-      `missing ${missing.join(' and ')}`,
-      'say how much it hurts at rest (0-10) and your weekly running before the pain, e.g. --pain 2 --goal-weekly 30 --units km',
-    );
-  }
-  const result = intakeSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path[0] as keyof IntakeInput | undefined;
-    const flag = field ? FLAG_OF[field] : 'intake';
-    const value = field ? raw[field] : undefined;
-    throw new UsageError(`${flag}${value !== undefined ? ` ${String(value)}` : ''} ${issue.message.replace(/^Invalid input: /, '')}`, `fix ${flag} and run again; see --help`);
-  }
-  return checkIntake(result.data);
-}

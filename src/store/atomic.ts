@@ -4,12 +4,14 @@
 // `durable: false` skips the flush to disk. The rename still means a killed process leaves the old
 // file or the new one; only a power cut right after could lose the new one. Batch exports use it:
 // thousands of flushes cost seconds, and every export can be made again from the roster.
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** A temporary name beside the target; opened with 'wx', so a name taken by anyone else fails, never clobbers. */
+const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+
 export function writeFileAtomic(path: string, content: string, { durable = true } = {}): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPath(path);
   let mode = 0o644;
   try {
     mode = statSync(path).mode & 0o777;

@@ -2,27 +2,25 @@
 // the field path and what was expected.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { FileError as TemplateError, formatPath, lineOf, readYamlFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
 import type { Exercise, LadderLevel, Rules, Template, Templates } from '../core/types.js';
+import { builtinPlansDir as findBuiltinPlansDir, DEFAULT_TEMPLATE, NAMED_FILES } from './builtin.js';
+export { NAMED_FILES } from './builtin.js';
+import type { TemplateSource } from './get.js';
 import { exercisesSchema, ladderSchema, rulesSchema, templateSchema, type FileKind } from './schema.js';
 
 /** Template errors are file errors: `file:line: field: what was expected`. */
 export { FileError as TemplateError } from '../yaml/read.js';
 
 const SCHEMAS = { rules: rulesSchema, ladder: ladderSchema, exercises: exercisesSchema, template: templateSchema } as const;
-export const NAMED_FILES: Record<Exclude<FileKind, 'template'>, string> = { rules: 'rules.yaml', ladder: 'ladder.yaml', exercises: 'exercises.yaml' };
 const MAX_FILE_BYTES = 1024 * 1024;
 
 /** The plans/ folder shipped with backplan: the nearest one above this module. */
 export function builtinPlansDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'plans', NAMED_FILES.rules))) return join(dir, 'plans');
-    dir = dirname(dir);
-  }
-  throw new TemplateError('plans/', null, 'the built-in plans folder is missing; reinstall backplan');
+  const dir = findBuiltinPlansDir();
+  if (!dir) throw new TemplateError('plans/', null, 'the built-in plans folder is missing; reinstall backplan');
+  return dir;
 }
 
 type Parsed = ParsedYaml;
@@ -83,12 +81,7 @@ function toTemplate(data: z.infer<typeof templateSchema>): Template {
   return template as unknown as Template;
 }
 
-export interface TemplateSource {
-  /** A folder of the user's own plan files, searched before the built-in one. */
-  userDir?: string | undefined;
-  /** A template name, or a path to a template file. */
-  template?: string | undefined;
-}
+export type { TemplateSource } from './get.js';
 
 export function isTemplatePath(nameOrPath: string): boolean {
   return /[\\/]/.test(nameOrPath) || /\.ya?ml$/i.test(nameOrPath);
@@ -110,7 +103,7 @@ export function loadTemplates(source: TemplateSource = {}): Templates {
   const ladder = checkLadder(ladderFile.data.levels, ladderFile.parsed);
   const exercises = readKind(locate(NAMED_FILES.exercises, dirs), 'exercises').data.exercises;
 
-  const wanted = source.template ?? 'standard';
+  const wanted = source.template ?? DEFAULT_TEMPLATE;
   const templateFile = isTemplatePath(wanted) ? resolve(wanted) : locateTemplate(wanted, dirs);
   const { data, parsed } = readKind(templateFile, 'template');
   checkExerciseIds(data, parsed, exercises);
@@ -141,7 +134,7 @@ function locateTemplate(name: string, dirs: string[]): string {
 
 /** Template files (every YAML file that is not rules, ladder or exercises) in the given folders. */
 export function listTemplateFiles(dirs: string[]): string[] {
-  const named = new Set(Object.values(NAMED_FILES));
+  const named = new Set<string>(Object.values(NAMED_FILES));
   return dirs.flatMap((dir) => {
     let entries: string[];
     try {

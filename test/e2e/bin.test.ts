@@ -1,4 +1,4 @@
-// End-to-end: spawn the built bin/backplan.js as a user would (npm test builds it first).
+// End-to-end: spawn the built bin/backplan.cjs as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 
-const BIN = 'bin/backplan.js';
+const BIN = 'bin/backplan.cjs';
 
 /** A clean environment: no colour variables or BACKPLAN_* settings leak in from the developer's shell. */
 const cleanEnv = (env: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC', ...env });
@@ -25,6 +25,14 @@ describe('the built binary', () => {
 
   it('prints the version alone', () => {
     expect(run(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(run(['-V'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('--help answered before the CLI loads is exactly the help commander prints', async () => {
+    const { cli } = await import('../helpers.js');
+    const fromCommander = await cli(['--help']);
+    expect(run(['--help'])).toEqual({ code: 0, stdout: fromCommander.stdout, stderr: '' });
+    expect(run(['-h']).stdout).toBe(fromCommander.stdout);
   });
 
   it('prints the README quick-start plan to stdout, nothing on stderr, exit 0', () => {

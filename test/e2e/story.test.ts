@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 
-const BIN = join(process.cwd(), 'bin/backplan.js');
+const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'backplan-story-'));
 const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', BACKPLAN_FILE: join(dir, 'sam.yaml') };
 

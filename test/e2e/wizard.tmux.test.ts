@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `backplan-test-${process.pid}`;
-const BIN = resolve('bin/backplan.js');
+const BIN = resolve('bin/backplan.cjs');
 
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = (session: string) => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session).stdout;

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, loadTemplates, TemplateError } from '../../src/templates/load.js';
+import { builtinSnapshot, readSnapshot } from '../../src/templates/builtin.js';
+import { builtinPlansDir, lint, loadTemplates, TemplateError } from '../../src/templates/load.js';
 import { makePlan } from '../helpers.js';
 
 function folder(files: Record<string, string>): string {
@@ -109,5 +110,22 @@ describe('lint', () => {
     mkdirSync(join(empty, 'sub'));
     expect(lint(empty)[0]!.error!.message).toMatch(/no \.yaml files/);
     expect(lint('/nonexistent/x')[0]!.error!.message).toMatch(/no such file or folder/);
+  });
+});
+
+describe('the build-time snapshot of the built-in plans', () => {
+  it('is what the YAML loader gives (npm test builds it first)', () => {
+    expect(builtinSnapshot()).toEqual(loadTemplates());
+  });
+
+  it('is set aside as soon as a plan file differs from the text it was made from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-snapshot-'));
+    const plans = builtinPlansDir();
+    for (const file of readdirSync(plans)) writeFileSync(join(dir, file), readFileSync(join(plans, file)));
+    const snapshot = join(process.cwd(), 'dist', 'plans.json');
+    expect(readSnapshot(snapshot, dir)).toEqual(loadTemplates());
+    writeFileSync(join(dir, 'rules.yaml'), readFileSync(join(plans, 'rules.yaml'), 'utf8').replace('painThreshold: 3', 'painThreshold: 2'));
+    expect(readSnapshot(snapshot, dir)).toBeNull();
+    expect(readSnapshot(join(dir, 'missing.json'), dir)).toBeNull();
   });
 });

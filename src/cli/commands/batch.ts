@@ -13,12 +13,12 @@ import { renderIcs } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
 import { renderMarkdown } from '../../export/markdown.js';
 import { terminalSafe } from '../../export/style.js';
-import { validateIntake } from '../../intake/fromFlags.js';
+import { validateIntake } from '../../intake/validate.js';
 import { intakeFromRecord } from '../../intake/record.js';
 import { readRoster, type RosterEntry } from '../../roster/read.js';
 import { SlugBook } from '../../export/slug.js';
 import { writeFileAtomic } from '../../store/atomic.js';
-import { loadTemplates } from '../../templates/load.js';
+import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import type { TemplateFlags } from '../options.js';
@@ -63,7 +63,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   const roster = resolve(io.cwd, rosterArg);
   const outDir = resolve(io.cwd, flags.outDir);
   const today = flags.today ?? localToday(io);
-  const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
+  const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
 
   const checked: Checked[] = [];
   const book = new SlugBook();

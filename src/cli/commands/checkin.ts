@@ -41,7 +41,7 @@ const FLAG_NAMES: Record<string, string> = {
 
 export async function runCheckin(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<CheckinFlags>();
-  const saved = openAthlete(io, flags);
+  const saved = await openAthlete(io, flags);
   const { intake, today, athlete } = saved;
   const date = flags.date ?? today;
   checkDate(date, today, intake.start);

@@ -7,10 +7,11 @@ import { plan } from '../../core/plan.js';
 import type { Intake, Plan } from '../../core/types.js';
 import { slugOf } from '../../export/slug.js';
 import { renderText } from '../../export/text.js';
-import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
+import { intakeFromFlags } from '../../intake/fromFlags.js';
+import { validateIntake } from '../../intake/validate.js';
 import type { IntakeInput } from '../../intake/schema.js';
 import { athletePath, readAthlete, writeAthlete, type AthleteFile } from '../../store/athlete.js';
-import { loadTemplates } from '../../templates/load.js';
+import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import type { IntakeFlags, TemplateFlags } from '../options.js';
@@ -63,7 +64,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   }
   raw = { start: nextMondayAfter(today), ...raw }; // saved, so the plan keeps its dates
   const intake = validateIntake(raw);
-  const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
+  const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
   const result = plan(intake, templates, today);
   if (result.triage.level === 'emergency') return emergencyStop(io, flags, today, raw); // R-TRIAGE-1: nothing saved
 
@@ -101,9 +102,9 @@ function readIfValid(path: string): AthleteFile | undefined {
 }
 
 /** R-TRIAGE-1: the emergency message and nothing else; only the symptoms (and name) matter here. */
-function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Partial<IntakeInput>): number {
+async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Partial<IntakeInput>): Promise<number> {
   const intake = validateIntake({ name: raw.name, pain: raw.pain ?? 0, symptoms: raw.symptoms, goalWeekly: 1 });
-  const result = plan(intake, loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS }), today);
+  const result = plan(intake, await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS }), today);
   io.stdout(renderText(result, { style: styleFor(io, 'stdout', flags.color) }));
   io.stderr('Nothing was saved.\n');
   return withheldNotice(io, result);

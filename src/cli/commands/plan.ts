@@ -2,18 +2,15 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
-import type { Plan, Templates } from '../../core/types.js';
-import { intakeFromFlags, validateIntake } from '../../intake/fromFlags.js';
-import { intakeFromRecord, RecordError } from '../../intake/record.js';
+import type { Intake, Plan, Templates } from '../../core/types.js';
+import { completeIntake } from '../../intake/complete.js';
+import { intakeFromFlags } from '../../intake/fromFlags.js';
 import type { IntakeInput } from '../../intake/schema.js';
-import { athletePath, readAthlete } from '../../store/athlete.js';
-import { loadTemplates } from '../../templates/load.js';
-import { FileError, lineOf, parseYaml, readYamlFile } from '../../yaml/read.js';
+import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
 import { toStdout, writeOutput } from '../output.js';
-import { openAthlete, replanSaved } from '../saved.js';
 import { styleFor } from '../style.js';
 
 interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
@@ -27,13 +24,14 @@ interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
 /** `backplan plan`: the intake from flags, over the athlete file when --file (or BACKPLAN_FILE) names one. */
 export async function runPlan(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<PlanFlags>();
-  const saved = flags.file || io.env.BACKPLAN_FILE ? savedIntake(io, flags) : {};
+  const saved = flags.file || io.env.BACKPLAN_FILE ? await savedIntake(io, flags) : {};
   const profile = flags.profile ? await profileIntake(io, flags.profile) : {};
   return deliver(io, flags, chooseFormat(flags), { ...saved, ...profile, ...intakeFromFlags(flags) });
 }
 
 /** --profile: one intake as YAML or JSON (a roster entry on its own); - reads stdin. */
 async function profileIntake(io: Io, source: string): Promise<Partial<IntakeInput>> {
+  const [{ FileError, lineOf, parseYaml, readYamlFile }, { intakeFromRecord, RecordError }] = await Promise.all([import('../../yaml/read.js'), import('../../intake/record.js')]);
   const name = source === '-' ? 'stdin' : source;
   const hint = 'check --profile: it names one athlete as YAML or JSON (examples/profile.yaml)';
   const parsed = source === '-' ? parseYaml(name, await io.readStdin(), hint) : readYamlFile(resolve(io.cwd, source), 1024 * 1024, 'a profile', hint);
@@ -54,13 +52,15 @@ export async function runSaved(io: Io, command: Command, format?: PlanFormat): P
   const flags = command.optsWithGlobals<PlanFlags>();
   const chosen = format ?? chooseFormat(flags);
   checkCalendarFlags(flags, chosen);
-  const saved = openAthlete(io, flags);
+  const { openAthlete, replanSaved } = await import('../saved.js');
+  const saved = await openAthlete(io, flags);
   const { plan: result } = replanSaved(saved);
   const sequences = chosen === 'ics' ? (await import('../../export/sequence.js')).sequencesOf({ ...saved, log: saved.athlete.log }, flags.includeRest) : undefined;
   return deliverPlan(io, flags, chosen, result, saved.templates, sequences);
 }
 
-function savedIntake(io: Io, flags: PlanFlags): Partial<IntakeInput> {
+async function savedIntake(io: Io, flags: PlanFlags): Promise<Partial<IntakeInput>> {
+  const { athletePath, readAthlete } = await import('../../store/athlete.js');
   const path = athletePath(flags.file, io.env);
   const athlete = readAthlete(resolve(io.cwd, path));
   if (!athlete) throw new DataError(`no athlete file at ${path}`, 'run "backplan init" first, or name the file with --file');
@@ -69,12 +69,12 @@ function savedIntake(io: Io, flags: PlanFlags): Partial<IntakeInput> {
 
 async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partial<IntakeInput>): Promise<number> {
   checkCalendarFlags(flags, format);
-  const intake = validateIntake(raw);
+  const intake = await validated(raw);
   const today = flags.today ?? localToday(io);
   if (intake.start && intake.start < today && !flags.file && !io.env.BACKPLAN_FILE) {
     io.stderr(`warning: --start ${intake.start} is before today (${today}); the plan's first weeks are in the past.\n`);
   }
-  const templates = loadTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
+  const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
   return deliverPlan(io, flags, format, plan(intake, templates, today), templates);
 }
 
@@ -87,6 +87,11 @@ async function deliverPlan(io: Io, flags: PlanFlags, format: PlanFormat, result:
   const rendered = await render(result, format, templates, flags, io, sequences);
   writeOutput(io, flags, rendered.content, rendered.what);
   return withheldNotice(io, result);
+}
+
+/** The intake, checked without loading zod when all is well; zod decides (and words the error) otherwise. */
+async function validated(raw: Partial<IntakeInput>): Promise<Intake> {
+  return completeIntake(raw) ?? (await import('../../intake/validate.js')).validateIntake(raw);
 }
 
 /** Exit code 3, and one line on stderr saying why, when a red flag withholds running. */

@@ -16,7 +16,7 @@ interface StatusFlags extends SavedFlags {
 
 export async function runStatus(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<StatusFlags>();
-  const saved = openAthlete(io, flags);
+  const saved = await openAthlete(io, flags);
   const { plan, progress } = replanSaved(saved);
   const view = statusView(plan, progress, saved.templates.rules);
   if (flags.format === 'json') {
@@ -38,7 +38,7 @@ export async function runReport(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<ReportFlags>();
   if (flags.output === '-') throw new UsageError('the report needs a file: its charts are written beside it', 'give -o report.md');
   if (extname(flags.output).toLowerCase() !== '.md') throw new UsageError(`${flags.output} is not a .md file`, 'give -o report.md');
-  const saved = openAthlete(io, flags);
+  const saved = await openAthlete(io, flags);
   const { plan, progress } = replanSaved(saved);
   const view = statusView(plan, progress, saved.templates.rules);
 

@@ -1,0 +1,26 @@
+// Merged intake fields → a validated Intake through the zod schema; a missing answer or a bad value
+// is a usage error naming the flag to fix.
+import { UsageError } from '../cli/errors.js';
+import type { Intake } from '../core/types.js';
+import { FLAG_OF, REQUIRED } from './fromFlags.js';
+import { checkIntake, intakeSchema, type IntakeInput } from './schema.js';
+
+/** Validates merged intake fields; a missing required answer or a bad value is a usage error. */
+export function validateIntake(raw: Partial<IntakeInput>): Intake {
+  const missing = REQUIRED.filter((r) => raw[r.field] === undefined).map((r) => r.usage);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `missing ${missing.join(' and ')}`,
+      'say how much it hurts at rest (0-10) and your weekly running before the pain, e.g. --pain 2 --goal-weekly 30 --units km',
+    );
+  }
+  const result = intakeSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = issue.path[0] as keyof IntakeInput | undefined;
+    const flag = field ? FLAG_OF[field] : 'intake';
+    const value = field ? raw[field] : undefined;
+    throw new UsageError(`${flag}${value !== undefined ? ` ${String(value)}` : ''} ${issue.message.replace(/^Invalid input: /, '')}`, `fix ${flag} and run again; see --help`);
+  }
+  return checkIntake(result.data);
+}
