@@ -7,7 +7,8 @@ import { EMERGENCY_ACTION, URGENT_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
 import type { CheckIn, Completed, Decision, Plan, Progress, Session, WarmupSoreness } from '../../core/types.js';
 import { checkInSchema } from '../../intake/checkin.js';
-import { appendCheckIn } from '../../store/athlete.js';
+import { appendCheckIn, readAthlete } from '../../store/athlete.js';
+import { withLock } from '../../store/lock.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { openAthlete, type SavedFlags } from '../saved.js';
@@ -62,11 +63,15 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
     throw new UsageError('--pain-during is missing: the worst pain during the session decides what comes next', 'add --pain-during 0-10');
   }
   const checked = checkInSchema.parse(stripUndefined(entry));
-  checkAgainstLog(checked, athlete.log);
 
-  const log = [...athlete.log, checked];
-  const { plan, progress } = replan(intake, log, saved.templates, today);
-  if (!flags.dryRun) appendCheckIn(athlete, checked);
+  // Under the lock, the file is read again: a check-in logged meanwhile by another backplan is kept.
+  const { plan, progress } = withLock(athlete.path, saved.shown, () => {
+    const current = readAthlete(athlete.path) ?? athlete;
+    checkAgainstLog(checked, current.log);
+    const replanned = replan(intake, [...current.log, checked], saved.templates, today);
+    if (!flags.dryRun) appendCheckIn(current, checked);
+    return replanned;
+  });
 
   const outcome = outcomeOf(checked, plan, progress, today);
   if (flags.format === 'json') {

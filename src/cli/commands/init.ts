@@ -11,6 +11,7 @@ import { intakeFromFlags } from '../../intake/fromFlags.js';
 import { validateIntake } from '../../intake/validate.js';
 import type { IntakeInput } from '../../intake/schema.js';
 import { athletePath, readAthlete, writeAthlete, type AthleteFile } from '../../store/athlete.js';
+import { withLock } from '../../store/lock.js';
 import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
@@ -72,7 +73,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   io.stdout(`${summary(intake, templates.rules.defaultRunDays)}\n\n${renderText(result, { style, exercises: templates.exercises })}`);
   const exports = flags.export ? exportsFromFlag(flags.export, result, io, flags.force) : ask ? await chooseExports(ask, io, result) : [];
 
-  writeAthlete(path, intake, existing);
+  withLock(path, shown, () => writeAthlete(path, intake, existing));
   io.stderr(`Saved your answers to ${shown}${existing || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}.\n`);
   io.stderr('Next: "backplan show" prints this plan again; "backplan export ics -o plan.ics" puts it in a calendar.\n');
   for (const { format, file } of exports) {
