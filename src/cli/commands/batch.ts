@@ -13,6 +13,8 @@ import { renderIcs } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
 import { renderMarkdown } from '../../export/markdown.js';
 import { terminalSafe } from '../../export/style.js';
+import { completeIntake } from '../../intake/complete.js';
+import type { IntakeInput } from '../../intake/schema.js';
 import { validateIntake } from '../../intake/validate.js';
 import { intakeFromRecord } from '../../intake/record.js';
 import { readRoster, type RosterEntry } from '../../roster/read.js';
@@ -104,6 +106,11 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   return exitCode(invalid.length, made.filter((m) => m.withheld).length);
 }
 
+/** A row's intake: the fast check, and zod (with its message) when that is not sure. */
+function checkedIntake(raw: Partial<IntakeInput>): Intake {
+  return completeIntake(raw) ?? validateIntake(raw);
+}
+
 /** 1 if any row was invalid (the run is incomplete), else 3 if any athlete is withheld, else 0. */
 function exitCode(invalid: number, withheld: number): number {
   if (invalid > 0) return EXIT.data;
@@ -115,7 +122,7 @@ function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[]): Chec
   if (!entry.record) return { where: entry.where, label, problem: entry.problem ?? 'unreadable' };
   try {
     const { id, intake } = intakeFromRecord(entry.record);
-    const valid = validateIntake(intake);
+    const valid = checkedIntake(intake);
     const slug = book.claim(id ?? valid.name);
     const withheld = triage(valid).withheld;
     return { where: entry.where, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
@@ -138,7 +145,7 @@ function insideOutDir(outDir: string, file: string): void {
 }
 
 function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: string, outDir: string): Made {
-  const intake: Intake = validateIntake(intakeFromRecord(entry.record!).intake);
+  const intake: Intake = checkedIntake(intakeFromRecord(entry.record!).intake);
   const result = plan(intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
