@@ -1,7 +1,8 @@
 // One writer at a time per athlete file: a lock file beside it, made with O_EXCL so only one
 // process can hold it. A second `checkin` waits for the first (a few seconds at most), then
 // re-reads the file, so both entries are kept; if the lock stays taken it fails, saying why.
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DataError } from '../cli/errors.js';
 
 const WAIT_MS = 5_000;
@@ -9,6 +10,7 @@ const STALE_MS = 60_000;
 
 export function withLock<T>(path: string, shown: string, work: () => T): T {
   const lock = `${path}.lock`;
+  mkdirSync(dirname(path), { recursive: true }); // a first athlete file may be the first in its folder
   acquire(lock, shown);
   try {
     return work();
