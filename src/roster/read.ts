@@ -91,6 +91,13 @@ async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
       yield { where, problem: 'is not a mapping of fields (name: …, pain: …)' };
       continue;
     }
-    yield { where, record: item.toJSON() as Record<string, unknown> };
+    let record: Record<string, unknown>;
+    try {
+      record = item.toJS(parsed.doc, { maxAliasCount: 50 }) as Record<string, unknown>;
+    } catch {
+      yield { where, problem: 'has too many YAML aliases (*name) expanding into each other; write the values out' };
+      continue;
+    }
+    yield { where, record };
   }
 }

@@ -21,7 +21,7 @@ export interface ParsedYaml {
 export function readYamlFile(file: string, maxBytes: number, what: string, hint?: string): ParsedYaml {
   let text: string;
   try {
-    if (statSync(file).size > maxBytes) throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`, hint);
+    if (statSync(file).size > maxBytes) throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`, `check that this is the right file; ${what} holds a few KB of YAML`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof FileError) throw error;
@@ -59,11 +59,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validates the document against a schema; the first issue becomes a FileError at its line. */
 export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S, hint?: string): z.infer<S> {
-  const result = schema.safeParse(parsed.doc.toJS({ maxAliasCount: 50 }));
+  const result = schema.safeParse(toData(parsed));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const where = formatPath(issue.path);
   throw new FileError(parsed.file, lineOf(parsed, issue.path), `${where || 'file'}: ${describeIssue(issue)}`, hint);
+}
+
+/**
+ * The document as plain data. Aliases are capped: a few nested ones can stand for billions of
+ * nodes (an "alias bomb"), which the yaml library refuses with an error of its own.
+ */
+export function toData(parsed: ParsedYaml): unknown {
+  try {
+    return parsed.doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    if (error instanceof Error && /alias/i.test(error.message)) {
+      throw new FileError(parsed.file, null, 'too many YAML aliases (*name) expanding into each other; refused', 'write the values out instead of using aliases');
+    }
+    throw error;
+  }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

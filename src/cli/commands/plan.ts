@@ -31,11 +31,11 @@ export async function runPlan(io: Io, command: Command): Promise<number> {
 
 /** --profile: one intake as YAML or JSON (a roster entry on its own); - reads stdin. */
 async function profileIntake(io: Io, source: string): Promise<Partial<IntakeInput>> {
-  const [{ FileError, lineOf, parseYaml, readYamlFile }, { intakeFromRecord, RecordError }] = await Promise.all([import('../../yaml/read.js'), import('../../intake/record.js')]);
+  const [{ FileError, lineOf, parseYaml, readYamlFile, toData }, { intakeFromRecord, RecordError }] = await Promise.all([import('../../yaml/read.js'), import('../../intake/record.js')]);
   const name = source === '-' ? 'stdin' : source;
   const hint = 'check --profile: it names one athlete as YAML or JSON (examples/profile.yaml)';
   const parsed = source === '-' ? parseYaml(name, await io.readStdin(), hint) : readYamlFile(resolve(io.cwd, source), 1024 * 1024, 'a profile', hint);
-  const data = parsed.doc.toJS({ maxAliasCount: 50 }) as unknown;
+  const data = toData(parsed);
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new FileError(name, 1, 'expected one athlete as a mapping (pain: 2, goal-weekly: 30, …)', 'for many athletes, use "backplan batch"');
   }
