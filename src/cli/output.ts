@@ -1,7 +1,7 @@
 // Where a rendered plan goes: stdout, or a file written atomically, never replacing one unasked.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomic } from '../store/atomic.js';
+import { writeFailureReason, writeFileAtomic } from '../store/atomic.js';
 import { DataError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -39,8 +39,7 @@ export function writeOutput(io: Io, flags: OutputFlags, content: string, what: s
   try {
     writeFileAtomic(target, content);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : code === 'ENOSPC' ? 'the disk is full' : (code ?? String(error));
+    const reason = writeFailureReason(error) ?? String(error);
     throw new DataError(`cannot write ${shown}: ${reason}${exists ? '; the old file is unchanged' : ''}`, 'check the folder and try again, or write somewhere else with -o');
   }
   io.stderr(`Wrote ${shown} (${what}).\n`);

@@ -10,7 +10,7 @@ import type { CheckIn } from '../core/types.js';
 import { checkInSchema } from '../intake/checkin.js';
 import { intakeSchema, type IntakeInput } from '../intake/schema.js';
 import { FileError, readYamlFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFailureReason, writeFileAtomic } from './atomic.js';
 
 export const ATHLETE_SCHEMA_VERSION = 1;
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -100,9 +100,16 @@ export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
 }
 
 function save(path: string, doc: Document): void {
-  mkdirSync(dirname(path), { recursive: true });
-  if (existsSync(path)) writeFileAtomic(`${path}.bak`, readFileSync(path, 'utf8'));
-  writeFileAtomic(path, doc.toString({ lineWidth: 0 }));
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path)) writeFileAtomic(`${path}.bak`, readFileSync(path, 'utf8'));
+    writeFileAtomic(path, doc.toString({ lineWidth: 0 }));
+  } catch (error) {
+    const reason = writeFailureReason(error);
+    if (!reason) throw error;
+    // Each write is atomic: whatever failed, the athlete file is as it was.
+    throw new FileError(path, null, `cannot be saved: ${reason}; the file was left as it was`, 'free some space or check the folder, then run the command again');
+  }
 }
 
 function newDocument(): Document {

@@ -21,7 +21,7 @@ export function writeFileAtomic(path: string, content: string, { durable = true 
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    writeSync(fd, content);
+    writeAll(fd, Buffer.from(content, 'utf8'));
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -31,4 +31,27 @@ export function writeFileAtomic(path: string, content: string, { durable = true 
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Writes every byte. A write may take only part of what it is given (a disk filling up does
+ * that); the rest is written again until the system writes it all or says why it cannot.
+ */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) {
+    const written = writeSync(fd, bytes, offset, bytes.length - offset);
+    if (written <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+    offset += written;
+  }
+}
+
+/** Why a write failed, in words, for the errors people meet (a full disk, a read-only folder); else null. */
+export function writeFailureReason(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (!code) return null;
+  const words: Record<string, string> = {
+    ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EROFS: 'the file system is read-only',
+    EACCES: 'permission denied', EPERM: 'permission denied', ENOENT: 'the folder does not exist', EISDIR: 'it is a folder',
+  };
+  return words[code] ?? code;
 }

@@ -4,6 +4,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataError } from '../cli/errors.js';
+import { writeFailureReason } from './atomic.js';
 
 const WAIT_MS = 5_000;
 const STALE_MS = 60_000;
@@ -28,7 +29,11 @@ function acquire(lock: string, shown: string): void {
       closeSync(fd);
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        const reason = writeFailureReason(error);
+        if (!reason) throw error;
+        throw new DataError(`${shown} cannot be changed: ${reason}; the file was left as it was`, 'free some space or check the folder, then run the command again');
+      }
     }
     if (isStale(lock)) {
       rmSync(lock, { force: true });

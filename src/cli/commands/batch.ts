@@ -19,7 +19,7 @@ import { validateIntake } from '../../intake/validate.js';
 import { intakeFromRecord } from '../../intake/record.js';
 import { readRoster, type RosterEntry } from '../../roster/read.js';
 import { SlugBook } from '../../export/slug.js';
-import { writeFileAtomic } from '../../store/atomic.js';
+import { writeFailureReason, writeFileAtomic } from '../../store/atomic.js';
 import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT } from '../errors.js';
 import { localToday, type Io } from '../io.js';
@@ -149,7 +149,13 @@ function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: s
   const result = plan(intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
-    writeFileAtomic(join(outDir, file), render(result, format, templates), { durable: false });
+    try {
+      writeFileAtomic(join(outDir, file), render(result, format, templates), { durable: false });
+    } catch (error) {
+      const reason = writeFailureReason(error);
+      if (!reason) throw error;
+      throw new DataError(`cannot write ${file} in ${outDir}: ${reason}; the files before it were written, none was left half-written`, 'free some space or check the folder, then run again with --force');
+    }
   }
   return {
     where: slot.where,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { statusView } from '../../export/progress.js';
-import { writeFileAtomic } from '../../store/atomic.js';
+import { writeFailureReason, writeFileAtomic } from '../../store/atomic.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { openAthlete, replanSaved, type SavedFlags } from '../saved.js';
@@ -61,7 +61,15 @@ export async function runReport(io: Io, command: Command): Promise<number> {
     io.stderr(`Dry run: would write ${names}; nothing written.\n`);
     return EXIT.ok;
   }
-  for (const [path, content] of files) writeFileAtomic(path, content);
+  for (const [path, content] of files) {
+    try {
+      writeFileAtomic(path, content);
+    } catch (error) {
+      const reason = writeFailureReason(error);
+      if (!reason) throw error;
+      throw new DataError(`cannot write ${basename(path)}: ${reason}; no file was left half-written`, 'free some space or check the folder, then run again with --force');
+    }
+  }
   io.stderr(`Wrote ${names}.\n`);
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
 }

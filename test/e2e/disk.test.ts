@@ -1,0 +1,78 @@
+// Faults: a full disk and a read-only file system, on small tmpfs mounts (needs root, as in CI;
+// skipped elsewhere). A clear one- or two-line error, exit 1, and the old file intact.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(process.cwd(), 'bin/backplan.cjs');
+const mounts: string[] = [];
+
+/** A fresh tmpfs of `size`, or null where mounting is not allowed. */
+function tmpfs(size: string): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'backplan-disk-'));
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status !== 0) return null;
+  mounts.push(dir);
+  return dir;
+}
+const canMount = tmpfs('16k') !== null;
+if (!canMount) console.warn('disk fault tests skipped: mounting a tmpfs needs root');
+
+afterAll(() => {
+  for (const dir of mounts) spawnSync('umount', [dir]);
+});
+
+/** Appends to a file until the disk is full. */
+function fill(path: string): void {
+  try {
+    for (let i = 0; i < 10_000; i++) appendFileSync(path, Buffer.alloc(1024));
+  } catch {
+    // ENOSPC: full
+  }
+}
+
+const run = (args: string[], cwd: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC' } });
+  return { code: r.status, stderr: r.stderr };
+};
+const INIT = ['init', '--no-input', '--file', 'a.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'];
+const CHECKIN = ['checkin', '--file', 'a.yaml', '--today', '2026-11-23', '--completed', 'yes', '--pain-during', '1'];
+
+describe.runIf(canMount)('a full disk and a read-only file system', () => {
+  it('full disk: check-in and export fail clearly; the athlete file is intact', () => {
+    const dir = tmpfs('64k')!;
+    expect(run(INIT, dir).code).toBe(0);
+    const before = readFileSync(join(dir, 'a.yaml'), 'utf8');
+    // Fill the disk, then free one page: room for the lock file, none for the new athlete file.
+    writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
+    fill(join(dir, 'fill'));
+    spawnSync('rm', [join(dir, 'hole')]);
+    const checkin = run(CHECKIN, dir);
+    expect(checkin.code).toBe(1);
+    expect(checkin.stderr).toMatch(/a\.yaml: cannot be saved: the disk is full; the file was left as it was/);
+    expect(checkin.stderr.trim().split('\n')).toHaveLength(2);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(before);
+    const exported = run(['export', 'ics', '--file', 'a.yaml', '-o', 'plan.ics', '--today', '2026-11-23'], dir);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/cannot write plan\.ics: the disk is full/);
+    spawnSync('rm', ['-f', join(dir, 'fill')]);
+    expect(run(CHECKIN, dir).code).toBe(0); // with room again, the same check-in goes in
+    expect(readdirSync(dir).filter((f) => f.includes('plan.ics') || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('read-only: check-in fails clearly and the file is unchanged', () => {
+    const dir = tmpfs('1m')!;
+    expect(run(INIT, dir).code).toBe(0);
+    const before = readFileSync(join(dir, 'a.yaml'), 'utf8');
+    expect(spawnSync('mount', ['-o', 'remount,ro', dir]).status).toBe(0);
+    const checkin = run(CHECKIN, dir);
+    expect(checkin.code).toBe(1);
+    expect(checkin.stderr).toMatch(/read-only/);
+    expect(checkin.stderr).not.toMatch(/unexpected failure/);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(before);
+    const report = run(['report', '--file', 'a.yaml', '-o', 'r.md', '--today', '2026-11-23'], dir);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toMatch(/read-only/);
+  });
+});
