@@ -110,3 +110,15 @@ describe('the built binary', () => {
     if (extra.length > 0) expect(outputs[0]!.stdout).toMatch(/^DTSTART;TZID=Asia\/Tokyo:20261123T064500\r$/m);
   });
 });
+
+describe('the published package', () => {
+  it('holds only bin, dist, plans, the README and the license (and package.json)', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const [packed] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { files: { path: string }[] }[];
+    const top = new Set(packed!.files.map((f) => f.path.split('/')[0]));
+    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'plans']);
+    expect(packed!.files.some((f) => f.path === 'dist/plans.json')).toBe(true);
+    expect(packed!.files.some((f) => f.path === 'dist/help.txt')).toBe(true);
+  });
+});
