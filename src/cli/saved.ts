@@ -3,16 +3,14 @@
 import { resolve } from 'node:path';
 import { replan, type Replanned } from '../core/replay.js';
 import type { Intake, Templates } from '../core/types.js';
-import { intakeFromFlags } from '../intake/fromFlags.js';
 import { validateIntake } from '../intake/validate.js';
-import type { IntakeInput } from '../intake/schema.js';
 import { athletePath, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { getTemplates } from '../templates/get.js';
 import { DataError } from './errors.js';
 import { localToday, type Io } from './io.js';
-import type { IntakeFlags, TemplateFlags } from './options.js';
+import type { TemplateFlags } from './options.js';
 
-export interface SavedFlags extends Partial<IntakeFlags>, TemplateFlags {
+export interface SavedFlags extends TemplateFlags {
   file?: string;
   today?: string;
 }
@@ -26,14 +24,14 @@ export interface SavedAthlete {
   today: string;
 }
 
-export async function openAthlete(io: Io, flags: SavedFlags, overrides: Partial<IntakeInput> = {}): Promise<SavedAthlete> {
+export async function openAthlete(io: Io, flags: SavedFlags): Promise<SavedAthlete> {
   const shown = athletePath(flags.file, io.env);
   const athlete = readAthlete(resolve(io.cwd, shown));
   if (!athlete) throw new DataError(`no athlete file at ${shown}`, 'run "backplan init" first, or name the file with --file');
   return {
     athlete,
     shown,
-    intake: validateIntake({ ...athlete.intake, ...overrides }),
+    intake: validateIntake(athlete.intake),
     templates: await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template }),
     today: flags.today ?? localToday(io),
   };
@@ -43,5 +41,3 @@ export function replanSaved(saved: SavedAthlete): Replanned {
   return replan(saved.intake, saved.athlete.log, saved.templates, saved.today);
 }
 
-/** Intake flags given to show/export override the file's answers (a what-if view). */
-export const intakeOverrides = (flags: SavedFlags): Partial<IntakeInput> => intakeFromFlags(flags as IntakeFlags);

@@ -27,12 +27,21 @@ interface WeekRun {
   done: number;
 }
 
+/** What a replayed week came to: a setback repeats it (R-PAIN-2), a drop-back cuts it. */
+interface WeekOutcome {
+  /** A hold, a drop-back, a stop, a session not counted, or a missed run. */
+  setback: boolean;
+  dropped: boolean;
+  /** Session check-ins logged in the week. */
+  sessions: number;
+}
+
 export function replan(intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): Replanned {
   return new Replay(intake, log, templates, today).run();
 }
 
 /** Session check-ins in date order, each with the next-morning pain logged on its own the day after. */
-export function sessionsOf(log: readonly CheckIn[], today: string): CheckIn[] {
+function sessionsOf(log: readonly CheckIn[], today: string): CheckIn[] {
   const known = log.filter((e) => e.date <= today);
   const sessions = known.filter((e) => e.completed !== undefined).map((e) => ({ ...e }));
   sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -49,7 +58,7 @@ export function sessionBeforeMorning<T extends CheckIn>(sessions: readonly T[], 
 }
 
 class Replay {
-  private readonly rules;
+  private readonly rules: Templates['rules'];
   private readonly start: string;
   private readonly weekCount: number;
   private readonly days: RunDays;
@@ -131,7 +140,7 @@ class Replay {
     const offsets = runOffsetsFor(this.days, load.runs.length);
     const pending = new Map(offsets.map((offset, i) => [offset, load.runs[i]!]));
     const runs: WeekRun[] = [];
-    const outcome = { setback: false, dropped: false, sessions: 0 };
+    const outcome: WeekOutcome = { setback: false, dropped: false, sessions: 0 };
 
     for (let offset = 0; offset < 7; offset++) {
       const date = addDays(weekStart, offset);
@@ -189,7 +198,7 @@ class Replay {
   }
 
   /** The stage the week after a replayed week starts in. */
-  private closeWeek(weekStart: string, stageAtStart: Stage, load: WeekLoad, runs: WeekRun[], outcome: { setback: boolean; dropped: boolean; sessions: number }): void {
+  private closeWeek(weekStart: string, stageAtStart: Stage, load: WeekLoad, runs: WeekRun[], outcome: WeekOutcome): void {
     const nextWeekStart = addDays(weekStart, 7);
     const counted = runs.map((r) => (r.status === 'to-come' ? r.minutes : r.done));
     const total = sum(counted);
@@ -237,7 +246,7 @@ class Replay {
 
   // ---- check-ins ----
 
-  private logSession(session: CheckIn, date: string, offset: number, pending: Map<number, number>, runs: WeekRun[], outcome: { setback: boolean; dropped: boolean; sessions: number }): void {
+  private logSession(session: CheckIn, date: string, offset: number, pending: Map<number, number>, runs: WeekRun[], outcome: WeekOutcome): void {
     const running = this.stage.phase !== 'settle';
     const ran = running && (session.completed === 'yes' || session.completed === 'partial');
     if (ran) this.dropForGap(date);
