@@ -38,13 +38,13 @@ export function volumeChartText(weeks: WeekVolume[], s: Style): string[] {
   return [
     ...weeks.map((w) => {
       const done = scale(w.logged ?? 0);
-      const planned = w.logged === null ? scale(w.planned) : 0;
+      const planned = w.open ? Math.max(0, scale(w.planned) - done) : 0;
       const cells = [...'█'.repeat(done) + '░'.repeat(planned) + ' '.repeat(Math.max(0, BAR_WIDTH - done - planned))];
       if (w.cap !== null) {
         const at = Math.min(BAR_WIDTH - 1, scale(w.cap));
         cells[at] = (w.logged ?? w.planned) > w.cap ? s.red('│') : s.yellow('│');
       }
-      const figure = w.logged === null ? `${w.planned} planned` : `${w.logged} of ${w.planned}`;
+      const figure = w.logged === null ? `${w.planned} planned` : `${w.logged} of ${w.planned}${w.open ? ' so far' : ''}`;
       return `  W${String(w.week).padEnd(3)}${cells.join('')} ${figure}${w.cap !== null ? s.dim(` (cap ${w.cap})`) : ''}`;
     }),
     s.dim('       █ logged   ░ planned   │ 10% cap (from the continuous phase on)'),

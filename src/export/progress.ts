@@ -18,6 +18,8 @@ export interface WeekVolume {
   planned: number;
   /** Running minutes logged as done; null for weeks not yet begun. */
   logged: number | null;
+  /** The week is not over: what is planned beyond the logged minutes is still to come. */
+  open: boolean;
   /** R-VOL-1: 110% of the week before, for weeks beyond the ladder (below the base the ladder governs). */
   cap: number | null;
 }
@@ -88,6 +90,7 @@ function weekVolumes(plan: Plan, rules: Rules): WeekVolume[] {
     volumes.push({
       week: week.index, start: week.start, phase: week.phase, planned: week.runMinutes,
       logged: begun ? week.loggedRunMinutes ?? 0 : null,
+      open: week.end >= plan.today,
       cap: beyondLadder && before !== null && before > 0 ? Math.floor(before * rules.volumeCap) : null,
     });
   }

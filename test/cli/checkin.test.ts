@@ -159,7 +159,7 @@ describe('backplan status and report', () => {
     expect(r.stdout).toMatch(/^ {2}Wed 25 Nov .*Brisk walk/m); // the hold moved the run
     expect(r.stdout).toMatch(/^ {3}4 │●/m);
     expect(r.stdout).toMatch(/^ {3}3 │┄┄ 3\/10 limit$/m);
-    expect(r.stdout).toMatch(/^ {2}W1 {2}█+ +5 of 10$/m);
+    expect(r.stdout).toMatch(/^ {2}W1 {2}█+░+ +5 of 10 so far$/m); // the week is not over: the rest is still to come
   });
 
   it('report writes Markdown and two SVG charts beside it, links them, and never overwrites unasked', async () => {
