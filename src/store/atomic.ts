@@ -12,12 +12,9 @@ const tempPath = (path: string): string => join(dirname(path), `.${basename(path
 
 export function writeFileAtomic(path: string, content: string, { durable = true } = {}): void {
   const temp = tempPath(path);
-  let mode = 0o644;
-  try {
-    mode = statSync(path).mode & 0o777;
-  } catch {
-    // a new file
-  }
+  // A replaced file keeps its permissions; a new one gets the usual 0644. (No exception for a
+  // new file: a batch makes thousands of them.)
+  const mode = (statSync(path, { throwIfNoEntry: false })?.mode ?? 0o644) & 0o777;
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
