@@ -7,7 +7,7 @@ import { EMERGENCY_ACTION, URGENT_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
 import type { CheckIn, Completed, Decision, Plan, Progress, Session, WarmupSoreness } from '../../core/types.js';
 import { checkInSchema } from '../../intake/checkin.js';
-import { appendCheckIn, readAthlete } from '../../store/athlete.js';
+import { appendCheckIn, readAthlete, type AthleteFile } from '../../store/athlete.js';
 import { withLock } from '../../store/lock.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -64,14 +64,15 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   }
   const checked = checkInSchema.parse(stripUndefined(entry));
 
-  // Under the lock, the file is read again: a check-in logged meanwhile by another backplan is kept.
-  const { plan, progress } = withLock(athlete.path, saved.shown, () => {
-    const current = readAthlete(athlete.path) ?? athlete;
+  const logIt = (current: AthleteFile) => {
     checkAgainstLog(checked, current.log);
     const replanned = replan(intake, [...current.log, checked], saved.templates, today);
     if (!flags.dryRun) appendCheckIn(current, checked);
     return replanned;
-  });
+  };
+  // Under the lock, the file is read again: a check-in logged meanwhile by another backplan is kept.
+  // A dry run writes nothing, not even the lock.
+  const { plan, progress } = flags.dryRun ? logIt(athlete) : withLock(athlete.path, saved.shown, () => logIt(readAthlete(athlete.path) ?? athlete));
 
   const outcome = outcomeOf(checked, plan, progress, today);
   if (flags.format === 'json') {
