@@ -104,6 +104,18 @@ describe('R-PAIN-3 drop-back, R-PAIN-4 and R-PROG-3', () => {
   });
 });
 
+describe('R-PHASE-1 with a log: the settle week is left only on check-ins that kept pain low', () => {
+  const settling = runner({ pain: 4 });
+  const phaseOfWeek2 = (log: CheckIn[]) => replan(settling, log, templates, '2026-12-01').plan.weeks[1]!.phase;
+  it('a settle week with a clean check-in opens walk/run', () => {
+    expect(phaseOfWeek2([{ date: '2026-11-26', completed: 'yes', painBefore: 2, painDuring: 1, painAfter: 1 }])).toBe('walk-run');
+  });
+  it('a settle week over with no check-in, or with pain at rest of 3, repeats', () => {
+    expect(phaseOfWeek2([{ date: '2026-11-30', completed: 'yes', painBefore: 1, painDuring: 1 }])).toBe('settle');
+    expect(phaseOfWeek2([{ date: '2026-11-26', completed: 'yes', painBefore: 3, painDuring: 2 }])).toBe('settle');
+  });
+});
+
 describe('red flags at a check-in', () => {
   it('R-TRIAGE-2: an urgent symptom withholds every run until a clearance; running resumes where it stopped', () => {
     const log = [ok('2026-11-23'), ok('2026-11-25', { symptoms: ['numbness-tingling'] })];
