@@ -1,6 +1,6 @@
 // Plan → an iCalendar file (RFC 5545): one event per day with sessions.
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { createRequire } from 'node:module';
 import { addDays } from '../core/dates.js';
 import { SYMPTOMS } from '../core/symptoms.js';
 import { slugOf } from './slug.js';
@@ -31,6 +31,13 @@ export function calendarDays(plan: Plan, includeRest = false): { week: Week; dat
     }
     return [...byDate].filter(([, sessions]) => includeRest || sessions.some((s) => s.kind !== 'rest')).map(([date, sessions]) => ({ week, date, sessions }));
   });
+}
+
+// The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it.
+const requireHere = createRequire(import.meta.url);
+function getVtimezoneComponent(tz: string): string | null {
+  const zones = requireHere('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
+  return zones.getVtimezoneComponent(tz);
 }
 
 export function knownTimeZone(tz: string): boolean {
