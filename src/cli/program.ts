@@ -263,7 +263,7 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (_options, command: Command) => {
       const { runSymptoms } = await import('./commands/symptoms.js');
-      state.exitCode = runSymptoms(io, command);
+      state.exitCode = await runSymptoms(io, command);
     });
 
   const templates = program

@@ -12,6 +12,7 @@ import { withLock } from '../../store/lock.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { openAthlete, type SavedFlags } from '../saved.js';
+import type { Style } from '../../export/style.js';
 import { styleFor } from '../style.js';
 import { askCheckIn, inquirerPrompter } from '../wizard.js';
 import { canPrompt } from './init.js';
@@ -78,7 +79,7 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, logged: checked, decisions: outcome.decisions, phase: progress.phase, level: progress.level, cleanSessions: progress.cleanSessions, cleanNeeded: progress.cleanNeeded, stopped: progress.stopped, nextSession: outcome.next }, null, 2)}\n`);
   } else {
-    io.stdout(textOf(outcome, plan, progress, styleFor(io, 'stdout', flags.color)));
+    io.stdout(textOf(outcome, plan, progress, await styleFor(io, 'stdout', flags.color)));
   }
   io.stderr(flags.dryRun ? 'Dry run: nothing was logged.\n' : `Logged in ${saved.shown}.\n`);
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
@@ -151,7 +152,7 @@ function nextNoteOf(next: Session, progress: Progress): string {
   return `${shortDate(next.date)}, ${next.title}${again ? ` (level ${level} again)` : ''}`;
 }
 
-function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: ReturnType<typeof styleFor>): string {
+function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: Style): string {
   const lines: string[] = [];
   const { entry } = outcome;
   if (entry.cleared) lines.push(`Logged ${shortDate(entry.date)}: cleared by a clinician.`);

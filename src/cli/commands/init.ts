@@ -69,7 +69,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const result = plan(intake, templates, today);
   if (result.triage.level === 'emergency') return emergencyStop(io, flags, today, raw); // R-TRIAGE-1: nothing saved
 
-  const style = styleFor(io, 'stdout', flags.color);
+  const style = await styleFor(io, 'stdout', flags.color);
   io.stdout(`${summary(intake, templates.rules.defaultRunDays)}\n\n${renderText(result, { style, exercises: templates.exercises })}`);
   const exports = flags.export ? exportsFromFlag(flags.export, result, io, flags.force) : ask ? await chooseExports(ask, io, result) : [];
 
@@ -106,7 +106,7 @@ function readIfValid(path: string): AthleteFile | undefined {
 async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Partial<IntakeInput>): Promise<number> {
   const intake = validateIntake({ name: raw.name, pain: raw.pain ?? 0, symptoms: raw.symptoms, goalWeekly: 1 });
   const result = plan(intake, await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS }), today);
-  io.stdout(renderText(result, { style: styleFor(io, 'stdout', flags.color) }));
+  io.stdout(renderText(result, { style: await styleFor(io, 'stdout', flags.color) }));
   io.stderr('Nothing was saved.\n');
   return withheldNotice(io, result);
 }

@@ -147,7 +147,7 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
     default: {
       const { renderText } = await import('../../export/text.js');
       // Colour only when the text goes to a terminal, never into a file.
-      const style = toStdout(flags) ? styleFor(io, 'stdout', flags.color) : styleFor(io, 'stdout', false);
+      const style = await styleFor(io, 'stdout', toStdout(flags) ? flags.color : false);
       return { content: renderText(result, { style, exercises: templates.exercises }), what: `plan, ${weeks}` };
     }
   }

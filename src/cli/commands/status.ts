@@ -23,7 +23,7 @@ export async function runStatus(io: Io, command: Command): Promise<number> {
     io.stdout(`${JSON.stringify(view, null, 2)}\n`);
   } else {
     const { renderStatusText } = await import('../../export/status.js');
-    io.stdout(renderStatusText(view, styleFor(io, 'stdout', flags.color)));
+    io.stdout(renderStatusText(view, await styleFor(io, 'stdout', flags.color)));
   }
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
 }

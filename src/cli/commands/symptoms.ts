@@ -5,13 +5,13 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { styleFor } from '../style.js';
 
-export function runSymptoms(io: Io, command: Command): number {
+export async function runSymptoms(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<{ format: 'text' | 'json'; color?: boolean }>();
   if (flags.format === 'json') {
     io.stdout(JSON.stringify(SYMPTOMS, null, 2) + '\n');
     return EXIT.ok;
   }
-  const s = styleFor(io, 'stdout', flags.color);
+  const s = await styleFor(io, 'stdout', flags.color);
   const width = Math.max(...SYMPTOMS.map((x) => x.id.length));
   const lines = [s.bold(`${'id'.padEnd(width)}  ${'level'.padEnd(9)}  meaning`)];
   for (const symptom of SYMPTOMS) {
