@@ -26,7 +26,7 @@ const env = { PATH: process.env.PATH, HOME: work, TZ: 'UTC' };
 
 function once(argv) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'], cwd: work });
+  const r = spawnSync(process.execPath, argv, { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, cwd: work });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, rssKb: Number(readFileSync(rssFile, 'utf8')) };

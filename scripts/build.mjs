@@ -1,12 +1,33 @@
-// Bundles src/cli.ts into dist/: one minified entry plus a chunk per lazily imported command,
-// so start-up loads only what the command in hand needs. Then two things start-up reads instead
-// of computing: dist/plans.json (the built-in plans, validated) and dist/help.txt (`--help`).
+// Bundles the CLI into dist/ for a fast start-up (README, Performance):
+// - dist/cli.cjs: backplan's own code with commander, chalk and date-fns, as one CommonJS file
+//   (CommonJS because Node 20's ES module loader alone costs a quarter of Node's start-up);
+// - dist/vendor/*.cjs: the large libraries only some commands need (zod, yaml, csv-parse, the
+//   prompts), each loaded by the first require that needs it;
+// - dist/cli.cjs.cache: V8's compiled code for the bundle, made by running typical commands, so
+//   start-up deserialises instead of compiling;
+// - dist/plans.json (the built-in plans, validated) and dist/help.txt (`--help`), read instead of
+//   computed.
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
+
+const VENDOR = { zod: 'zod', yaml: 'yaml', 'csv-parse': 'csv-parse', '@inquirer/prompts': 'prompts' };
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.BACKPLAN_NO_MINIFY !== '1', // BACKPLAN_NO_MINIFY=1 keeps names readable in a CPU profile
+  legalComments: 'none',
+  logLevel: 'warning',
+  // `import()` of an external becomes require(): the bundle runs as a vm.Script, which has no
+  // loader for dynamic imports, and a require of CommonJS is cheaper anyway.
+  supported: { 'dynamic-import': false },
+};
+
 // commander requires child_process at load, for subcommands run as separate programs, which
 // backplan has none of; loading it (and net, dgram, …) cost every start-up several milliseconds.
 const lazyChildProcess = {
@@ -19,37 +40,54 @@ const lazyChildProcess = {
     }));
   },
 };
-// commander is CommonJS and requires Node built-ins; ESM output needs a real require for that.
-const banner = { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" };
+// The vendor libraries resolve to their own bundles, beside the CLI's.
+const vendorBundles = {
+  name: 'vendor-bundles',
+  setup(b) {
+    const names = Object.keys(VENDOR).map((n) => n.replace(/[/@]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.cjs`, external: true }));
+  },
+};
+
 await build({
+  ...common,
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.BACKPLAN_NO_MINIFY !== '1', // BACKPLAN_NO_MINIFY=1 keeps names readable in a CPU profile
-  chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'none',
+  outfile: 'dist/cli.cjs',
   // Reads its zone files next to itself at run time (__dirname), so it must load from node_modules.
   external: ['@touch4it/ical-timezones'],
-  logLevel: 'warning',
-  banner,
-  plugins: [lazyChildProcess],
+  // Modules find the shipped plans/ folder upward from their own file.
+  define: { 'import.meta.url': '__cliFileUrl' },
+  banner: { js: "var __cliFileUrl=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyChildProcess, vendorBundles],
 });
+await Promise.all(
+  Object.entries(VENDOR).map(([name, file]) =>
+    build({ ...common, stdin: { contents: `export * from '${name}';`, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${file}.cjs` }),
+  ),
+);
 
-const snapshotScript = new URL('snapshot-plans.mjs', dist);
-await build({ entryPoints: ['scripts/snapshot-plans.ts'], outfile: snapshotScript.pathname, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', banner });
+const snapshotScript = new URL('snapshot-plans.cjs', dist);
+await build({
+  ...common,
+  entryPoints: ['scripts/snapshot-plans.ts'],
+  outfile: snapshotScript.pathname,
+  minify: false,
+  define: { 'import.meta.url': '__snapshotFileUrl' },
+  banner: { js: "var __snapshotFileUrl=require('node:url').pathToFileURL(__filename).href;" },
+});
 run([snapshotScript.pathname, new URL('plans.json', dist).pathname], 'the plans snapshot');
 rmSync(snapshotScript);
+
+// The code cache: typical commands run once in a process of their own, then V8 writes what it
+// compiled (scripts/train-cache.cjs). Made before help.txt, which is the last step.
+run([new URL('train-cache.cjs', import.meta.url).pathname], 'the code cache');
 
 // The program's help, as commander prints it at 80 columns; `backplan --help` prints this file.
 const help = run([new URL('../bin/backplan.cjs', import.meta.url).pathname, '--help'], 'the help text');
 writeFileSync(new URL('help.txt', dist), help);
 
 function run(args, what) {
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC' } });
   if (result.status !== 0) {
     process.stderr.write(`build: ${what} failed:\n${result.stderr}`);
     process.exit(1);

@@ -1,11 +1,8 @@
-// Entry point of the built CLI (bin/backplan.cjs imports the bundle of this file).
+// Entry point of the built CLI: bin/backplan.cjs loads the bundle of this file and calls main.
 import { processIo } from './cli/io.js';
 import { runCli } from './cli/run.js';
 
-// A closed pipe (`backplan plan | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+/** Runs backplan with these arguments against the real process; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  return runCli(argv, processIo());
+}

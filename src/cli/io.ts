@@ -1,4 +1,5 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
+import { fstatSync, writeSync } from 'node:fs';
 import type { Prompter } from './wizard.js';
 
 export interface Io {
@@ -18,11 +19,19 @@ export interface Io {
 
 export function processIo(): Io {
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => void process.stderr.write(text),
-    stdinIsTTY: process.stdin.isTTY === true,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // Getters, and a look at the descriptor first: opening a stream loads Node's stream modules,
+    // a tenth of start-up, and most runs never need more than a write to stdout.
+    get stdinIsTTY() {
+      return isTerminal(0, () => process.stdin);
+    },
+    get stdoutIsTTY() {
+      return isTerminal(1, () => process.stdout);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2, () => process.stderr);
+    },
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
@@ -60,4 +69,45 @@ export function localToday(io: Io): string {
   const now = io.now();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A file or a pipe is no terminal; only a character device needs the stream to tell. */
+function isTerminal(fd: number, stream: () => { isTTY?: boolean }): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // closed
+  }
+  return stream().isTTY === true;
+}
+
+let stdoutStream = false;
+
+/**
+ * Writes to stdout straight to the descriptor, as process.stdout does on Linux for files, pipes and
+ * terminals, without loading the stream modules. A descriptor another program left non-blocking
+ * can refuse a write (EAGAIN): from then on the stream writes, in order, and waits for the reader.
+ */
+function writeStdout(text: string): void {
+  let bytes = Buffer.from(text);
+  while (!stdoutStream && bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(1, bytes));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') closedPipe();
+      if (code !== 'EAGAIN') throw error;
+      stdoutStream = true;
+      process.stdout.on('error', (streamError: NodeJS.ErrnoException) => {
+        if (streamError.code === 'EPIPE') closedPipe();
+        throw streamError;
+      });
+    }
+  }
+  if (bytes.length > 0) process.stdout.write(bytes);
+}
+
+/** A closed pipe (`backplan plan | head`) is not an error worth a stack trace. */
+function closedPipe(): never {
+  process.exit(0);
 }

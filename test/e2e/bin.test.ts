@@ -20,7 +20,23 @@ const PLAN = ['plan', '--pain', '2', '--weekly', '0', '--goal-weekly', '30', '--
 
 describe('the built binary', () => {
   it('exists (npm ci and npm test build it)', () => {
-    expect(existsSync('dist/cli.js')).toBe(true);
+    expect(existsSync('dist/cli.cjs')).toBe(true);
+  });
+
+  it('starts from the code cache the build made, which V8 accepts', () => {
+    const probe = "const { loadCli } = require('./bin/backplan.cjs'); const { script } = loadCli(); process.stdout.write(String(script.cachedDataRejected));";
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: cleanEnv() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('false');
+  });
+
+  it('still runs when the code cache is missing or from another Node', () => {
+    const probe = "const { loadCli } = require('./bin/backplan.cjs'); const { exports } = loadCli(process.argv[1]); exports.main(['symptoms', '--format', 'json']).then((c) => { process.exitCode = c; });";
+    for (const cache of ['/nonexistent.cache', 'package.json']) {
+      const r = spawnSync(process.execPath, ['-e', probe, cache], { encoding: 'utf8', env: cleanEnv() });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)[0].id).toBeTruthy();
+    }
   });
 
   it('prints the version alone', () => {
