@@ -50,28 +50,90 @@ export function knownTimeZone(tz: string): boolean {
 }
 
 export function renderIcs(plan: Plan, options: IcsOptions): string {
-  const out: string[] = [];
-  const add = (...lines: string[]) => {
-    for (const line of lines) out.push(foldLine(line));
-  };
+  return renderIcsBytes(plan, options).toString('utf8');
+}
+
+/**
+ * The calendar as UTF-8 bytes. Events share most of their text (the day's sessions recur across
+ * days and athletes, the week's notes all week, the safety net everywhere), so those pieces are
+ * escaped, folded and encoded once and copied after that: a batch writes thousands of calendars.
+ */
+export function renderIcsBytes(plan: Plan, options: IcsOptions): Buffer {
+  const out = new Pieces();
   const name = escapeText(plan.name ? `backplan: ${clean(plan.name)}` : 'backplan: return-to-running plan');
-  add('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`);
+  out.lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`);
   const zone = options.time && options.tz ? options.tz : null;
-  if (zone) add(...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`);
+  if (zone) out.lines(...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`);
 
   const stamp = `DTSTAMP:${plan.today.replaceAll('-', '')}T000000Z`;
   const key = slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
-    const summary = escapeText(summaryOf(sessions));
-    out.push('BEGIN:VEVENT', foldLine(`UID:${key}-${date}-day@backplan`), `SEQUENCE:${options.sequences?.get(date) ?? 0}`, stamp);
-    if (options.time && options.tz) add(...timedSpan(date, sessions, options.time, options.tz, options.duration));
-    else out.push(...allDaySpan(date));
-    out.push(foldLine(`SUMMARY:${summary}`), descriptionLine(plan, week, sessions));
-    if (options.alarm !== undefined) add('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${summary}`, 'END:VALARM');
-    out.push('END:VEVENT');
+    const span = options.time && options.tz ? timedSpan(date, sessions, options.time, options.tz, options.duration) : allDaySpan(date);
+    out.lines('BEGIN:VEVENT', `UID:${key}-${date}-day@backplan`, `SEQUENCE:${options.sequences?.get(date) ?? 0}`, stamp, ...span);
+    const summary = summaryOf(sessions);
+    out.add(cached(summaryLines, summary, () => `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n`));
+    const text = sessionLines(sessions);
+    out.add(cached(descriptionHeads, text, () => foldLine(`DESCRIPTION:${escapeText(text)}`)));
+    out.add(weekTail(plan, week));
+    if (options.alarm !== undefined) out.lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM');
+    out.add(END_EVENT);
   }
-  add('END:VCALENDAR');
-  return out.join('\r\n');
+  out.add(END_CALENDAR);
+  return out.bytes();
+}
+
+/** Encoded pieces of a calendar, joined once at the end. */
+class Pieces {
+  private readonly parts: Buffer[] = [];
+  private size = 0;
+
+  add(part: Buffer): void {
+    this.parts.push(part);
+    this.size += part.length;
+  }
+
+  /** Content lines, each folded and ended with CRLF. */
+  lines(...lines: string[]): void {
+    let text = '';
+    for (const line of lines) text += `${foldLine(line)}\r\n`;
+    this.add(Buffer.from(text));
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.parts, this.size);
+  }
+}
+
+const END_EVENT = Buffer.from('END:VEVENT\r\n');
+const END_CALENDAR = Buffer.from('END:VCALENDAR'); // the last line has no CRLF after it, as in ical-generator
+
+const summaryLines = new Map<string, Buffer>();
+const descriptionHeads = new Map<string, Buffer>();
+const weekTails = new WeakMap<Week, Buffer>();
+
+/** A piece from its cache, made and encoded the first time; caches are cleared past 10,000 texts. */
+function cached(cache: Map<string, Buffer>, key: string, make: () => string): Buffer {
+  let piece = cache.get(key);
+  if (piece === undefined) {
+    piece = Buffer.from(make());
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, piece);
+  }
+  return piece;
+}
+
+/**
+ * The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the
+ * safety net, the same every day of the week. RFC 5545 lets a fold fall anywhere, so each part is
+ * folded on its own and a line may end early.
+ */
+function weekTail(plan: Plan, week: Week): Buffer {
+  let tail = weekTails.get(week);
+  if (tail === undefined) {
+    tail = Buffer.from(`${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
+    weekTails.set(week, tail);
+  }
+  return tail;
 }
 
 /*
@@ -106,30 +168,6 @@ function durationBefore(seconds: number): string {
   }
   return rest > 0 ? `${text}${rest}S` : text;
 }
-
-/**
- * The DESCRIPTION line, escaped and folded. It is written in two parts, each folded on its own
- * (RFC 5545 lets a fold fall anywhere, so a line may end early): the day's sessions, then the
- * week's gate, the triage and the safety net. The second part is the same all week, and the
- * sessions repeat across days and athletes, so a batch escapes and folds each distinct text once.
- */
-function descriptionLine(plan: Plan, week: Week, sessions: Session[]): string {
-  const text = sessionLines(sessions);
-  let head = headCache.get(text);
-  if (head === undefined) {
-    head = foldLine(`DESCRIPTION:${escapeText(text)}`);
-    if (headCache.size > 10_000) headCache.clear();
-    headCache.set(text, head);
-  }
-  let tail = tailCache.get(week);
-  if (tail === undefined) {
-    tail = foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`)) + CALENDAR_SAFETY_NET_FOLDED;
-    tailCache.set(week, tail);
-  }
-  return head + tail;
-}
-const headCache = new Map<string, string>();
-const tailCache = new WeakMap<Week, string>();
 
 /**
  * One content line folded at 75 octets (RFC 5545 §3.1) without splitting a character or an escape

@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 /** A temporary name beside the target; opened with 'wx', so a name taken by anyone else fails, never clobbers. */
 const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
 
-export function writeFileAtomic(path: string, content: string, { durable = true } = {}): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, { durable = true } = {}): void {
   const temp = tempPath(path);
   // A replaced file keeps its permissions; a new one gets the usual 0644. (No exception for a
   // new file: a batch makes thousands of them.)
@@ -18,7 +18,7 @@ export function writeFileAtomic(path: string, content: string, { durable = true 
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    writeAll(fd, Buffer.from(content, 'utf8'));
+    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -34,7 +34,7 @@ export function writeFileAtomic(path: string, content: string, { durable = true 
  * Writes every byte. A write may take only part of what it is given (a disk filling up does
  * that); the rest is written again until the system writes it all or says why it cannot.
  */
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   for (let offset = 0; offset < bytes.length; ) {
     const written = writeSync(fd, bytes, offset, bytes.length - offset);
     if (written <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
