@@ -1,15 +1,16 @@
 // `backplan batch <roster> --out-dir <dir>`: every athlete's plan files in one run.
 //
-// Two passes over the roster. The first validates every entry and hands out file names, so a run
-// that would replace a file can refuse before writing anything. The second makes each plan and
-// writes its files at once, so memory does not grow with the roster.
+// The roster is read once, as a stream, validating every entry and handing out file names, so a
+// run that would replace a file can refuse before writing anything. Then each plan is made from
+// its validated intake and written at once: what is kept per athlete is that intake and its file
+// names, a few hundred bytes, never a plan.
 import type { Command } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { plan } from '../../core/plan.js';
 import { triage } from '../../core/triage.js';
 import type { Intake, Plan, Templates } from '../../core/types.js';
-import { renderIcs } from '../../export/ics.js';
+import { renderIcsBytes } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
 import { renderMarkdown } from '../../export/markdown.js';
 import { terminalSafe } from '../../export/style.js';
@@ -38,6 +39,7 @@ interface BatchFlags extends TemplateFlags {
 
 interface Valid {
   where: string;
+  intake: Intake;
   slug: string;
   label: string;
   files: string[];
@@ -92,11 +94,8 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   mkdirSync(outDir, { recursive: true });
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
-  let index = 0;
-  for await (const entry of readRoster(roster, rosterArg)) {
-    const slot = checked[index++];
-    if (!slot || !('slug' in slot)) continue;
-    made.push(makeOne(entry, slot, templates, today, outDir));
+  for (const slot of valid) {
+    made.push(makeOne(slot, templates, today, outDir));
     progress(made.length);
   }
   progress(-1);
@@ -125,7 +124,7 @@ function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[]): Chec
     const valid = checkedIntake(intake);
     const slug = book.claim(id ?? valid.name);
     const withheld = triage(valid).withheld;
-    return { where: entry.where, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
+    return { where: entry.where, intake: valid, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^--/, '') : String(error);
     return { where: entry.where, label, problem: message };
@@ -144,9 +143,8 @@ function insideOutDir(outDir: string, file: string): void {
   if (rel.startsWith('..') || rel.includes(sep)) throw new DataError(`refusing to write ${file} outside ${outDir}`, 'this is a bug in backplan: please report it');
 }
 
-function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: string, outDir: string): Made {
-  const intake: Intake = checkedIntake(intakeFromRecord(entry.record!).intake);
-  const result = plan(intake, templates, today);
+function makeOne(slot: Valid, templates: Templates, today: string, outDir: string): Made {
+  const result = plan(slot.intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
     try {
@@ -169,9 +167,9 @@ function makeOne(entry: RosterEntry, slot: Valid, templates: Templates, today: s
   };
 }
 
-function render(result: Plan, format: BatchFormat, templates: Templates): string {
+function render(result: Plan, format: BatchFormat, templates: Templates): string | Buffer {
   if (format === 'md') return renderMarkdown(result, { exercises: templates.exercises });
-  if (format === 'ics') return renderIcs(result, {});
+  if (format === 'ics') return renderIcsBytes(result, {});
   return renderJson(result);
 }
 
