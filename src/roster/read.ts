@@ -1,13 +1,11 @@
 // Reading a coach's roster, one athlete at a time: CSV is streamed record by record, so memory stays
-// flat however long it is; YAML and JSON are read whole (a list of mappings).
+// flat however long it is; YAML and JSON are read whole (a list of mappings). Each parser is loaded
+// only for its own kind of roster.
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse';
-import { isMap, isSeq } from 'yaml';
 import { DataError } from '../cli/errors.js';
 import { closest } from '../cli/suggest.js';
 import { RECORD_KEYS } from '../intake/record.js';
-import { FileError, readYamlFile } from '../yaml/read.js';
 
 export interface RosterEntry {
   /** Where the entry is, for messages: "row 4" (CSV, the header is row 1) or "entry 3 (line 12)". */
@@ -40,6 +38,7 @@ export function readRoster(path: string, shown = path): AsyncIterable<RosterEntr
 }
 
 async function* csvEntries(path: string): AsyncIterable<RosterEntry> {
+  const { parse: parseCsv } = await import('csv-parse');
   const parser = createReadStream(path).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   let header: string[] | undefined;
   let row = 1;
@@ -77,6 +76,7 @@ function checkHeader(path: string, cells: string[]): string[] {
 }
 
 async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
+  const [{ isMap, isSeq }, { FileError, readYamlFile }] = await Promise.all([import('yaml'), import('../yaml/read.js')]);
   const parsed = readYamlFile(path, MAX_YAML_BYTES, 'a roster', 'fix the roster at that line; see examples/roster.yaml');
   const root = parsed.doc.contents;
   const list = isMap(root) ? root.get('athletes', true) : root;

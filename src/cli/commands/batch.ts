@@ -16,7 +16,6 @@ import { renderMarkdown } from '../../export/markdown.js';
 import { terminalSafe } from '../../export/style.js';
 import { completeIntake } from '../../intake/complete.js';
 import type { IntakeInput } from '../../intake/schema.js';
-import { validateIntake } from '../../intake/validate.js';
 import { intakeFromRecord } from '../../intake/record.js';
 import { readRoster, type RosterEntry } from '../../roster/read.js';
 import { SlugBook } from '../../export/slug.js';
@@ -71,7 +70,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
 
   const checked: Checked[] = [];
   const book = new SlugBook();
-  for await (const entry of readRoster(roster, rosterArg)) checked.push(check(entry, book, flags.format));
+  for await (const entry of readRoster(roster, rosterArg)) checked.push(await check(entry, book, flags.format));
   const valid = checked.filter((c): c is Valid => 'slug' in c);
   const invalid = checked.filter((c): c is Invalid => 'problem' in c);
 
@@ -105,9 +104,9 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   return exitCode(invalid.length, made.filter((m) => m.withheld).length);
 }
 
-/** A row's intake: the fast check, and zod (with its message) when that is not sure. */
-function checkedIntake(raw: Partial<IntakeInput>): Intake {
-  return completeIntake(raw) ?? validateIntake(raw);
+/** A row's intake: the fast check, and zod (loaded then, with its message) when that is not sure. */
+async function checkedIntake(raw: Partial<IntakeInput>): Promise<Intake> {
+  return completeIntake(raw) ?? (await import('../../intake/validate.js')).validateIntake(raw);
 }
 
 /** 1 if any row was invalid (the run is incomplete), else 3 if any athlete is withheld, else 0. */
@@ -116,12 +115,12 @@ function exitCode(invalid: number, withheld: number): number {
   return withheld > 0 ? EXIT.withheld : EXIT.ok;
 }
 
-function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[]): Checked {
+async function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[]): Promise<Checked> {
   const label = labelOf(entry);
   if (!entry.record) return { where: entry.where, label, problem: entry.problem ?? 'unreadable' };
   try {
     const { id, intake } = intakeFromRecord(entry.record);
-    const valid = checkedIntake(intake);
+    const valid = await checkedIntake(intake);
     const slug = book.claim(id ?? valid.name);
     const withheld = triage(valid).withheld;
     return { where: entry.where, intake: valid, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
