@@ -9,6 +9,11 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const CLI = join(__dirname, '..', 'dist', 'cli.cjs');
+/** Bundles loaded so far, by file, with their scripts: the build writes a cache of each. */
+const loaded = new Map();
+// For the CLI bundle, which loads its vendor bundles (zod, yaml, …) through loadBundle, and for the
+// build, which trains the caches.
+module.exports = { CLI, loadCli, loadBundle, loaded };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
@@ -23,24 +28,25 @@ if (require.main === module) {
       });
     }
   }
-} else {
-  module.exports = { CLI, loadCli }; // for the build, which trains the cache
 }
-
-/**
- * The bundle's module, compiled from its code cache when V8 accepts it; null (after saying so) when
- * backplan is not built. `script` is returned so the build can write a cache of it.
- */
-function loadCli(cachePath = `${CLI}.cache`) {
-  let source;
+/** The CLI bundle's module; null (after saying so) when backplan is not built. */
+function loadCli(cachePath) {
   try {
-    source = readFileSync(CLI, 'utf8');
+    return loadBundle(CLI, cachePath);
   } catch (error) {
-    if (error.code !== 'ENOENT') throw error;
+    if (error.code !== 'ENOENT' || error.path !== CLI) throw error;
     process.stderr.write('error: backplan is not built yet.\n  Run "npm run build" (or "npm ci", which builds) in the backplan folder.\n');
     process.exitCode = 1;
     return null;
   }
+}
+
+/**
+ * A bundle's module, compiled from its code cache (`<file>.cache`) when V8 accepts it.
+ * `script` is returned so the build can write a cache of it.
+ */
+function loadBundle(file, cachePath = `${file}.cache`) {
+  const source = readFileSync(file, 'utf8');
   let cachedData;
   try {
     cachedData = readFileSync(cachePath);
@@ -51,9 +57,10 @@ function loadCli(cachePath = `${CLI}.cache`) {
   const { createRequire } = require('node:module');
   // The same wrapper Node gives a CommonJS file, on the first line so line numbers stay true.
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
-  const script = new Script(wrapper, { filename: CLI, cachedData });
+  const script = new Script(wrapper, { filename: file, cachedData });
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(CLI), bundle, CLI, join(CLI, '..'));
+  loaded.set(file, script);
+  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, join(file, '..'));
   return { exports: bundle.exports, script };
 }
 

@@ -40,12 +40,17 @@ const lazyChildProcess = {
     }));
   },
 };
-// The vendor libraries resolve to their own bundles, beside the CLI's.
+// The vendor libraries resolve to their own bundles beside the CLI's, loaded (with their code
+// caches) by the bin's loader, which is already in memory.
 const vendorBundles = {
   name: 'vendor-bundles',
   setup(b) {
     const names = Object.keys(VENDOR).map((n) => n.replace(/[/@]/g, '\\$&'));
-    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.cjs`, external: true }));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+      contents: `const { join } = require('node:path'); module.exports = require(join(__dirname, '..', 'bin', 'backplan.cjs')).loadBundle(join(__dirname, 'vendor', '${VENDOR[args.path]}.cjs')).exports;`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -55,9 +60,9 @@ await build({
   outfile: 'dist/cli.cjs',
   // Reads its zone files next to itself at run time (__dirname), so it must load from node_modules.
   external: ['@touch4it/ical-timezones'],
-  // Modules find the shipped plans/ folder upward from their own file.
-  define: { 'import.meta.url': '__cliFileUrl' },
-  banner: { js: "var __cliFileUrl=require('node:url').pathToFileURL(__filename).href;" },
+  // Modules find the shipped plans/ folder upward from their own file; the URL is made when asked.
+  define: { 'import.meta.url': '__cliMeta.url' },
+  banner: { js: "var __cliMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   plugins: [lazyChildProcess, vendorBundles],
 });
 await Promise.all(
@@ -78,9 +83,9 @@ await build({
 run([snapshotScript.pathname, new URL('plans.json', dist).pathname], 'the plans snapshot');
 rmSync(snapshotScript);
 
-// The code cache: typical commands run once in a process of their own, then V8 writes what it
-// compiled (scripts/train-cache.cjs). Made before help.txt, which is the last step.
-run([new URL('train-cache.cjs', import.meta.url).pathname], 'the code cache');
+// The code caches: typical commands run in a process of their own, then V8 writes what it compiled
+// (scripts/train-cache.cjs).
+for (const which of ['cli', 'vendor']) run([new URL('train-cache.cjs', import.meta.url).pathname, which], `the ${which} code cache`);
 
 // The program's help, as commander prints it at 80 columns; `backplan --help` prints this file.
 const help = run([new URL('../bin/backplan.cjs', import.meta.url).pathname, '--help'], 'the help text');
