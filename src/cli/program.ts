@@ -105,7 +105,8 @@ function addAthleteOptions(command: Command): Command {
     .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
 }
 
-export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Command {
+/** The program; given the arguments, with only the command they name (see commandNamed). */
+export function createProgram(io: Io, state: RunState = { exitCode: 0 }, argv?: readonly string[]): Command {
   const program = new Command('backplan')
     .description('Return-to-running plans for runners with low back pain: red-flag triage, pain gates, a walk/run ladder and the 10% rule, as a dated week-by-week plan.')
     .version(pkg.version, '-V, --version', 'print the version and exit')
@@ -122,7 +123,41 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     .addHelpText('after', EXIT_CODES_HELP);
 
   program.addHelpCommand(false);
+  const only = commandNamed(argv);
+  for (const [name, define] of Object.entries(COMMANDS)) {
+    if (!only || name === only) define(program, io, state);
+  }
 
+  return program;
+}
+
+const COMMANDS: Record<string, (program: Command, io: Io, state: RunState) => void> = {
+  plan: definePlan,
+  init: defineInit,
+  batch: defineBatch,
+  show: defineShow,
+  export: defineExport,
+  checkin: defineCheckin,
+  status: defineStatus,
+  report: defineReport,
+  symptoms: defineSymptoms,
+  templates: defineTemplates,
+};
+
+/**
+ * The command the arguments name, if any: then only that command is defined, which spares start-up
+ * the options of all the others. Help for the whole program, and suggestions for a mistyped
+ * command, need every command, and get them.
+ */
+function commandNamed(argv: readonly string[] | undefined): string | undefined {
+  for (const arg of argv ?? []) {
+    if (arg === '-h' || arg === '--help') return undefined; // the program's help, before any command
+    if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+function definePlan(program: Command, io: Io, state: RunState): void {
   const plan = program
     .command('plan')
     .description('make a dated week-by-week return-to-running plan')
@@ -140,7 +175,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
       const { runPlan } = await import('./commands/plan.js');
       state.exitCode = await runPlan(io, command);
     });
+}
 
+function defineInit(program: Command, io: Io, state: RunState): void {
   const init = program
     .command('init')
     .description('answer a few questions, see your plan, and save your answers for later commands')
@@ -157,7 +194,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
       const { runInit } = await import('./commands/init.js');
       state.exitCode = await runInit(io, command);
     });
+}
 
+function defineBatch(program: Command, io: Io, state: RunState): void {
   program
     .command('batch')
     .description("make every athlete's plan files from a roster (CSV, YAML or JSON)")
@@ -176,7 +215,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
       const { runBatch } = await import('./commands/batch.js');
       state.exitCode = await runBatch(io, roster, command);
     });
+}
 
+function defineShow(program: Command, io: Io, state: RunState): void {
   const show = program
     .command('show')
     .description('print the plan of the saved athlete file')
@@ -190,7 +231,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     const { runSaved } = await import('./commands/plan.js');
     state.exitCode = await runSaved(io, command);
   });
+}
 
+function defineExport(program: Command, io: Io, state: RunState): void {
   const exportCommand = program
     .command('export')
     .description('export the saved plan as Markdown or a calendar (or JSON, or text)')
@@ -204,7 +247,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     const { runSaved } = await import('./commands/plan.js');
     state.exitCode = await runSaved(io, command, format as (typeof PLAN_FORMATS)[number]);
   });
+}
 
+function defineCheckin(program: Command, io: Io, state: RunState): void {
   const checkin = program
     .command('checkin')
     .description('log how a session went; the plan adapts: advance, hold, drop back or stop')
@@ -229,7 +274,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     const { runCheckin } = await import('./commands/checkin.js');
     state.exitCode = await runCheckin(io, command);
   });
+}
 
+function defineStatus(program: Command, io: Io, state: RunState): void {
   const status = program
     .command('status')
     .description('where you stand: phase and level, this week, and charts of pain and weekly running')
@@ -241,7 +288,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     const { runStatus } = await import('./commands/status.js');
     state.exitCode = await runStatus(io, command);
   });
+}
 
+function defineReport(program: Command, io: Io, state: RunState): void {
   const report = program
     .command('report')
     .description('a Markdown report for a clinician or coach, with two SVG charts beside it')
@@ -255,7 +304,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
     const { runReport } = await import('./commands/status.js');
     state.exitCode = await runReport(io, command);
   });
+}
 
+function defineSymptoms(program: Command, io: Io, state: RunState): void {
   program
     .command('symptoms')
     .description('list every symptom id with its plain-words meaning and triage level')
@@ -265,7 +316,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
       const { runSymptoms } = await import('./commands/symptoms.js');
       state.exitCode = await runSymptoms(io, command);
     });
+}
 
+function defineTemplates(program: Command, io: Io, state: RunState): void {
   const templates = program
     .command('templates')
     .description('list the plan templates, or check template files for errors')
@@ -289,6 +342,4 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }): Comman
       const { runTemplatesLint } = await import('./commands/templates.js');
       state.exitCode = runTemplatesLint(io, target, command);
     });
-
-  return program;
 }

@@ -6,7 +6,7 @@ import { createProgram, type RunState } from './program.js';
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
-  const program = createProgram(io, state);
+  const program = createProgram(io, state, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

@@ -1,7 +1,8 @@
 // In-process CLI tests: the commander program with a captured Io.
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { cli } from '../helpers.js';
+import { createProgram } from '../../src/cli/program.js';
+import { cli, fakeIo } from '../helpers.js';
 
 const BASE = ['plan', '--pain', '2', '--goal-weekly', '30', '--units', 'km', '--today', '2026-11-22'];
 const ANSI = /\u001b\[/;
@@ -205,5 +206,31 @@ describe('symptoms and templates commands', () => {
     const r = await cli(['templates', 'lint', 'plans']);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^ok /gm)).toHaveLength(4);
+  });
+});
+
+describe('a program built for the command named (start-up)', () => {
+  // runCli defines only the command the arguments name; this is the same parse with every command.
+  async function withEveryCommand(args: string[]) {
+    const io = fakeIo();
+    const state = { exitCode: 0 };
+    let thrown: string | undefined;
+    try {
+      await createProgram(io, state).parseAsync(args, { from: 'user' });
+    } catch (error) {
+      thrown = (error as { code?: string }).code ?? String(error);
+    }
+    return { stdout: io.out.join(''), stderr: io.err.join(''), thrown };
+  }
+
+  it.each([
+    [['--help', 'plan']], [['-h', 'plan']], [['plan', '--help']], [['plan', '--pain', '11']], [['plan', '--bogus']], [['plna']], [[]],
+    [['templates', '--help']], [['templates', 'lint']], [['templates', 'list', '--help']], [['--debug', 'symptoms', '--format', 'json']],
+    [['batch']], [['checkin', '--help']], [['export']],
+  ])('%j: the same output as with every command defined', async (args) => {
+    const full = await withEveryCommand(args);
+    const r = await cli(args);
+    expect(r.stdout).toBe(full.stdout);
+    expect(r.stderr.startsWith(full.stderr)).toBe(true); // runCli may add a usage hint after commander's message
   });
 });
