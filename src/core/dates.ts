@@ -1,7 +1,6 @@
 // Plain calendar dates as 'YYYY-MM-DD' strings. Arithmetic goes through local-midnight Date
 // objects and back, so the host time zone can never shift a day.
 import { addDays as addDaysToDate } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { toLocalDate } from './isoDate.js';
 
 export { isIsoDate, toLocalDate } from './isoDate.js';
@@ -50,28 +49,21 @@ export function nextMondayAfter(today: string): string {
   return addDays(today, daysAhead);
 }
 
-const labels = new Map<string, string>();
-
-/** A date label, formatted once per date and pattern: renderers ask for the same dates often. */
-function label(iso: string, pattern: string): string {
-  const key = `${pattern}|${iso}`;
-  let text = labels.get(key);
-  if (text === undefined) {
-    text = format(mustParse(iso), pattern);
-    if (labels.size > 5_000) labels.clear();
-    labels.set(key, text);
-  }
-  return text;
-}
+// Date labels in the plan's fixed English. Two patterns with no locale to choose need no formatter;
+// date-fns's format cost the first plan of every run a millisecond and more to set up. A test holds
+// these to date-fns's "EEE d MMM" and "EEE d MMM yyyy".
+const WEEKDAY_LABELS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** "Mon 7 Dec" */
 export function shortDate(iso: string): string {
-  return label(iso, 'EEE d MMM');
+  const date = mustParse(iso);
+  return `${WEEKDAY_LABELS[date.getDay()]} ${date.getDate()} ${MONTH_LABELS[date.getMonth()]}`;
 }
 
 /** "Mon 7 Dec 2026" */
 export function longDate(iso: string): string {
-  return label(iso, 'EEE d MMM yyyy');
+  return `${shortDate(iso)} ${pad(mustParse(iso).getFullYear(), 4)}`;
 }
 
 export function daysBetween(from: string, to: string): number {
