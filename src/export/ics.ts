@@ -34,9 +34,8 @@ export function calendarDays(plan: Plan, includeRest = false): { week: Week; dat
 }
 
 // The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it.
-const requireHere = createRequire(import.meta.url);
 function getVtimezoneComponent(tz: string): string | null {
-  const zones = requireHere('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
+  const zones = createRequire(import.meta.url)('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
   return zones.getVtimezoneComponent(tz);
 }
 
@@ -185,15 +184,51 @@ function foldContinuation(text: string): string {
   return `\r\n ${fold(text, 74)}`;
 }
 
-/** Text split into pieces of at most `first` octets, then 74 (continuation lines start with a space). */
-function fold(line: string, first: number): string {
+/**
+ * Text split into pieces of at most `first` octets, then 74 (continuation lines start with a
+ * space). Each piece is the longest that fits: its octets are counted natively and trimmed
+ * character by character, where counting every character in JavaScript cost a cold start a
+ * millisecond. Text with surrogates (emoji and the like) goes unit by unit (foldByUnit).
+ */
+export function fold(line: string, first: number): string {
+  if (SURROGATES.test(line)) return foldByUnit(line, first);
+  let out = '';
+  let start = 0;
+  let limit = first;
+  for (;;) {
+    let end = Math.min(line.length, start + limit); // every character is at least one octet
+    let octets = Buffer.byteLength(line.slice(start, end));
+    while (octets > limit) {
+      end--;
+      octets -= utf8Length(line.charCodeAt(end));
+    }
+    if (end === line.length) return out + line.slice(start);
+    if (splitsEscape(line, start, end)) end--;
+    out += `${line.slice(start, end)}\r\n `;
+    start = end;
+    limit = 74;
+  }
+}
+
+const SURROGATES = /[\ud800-\udfff]/;
+
+const utf8Length = (code: number): number => (code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
+
+/** Whether a cut at `end` falls inside an escape pair: the backslashes just before it are odd in number. */
+function splitsEscape(line: string, start: number, end: number): boolean {
+  let backslashes = 0;
+  for (let i = end - 1; i >= start && line.charCodeAt(i) === 0x5c; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** fold, one unit at a time: an escape pair, a surrogate pair, or one character. */
+export function foldByUnit(line: string, first: number): string {
   let out = '';
   let start = 0;
   let octets = 0;
   let limit = first;
   for (let i = 0; i < line.length; ) {
     const code = line.charCodeAt(i);
-    // One unit that must stay whole: an escape pair ("\\n", "\\,"), a surrogate pair, or one character.
     const width = code === 0x5c || (code >= 0xd800 && code <= 0xdbff) ? 2 : 1;
     const size = code === 0x5c ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : width === 2 ? 4 : 3;
     if (octets + size > limit) {

@@ -18,7 +18,8 @@ export interface PlansSnapshot {
 
 /** The plans/ folder that ships with backplan, found upward from this module (src or dist). */
 export function builtinPlansDir(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // The bundle is CommonJS and has __dirname, which costs no URL parsing; tests run the sources.
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'plans', NAMED_FILES.rules))) return join(dir, 'plans');
     dir = dirname(dir);

@@ -1,7 +1,8 @@
 // The ICS export, parsed back with ical.js as a calendar client would.
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarDays, renderIcs } from '../../src/export/ics.js';
+import { calendarDays, fold, foldByUnit, renderIcs } from '../../src/export/ics.js';
 import { makePlan } from '../helpers.js';
 
 // Calendar apps read these as TEXT; ical.js needs telling, or it returns them still escaped.
@@ -86,6 +87,17 @@ describe('text that could break a calendar', () => {
       }
     });
     expect(raw.some((l) => l.startsWith(' '))).toBe(true);
+  });
+
+  it('the fast fold cuts exactly where the unit-by-unit fold does', () => {
+    const pieces = ['a', 'é', '•', '·', '\\n', '\\,', '\\\\', ' ', 'Z', '中'];
+    const text = fc.array(fc.constantFrom(...pieces), { minLength: 30, maxLength: 300, size: 'max' }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(75, 60, 74), (line, first) => {
+        expect(fold(line, first)).toBe(foldByUnit(line, first));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it(', ; \\ and newlines in a name are escaped, and cannot start a new property or event', () => {
