@@ -1,6 +1,6 @@
 // Templates for a command: the build-time snapshot of the built-in plans when nothing else is
 // asked for, else the full YAML loader (loaded only then).
-import type { Templates } from '../core/types.js';
+import type { Exercise, Templates } from '../core/types.js';
 import { builtinSnapshot, DEFAULT_TEMPLATE } from './builtin.js';
 
 export interface TemplateSource {
@@ -13,8 +13,18 @@ export interface TemplateSource {
 export async function getTemplates(source: TemplateSource = {}): Promise<Templates> {
   if (!source.userDir && (source.template ?? DEFAULT_TEMPLATE) === DEFAULT_TEMPLATE) {
     const snapshot = builtinSnapshot();
-    if (snapshot) return snapshot;
+    if (snapshot) return withUniformExercises(snapshot);
   }
   const { loadTemplates } = await import('./load.js');
-  return loadTemplates(source);
+  return withUniformExercises(loadTemplates(source));
+}
+
+/**
+ * Every exercise with the same keys in the same order. JSON and zod leave absent keys out, so
+ * exercises came in several object shapes, and in a batch the engine's and renderers' compiled
+ * code, made for the shapes seen first, was thrown away and compiled again when another came.
+ */
+function withUniformExercises(templates: Templates): Templates {
+  const uniform = (e: Exercise) => ({ kind: e.kind, title: e.title, minutes: e.minutes, details: e.details, steps: e.steps }) as Exercise;
+  return { ...templates, exercises: Object.fromEntries(Object.entries(templates.exercises).map(([id, e]) => [id, uniform(e)])) };
 }

@@ -6,7 +6,7 @@
 // names, a few hundred bytes, never a plan.
 import type { Command } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import { triage } from '../../core/triage.js';
 import type { Intake, Plan, Templates } from '../../core/types.js';
@@ -137,9 +137,10 @@ function labelOf(entry: RosterEntry): string {
 
 /** File names come from slugs ([a-z0-9-] only); this is the belt to that pair of braces. */
 function insideOutDir(outDir: string, file: string): void {
-  const path = resolve(outDir, file);
-  const rel = relative(outDir, path);
-  if (rel.startsWith('..') || rel.includes(sep)) throw new DataError(`refusing to write ${file} outside ${outDir}`, 'this is a bug in backplan: please report it');
+  // A plain name, no folder part and no dot-dot, names a file right inside the folder.
+  if (file !== basename(file) || file.includes('\\') || file === '.' || file === '..') {
+    throw new DataError(`refusing to write ${file} outside ${outDir}`, 'this is a bug in backplan: please report it');
+  }
 }
 
 function makeOne(slot: Valid, templates: Templates, today: string, outDir: string): Made {
