@@ -5,7 +5,7 @@
 // its own (module.enableCompileCache came in 22.1). A cache from another Node is rejected by V8,
 // and the bundle is then compiled as usual: slower, never wrong.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { fstatSync, readFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 
 const CLI = join(__dirname, '..', 'dist', 'cli.cjs');
@@ -19,7 +19,7 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const quick = args.length === 1 ? quickAnswer(args[0]) : null;
   if (quick !== null) {
-    process.stdout.write(quick);
+    writeAll(quick);
   } else {
     const cli = loadCli();
     if (cli) {
@@ -64,10 +64,26 @@ function loadBundle(file, cachePath = `${file}.cache`) {
   return { exports: bundle.exports, script };
 }
 
+/**
+ * Text to stdout through the descriptor: process.stdout would load Node's stream modules, more
+ * than the answer itself costs. Anything unusual (a closed pipe, a non-blocking descriptor) goes
+ * to the stream, which knows what to do.
+ */
+function writeAll(text) {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch {
+    process.stdout.on('error', () => {}); // a closed pipe: the reader wanted no more
+    process.stdout.write(bytes.subarray(written));
+  }
+}
+
 /** The version, or the program's help as built (80 columns, so only where that fits); else null. */
 function quickAnswer(arg) {
   if (arg === '--version' || arg === '-V') return `${require('../package.json').version}\n`;
-  if ((arg === '--help' || arg === '-h') && (!process.stdout.isTTY || (process.stdout.columns || 80) >= 80)) {
+  if ((arg === '--help' || arg === '-h') && fitsHelp()) {
     try {
       return readFileSync(join(__dirname, '..', 'dist', 'help.txt'), 'utf8');
     } catch {
@@ -75,4 +91,14 @@ function quickAnswer(arg) {
     }
   }
   return null;
+}
+
+/** Whether the built help (80 columns) fits stdout: a file or a pipe, or a terminal that wide. */
+function fitsHelp() {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return true; // asking process.stdout would open the stream
+  } catch {
+    return true;
+  }
+  return !process.stdout.isTTY || (process.stdout.columns || 80) >= 80;
 }
