@@ -40,7 +40,7 @@ export function fakeIo(overrides: Partial<Io> = {}): Io & { out: string[]; err: 
   return {
     out,
     err,
-    stdout: (t) => void out.push(t),
+    stdout: (t) => void out.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
     stderr: (t) => void err.push(t),
     stdinIsTTY: false,
     stdoutIsTTY: false,

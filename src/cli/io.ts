@@ -3,7 +3,8 @@ import { fstatSync, writeSync } from 'node:fs';
 import type { Prompter } from './wizard.js';
 
 export interface Io {
-  stdout(text: string): void;
+  /** Text, or bytes already encoded as UTF-8 (a calendar). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
@@ -88,8 +89,8 @@ let stdoutStream = false;
  * terminals, without loading the stream modules. A descriptor another program left non-blocking
  * can refuse a write (EAGAIN): from then on the stream writes, in order, and waits for the reader.
  */
-function writeStdout(text: string): void {
-  let bytes = Buffer.from(text);
+function writeStdout(text: string | Uint8Array): void {
+  let bytes = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   while (!stdoutStream && bytes.length > 0) {
     try {
       bytes = bytes.subarray(writeSync(1, bytes));

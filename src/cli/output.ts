@@ -14,7 +14,7 @@ export interface OutputFlags {
 export const toStdout = (flags: OutputFlags): boolean => flags.output === undefined || flags.output === '-';
 
 /** Writes `content` where the flags say; `what` describes it for the messages ("ICS calendar, 45 events"). */
-export function writeOutput(io: Io, flags: OutputFlags, content: string, what: string): void {
+export function writeOutput(io: Io, flags: OutputFlags, content: string | Uint8Array, what: string): void {
   if (toStdout(flags)) {
     if (flags.dryRun) io.stderr(`Dry run: would print the ${what} (${byteSize(content)}) to stdout; nothing printed.\n`);
     else io.stdout(content);
@@ -45,7 +45,7 @@ export function writeOutput(io: Io, flags: OutputFlags, content: string, what: s
   io.stderr(`Wrote ${shown} (${what}).\n`);
 }
 
-function byteSize(content: string): string {
+function byteSize(content: string | Uint8Array): string {
   const bytes = Buffer.byteLength(content);
   return bytes < 10_000 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(0)} KB`;
 }

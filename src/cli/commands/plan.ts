@@ -127,7 +127,7 @@ function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
   if (flags.duration !== undefined && !flags.time) throw new UsageError('--duration needs --time: all-day events have no length', 'add --time HH:MM --tz Area/City, or drop --duration');
 }
 
-export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io, sequences?: ReadonlyMap<string, number>): Promise<{ content: string; what: string }> {
+export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io, sequences?: ReadonlyMap<string, number>): Promise<{ content: string | Uint8Array; what: string }> {
   const weeks = `${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}`;
   switch (format) {
     case 'json': {
@@ -139,9 +139,9 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
       return { content: renderMarkdown(result, { exercises: templates.exercises }), what: `Markdown plan, ${weeks}` };
     }
     case 'ics': {
-      const { renderIcs, calendarDays, knownTimeZone } = await import('../../export/ics.js');
+      const { renderIcsBytes, calendarDays, knownTimeZone } = await import('../../export/ics.js');
       if (flags.tz && !knownTimeZone(flags.tz)) throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
-      const content = renderIcs(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm, sequences });
+      const content = renderIcsBytes(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm, sequences });
       return { content, what: `ICS calendar, ${calendarDays(result, flags.includeRest).length} events over ${weeks}` };
     }
     default: {
