@@ -20,11 +20,13 @@ export async function getTemplates(source: TemplateSource = {}): Promise<Templat
 }
 
 /**
- * Every exercise with the same keys in the same order. JSON and zod leave absent keys out, so
- * exercises came in several object shapes, and in a batch the engine's and renderers' compiled
- * code, made for the shapes seen first, was thrown away and compiled again when another came.
+ * Every exercise with the same keys, in the same order, holding the same kinds of value (no
+ * minutes is 0 and no steps is [], which is how the engine and renderers read them). JSON and zod
+ * leave absent keys out, so exercises came in several object shapes, and in a batch the compiled
+ * code of the engine and renderers, made for the shapes seen first, was thrown away and compiled
+ * again when another came.
  */
 function withUniformExercises(templates: Templates): Templates {
-  const uniform = (e: Exercise) => ({ kind: e.kind, title: e.title, minutes: e.minutes, details: e.details, steps: e.steps }) as Exercise;
+  const uniform = (e: Exercise): Exercise => ({ kind: e.kind, title: e.title, minutes: e.minutes ?? 0, details: e.details, steps: e.steps ?? [] });
   return { ...templates, exercises: Object.fromEntries(Object.entries(templates.exercises).map(([id, e]) => [id, uniform(e)])) };
 }
