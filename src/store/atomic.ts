@@ -10,11 +10,12 @@ import { basename, dirname, join } from 'node:path';
 /** A temporary name beside the target; opened with 'wx', so a name taken by anyone else fails, never clobbers. */
 const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
 
-export function writeFileAtomic(path: string, content: string | Uint8Array, { durable = true } = {}): void {
+/** `isNew`: the caller has just made sure there is no file at `path`, so its mode need not be looked up. */
+export function writeFileAtomic(path: string, content: string | Uint8Array, { durable = true, isNew = false } = {}): void {
   const temp = tempPath(path);
   // A replaced file keeps its permissions; a new one gets the usual 0644. (No exception for a
   // new file: a batch makes thousands of them.)
-  const mode = (statSync(path, { throwIfNoEntry: false })?.mode ?? 0o644) & 0o777;
+  const mode = isNew ? 0o644 : (statSync(path, { throwIfNoEntry: false })?.mode ?? 0o644) & 0o777;
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);

@@ -94,7 +94,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
   for (const slot of valid) {
-    made.push(makeOne(slot, templates, today, outDir));
+    made.push(makeOne(slot, templates, today, outDir, !flags.force));
     progress(made.length);
   }
   progress(-1);
@@ -143,12 +143,13 @@ function insideOutDir(outDir: string, file: string): void {
   }
 }
 
-function makeOne(slot: Valid, templates: Templates, today: string, outDir: string): Made {
+/** `allNew`: without --force, the run has checked that none of its files exists. */
+function makeOne(slot: Valid, templates: Templates, today: string, outDir: string, allNew: boolean): Made {
   const result = plan(slot.intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
     try {
-      writeFileAtomic(join(outDir, file), render(result, format, templates), { durable: false });
+      writeFileAtomic(join(outDir, file), render(result, format, templates), { durable: false, isNew: allNew });
     } catch (error) {
       const reason = writeFailureReason(error);
       if (!reason) throw error;
