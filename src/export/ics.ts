@@ -58,6 +58,11 @@ export function renderIcs(plan: Plan, options: IcsOptions): string {
  * escaped, folded and encoded once and copied after that: a batch writes thousands of calendars.
  */
 export function renderIcsBytes(plan: Plan, options: IcsOptions): Buffer {
+  return Buffer.concat(icsPieces(plan, options));
+}
+
+/** The calendar's bytes in pieces, in order, for a writer that copies them where it likes. */
+export function icsPieces(plan: Plan, options: IcsOptions): Buffer[] {
   const out = new Pieces();
   const name = escapeText(plan.name ? `backplan: ${clean(plan.name)}` : 'backplan: return-to-running plan');
   out.lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`);
@@ -78,17 +83,15 @@ export function renderIcsBytes(plan: Plan, options: IcsOptions): Buffer {
     out.add(END_EVENT);
   }
   out.add(END_CALENDAR);
-  return out.bytes();
+  return out.parts;
 }
 
-/** Encoded pieces of a calendar, joined once at the end. */
+/** Encoded pieces of a calendar. */
 class Pieces {
-  private readonly parts: Buffer[] = [];
-  private size = 0;
+  readonly parts: Buffer[] = [];
 
   add(part: Buffer): void {
     this.parts.push(part);
-    this.size += part.length;
   }
 
   /** Content lines, each folded and ended with CRLF. */
@@ -96,10 +99,6 @@ class Pieces {
     let text = '';
     for (const line of lines) text += `${foldLine(line)}\r\n`;
     this.add(Buffer.from(text));
-  }
-
-  bytes(): Buffer {
-    return Buffer.concat(this.parts, this.size);
   }
 }
 

@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import { triage } from '../../core/triage.js';
 import type { Intake, Plan, Templates } from '../../core/types.js';
-import { renderIcsBytes } from '../../export/ics.js';
+import { icsPieces } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
 import { renderMarkdown } from '../../export/markdown.js';
 import { terminalSafe } from '../../export/style.js';
@@ -20,6 +20,7 @@ import { intakeFromRecord } from '../../intake/record.js';
 import { readRoster, type RosterEntry } from '../../roster/read.js';
 import { SlugBook } from '../../export/slug.js';
 import { writeFailureReason, writeFileAtomic } from '../../store/atomic.js';
+import { FileBytes } from '../../store/fileBytes.js';
 import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT } from '../errors.js';
 import { localToday, type Io } from '../io.js';
@@ -93,8 +94,9 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   mkdirSync(outDir, { recursive: true });
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
+  const bytes = new FileBytes();
   for (const slot of valid) {
-    made.push(makeOne(slot, templates, today, outDir, !flags.force));
+    made.push(makeOne(slot, templates, today, outDir, !flags.force, bytes));
     progress(made.length);
   }
   progress(-1);
@@ -144,12 +146,12 @@ function insideOutDir(outDir: string, file: string): void {
 }
 
 /** `allNew`: without --force, the run has checked that none of its files exists. */
-function makeOne(slot: Valid, templates: Templates, today: string, outDir: string, allNew: boolean): Made {
+function makeOne(slot: Valid, templates: Templates, today: string, outDir: string, allNew: boolean, bytes: FileBytes): Made {
   const result = plan(slot.intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
     try {
-      writeFileAtomic(join(outDir, file), render(result, format, templates), { durable: false, isNew: allNew });
+      writeFileAtomic(join(outDir, file), render(result, format, templates, bytes), { durable: false, isNew: allNew });
     } catch (error) {
       const reason = writeFailureReason(error);
       if (!reason) throw error;
@@ -168,10 +170,10 @@ function makeOne(slot: Valid, templates: Templates, today: string, outDir: strin
   };
 }
 
-function render(result: Plan, format: BatchFormat, templates: Templates): string | Buffer {
-  if (format === 'md') return renderMarkdown(result, { exercises: templates.exercises });
-  if (format === 'ics') return renderIcsBytes(result, {});
-  return renderJson(result);
+function render(result: Plan, format: BatchFormat, templates: Templates, bytes: FileBytes): Buffer {
+  if (format === 'md') return bytes.text(renderMarkdown(result, { exercises: templates.exercises }));
+  if (format === 'ics') return bytes.join(icsPieces(result, {}));
+  return bytes.text(renderJson(result));
 }
 
 function withheldFirst(made: Made[]): Made[] {
