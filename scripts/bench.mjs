@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--runs N] [--batch-runs N]
+// npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N]
 // Medians of whole-command runs against Node's own start-up (`node -e 0`), measured in one run, and
 // the budgets of the speed issue. A script, never a test: timings belong in reports, not asserts.
 // Every command's stdout is a pipe, as when a script captures the plan.
@@ -15,6 +15,7 @@ const option = (name, fallback) => {
 const RUNS = option('--runs', 10);
 const BATCH_RUNS = option('--batch-runs', 3);
 const asJson = args.includes('--json');
+const verbose = args.includes('--verbose'); // every run on stderr
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, '.bench');
 const BIN = join(root, 'bin', 'backplan.cjs');
@@ -30,15 +31,33 @@ function once(argv) {
   const r = spawnSync(process.execPath, argv, { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, cwd: work });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ms, rssKb: Number(readFileSync(rssFile, 'utf8')) };
+  const rssKb = Number(readFileSync(rssFile, 'utf8'));
+  if (verbose) process.stderr.write(`${argv.slice(1).join(' ') || argv.join(' ')}: ${ms.toFixed(0)} ms, ${(rssKb / 1024).toFixed(0)} MB\n`);
+  return { ms, rssKb };
 }
 
 /** `argv` is the arguments, or a function that prepares a run and returns them. */
 function measure(name, argv, runs) {
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(once(typeof argv === 'function' ? argv() : argv));
+  return summary(name, samples);
+}
+
+// This machine's speed drifts by a third within minutes, so the floor is measured between the
+// runs it is compared with: a `node -e 0` before each run of each start-up command.
+const floorSamples = [];
+function measureWithFloor(name, argv, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    floorSamples.push(once(['-e', '0']));
+    samples.push(once(argv));
+  }
+  return summary(name, samples);
+}
+
+function summary(name, samples) {
   const times = samples.map((s) => s.ms).sort((a, b) => a - b);
-  return { name, runs, medianMs: times[Math.floor(times.length / 2)], peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024 };
+  return { name, runs: samples.length, medianMs: times[Math.floor(times.length / 2)], peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024 };
 }
 
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
@@ -54,14 +73,17 @@ const batchArgs = (roster) => () => {
   return [BIN, 'batch', roster, '--out-dir', `out-${batchRun++}`, '--today', '2026-11-22'];
 };
 
-const floor = measure('node -e 0', ['-e', '0'], RUNS);
+const startup = [
+  measureWithFloor('backplan --version', [BIN, '--version'], RUNS),
+  measureWithFloor('backplan --help', [BIN, '--help'], RUNS),
+  measureWithFloor('backplan plan (text)', [BIN, ...PLAN], RUNS),
+  measureWithFloor('backplan plan --format md', [BIN, ...PLAN, '--format', 'md'], RUNS),
+  measureWithFloor('backplan plan --format ics', [BIN, ...PLAN, '--format', 'ics'], RUNS),
+];
+const floor = summary('node -e 0', floorSamples);
 const results = [
   floor,
-  measure('backplan --version', [BIN, '--version'], RUNS),
-  measure('backplan --help', [BIN, '--help'], RUNS),
-  measure('backplan plan (text)', [BIN, ...PLAN], RUNS),
-  measure('backplan plan --format md', [BIN, ...PLAN, '--format', 'md'], RUNS),
-  measure('backplan plan --format ics', [BIN, ...PLAN, '--format', 'ics'], RUNS),
+  ...startup,
   measure('batch 1,000 (md+ics)', batchArgs('r1k.csv'), BATCH_RUNS),
   measure('batch 10,000 (md+ics)', batchArgs('r10k.csv'), BATCH_RUNS),
 ];
@@ -84,7 +106,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(to
 if (asJson) {
   console.log(JSON.stringify({ machine, runs: RUNS, batchRuns: BATCH_RUNS, results: results.map((r) => ({ ...r, ratioToFloor: r.medianMs / floor.medianMs })), budgets }, null, 2));
 } else {
-  console.log(`machine: ${machine}; medians of ${RUNS} runs (batch: ${BATCH_RUNS})\n`);
+  console.log(`machine: ${machine}; medians of ${RUNS} runs (the floor: ${floor.runs}, between the others; batch: ${BATCH_RUNS})\n`);
   for (const r of results) console.log(`${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(7)} ms  ${(r.medianMs / floor.medianMs).toFixed(2).padStart(6)}×  peak RSS ${r.peakRssMb.toFixed(0)} MB`);
   console.log('');
   for (const b of budgets) console.log(`${b.holds ? 'holds ' : 'MISSED'}  ${b.budget}`);
