@@ -32,7 +32,7 @@ function once(argv) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   const rssKb = Number(readFileSync(rssFile, 'utf8'));
-  if (verbose) process.stderr.write(`${argv.slice(1).join(' ') || argv.join(' ')}: ${ms.toFixed(0)} ms, ${(rssKb / 1024).toFixed(0)} MB\n`);
+  if (verbose) process.stderr.write(`${argv[0] === '-e' ? 'node -e 0' : `backplan ${argv.slice(1).join(' ')}`}: ${ms.toFixed(0)} ms, ${(rssKb / 1024).toFixed(0)} MB\n`);
   return { ms, rssKb };
 }
 
