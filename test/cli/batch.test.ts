@@ -1,12 +1,12 @@
 // `backplan batch`: a coach's roster in, every athlete's files out, nothing outside --out-dir.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugOf } from '../../src/export/slug.js';
 import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'backplan-batch-'));
+const tempDir = () => testDir('batch');
 const HOSTILE = [
   '\uFEFFname,pain,weekly,units,goal-weekly,symptoms',
   'Ana,1,20,km,40,',

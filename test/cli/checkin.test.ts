@@ -1,17 +1,17 @@
 // `backplan checkin`, `status` and `report` in-process: flags, questions, errors, files.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/wizard.js';
 import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
 const INIT = ['init', '--no-input', '--name', 'Ana', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'];
 
 async function athlete(): Promise<{ dir: string; file: string; run: (args: string[], today: string, extra?: object) => ReturnType<typeof cli> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'backplan-checkin-'));
+  const dir = testDir('checkin');
   const file = join(dir, 'ana.yaml');
   expect((await cli([...INIT, '--file', file], { cwd: dir })).code).toBe(0);
   return { dir, file, run: (args, today, extra = {}) => cli([...args, '--file', file, '--today', today], { cwd: dir, ...extra }) };

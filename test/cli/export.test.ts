@@ -1,12 +1,12 @@
 // `backplan plan -o …`: files are written atomically, never replaced unasked, never for a withheld calendar.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
-const tempDir = () => mkdtempSync(join(tmpdir(), 'backplan-out-'));
+const tempDir = () => testDir('out');
 
 describe('-o, --force and --dry-run (convention 10)', () => {
   it('writes the file, says so on stderr, prints nothing on stdout', async () => {

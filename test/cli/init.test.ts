@@ -1,10 +1,10 @@
 // `backplan init` and the athlete file, with scripted answers instead of a terminal.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/wizard.js';
 import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
 type Answer = string | boolean | string[];
 
@@ -30,7 +30,7 @@ function scripted(rules: [RegExp, Answer][]): Prompter & { asked: string[] } {
   };
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'backplan-init-'));
+const tempDir = () => testDir('init');
 const tty = (prompt: Prompter, cwd: string) => ({ stdinIsTTY: true, stdoutIsTTY: true, prompt, cwd });
 const ALL_FLAGS = ['--name', 'Sam', '--pain', '2', '--symptom', 'limp', '--weekly', '0', '--units', 'km', '--runs-per-week', '3', '--goal-weekly', '30',
   '--age', '35', '--runner', 'beginner', '--start', '2026-11-23', '--days', 'mon,wed,sat', '--export', 'none', '--today', '2026-11-22'];

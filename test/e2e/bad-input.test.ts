@@ -2,10 +2,10 @@
 // Each case: the right exit code, one or two lines on stderr that name the problem and the fix,
 // no stack trace, and no file created or changed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const run = (args: string[], cwd: string) => {
@@ -17,7 +17,7 @@ let fixtures: string;
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
 
 beforeAll(() => {
-  fixtures = mkdtempSync(join(tmpdir(), 'backplan-bad-'));
+  fixtures = testDir('bad');
   expect(run(['init', '--no-input', '--file', 'good.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'], fixtures).code).toBe(0);
   const good = readFileSync(join(fixtures, 'good.yaml'), 'utf8');
   const aliasBomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghijk'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghijk'[i]}`).join(', ')}]`)].join('\n');
@@ -118,7 +118,7 @@ describe('the bad-input catalogue', () => {
   it('holds at least 40 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(40));
 
   it.each(CASES)('%s', (_name, args, code, message) => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-case-'));
+    const dir = testDir('case');
     cpSync(fixtures, dir, { recursive: true });
     const before = snapshot(dir);
     const r = run(args, dir);
@@ -133,7 +133,7 @@ describe('the bad-input catalogue', () => {
   });
 
   it('a BOM and CRLF line ends are fine', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-case-'));
+    const dir = testDir('case');
     writeFileSync(join(dir, 'crlf.yaml'), '\uFEFFschemaVersion: 1\r\nintake:\r\n  pain: 1\r\n  goalWeekly: 30\r\n  start: 2026-11-23\r\nlog: []\r\n');
     writeFileSync(join(dir, 'roster.csv'), '\uFEFFname,pain,goal-weekly\r\nAna,2,30\r\n');
     expect(run(['show', '--file', 'crlf.yaml', '--today', '2026-11-22'], dir).code).toBe(0);

@@ -1,10 +1,9 @@
 // End-to-end: spawn the built bin/backplan.cjs as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { testDir } from '../tmp.js';
 
 const BIN = 'bin/backplan.cjs';
 
@@ -96,7 +95,7 @@ describe('the built binary', () => {
   });
 
   it('init </dev/null fails fast, naming every missing flag, and writes nothing', () => {
-    const home = mkdtempSync(join(tmpdir(), 'backplan-home-'));
+    const home = testDir('home');
     const started = Date.now();
     const r = run(['init'], { HOME: home });
     expect(Date.now() - started).toBeLessThan(5_000); // no prompt waits for input that never comes

@@ -1,15 +1,15 @@
 // Two check-ins at once on the same athlete file, through the built binary: both are kept.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' });
 
 function athlete(): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'backplan-lock-'));
+  const dir = testDir('lock');
   const file = join(dir, 'a.yaml');
   const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', file, '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { env: env(dir) });
   expect(init.status).toBe(0);

@@ -1,17 +1,17 @@
 // Faults: a full disk and a read-only file system, on small tmpfs mounts (needs root, as in CI;
 // skipped elsewhere). A clear one- or two-line error, exit 1, and the old file intact.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const mounts: string[] = [];
 
 /** A fresh tmpfs of `size`, or null where mounting is not allowed. */
 function tmpfs(size: string): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'backplan-disk-'));
+  const dir = testDir('disk');
   if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status !== 0) return null;
   mounts.push(dir);
   return dir;

@@ -1,10 +1,10 @@
 // Faults: SIGKILL at random moments while backplan rewrites an athlete file or an export. After
 // every kill the file is the old version or the new one, whole, never a piece of either.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' });
@@ -26,7 +26,7 @@ const delays = Array.from({ length: 30 }, (_, i) => 20 + ((i * 37) % 300));
 
 describe('SIGKILL while writing', () => {
   it('the athlete file is always a whole version, old or new', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-kill-'));
+    const dir = testDir('kill');
     const init = (pain: string) => ['init', '--no-input', '--force', '--file', 'a.yaml', '--pain', pain, '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'];
     const versions = new Set<string>();
     for (const pain of ['1', '2']) {
@@ -40,7 +40,7 @@ describe('SIGKILL while writing', () => {
   }, 60_000);
 
   it('an export is always absent or whole', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-kill-'));
+    const dir = testDir('kill');
     const exportPlan = (today: string) => ['plan', '--pain', '1', '--goal-weekly', '90', '--weekly-minutes', '0', '--today', today, '-o', 'plan.ics', '--force'];
     const whole = new Set<string>();
     for (const today of ['2026-11-22', '2026-11-29']) {

@@ -1,13 +1,13 @@
 // End-to-end: two weeks of a runner's check-ins through the built binary, the plan checked after each.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
-const dir = mkdtempSync(join(tmpdir(), 'backplan-story-'));
+const dir = testDir('story');
 const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', BACKPLAN_FILE: join(dir, 'sam.yaml') };
 
 function run(args: string[], today: string) {

@@ -1,9 +1,9 @@
 // The wizard in a real terminal: tmux runs the built binary, send-keys types, capture-pane reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testDir } from '../tmp.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `backplan-test-${process.pid}`;
@@ -34,7 +34,7 @@ afterAll(() => {
 
 describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (tmux)', () => {
   it('types the answers, shows the plan, saves the file and the Markdown export', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    const dir = testDir('tmux');
     start('wizard', dir, '--file athlete.yaml --today 2026-11-22');
     const keys = (...k: string[]) => tmux('send-keys', '-t', 'wizard', ...k);
     await waitFor('wizard', /Your name/);
@@ -83,7 +83,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
   });
 
   it('Ctrl-C at a prompt prints "Cancelled", exits 130 and writes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    const dir = testDir('tmux');
     start('cancel', dir, '--file athlete.yaml');
     await waitFor('cancel', /Your name/);
     tmux('send-keys', '-t', 'cancel', 'Sam', 'Enter');
@@ -97,7 +97,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
   });
 
   it('checkin asks about the session, logs it and says what comes next', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    const dir = testDir('tmux');
     const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { cwd: dir, encoding: 'utf8' });
     expect(init.status).toBe(0);
     start('checkin', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
@@ -124,7 +124,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
   });
 
   it('Ctrl-C in a checkin question logs nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-tmux-'));
+    const dir = testDir('tmux');
     spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { cwd: dir });
     const before = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
     start('checkin-cancel', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');

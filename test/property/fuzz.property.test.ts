@@ -3,12 +3,12 @@
 // and a message of its own (never "unexpected failure"), in bounded time, and writes no file
 // when it rejects the input.
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYMPTOM_IDS } from '../../src/core/symptoms.js';
 import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
 const RUNS = { numRuns: 150, interruptAfterTimeLimit: 20_000 };
 const OK_CODES = [0, 1, 2, 3];
@@ -21,7 +21,7 @@ const token = fc.oneof(
 
 /** The CLI in a fresh folder, with no terminal; the outcome and what was written. */
 async function inFolder(args: string[], files: Record<string, string> = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), 'backplan-fuzz-'));
+  const cwd = testDir('fuzz');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
   const before = readdirSync(cwd);
   const r = await cli(args, { cwd, env: { HOME: cwd } });
@@ -79,7 +79,7 @@ describe('fuzzing the parsers', () => {
     const json = fc.oneof(fc.json({ maxDepth: 3 }), fc.record({ pain: fc.jsonValue({ maxDepth: 1 }), 'goal-weekly': fc.jsonValue({ maxDepth: 1 }), symptoms: fc.jsonValue({ maxDepth: 1 }) }).map((o) => JSON.stringify(o)));
     await fc.assert(
       fc.asyncProperty(json, async (text) => {
-        const cwd = mkdtempSync(join(tmpdir(), 'backplan-fuzz-'));
+        const cwd = testDir('fuzz');
         const r = await cli(['plan', '--profile', '-', '--today', '2026-11-22', '--format', 'json'], { cwd, readStdin: async () => text });
         expectHandled(r);
         if (r.code === 0) expect(JSON.parse(r.stdout).schemaVersion).toBe(1);

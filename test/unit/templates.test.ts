@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinSnapshot, readSnapshot } from '../../src/templates/builtin.js';
 import { builtinPlansDir, lint, loadTemplates, TemplateError } from '../../src/templates/load.js';
 import { makePlan } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backplan-plans-'));
+  const dir = testDir('plans');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -106,7 +106,7 @@ describe('lint', () => {
   });
 
   it('an empty folder and a missing path are errors', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'backplan-empty-'));
+    const empty = testDir('empty');
     mkdirSync(join(empty, 'sub'));
     expect(lint(empty)[0]!.error!.message).toMatch(/no \.yaml files/);
     expect(lint('/nonexistent/x')[0]!.error!.message).toMatch(/no such file or folder/);
@@ -119,7 +119,7 @@ describe('the build-time snapshot of the built-in plans', () => {
   });
 
   it('is set aside as soon as a plan file differs from the text it was made from', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-snapshot-'));
+    const dir = testDir('snapshot');
     const plans = builtinPlansDir();
     for (const file of readdirSync(plans)) writeFileSync(join(dir, file), readFileSync(join(plans, file)));
     const snapshot = join(process.cwd(), 'dist', 'plans.json');
