@@ -29,6 +29,7 @@ if (require.main === module) {
     }
   }
 }
+
 /** The CLI bundle's module; null (after saying so) when backplan is not built. */
 function loadCli(cachePath) {
   try {
