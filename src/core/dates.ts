@@ -24,10 +24,26 @@ function mustParse(iso: string): Date {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+// Sums asked for before, by date and then by days added. A batch asks for the same few hundred
+// thousands of times; the answer is then always the same string, which the renderers' caches,
+// keyed by text, find without hashing it again.
+const sums = new Map<string, Map<number, string>>();
+
 /** The plain date `days` after `iso`. Local-midnight arithmetic: DST cannot shift the day. */
 export function addDays(iso: string, days: number): string {
-  const date = addDaysToDate(mustParse(iso), days);
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  let byDays = sums.get(iso);
+  if (byDays === undefined) {
+    if (sums.size > 5_000) sums.clear();
+    byDays = new Map();
+    sums.set(iso, byDays);
+  }
+  let sum = byDays.get(days);
+  if (sum === undefined) {
+    const date = addDaysToDate(mustParse(iso), days);
+    sum = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+    byDays.set(days, sum);
+  }
+  return sum;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
