@@ -5,6 +5,7 @@ import { addDays } from '../core/dates.js';
 import { SYMPTOMS } from '../core/symptoms.js';
 import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
+import { joinPieces, PieceCache, type Piece } from './pieces.js';
 
 export interface IcsOptions {
   /** Also put rest days in the calendar. */
@@ -52,86 +53,68 @@ export function renderIcs(plan: Plan, options: IcsOptions): string {
   return renderIcsBytes(plan, options).toString('utf8');
 }
 
-/**
- * The calendar as UTF-8 bytes. Events share most of their text (the day's sessions recur across
- * days and athletes, the week's notes all week, the safety net everywhere), so those pieces are
- * escaped, folded and encoded once and copied after that: a batch writes thousands of calendars.
- */
 export function renderIcsBytes(plan: Plan, options: IcsOptions): Buffer {
-  return Buffer.concat(icsPieces(plan, options));
+  return joinPieces(icsPieces(plan, options));
 }
 
-/** The calendar's bytes in pieces, in order, for a writer that copies them where it likes. */
-export function icsPieces(plan: Plan, options: IcsOptions): Buffer[] {
-  const out = new Pieces();
+/**
+ * The calendar in pieces, in order, for a writer that copies them where it likes. Events share
+ * most of their text (a session recurs across days and athletes, a week's notes all week, the
+ * safety net everywhere), so those pieces are escaped, folded and encoded once.
+ */
+export function icsPieces(plan: Plan, options: IcsOptions): Piece[] {
+  const out: Piece[] = [];
   const name = escapeText(plan.name ? `backplan: ${clean(plan.name)}` : 'backplan: return-to-running plan');
-  out.lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`);
   const zone = options.time && options.tz ? options.tz : null;
-  if (zone) out.lines(...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`);
+  out.push(lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`, ...(zone ? [...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`] : [])));
 
-  const stamp = `DTSTAMP:${plan.today.replaceAll('-', '')}T000000Z`;
+  const stamp = `DTSTAMP:${plan.today.replaceAll('-', '')}T000000Z\r\n`;
   const key = slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
-    const span = options.time && options.tz ? timedSpan(date, sessions, options.time, options.tz, options.duration) : allDaySpan(date);
-    out.lines('BEGIN:VEVENT', `UID:${key}-${date}-day@backplan`, `SEQUENCE:${options.sequences?.get(date) ?? 0}`, stamp, ...span);
+    const span = options.time && options.tz ? lines(...timedSpan(date, sessions, options.time, options.tz, options.duration)) : allDaySpan(date);
+    out.push(`BEGIN:VEVENT\r\n${foldLine(`UID:${key}-${date}-day@backplan`)}\r\nSEQUENCE:${options.sequences?.get(date) ?? 0}\r\n${stamp}${span}`);
     const summary = summaryOf(sessions);
-    out.add(cached(summaryLines, summary, () => `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n`));
-    const text = sessionLines(sessions);
-    out.add(cached(descriptionHeads, text, () => foldLine(`DESCRIPTION:${escapeText(text)}`)));
-    out.add(weekTail(plan, week));
-    if (options.alarm !== undefined) out.lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM');
-    out.add(END_EVENT);
+    out.push(summaryLines.get(summary, '', '', () => `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n`));
+    for (let i = 0; i < sessions.length; i++) out.push(descriptionPiece(sessions[i]!, i === 0));
+    out.push(weekTail(plan, week));
+    if (options.alarm !== undefined) out.push(lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM'));
+    out.push(END_EVENT);
   }
-  out.add(END_CALENDAR);
-  return out.parts;
+  out.push(END_CALENDAR);
+  return out;
 }
 
-/** Encoded pieces of a calendar. */
-class Pieces {
-  readonly parts: Buffer[] = [];
-
-  add(part: Buffer): void {
-    this.parts.push(part);
-  }
-
-  /** Content lines, each folded and ended with CRLF. */
-  lines(...lines: string[]): void {
-    let text = '';
-    for (const line of lines) text += `${foldLine(line)}\r\n`;
-    this.add(Buffer.from(text));
-  }
+/** Content lines, each folded and ended with CRLF. */
+function lines(...contentLines: string[]): string {
+  let text = '';
+  for (const line of contentLines) text += `${foldLine(line)}\r\n`;
+  return text;
 }
 
 const END_EVENT = Buffer.from('END:VEVENT\r\n');
 const END_CALENDAR = Buffer.from('END:VCALENDAR'); // the last line has no CRLF after it, as in ical-generator
 
-const summaryLines = new Map<string, Buffer>();
-const descriptionHeads = new Map<string, Buffer>();
-const weekTails = new WeakMap<Week, Buffer>();
-
-/** A piece from its cache, made and encoded the first time; caches are cleared past 10,000 texts. */
-function cached(cache: Map<string, Buffer>, key: string, make: () => string): Buffer {
-  let piece = cache.get(key);
-  if (piece === undefined) {
-    piece = Buffer.from(make());
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(key, piece);
-  }
-  return piece;
-}
+const summaryLines = new PieceCache();
+const sessionPieces = new PieceCache();
+const weekTails = new PieceCache();
 
 /**
- * The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the
- * safety net, the same every day of the week. RFC 5545 lets a fold fall anywhere, so each part is
- * folded on its own and a line may end early.
+ * One session's part of the DESCRIPTION: the line's start for the day's first session, a line of
+ * its own (after an escaped newline) for the others. RFC 5545 lets a fold fall anywhere, so each
+ * part is folded on its own and a line may end early.
  */
+function descriptionPiece(session: Session, first: boolean): Buffer {
+  const rules = ruleList(session);
+  return sessionPieces.get(session.details, session.title, `${first ? 'first' : 'next'} ${session.minutes}${rules}`, () => {
+    const line = sessionLine(session, rules);
+    return first ? foldLine(`DESCRIPTION:${escapeText(line)}`) : foldContinuation(escapeText(`\n${line}`));
+  });
+}
+
+/** The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the safety net. */
 function weekTail(plan: Plan, week: Week): Buffer {
-  let tail = weekTails.get(week);
-  if (tail === undefined) {
-    tail = Buffer.from(`${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
-    weekTails.set(week, tail);
-  }
-  return tail;
+  const { triage } = plan;
+  return weekTails.get(week.gate, triage.level === 'clear' ? '' : triage.message, `${week.index} ${triage.level}`, () => `${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
 }
 
 /*
@@ -242,12 +225,12 @@ export function foldByUnit(line: string, first: number): string {
   return out + line.slice(start);
 }
 
-/** DTSTART and DTEND of an all-day event: plain dates, which no host zone can move. Cached: every plan has the same dates. */
-const allDaySpans = new Map<string, string[]>();
-function allDaySpan(date: string): string[] {
+/** DTSTART and DTEND of an all-day event, as lines: plain dates, which no host zone can move. Cached: every plan has the same dates. */
+const allDaySpans = new Map<string, string>();
+function allDaySpan(date: string): string {
   let span = allDaySpans.get(date);
   if (span === undefined) {
-    span = [`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE'];
+    span = lines(`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE');
     if (allDaySpans.size > 5_000) allDaySpans.clear();
     allDaySpans.set(date, span);
   }
@@ -286,7 +269,17 @@ function descriptionOf(plan: Plan, week: Week, sessions: Session[]): string {
 }
 
 function sessionLines(sessions: Session[]): string {
-  return sessions.map((s) => `• ${s.title}${s.minutes ? ` (${s.minutes} min)` : ''}: ${s.details}${s.runMinutes > 0 ? ` [${s.rules.join(', ')}]` : ''}`).join('\n');
+  return sessions.map((s) => sessionLine(s, ruleList(s))).join('\n');
+}
+
+/** A session in the calendar's words: "• title (30 min): details [rules]". */
+function sessionLine(session: Session, rules: string): string {
+  return `• ${session.title}${session.minutes ? ` (${session.minutes} min)` : ''}: ${session.details}${rules}`;
+}
+
+/** The rules a run follows, " [R-…, R-…]"; other sessions name none. */
+function ruleList(session: Session): string {
+  return session.runMinutes > 0 ? ` [${session.rules.join(', ')}]` : '';
 }
 
 function weekNotes(plan: Plan, week: Week): string {

@@ -11,15 +11,19 @@ export class FileBytes {
     return this.buffer.subarray(0, this.buffer.write(text));
   }
 
-  /** Pieces joined, in the shared buffer: valid until the next call. */
-  join(pieces: readonly Uint8Array[]): Buffer {
+  /** Pieces joined, text as UTF-8, in the shared buffer: valid until the next call. */
+  join(pieces: readonly (string | Uint8Array)[]): Buffer {
     let size = 0;
-    for (const piece of pieces) size += piece.length;
+    for (const piece of pieces) size += typeof piece === 'string' ? piece.length * 3 : piece.length;
     this.reserve(size);
     let offset = 0;
     for (const piece of pieces) {
-      this.buffer.set(piece, offset);
-      offset += piece.length;
+      if (typeof piece === 'string') {
+        offset += this.buffer.write(piece, offset);
+      } else {
+        this.buffer.set(piece, offset);
+        offset += piece.length;
+      }
     }
     return this.buffer.subarray(0, offset);
   }
