@@ -1,6 +1,7 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
 import { longDate, shortDate, weekdayName } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
+import { joinPieces, PieceCache, type Piece } from './pieces.js';
 import { phaseLabel } from './text.js';
 
 /**
@@ -34,88 +35,113 @@ function escapeMarkdown(text: string): string {
     .trim();
 }
 
-export function renderMarkdown(plan: Plan, options: { exercises?: Record<string, Exercise> } = {}): string {
-  const out: string[] = [];
+export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  return joinPieces(markdownPieces(plan, options)).toString('utf8');
+}
+
+export interface MarkdownOptions {
+  /** The templates' exercises, for the instructions at the end. */
+  exercises?: Record<string, Exercise>;
+}
+
+/**
+ * The Markdown in pieces, in order, for a writer that copies them where it likes. What recurs
+ * across plans (the safety net, a session's row, the exercise instructions) is made once.
+ */
+export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece[] {
   const title = plan.name ? `Return-to-running plan: ${mdText(plan.name)}` : 'Return-to-running plan';
-  out.push(`# ${title}`, '');
+  let head = `# ${title}\n\n`;
   if (plan.weeks.length > 0) {
-    out.push(`**${longDate(plan.start)} – ${longDate(plan.end)}** · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} · ${plan.runner} runner · template ${mdText(plan.template)}`, '');
+    head += `**${longDate(plan.start)} – ${longDate(plan.end)}** · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} · ${plan.runner} runner · template ${mdText(plan.template)}\n\n`;
   }
-  out.push(...triageSection(plan), ...safetyNetSection(plan));
+  const out: Piece[] = [head + triageSection(plan), safetyNetSection(plan)];
 
   if (plan.weeks.length > 0) {
-    out.push('## Notes', '', ...plan.notes.map((n) => `- ${mdText(n)}`), '');
-    for (const week of plan.weeks) out.push(...weekSection(week));
-    out.push(...exerciseSection(plan, options.exercises));
+    out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
+    for (const week of plan.weeks) {
+      out.push(weekHead(week));
+      for (const session of week.sessions) out.push(rowStart(session.date), rowRest(session));
+      out.push('\n');
+    }
+    if (options.exercises) out.push(exerciseSection(plan, options.exercises));
   }
-  out.push('---', '', `*${mdText(plan.notice)}*`, '');
-  return out.join('\n');
+  out.push(`---\n\n*${mdText(plan.notice)}*\n`);
+  return out;
 }
 
-function triageSection(plan: Plan): string[] {
+function triageSection(plan: Plan): string {
   const { triage } = plan;
-  const lines = [`## Triage: ${triage.level}${triage.cleared && triage.level !== 'clear' ? ' (cleared by a clinician)' : ''}`, ''];
-  if (triage.level === 'clear') return [...lines, 'No red-flag symptoms reported.', ''];
-  lines.push(...triage.reasons.map((r) => `- ${mdText(r.text)} (${r.level})`), '');
-  lines.push(`**${mdText(triage.message)}**`, '');
-  return lines;
+  const heading = `## Triage: ${triage.level}${triage.cleared && triage.level !== 'clear' ? ' (cleared by a clinician)' : ''}\n\n`;
+  if (triage.level === 'clear') return `${heading}No red-flag symptoms reported.\n\n`;
+  return `${heading}${triage.reasons.map((r) => `- ${mdText(r.text)} (${r.level})\n`).join('')}\n**${mdText(triage.message)}**\n\n`;
 }
 
-function safetyNetSection(plan: Plan): string[] {
+const safetyNets = new PieceCache(100);
+
+function safetyNetSection(plan: Plan): Buffer {
   const net = plan.safetyNet;
-  return [
-    '## Stop and get help if any of these appear',
-    '',
-    '**Emergency, same day:**',
-    '',
-    ...net.emergency.map((t) => `- ${mdText(t)}`),
-    '',
-    mdText(net.emergencyAction),
-    '',
-    '**Urgent, stop running:**',
-    '',
-    ...net.urgent.map((t) => `- ${mdText(t)}`),
-    '',
-    mdText(net.urgentAction),
-    '',
-  ];
+  const list = (items: string[]) => items.map((t) => `- ${mdText(t)}\n`).join('');
+  return safetyNets.get(net.emergencyAction, net.urgentAction, `${net.emergency.join('\n')}\n\n${net.urgent.join('\n')}`, () =>
+    '## Stop and get help if any of these appear\n\n' +
+    `**Emergency, same day:**\n\n${list(net.emergency)}\n${mdText(net.emergencyAction)}\n\n` +
+    `**Urgent, stop running:**\n\n${list(net.urgent)}\n${mdText(net.urgentAction)}\n\n`,
+  );
 }
 
-function weekSection(week: Week): string[] {
-  return [
-    `## ${mdText(`Week ${week.index} · ${shortDate(week.start)} – ${longDate(week.end)} · ${phaseLabel(week)}`)}`,
-    '',
-    `> **Gate:** ${mdText(week.gate)}`,
-    '>',
-    `> ${mdText(week.why)}`,
-    '',
-    '| Date | Day | Session | Details |',
-    '| --- | --- | --- | --- |',
-    ...week.sessions.map(sessionRow),
-    '',
-  ];
+function weekHead(week: Week): string {
+  return (
+    `## ${mdText(`Week ${week.index} · ${shortDate(week.start)} – ${longDate(week.end)} · ${phaseLabel(week)}`)}\n\n` +
+    `> **Gate:** ${mdText(week.gate)}\n>\n> ${mdText(week.why)}\n\n` +
+    '| Date | Day | Session | Details |\n| --- | --- | --- | --- |\n'
+  );
 }
 
 const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
 
-function sessionRow(session: Session): string {
-  const day = weekdayName(session.date);
-  const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
-  const title = session.runMinutes > 0 ? `**${mdText(session.title)}**` : mdText(session.title);
-  const rules = session.runMinutes > 0 ? ` Rules: ${session.rules.join(', ')}.` : '';
-  const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
-  const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
-  return `| ${session.date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | ${title}${minutes}${status} | ${mdText(session.details)}${rules}${logged} |`;
+/** "| 2026-11-30 | Mon | ": the cells a row takes from its date. */
+const rowStarts = new Map<string, string>();
+function rowStart(date: string): string {
+  let start = rowStarts.get(date);
+  if (start === undefined) {
+    const day = weekdayName(date);
+    start = `| ${date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | `;
+    if (rowStarts.size > 5_000) rowStarts.clear();
+    rowStarts.set(date, start);
+  }
+  return start;
 }
 
-function exerciseSection(plan: Plan, exercises: Record<string, Exercise> | undefined): string[] {
-  if (!exercises) return [];
-  const used = new Set(plan.weeks.flatMap((w) => w.sessions.map((s) => s.title)));
-  const lines = ['## Exercise instructions', ''];
-  for (const exercise of Object.values(exercises)) {
-    if (!used.has(exercise.title) || exercise.kind === 'rest') continue;
-    lines.push(`### ${mdText(exercise.title)}`, '', mdText(exercise.details), '');
-    if (exercise.steps?.length) lines.push(...exercise.steps.map((s) => `- ${mdText(s)}`), '');
-  }
-  return lines;
+const rowRests = new PieceCache();
+
+/** The rest of a session's row: the session, its details and, for a run, the rules it follows. */
+function rowRest(session: Session): Buffer {
+  const run = session.runMinutes > 0;
+  const rules = run ? session.rules.join(', ') : '';
+  const key = `${run ? 'run' : 'other'}\u0000${session.minutes}\u0000${rules}\u0000${session.status ?? ''}\u0000${session.logged ?? ''}`;
+  return rowRests.get(session.details, session.title, key, () => {
+    const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
+    const title = run ? `**${mdText(session.title)}**` : mdText(session.title);
+    const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
+    const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
+    return `${title}${minutes}${status} | ${mdText(session.details)}${run ? ` Rules: ${rules}.` : ''}${logged} |\n`;
+  });
+}
+
+/** Each template's instructions, by the exercises a plan uses. */
+const instructions = new WeakMap<Record<string, Exercise>, PieceCache>();
+
+function exerciseSection(plan: Plan, exercises: Record<string, Exercise>): Buffer {
+  const used = new Set<string>();
+  for (const week of plan.weeks) for (const session of week.sessions) used.add(session.title);
+  const shown = Object.values(exercises).filter((e) => used.has(e.title) && e.kind !== 'rest');
+  let cache = instructions.get(exercises);
+  if (cache === undefined) instructions.set(exercises, (cache = new PieceCache(1_000)));
+  return cache.get(shown.map((e) => e.title).join('\u0000'), '', '', () => {
+    let text = '## Exercise instructions\n\n';
+    for (const exercise of shown) {
+      text += `### ${mdText(exercise.title)}\n\n${mdText(exercise.details)}\n\n`;
+      if (exercise.steps?.length) text += `${exercise.steps.map((s) => `- ${mdText(s)}\n`).join('')}\n`;
+    }
+    return text;
+  });
 }

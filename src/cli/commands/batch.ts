@@ -12,7 +12,7 @@ import { triage } from '../../core/triage.js';
 import type { Intake, Plan, Templates } from '../../core/types.js';
 import { icsPieces } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
-import { renderMarkdown } from '../../export/markdown.js';
+import { markdownPieces } from '../../export/markdown.js';
 import { terminalSafe } from '../../export/style.js';
 import { completeIntake } from '../../intake/complete.js';
 import type { IntakeInput } from '../../intake/schema.js';
@@ -171,7 +171,7 @@ function makeOne(slot: Valid, templates: Templates, today: string, outDir: strin
 }
 
 function render(result: Plan, format: BatchFormat, templates: Templates, bytes: FileBytes): Buffer {
-  if (format === 'md') return bytes.text(renderMarkdown(result, { exercises: templates.exercises }));
+  if (format === 'md') return bytes.join(markdownPieces(result, { exercises: templates.exercises }));
   if (format === 'ics') return bytes.join(icsPieces(result, {}));
   return bytes.text(renderJson(result));
 }
