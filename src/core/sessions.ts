@@ -22,8 +22,28 @@ export interface WeekContext {
   runLevels?: (LadderLevel | null)[];
 }
 
+// A batch resolves the same few templates and words the same runs for thousands of athletes: both
+// are made once per template and kept. The texts are then the very same strings every time, which
+// the renderers' caches find without hashing them again.
+const resolved = new WeakMap<Template, Map<string, Template>>();
+const runTexts = new WeakMap<Template, Map<string, RunText>>();
+
+interface RunText {
+  title: string;
+  details: string;
+}
+
 /** The template as one runner type sees it in one phase: base days, then the phase's, then the runner's. */
 export function resolvedTemplate(template: Template, runner: Intake['runner'], phase: Phase | null): Template {
+  let byVariant = resolved.get(template);
+  if (byVariant === undefined) resolved.set(template, (byVariant = new Map()));
+  const key = `${runner} ${phase}`;
+  let result = byVariant.get(key);
+  if (result === undefined) byVariant.set(key, (result = resolve(template, runner, phase)));
+  return result;
+}
+
+function resolve(template: Template, runner: Intake['runner'], phase: Phase | null): Template {
   const variant = template.runnerTypes[runner];
   return {
     ...template,
@@ -77,24 +97,42 @@ function exerciseSession(date: string, exercise: Exercise, rules: string[], day:
 const NO_HARD_RUNNING = 'Flat ground, easy effort: no hills, speed work or races (R-PROG-4).';
 
 function runSession(date: string, minutes: number, level: LadderLevel | null, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
-  const warm = `Walk ${template.warmupMinutes} min to warm up`;
-  const cool = `walk ${template.cooldownMinutes} min to cool down`;
   const ids = [...load.rules, 'R-PROG-4'];
   const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
+  const { title, details } = runText(template, minutes, level, load.lighter, intake.units, rules);
+  if (level && level.walk > 0) {
+    return { date, kind: 'walk-run', title, details, minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, rules: ids, why: load.why };
+  }
+  return { date, kind: 'run', title, details, minutes: walkingMinutes + minutes, runMinutes: minutes, rules: ids, why: load.why };
+}
+
+/** A run's title and details, in words: the same template, level and minutes always give the same strings. */
+function runText(template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, units: Intake['units'], rules: Rules): RunText {
+  let texts = runTexts.get(template);
+  if (texts === undefined) runTexts.set(template, (texts = new Map()));
+  const pace = units === 'min' ? 0 : rules.easyPaceMinutesPer[units];
+  const key = level && level.walk > 0 ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes}` : `run ${minutes} ${lighter} ${units} ${pace}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size > 10_000) texts.clear();
+    texts.set(key, (text = wordRun(template, minutes, level, lighter, units, pace)));
+  }
+  return text;
+}
+
+function wordRun(template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, units: Intake['units'], pace: number): RunText {
+  const warm = `Walk ${template.warmupMinutes} min to warm up`;
+  const cool = `walk ${template.cooldownMinutes} min to cool down`;
   if (level && level.walk > 0) {
     return {
-      date, kind: 'walk-run',
       title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
       details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
-      minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, rules: ids, why: load.why,
     };
   }
-  const distance = intake.units === 'min' ? '' : ` (about ${formatDistance(minutes / rules.easyPaceMinutesPer[intake.units])} ${intake.units} at an easy pace)`;
+  const distance = units === 'min' ? '' : ` (about ${formatDistance(minutes / pace)} ${units} at an easy pace)`;
   return {
-    date, kind: 'run',
-    title: `Easy run · ${minutes} min${load.lighter ? ' (lighter week)' : ''}`,
+    title: `Easy run · ${minutes} min${lighter ? ' (lighter week)' : ''}`,
     details: `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
-    minutes: walkingMinutes + minutes, runMinutes: minutes, rules: ids, why: load.why,
   };
 }
 
