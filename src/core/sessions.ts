@@ -64,6 +64,7 @@ export function weekSessions(ctx: WeekContext): Session[] {
 
   for (let offset = 0; offset < 7; offset++) {
     const date = addDays(weekStart, offset);
+    const sessionsBefore = sessions.length;
     const dayNumber = (offset + 1) as keyof WeekSkeleton;
     let items = (template.week[dayNumber] ?? []).map((id) => ({ id, exercise: templates.exercises[id]! }));
     // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2).
@@ -80,7 +81,7 @@ export function weekSessions(ctx: WeekContext): Session[] {
     }
     // On a run day the other items go with the run; the rules that kept it a non-running day do not apply.
     for (const { exercise } of items) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : [], dayNumber));
-    if (!sessions.some((s) => s.date === date)) {
+    if (sessions.length === sessionsBefore) {
       sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
     }
   }
@@ -90,8 +91,15 @@ export function weekSessions(ctx: WeekContext): Session[] {
 function exerciseSession(date: string, exercise: Exercise, rules: string[], day: number): Session {
   return {
     date, kind: exercise.kind, title: exercise.title, details: exercise.details, minutes: exercise.minutes ?? 0,
-    runMinutes: 0, rules: [...rules], why: `Day ${day} of the recovery week: ${KIND_WHY[exercise.kind]}`,
+    runMinutes: 0, rules: [...rules], why: dayWhy(day, exercise.kind),
   };
+}
+
+// "Day 3 of the recovery week: …" for each day and kind, worded once.
+const dayWhys: Partial<Record<ExerciseKind, string>>[] = [];
+function dayWhy(day: number, kind: ExerciseKind): string {
+  const byKind = (dayWhys[day] ??= {});
+  return (byKind[kind] ??= `Day ${day} of the recovery week: ${KIND_WHY[kind]}`);
 }
 
 const NO_HARD_RUNNING = 'Flat ground, easy effort: no hills, speed work or races (R-PROG-4).';

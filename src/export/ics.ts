@@ -22,16 +22,24 @@ export interface IcsOptions {
 }
 
 /** The days that become events: every day with a session that is not rest, unless rest is wanted. */
-export function calendarDays(plan: Plan, includeRest = false): { week: Week; date: string; sessions: Session[] }[] {
-  return plan.weeks.flatMap((week) => {
-    const byDate = new Map<string, Session[]>();
-    for (const s of week.sessions) {
-      const day = byDate.get(s.date);
-      if (day) day.push(s);
-      else byDate.set(s.date, [s]);
+export function calendarDays(plan: Plan, includeRest = false): CalendarDay[] {
+  const days: CalendarDay[] = [];
+  for (const week of plan.weeks) {
+    const byDate = new Map<string, CalendarDay>();
+    for (const session of week.sessions) {
+      const day = byDate.get(session.date);
+      if (day) day.sessions.push(session);
+      else byDate.set(session.date, { week, date: session.date, sessions: [session] });
     }
-    return [...byDate].filter(([, sessions]) => includeRest || sessions.some((s) => s.kind !== 'rest')).map(([date, sessions]) => ({ week, date, sessions }));
-  });
+    for (const day of byDate.values()) if (includeRest || day.sessions.some((s) => s.kind !== 'rest')) days.push(day);
+  }
+  return days;
+}
+
+export interface CalendarDay {
+  week: Week;
+  date: string;
+  sessions: Session[];
 }
 
 // The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it.
