@@ -1,5 +1,6 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
 import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Prompter } from './wizard.js';
 
 export interface Io {
@@ -21,17 +22,17 @@ export interface Io {
 export function processIo(): Io {
   return {
     stdout: writeStdout,
-    stderr: (text) => void process.stderr.write(text),
+    stderr: writeStderr,
     // Getters, and a look at the descriptor first: opening a stream loads Node's stream modules,
     // a tenth of start-up, and most runs never need more than a write to stdout.
     get stdinIsTTY() {
-      return isTerminal(0, () => process.stdin);
+      return isTerminal(0);
     },
     get stdoutIsTTY() {
-      return isTerminal(1, () => process.stdout);
+      return isTerminal(1);
     },
     get stderrIsTTY() {
-      return isTerminal(2, () => process.stderr);
+      return isTerminal(2);
     },
     env: process.env,
     now: () => new Date(),
@@ -72,41 +73,51 @@ export function localToday(io: Io): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A file or a pipe is no terminal; only a character device needs the stream to tell. */
-function isTerminal(fd: number, stream: () => { isTTY?: boolean }): boolean {
+/** A file or a pipe is no terminal; only a character device needs a closer look. */
+function isTerminal(fd: number): boolean {
   try {
     if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
     return false; // closed
   }
-  return stream().isTTY === true;
+  // /dev/null is a character device too. Asked of the descriptor, not of process.stdout: a worker
+  // thread's streams are no terminal. (node:tty loads the stream modules: only now.)
+  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return tty.isatty(fd);
 }
-
-let stdoutStream = false;
 
 /**
- * Writes to stdout straight to the descriptor, as process.stdout does on Linux for files, pipes and
- * terminals, without loading the stream modules. A descriptor another program left non-blocking
- * can refuse a write (EAGAIN): from then on the stream writes, in order, and waits for the reader.
+ * Writes straight to the descriptor, as process.stdout and process.stderr do on Linux for files,
+ * pipes and terminals, without loading the stream modules, and from a worker thread too (the batch
+ * thread), whose own streams pass through the main thread only when its work is done. A descriptor
+ * another program left non-blocking can refuse a write (EAGAIN): from then on the stream writes, in
+ * order, and waits for the reader.
  */
-function writeStdout(text: string | Uint8Array): void {
-  let bytes = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  while (!stdoutStream && bytes.length > 0) {
-    try {
-      bytes = bytes.subarray(writeSync(1, bytes));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') closedPipe();
-      if (code !== 'EAGAIN') throw error;
-      stdoutStream = true;
-      process.stdout.on('error', (streamError: NodeJS.ErrnoException) => {
-        if (streamError.code === 'EPIPE') closedPipe();
-        throw streamError;
-      });
+function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
+  let streaming = false;
+  return (text) => {
+    let bytes = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    const stream = () => (fd === 1 ? process.stdout : process.stderr);
+    while (!streaming && bytes.length > 0) {
+      try {
+        bytes = bytes.subarray(writeSync(fd, bytes));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') closedPipe();
+        if (code !== 'EAGAIN') throw error;
+        streaming = true;
+        stream().on('error', (streamError: NodeJS.ErrnoException) => {
+          if (streamError.code === 'EPIPE') closedPipe();
+          throw streamError;
+        });
+      }
     }
-  }
-  if (bytes.length > 0) process.stdout.write(bytes);
+    if (bytes.length > 0) stream().write(bytes);
+  };
 }
+
+const writeStdout = writeTo(1);
+const writeStderr = writeTo(2);
 
 /** A closed pipe (`backplan plan | head`) is not an error worth a stack trace. */
 function closedPipe(): never {
