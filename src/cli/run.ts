@@ -5,7 +5,7 @@ import type { Io } from './io.js';
 import { createProgram, type RunState } from './program.js';
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
-  const state: RunState = { exitCode: EXIT.ok };
+  const state: RunState = { exitCode: EXIT.ok, argv };
   const program = createProgram(io, state, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,6 +1,6 @@
 // The wizard in a real terminal: tmux runs the built binary, send-keys types, capture-pane reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
@@ -134,4 +134,16 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(final).toMatch(/Cancelled\s+EXIT=130/);
     expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toBe(before);
   });
+
+  it('batch shows a progress bar on the terminal, from its own thread, and clears it at the end', async () => {
+    const dir = testDir('tmux');
+    const athletes = Array.from({ length: 4000 }, (_, i) => `Athlete ${i},${i % 3},${i % 4 ? 20 : 0},km,40`);
+    writeFileSync(join(dir, 'roster.csv'), ['name,pain,weekly,units,goal-weekly', ...athletes].join('\n'));
+    start('batch', dir, 'roster.csv --out-dir out --today 2026-11-22 > summary.txt', 'batch');
+    await waitFor('batch', /\[#*\.+\] \d+\/4000/, 20_000); // part of the way
+    const final = await waitFor('batch', /EXIT=\d+/, 60_000);
+    expect(final).toMatch(/^EXIT=0$/m); // the bar's line was cleared
+    expect(final).not.toMatch(/\/4000/);
+    expect(readFileSync(join(dir, 'summary.txt'), 'utf8')).toMatch(/4000 plans written\./);
+  }, 90_000);
 });

@@ -1,0 +1,46 @@
+// `batch` does its work in a worker thread whose young generation is capped. V8 grows a process's
+// young generation as data survives: reading a 10,000-athlete roster took it from 8 to 32 MB, a
+// third of the run's memory, though the data kept is about 10 MB. A worker's limits are set when
+// it starts, which is the only time Node 20 lets them be set from inside the program.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, Worker } from 'node:worker_threads';
+import type { Io } from './io.js';
+
+/** Young generation of the batch thread, MB: the size a 1,000-athlete run reaches on its own. */
+const YOUNG_GENERATION_MB = 12;
+
+/**
+ * Runs `backplan <argv>` in the batch thread and resolves to its exit code; null when this is
+ * that thread already, or when backplan runs from its sources (npm run dev, tests), not the build.
+ */
+export function inBatchThread(argv: readonly string[], io: Io): Promise<number> | null {
+  const bin = builtBin();
+  if (!isMainThread || !bin) return null;
+  return new Promise((resolve, reject) => {
+    let code: number | undefined;
+    // The thread writes to the descriptors itself. Its streams, used only when a descriptor refuses
+    // a write, are passed on by hand: left to Node, they would open this thread's process.stdout,
+    // which makes a pipe non-blocking for the other thread too.
+    const worker = new Worker(WORKER, { eval: true, workerData: { bin, argv }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    worker.stdout.on('data', (chunk: Buffer) => io.stdout(chunk));
+    worker.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString('utf8')));
+    worker.on('message', (message: number) => (code = message));
+    worker.on('error', reject);
+    // Resolved on exit, once anything the thread left to its streams has come through. A thread that
+    // ends itself has its own code (a closed stdout pipe ends it with 0); a failure came as 'error'.
+    worker.on('exit', (exitCode) => resolve(code ?? exitCode));
+  });
+}
+
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const cli = require(workerData.bin).loadCli();
+if (cli) cli.exports.main(workerData.argv).then((code) => parentPort.postMessage(code));
+`;
+
+/** bin/backplan.cjs beside the built bundle (dist/cli.cjs) this code runs from; null in development. */
+function builtBin(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.cjs') ? join(dirname(here), '..', 'bin', 'backplan.cjs') : null;
+}
