@@ -1,9 +1,9 @@
-// npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N]
+// npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N]   (both N: 10 unless given)
 // Medians of whole-command runs against Node's own start-up (`node -e 0`), measured in one run, and
 // the budgets of the speed issue. A script, never a test: timings belong in reports, not asserts.
 // Every command's stdout is a pipe, as when a script captures the plan.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +13,7 @@ const option = (name, fallback) => {
   return i === -1 ? fallback : Number(args[i + 1]);
 };
 const RUNS = option('--runs', 10);
-const BATCH_RUNS = option('--batch-runs', 3);
+const BATCH_RUNS = option('--batch-runs', 10);
 const asJson = args.includes('--json');
 const verbose = args.includes('--verbose'); // every run on stderr
 const root = new URL('..', import.meta.url).pathname;
@@ -24,6 +24,13 @@ const rssFile = join(work, 'rss');
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+// Every batch run's files stay until the end (see below): about 95 MB per 1,000 athletes.
+const needGb = Math.ceil((BATCH_RUNS * 11_000 * 0.095) / 1000) + 1;
+const { bavail, bsize } = statfsSync(work);
+if (bavail * bsize < needGb * 2 ** 30) {
+  console.error(`error: the bench needs about ${needGb} GB free beside the project for the batch runs' files; there are ${((bavail * bsize) / 2 ** 30).toFixed(1)} GB.\n  Free some space, or run fewer batch runs: npm run bench -- --batch-runs 3`);
+  process.exit(1);
+}
 const env = { PATH: process.env.PATH, HOME: work, TZ: 'UTC' };
 
 function once(argv) {
