@@ -43,7 +43,7 @@ export function inBatchThread(argv: readonly string[], io: Io): Promise<number> 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const cli = require(workerData.bin).loadCli();
-if (cli) cli.exports.main(workerData.argv).then((code) => parentPort.postMessage(code));
+if (cli) cli.exports.mainInBatchThread(workerData.argv).then((code) => parentPort.postMessage(code));
 `;
 
 /** bin/backplan.cjs beside the built bundle (dist/cli.cjs) this code runs from; null in development. */

@@ -19,20 +19,21 @@ export interface Io {
   prompt?: Prompter;
 }
 
-export function processIo(): Io {
+/** `thread`: this is a worker thread (the batch's), whose own streams are never terminals. */
+export function processIo({ thread = false } = {}): Io {
   return {
     stdout: writeStdout,
     stderr: writeStderr,
     // Getters, and a look at the descriptor first: opening a stream loads Node's stream modules,
     // a tenth of start-up, and most runs never need more than a write to stdout.
     get stdinIsTTY() {
-      return isTerminal(0);
+      return isTerminal(0, () => process.stdin, thread);
     },
     get stdoutIsTTY() {
-      return isTerminal(1);
+      return isTerminal(1, () => process.stdout, thread);
     },
     get stderrIsTTY() {
-      return isTerminal(2);
+      return isTerminal(2, () => process.stderr, thread);
     },
     env: process.env,
     now: () => new Date(),
@@ -73,15 +74,18 @@ export function localToday(io: Io): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A file or a pipe is no terminal; only a character device needs a closer look. */
-function isTerminal(fd: number): boolean {
+/**
+ * A file or a pipe is no terminal; only a character device (a terminal, or /dev/null) needs a
+ * closer look. The main thread asks its stream, which it will write through anyway; a worker
+ * thread asks node:tty about the descriptor (node:tty loads the network modules: only there).
+ */
+function isTerminal(fd: number, stream: () => { isTTY?: boolean }, thread: boolean): boolean {
   try {
     if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
     return false; // closed
   }
-  // /dev/null is a character device too. Asked of the descriptor, not of process.stdout: a worker
-  // thread's streams are no terminal. (node:tty loads the stream modules: only now.)
+  if (!thread) return stream().isTTY === true;
   const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
