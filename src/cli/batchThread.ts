@@ -31,7 +31,8 @@ export function inBatchThread(argv: readonly string[], io: Io): Promise<number> 
     // which makes a pipe non-blocking for the other thread too.
     const worker = new Worker(WORKER, { eval: true, workerData: { bin, argv }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.stdout.on('data', (chunk: Buffer) => io.stdout(chunk));
-    worker.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString('utf8')));
+    worker.stderr.setEncoding('utf8'); // a character split between two chunks stays whole
+    worker.stderr.on('data', (text: string) => io.stderr(text));
     worker.on('message', (message: number) => (code = message));
     worker.on('error', reject);
     // Resolved on exit, once anything the thread left to its streams has come through. A thread that
