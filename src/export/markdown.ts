@@ -1,8 +1,8 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
-import { longDate, shortDate, weekdayName } from '../core/dates.js';
+import { longDate, weekdayName } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
 import { joinPieces, PieceCache, type Piece } from './pieces.js';
-import { phaseLabel } from './text.js';
+import { weekHeading } from './text.js';
 
 /**
  * Text as inert Markdown: no HTML, no emphasis, links or autolinks, no table break, no heading, on
@@ -90,7 +90,7 @@ function safetyNetSection(plan: Plan): Buffer {
 
 function weekHead(week: Week): string {
   return (
-    `## ${mdText(`Week ${week.index} · ${shortDate(week.start)} – ${longDate(week.end)} · ${phaseLabel(week)}`)}\n\n` +
+    `## ${mdText(weekHeading(week))}\n\n` +
     `> **Gate:** ${mdText(week.gate)}\n>\n> ${mdText(week.why)}\n\n` +
     '| Date | Day | Session | Details |\n| --- | --- | --- | --- |\n'
   );
