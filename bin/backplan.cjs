@@ -59,6 +59,10 @@ function loadBundle(file, cachePath = `${file}.cache`) {
   // The same wrapper Node gives a CommonJS file, on the first line so line numbers stay true.
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
   const script = new Script(wrapper, { filename: file, cachedData });
+  // V8 refuses a cache made by another Node or under other V8 flags; start-up is then slower.
+  if (script.cachedDataRejected && process.env.BACKPLAN_DEBUG_CACHE) {
+    process.stderr.write(`backplan: V8 refused the code cache of ${file}; it was compiled afresh\n`);
+  }
   const bundle = { exports: {} };
   loaded.set(file, script);
   script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, join(file, '..'));

@@ -8,7 +8,13 @@ export async function main(argv: string[]): Promise<number> {
   return runCli(argv, processIo());
 }
 
-/** The same, in the batch thread (src/cli/batchThread.ts). */
+/**
+ * The same, in the batch thread (src/cli/batchThread.ts); the build's cache training calls it on
+ * the main thread, to run a batch there.
+ */
 export async function mainInBatchThread(argv: string[]): Promise<number> {
-  return runCli(argv, processIo({ thread: true }));
+  const { tightenHeapGrowth } = await import('./cli/batchThread.js');
+  const io = processIo({ thread: true });
+  io.planningStarts = tightenHeapGrowth;
+  return runCli(argv, io, { inBatchThread: true });
 }

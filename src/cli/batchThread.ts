@@ -18,12 +18,6 @@ const YOUNG_GENERATION_MB = 12;
 export function inBatchThread(argv: readonly string[], io: Io): Promise<number> | null {
   const bin = builtBin();
   if (!isMainThread || !bin) return null;
-  // The old generation may grow to twice its live data before a full collection. V8 otherwise
-  // picks the factor from how fast the thread allocates against how fast it collects: in about
-  // half the 10,000-athlete runs writing to a slow disk it chose up to 4, and the old generation
-  // reached 65 MB holding 26-34 MB of live data (peak memory 131-136 MB instead of 87). V8 reads
-  // the flag when an isolate starts; set here, it is read by the thread about to start.
-  setFlagsFromString('--heap-growing-percent=100');
   return new Promise((resolve, reject) => {
     let code: number | undefined;
     // The thread writes to the descriptors itself. Its streams, used only when a descriptor refuses
@@ -39,6 +33,22 @@ export function inBatchThread(argv: readonly string[], io: Io): Promise<number> 
     // ends itself has its own code (a closed stdout pipe ends it with 0); a failure came as 'error'.
     worker.on('exit', (exitCode) => resolve(code ?? exitCode));
   });
+}
+
+/**
+ * Lets the old generation grow to twice its live data before a full collection, from now on.
+ * V8 otherwise picks the factor from how fast the thread allocates against how fast it collects:
+ * in about half the 10,000-athlete runs writing to a slow disk it chose up to 4, and the old
+ * generation reached 65 MB holding 26-34 MB of live data (peak memory 131-136 MB instead of 87).
+ *
+ * V8 reads the flag at every full collection, for the whole process. It also stamps the flags in
+ * force on every code cache it makes and refuses a cache stamped with other flags, so the flag is
+ * set only once the thread has loaded its code (the CLI bundle, csv-parse, yaml, zod): set when
+ * the thread started, it had made every one of their caches useless there.
+ */
+export function tightenHeapGrowth(): void {
+  // Only in the thread: the build runs batches on its main thread to train the caches it writes.
+  if (!isMainThread) setFlagsFromString('--heap-growing-percent=100');
 }
 
 const WORKER = `

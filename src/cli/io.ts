@@ -17,6 +17,8 @@ export interface Io {
   readStdin(): Promise<string>;
   /** Questions in the terminal; the prompt library is loaded when this is not given. */
   prompt?: Prompter;
+  /** Called by `batch` once its roster is read and checked, before the first plan is made. */
+  planningStarts?(): void;
 }
 
 /** `thread`: this is a worker thread (the batch's), whose own streams are never terminals. */

@@ -7,7 +7,7 @@ import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, e
 
 export interface RunState {
   exitCode: number;
-  /** The arguments of this run, for a command that hands them to another thread (batch). */
+  /** The arguments of this run, for a command that hands them to another thread (batch); unset there. */
   argv?: readonly string[];
 }
 

@@ -4,8 +4,9 @@ import { EXIT, UsageError, DataError } from './errors.js';
 import type { Io } from './io.js';
 import { createProgram, type RunState } from './program.js';
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
-  const state: RunState = { exitCode: EXIT.ok, argv };
+/** `inBatchThread`: this run is the batch thread's, so `batch` does its work here. */
+export async function runCli(argv: string[], io: Io, { inBatchThread = false } = {}): Promise<number> {
+  const state: RunState = { exitCode: EXIT.ok, argv: inBatchThread ? undefined : argv };
   const program = createProgram(io, state, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

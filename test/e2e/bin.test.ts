@@ -1,6 +1,7 @@
 // End-to-end: spawn the built bin/backplan.cjs as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { testDir } from '../tmp.js';
@@ -29,11 +30,32 @@ describe('the built binary', () => {
     expect(r.stdout).toBe('false');
   });
 
+  // V8 refuses a cache made under other V8 flags. The batch thread sets one, and once set it had
+  // made the CLI's cache useless in that thread, and the vendor caches (trained by a batch)
+  // useless everywhere else.
+  it('uses every code cache the build made: plan, batch (CSV, YAML, a row zod refuses) and lint', () => {
+    const dir = testDir('caches');
+    writeFileSync(join(dir, 'roster.csv'), 'name,pain,weekly,goal-weekly\nAna,2,10,30\nBen,2,30,20\n');
+    const runs = [
+      PLAN,
+      ['batch', join(dir, 'roster.csv'), '--out-dir', join(dir, 'csv'), '--today', '2026-11-22'],
+      ['batch', 'examples/roster.yaml', '--out-dir', join(dir, 'yaml'), '--today', '2026-11-22'],
+      ['templates', 'lint', 'plans'],
+    ];
+    for (const args of runs) {
+      const r = run(args, { BACKPLAN_DEBUG_CACHE: '1' });
+      expect(r.stderr, args.join(' ')).not.toMatch(/refused the code cache/);
+      expect([0, 1, 3], args.join(' ')).toContain(r.code);
+    }
+    expect(readdirSync(join(dir, 'csv'))).toContain('ana.md');
+  });
+
   it('still runs when the code cache is missing or from another Node', () => {
     const probe = "const { loadCli } = require('./bin/backplan.cjs'); const { exports } = loadCli(process.argv[1]); exports.main(['symptoms', '--format', 'json']).then((c) => { process.exitCode = c; });";
     for (const cache of ['/nonexistent.cache', 'package.json']) {
-      const r = spawnSync(process.execPath, ['-e', probe, cache], { encoding: 'utf8', env: cleanEnv() });
+      const r = spawnSync(process.execPath, ['-e', probe, cache], { encoding: 'utf8', env: cleanEnv({ BACKPLAN_DEBUG_CACHE: '1' }) });
       expect(r.status).toBe(0);
+      expect(r.stderr).toBe(cache === 'package.json' ? `backplan: V8 refused the code cache of ${resolve('dist/cli.cjs')}; it was compiled afresh\n` : '');
       expect(JSON.parse(r.stdout)[0].id).toBeTruthy();
     }
   });

@@ -92,6 +92,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   }
 
   mkdirSync(outDir, { recursive: true });
+  io.planningStarts?.();
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
   const bytes = new FileBytes();
