@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
-const VENDOR = { zod: 'zod', yaml: 'yaml', 'csv-parse': 'csv-parse', '@inquirer/prompts': 'prompts' };
+const VENDOR = { zod: 'zod', yaml: 'yaml', 'csv-parse': 'csv-parse', 'csv-parse/sync': 'csv-parse-sync', '@inquirer/prompts': 'prompts' };
 const common = {
   bundle: true,
   format: 'cjs',
