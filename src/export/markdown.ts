@@ -98,13 +98,13 @@ function weekHead(week: Week): string {
 
 const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
 
-/** "| 2026-11-30 | Mon | ": the cells a row takes from its date. */
-const rowStarts = new Map<string, string>();
-function rowStart(date: string): string {
+/** "| 2026-11-30 | Mon | ": the cells a row takes from its date, encoded. */
+const rowStarts = new Map<string, Buffer>();
+function rowStart(date: string): Buffer {
   let start = rowStarts.get(date);
   if (start === undefined) {
     const day = weekdayName(date);
-    start = `| ${date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | `;
+    start = Buffer.from(`| ${date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | `);
     if (rowStarts.size > 5_000) rowStarts.clear();
     rowStarts.set(date, start);
   }

@@ -5,10 +5,14 @@
 // file or the new one; only a power cut right after could lose the new one. Batch exports use it:
 // thousands of flushes cost seconds, and every export can be made again from the roster.
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
+
+/** This process's mark on its temporary files; with a count after it, each name is new. */
+const TEMP_MARK = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+let tempCount = 0;
 
 /** A temporary name beside the target; opened with 'wx', so a name taken by anyone else fails, never clobbers. */
-const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+const tempPath = (path: string): string => `${dirname(path)}${sep}.${basename(path)}.${TEMP_MARK}.${++tempCount}.tmp`;
 
 /** `isNew`: the caller has just made sure there is no file at `path`, so its mode need not be looked up. */
 export function writeFileAtomic(path: string, content: string | Uint8Array, { durable = true, isNew = false } = {}): void {

@@ -1,5 +1,5 @@
 // `backplan batch`: a coach's roster in, every athlete's files out, nothing outside --out-dir.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugOf } from '../../src/export/slug.js';
@@ -117,6 +117,21 @@ describe('replacing, dry runs and summaries', () => {
     expect(existsSync(join(r.out, 'cy.md'))).toBe(false);
     expect((await cli(['batch', 'roster.csv', '--out-dir', 'out', '--force'], { cwd: r.cwd })).code).toBe(0);
     expect(readFileSync(join(r.out, 'bo.md'), 'utf8')).toMatch(/^# Return-to-running plan: Bo/);
+  });
+
+  it('a name in other letter cases is the same file only where the disk says so', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'roster.csv'), ROSTER);
+    await cli(['batch', 'roster.csv', '--out-dir', 'out', '--dry-run'], { cwd }); // makes nothing
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', 'BO.md'), 'keep');
+    const sameFile = existsSync(join(cwd, 'out', 'bo.md')); // true on a disk that ignores case
+    const r = await cli(['batch', 'roster.csv', '--out-dir', 'out'], { cwd });
+    expect(r.code).toBe(sameFile ? 1 : 0);
+    if (sameFile) expect(r.stderr).toMatch(/1 file in out would be replaced \(bo\.md\)/);
+    else expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['BO.md', 'ana.ics', 'ana.md', 'bo.ics', 'bo.md']);
+    expect(readFileSync(join(cwd, 'out', 'BO.md'), 'utf8')).toBe('keep');
   });
 
   it('--dry-run lists what would be written and writes nothing', async () => {

@@ -5,8 +5,8 @@
 // its validated intake and written at once: what is kept per athlete is that intake and its file
 // names, a few hundred bytes, never a plan.
 import type { Command } from 'commander';
-import { existsSync, mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import { triage } from '../../core/triage.js';
 import type { Intake, Plan, Templates } from '../../core/types.js';
@@ -78,7 +78,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   const files = valid.flatMap((v) => v.files);
   for (const file of files) insideOutDir(outDir, file);
   if (!flags.force) {
-    const existing = files.filter((f) => existsSync(join(outDir, f)));
+    const existing = alreadyThere(outDir, files);
     if (existing.length > 0) {
       const named = existing.slice(0, 3).join(', ') + (existing.length > 3 ? ` and ${existing.length - 3} more` : '');
       throw new DataError(`${existing.length} file${existing.length === 1 ? '' : 's'} in ${flags.outDir} would be replaced (${named}); nothing was written`, 'add --force to replace them, or choose another --out-dir');
@@ -138,10 +138,29 @@ function labelOf(entry: RosterEntry): string {
   return name !== undefined && String(name).trim() ? terminalSafe(String(name)).slice(0, 40) : entry.where;
 }
 
+/**
+ * The files of `files` that exist in `outDir`: one listing of the folder, not a look per file. A
+ * name listed in other letter cases is looked at on its own: on a disk that ignores case it is the
+ * same file.
+ */
+function alreadyThere(outDir: string, files: string[]): string[] {
+  let listed: string[];
+  try {
+    listed = readdirSync(outDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return []; // a missing folder is made; a file there fails then
+    return files.filter((f) => existsSync(join(outDir, f)));
+  }
+  const exact = new Set(listed);
+  const folded = new Set(listed.map((name) => name.toLowerCase()));
+  return files.filter((f) => exact.has(f) || (folded.has(f.toLowerCase()) && existsSync(join(outDir, f))));
+}
+
 /** File names come from slugs ([a-z0-9-] only); this is the belt to that pair of braces. */
 function insideOutDir(outDir: string, file: string): void {
   // A plain name, no folder part and no dot-dot, names a file right inside the folder.
-  if (file !== basename(file) || file.includes('\\') || file === '.' || file === '..') {
+  if (file.includes('/') || file.includes('\\') || file === '' || file === '.' || file === '..') {
     throw new DataError(`refusing to write ${file} outside ${outDir}`, 'this is a bug in backplan: please report it');
   }
 }
