@@ -35,11 +35,17 @@ export function planFrame(intake: Intake, templates: Templates, today: string): 
 }
 
 /** The days of a plan week (0-6) that carry `count` runs. */
-export function runOffsetsFor(days: RunDays, count: number): number[] {
-  return count > days.pattern.length
+export function runOffsetsFor(days: RunDays, count: number): readonly number[] {
+  let byCount = offsetsByDays.get(days);
+  if (byCount === undefined) offsetsByDays.set(days, (byCount = []));
+  return (byCount[count] ??= count > days.pattern.length
     ? extendedRunDays(days.pattern, days.preference, days.allowed, count)
-    : pickRunDays(days.pattern, days.preference, count);
+    : pickRunDays(days.pattern, days.preference, count));
 }
+
+// Plans with the same running days share one RunDays (see runDays), so each count is worked out
+// once across a batch, not for every week of every athlete.
+const offsetsByDays = new WeakMap<RunDays, (readonly number[])[]>();
 
 export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad | undefined): Week {
   const { load, weekStart, templates } = ctx;
@@ -100,19 +106,35 @@ export function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
   }
 }
 
+/** Shared by every plan with the same running days: never changed once made. */
 export interface RunDays {
-  pattern: number[];
-  preference: number[];
+  readonly pattern: readonly number[];
+  readonly preference: readonly number[];
   /** Days that may carry a run at all: the preferred days, or any day. */
-  allowed: number[];
+  readonly allowed: readonly number[];
   ladderDays: number;
   rebuildDays: number;
   wanted: number;
 }
 
 /** R-PROG-1: the base pattern of running days, from preferred weekdays or the template. */
-function runDays(intake: Intake, { rules, template }: Templates, start: string): RunDays {
+function runDays(intake: Intake, templates: Templates, start: string): RunDays {
   const startDay = weekdayIndex(start);
+  // Everything below reads only these, the templates' rules and its day order.
+  const key = `${startDay} ${intake.days?.join(',') ?? ''} ${intake.runsPerWeek ?? ''}`;
+  let byKey = runDaysByTemplates.get(templates);
+  if (byKey === undefined) runDaysByTemplates.set(templates, (byKey = new Map()));
+  let days = byKey.get(key);
+  if (days === undefined) {
+    if (byKey.size > 10_000) byKey.clear();
+    byKey.set(key, (days = workOutRunDays(intake, templates, startDay)));
+  }
+  return days;
+}
+
+const runDaysByTemplates = new WeakMap<Templates, Map<string, RunDays>>();
+
+function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay: number): RunDays {
   const preference = intake.days?.length
     ? intake.days.map((d) => (weekdayNumber(d) - startDay + 7) % 7)
     : template.runDayOrder.map((d) => d - 1);

@@ -17,7 +17,7 @@ export interface WeekContext {
   weekStart: string;
   load: WeekLoad;
   /** Offsets (0-6 from weekStart) that carry this week's runs, in date order. */
-  runOffsets: number[];
+  runOffsets: readonly number[];
   /** The ladder level of each run, when the level changed within the week (check-ins). */
   runLevels?: (LadderLevel | null)[];
 }
@@ -62,30 +62,56 @@ export function weekSessions(ctx: WeekContext): Session[] {
   const restRules = load.phase === 'settle' ? load.rules.filter((r) => r !== 'R-PHASE-1') : load.phase === 'walk-run' || load.phase === 'continuous' ? ['R-PROG-1'] : [];
   const sessions: Session[] = [];
 
+  const days = dayItems(template, templates.exercises, waiting);
   for (let offset = 0; offset < 7; offset++) {
     const date = addDays(weekStart, offset);
     const sessionsBefore = sessions.length;
     const dayNumber = (offset + 1) as keyof WeekSkeleton;
-    let items = (template.week[dayNumber] ?? []).map((id) => ({ id, exercise: templates.exercises[id]! }));
-    // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2).
-    if (waiting) items = items.filter(({ exercise }) => exercise.kind !== 'cross-train');
-
     const runIndex = runOffsets.indexOf(offset);
     if (runIndex !== -1) {
       const minutes = load.runs[runIndex]!;
       const level = ctx.runLevels ? ctx.runLevels[runIndex] ?? null : load.level;
       sessions.push(runSession(date, minutes, level, load, template, intake, templates.rules));
-      const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
-      const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: templates.exercises[id]! }));
-      items = [...after, ...kept];
     }
     // On a run day the other items go with the run; the rules that kept it a non-running day do not apply.
-    for (const { exercise } of items) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : [], dayNumber));
+    const { plain, withRun } = days[offset]!;
+    for (const exercise of runIndex === -1 ? plain : withRun) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : [], dayNumber));
     if (sessions.length === sessionsBefore) {
       sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
     }
   }
   return sessions;
+}
+
+/** A day's exercises (offsets 0-6): on a day without a run, and beside a run. */
+interface DayItems {
+  plain: readonly Exercise[];
+  withRun: readonly Exercise[];
+}
+
+/** Worked out once per resolved template, exercises and waiting or not: the same for every week of every athlete. */
+function dayItems(template: Template, exercises: Record<string, Exercise>, waiting: boolean): readonly DayItems[] {
+  let byExercises = dayItemsByTemplate.get(template);
+  if (byExercises === undefined) dayItemsByTemplate.set(template, (byExercises = new WeakMap()));
+  let pair = byExercises.get(exercises);
+  if (pair === undefined) byExercises.set(exercises, (pair = [undefined, undefined]));
+  return (pair[waiting ? 1 : 0] ??= workOutDayItems(template, exercises, waiting));
+}
+
+const dayItemsByTemplate = new WeakMap<Template, WeakMap<Record<string, Exercise>, [DayItems[] | undefined, DayItems[] | undefined]>>();
+
+function workOutDayItems(template: Template, exercises: Record<string, Exercise>, waiting: boolean): DayItems[] {
+  const days: DayItems[] = [];
+  for (let offset = 0; offset < 7; offset++) {
+    let items = (template.week[(offset + 1) as keyof WeekSkeleton] ?? []).map((id) => ({ id, exercise: exercises[id]! }));
+    // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2).
+    if (waiting) items = items.filter(({ exercise }) => exercise.kind !== 'cross-train');
+    // Beside a run: the after-run items, then the day's own core and mobility.
+    const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
+    const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: exercises[id]! }));
+    days.push({ plain: items.map((i) => i.exercise), withRun: [...after, ...kept].map((i) => i.exercise) });
+  }
+  return days;
 }
 
 function exerciseSession(date: string, exercise: Exercise, rules: string[], day: number): Session {
