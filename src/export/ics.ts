@@ -76,16 +76,16 @@ export function icsPieces(plan: Plan, options: IcsOptions): Piece[] {
   const zone = options.time && options.tz ? options.tz : null;
   out.push(lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`, ...(zone ? [...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`] : [])));
 
-  const stamp = `DTSTAMP:${plan.today.replaceAll('-', '')}T000000Z\r\n`;
+  const stamp = stampLine(plan.today);
   const key = slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
-    const span = options.time && options.tz ? lines(...timedSpan(date, sessions, options.time, options.tz, options.duration)) : allDaySpan(date);
-    out.push(`BEGIN:VEVENT\r\n${foldLine(`UID:${key}-${date}-day@backplan`)}\r\nSEQUENCE:${options.sequences?.get(date) ?? 0}\r\n${stamp}${span}`);
-    const summary = summaryOf(sessions);
-    out.push(summaryLines.get(summary, '', '', () => `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n`));
+    const sequence = options.sequences?.get(date) ?? 0;
+    out.push(BEGIN_EVENT, `${foldLine(`UID:${key}-${date}-day@backplan`)}\r\n`, sequence === 0 ? FIRST_SEQUENCE : `SEQUENCE:${sequence}\r\n`, stamp);
+    out.push(options.time && options.tz ? lines(...timedSpan(date, sessions, options.time, options.tz, options.duration)) : allDaySpan(date));
+    out.push(summaryPiece(sessions));
     for (let i = 0; i < sessions.length; i++) out.push(descriptionPiece(sessions[i]!, i === 0));
     out.push(weekTail(plan, week));
-    if (options.alarm !== undefined) out.push(lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM'));
+    if (options.alarm !== undefined) out.push(lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summaryOf(sessions))}`, 'END:VALARM'));
     out.push(END_EVENT);
   }
   out.push(END_CALENDAR);
@@ -99,30 +99,67 @@ function lines(...contentLines: string[]): string {
   return text;
 }
 
+const BEGIN_EVENT = Buffer.from('BEGIN:VEVENT\r\n');
+const FIRST_SEQUENCE = Buffer.from('SEQUENCE:0\r\n');
 const END_EVENT = Buffer.from('END:VEVENT\r\n');
 const END_CALENDAR = Buffer.from('END:VCALENDAR'); // the last line has no CRLF after it, as in ical-generator
 
+const stampLines = new Map<string, Buffer>();
+/** DTSTAMP: midnight UTC of the plan's day, so the same plan gives the same bytes. */
+function stampLine(today: string): Buffer {
+  let stamp = stampLines.get(today);
+  if (stamp === undefined) {
+    if (stampLines.size > 1_000) stampLines.clear();
+    stampLines.set(today, (stamp = Buffer.from(`DTSTAMP:${today.replaceAll('-', '')}T000000Z\r\n`)));
+  }
+  return stamp;
+}
+
 const summaryLines = new PieceCache();
-const sessionPieces = new PieceCache();
+const firstSessionPieces = new PieceCache();
+const nextSessionPieces = new PieceCache();
 const weekTails = new PieceCache();
+
+/**
+ * The SUMMARY line. A day of up to three sessions is found by their titles (templates' texts, never
+ * empty), so no summary is joined just to look it up; the same titles always give the same line.
+ */
+function summaryPiece(sessions: Session[]): Buffer {
+  for (const session of sessions) if (session.runMinutes > 0) return summaryLine(session.title, '', '');
+  if (sessions.length > 3) return summaryLine(summaryOf(sessions), '', '');
+  return summaryLine(sessions[0]?.title ?? '', sessions[1]?.title ?? '', sessions[2]?.title ?? '');
+}
+
+function summaryLine(first: string, second: string, third: string): Buffer {
+  return summaryLines.find(first, second, third) ?? summaryLines.keep(first, second, third, `${foldLine(`SUMMARY:${escapeText([first, second, third].filter(Boolean).join(' · '))}`)}\r\n`);
+}
 
 /**
  * One session's part of the DESCRIPTION: the line's start for the day's first session, a line of
  * its own (after an escaped newline) for the others. RFC 5545 lets a fold fall anywhere, so each
- * part is folded on its own and a line may end early.
+ * part is folded on its own and a line may end early. A run's part names its rules, so they are
+ * part of its key; other sessions are found by their minutes alone.
  */
 function descriptionPiece(session: Session, first: boolean): Buffer {
-  const rules = ruleList(session);
-  return sessionPieces.get(session.details, session.title, `${first ? 'first' : 'next'} ${session.minutes}${rules}`, () => {
-    const line = sessionLine(session, rules);
-    return first ? foldLine(`DESCRIPTION:${escapeText(line)}`) : foldContinuation(escapeText(`\n${line}`));
-  });
+  const pieces = first ? firstSessionPieces : nextSessionPieces;
+  const run = session.runMinutes > 0;
+  const key = run ? `${session.minutes} ${session.rules.join(' ')}` : session.minutes;
+  return pieces.find(session.details, session.title, key) ?? pieces.keep(session.details, session.title, key, describe(session, first));
 }
+
+function describe(session: Session, first: boolean): string {
+  const line = sessionLine(session, ruleList(session));
+  return first ? foldLine(`DESCRIPTION:${escapeText(line)}`) : foldContinuation(escapeText(`\n${line}`));
+}
+
+const TRIAGE_LEVELS = ['clear', 'caution', 'urgent', 'emergency'];
 
 /** The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the safety net. */
 function weekTail(plan: Plan, week: Week): Buffer {
   const { triage } = plan;
-  return weekTails.get(week.gate, triage.level === 'clear' ? '' : triage.message, `${week.index} ${triage.level}`, () => `${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
+  const message = triage.level === 'clear' ? '' : triage.message;
+  const key = week.index * TRIAGE_LEVELS.length + TRIAGE_LEVELS.indexOf(triage.level);
+  return weekTails.find(week.gate, message, key) ?? weekTails.keep(week.gate, message, key, `${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
 }
 
 /*
@@ -234,11 +271,11 @@ export function foldByUnit(line: string, first: number): string {
 }
 
 /** DTSTART and DTEND of an all-day event, as lines: plain dates, which no host zone can move. Cached: every plan has the same dates. */
-const allDaySpans = new Map<string, string>();
-function allDaySpan(date: string): string {
+const allDaySpans = new Map<string, Buffer>();
+function allDaySpan(date: string): Buffer {
   let span = allDaySpans.get(date);
   if (span === undefined) {
-    span = lines(`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE');
+    span = Buffer.from(lines(`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE'));
     if (allDaySpans.size > 5_000) allDaySpans.clear();
     allDaySpans.set(date, span);
   }

@@ -81,10 +81,17 @@ const safetyNets = new PieceCache(100);
 function safetyNetSection(plan: Plan): Buffer {
   const net = plan.safetyNet;
   const list = (items: string[]) => items.map((t) => `- ${mdText(t)}\n`).join('');
-  return safetyNets.get(net.emergencyAction, net.urgentAction, `${net.emergency.join('\n')}\n\n${net.urgent.join('\n')}`, () =>
-    '## Stop and get help if any of these appear\n\n' +
-    `**Emergency, same day:**\n\n${list(net.emergency)}\n${mdText(net.emergencyAction)}\n\n` +
-    `**Urgent, stop running:**\n\n${list(net.urgent)}\n${mdText(net.urgentAction)}\n\n`,
+  const symptoms = `${net.emergency.join('\n')}\n\n${net.urgent.join('\n')}`;
+  return (
+    safetyNets.find(net.emergencyAction, net.urgentAction, symptoms) ??
+    safetyNets.keep(
+      net.emergencyAction,
+      net.urgentAction,
+      symptoms,
+      '## Stop and get help if any of these appear\n\n' +
+        `**Emergency, same day:**\n\n${list(net.emergency)}\n${mdText(net.emergencyAction)}\n\n` +
+        `**Urgent, stop running:**\n\n${list(net.urgent)}\n${mdText(net.urgentAction)}\n\n`,
+    )
   );
 }
 
@@ -113,18 +120,23 @@ function rowStart(date: string): Buffer {
 
 const rowRests = new PieceCache();
 
-/** The rest of a session's row: the session, its details and, for a run, the rules it follows. */
+/**
+ * The rest of a session's row: the session, its details and, for a run, the rules it follows. A
+ * planned session that is no run (most rows) is found by its minutes alone; a run's rules, and a
+ * logged session's status and note, are part of its key.
+ */
 function rowRest(session: Session): Buffer {
   const run = session.runMinutes > 0;
-  const rules = run ? session.rules.join(', ') : '';
-  const key = `${run ? 'run' : 'other'}\u0000${session.minutes}\u0000${rules}\u0000${session.status ?? ''}\u0000${session.logged ?? ''}`;
-  return rowRests.get(session.details, session.title, key, () => {
-    const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
-    const title = run ? `**${mdText(session.title)}**` : mdText(session.title);
-    const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
-    const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
-    return `${title}${minutes}${status} | ${mdText(session.details)}${run ? ` Rules: ${rules}.` : ''}${logged} |\n`;
-  });
+  const key = !run && !session.status && !session.logged ? session.minutes : `${run ? 'run' : 'other'}\u0000${session.minutes}\u0000${run ? session.rules.join(', ') : ''}\u0000${session.status ?? ''}\u0000${session.logged ?? ''}`;
+  return rowRests.find(session.details, session.title, key) ?? rowRests.keep(session.details, session.title, key, rowText(session, run));
+}
+
+function rowText(session: Session, run: boolean): string {
+  const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
+  const title = run ? `**${mdText(session.title)}**` : mdText(session.title);
+  const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
+  const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
+  return `${title}${minutes}${status} | ${mdText(session.details)}${run ? ` Rules: ${session.rules.join(', ')}.` : ''}${logged} |\n`;
 }
 
 /** Each template's instructions, by the exercises a plan uses. */
@@ -136,12 +148,15 @@ function exerciseSection(plan: Plan, exercises: Record<string, Exercise>): Buffe
   const shown = Object.values(exercises).filter((e) => used.has(e.title) && e.kind !== 'rest');
   let cache = instructions.get(exercises);
   if (cache === undefined) instructions.set(exercises, (cache = new PieceCache(1_000)));
-  return cache.get(shown.map((e) => e.title).join('\u0000'), '', '', () => {
-    let text = '## Exercise instructions\n\n';
-    for (const exercise of shown) {
-      text += `### ${mdText(exercise.title)}\n\n${mdText(exercise.details)}\n\n`;
-      if (exercise.steps?.length) text += `${exercise.steps.map((s) => `- ${mdText(s)}\n`).join('')}\n`;
-    }
-    return text;
-  });
+  const titles = shown.map((e) => e.title).join('\u0000');
+  return cache.find(titles, '', '') ?? cache.keep(titles, '', '', instructionsText(shown));
+}
+
+function instructionsText(shown: Exercise[]): string {
+  let text = '## Exercise instructions\n\n';
+  for (const exercise of shown) {
+    text += `### ${mdText(exercise.title)}\n\n${mdText(exercise.details)}\n\n`;
+    if (exercise.steps?.length) text += `${exercise.steps.map((s) => `- ${mdText(s)}\n`).join('')}\n`;
+  }
+  return text;
 }

@@ -11,19 +11,24 @@ export function joinPieces(pieces: readonly Piece[]): Buffer {
 }
 
 /**
- * Encoded pieces, found by up to three texts. Keys are looked up one level at a time, so no key
- * is ever glued into a new string: a text that came from a template, or from the engine's caches,
- * is already hashed, and the lookup costs nothing more. Past `limit` pieces it starts again empty.
+ * Encoded pieces, found by three keys: `cache.find(a, b, c) ?? cache.keep(a, b, c, text)`. Keys are
+ * looked up one level at a time, so no key is ever glued into a new string: a text that came from a
+ * template, or from the engine's caches, is already hashed, and the lookup costs nothing more. The
+ * last key may be a number (a session's minutes), which costs no string at all. Past `limit` pieces
+ * it starts again empty.
  */
 export class PieceCache {
-  private readonly root = new Map<string, Map<string, Map<string, Buffer>>>();
+  private readonly root = new Map<string, Map<string, Map<string | number, Buffer>>>();
   private size = 0;
 
   constructor(private readonly limit = 20_000) {}
 
-  get(a: string, b: string, c: string, make: () => string): Buffer {
-    const found = this.root.get(a)?.get(b)?.get(c);
-    if (found !== undefined) return found;
+  find(a: string, b: string, c: string | number): Buffer | undefined {
+    return this.root.get(a)?.get(b)?.get(c);
+  }
+
+  /** `text`, encoded and kept under the three keys. */
+  keep(a: string, b: string, c: string | number, text: string): Buffer {
     if (this.size >= this.limit) {
       this.root.clear();
       this.size = 0;
@@ -32,7 +37,7 @@ export class PieceCache {
     if (byB === undefined) this.root.set(a, (byB = new Map()));
     let byC = byB.get(b);
     if (byC === undefined) byB.set(b, (byC = new Map()));
-    const piece = Buffer.from(make());
+    const piece = Buffer.from(text);
     byC.set(c, piece);
     this.size++;
     return piece;
