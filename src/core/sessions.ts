@@ -75,7 +75,7 @@ export function weekSessions(ctx: WeekContext): Session[] {
     }
     // On a run day the other items go with the run; the rules that kept it a non-running day do not apply.
     const { plain, withRun } = days[offset]!;
-    for (const exercise of runIndex === -1 ? plain : withRun) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : [], dayNumber));
+    for (const exercise of runIndex === -1 ? plain : withRun) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : NO_RULES, dayNumber));
     if (sessions.length === sessionsBefore) {
       sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
     }
@@ -114,10 +114,12 @@ function workOutDayItems(template: Template, exercises: Record<string, Exercise>
   return days;
 }
 
-function exerciseSession(date: string, exercise: Exercise, rules: string[], day: number): Session {
+const NO_RULES: readonly string[] = [];
+
+function exerciseSession(date: string, exercise: Exercise, rules: readonly string[], day: number): Session {
   return {
     date, kind: exercise.kind, title: exercise.title, details: exercise.details, minutes: exercise.minutes ?? 0,
-    runMinutes: 0, rules: [...rules], why: dayWhy(day, exercise.kind),
+    runMinutes: 0, rules, why: dayWhy(day, exercise.kind),
   };
 }
 

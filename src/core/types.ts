@@ -136,7 +136,8 @@ export interface Session {
   /** Length of the whole session in minutes (warm-up and cool-down included); 0 for rest. */
   minutes: number;
   runMinutes: number;
-  rules: string[];
+  /** Shared between sessions (a week's rest days hold one list): never changed once made. */
+  rules: readonly string[];
   why: string;
   /** Set once the runner keeps a log: what became of a planned or logged run. */
   status?: SessionStatus;

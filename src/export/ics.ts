@@ -25,15 +25,35 @@ export interface IcsOptions {
 export function calendarDays(plan: Plan, includeRest = false): CalendarDay[] {
   const days: CalendarDay[] = [];
   for (const week of plan.weeks) {
-    const byDate = new Map<string, CalendarDay>();
-    for (const session of week.sessions) {
-      const day = byDate.get(session.date);
-      if (day) day.sessions.push(session);
-      else byDate.set(session.date, { week, date: session.date, sessions: [session] });
-    }
-    for (const day of byDate.values()) if (includeRest || day.sessions.some((s) => s.kind !== 'rest')) days.push(day);
+    for (const day of sessionsByDate(week)) if (includeRest || day.sessions.some((s) => s.kind !== 'rest')) days.push(day);
   }
   return days;
+}
+
+/** A week's sessions by date, dates in the order they first appear. The engine lists them by date, so a day's are side by side. */
+function sessionsByDate(week: Week): CalendarDay[] {
+  const days: CalendarDay[] = [];
+  let last: CalendarDay | undefined;
+  for (const session of week.sessions) {
+    if (last?.date === session.date) {
+      last.sessions.push(session);
+    } else if (last !== undefined && session.date < last.date) {
+      return sessionsByDateOutOfOrder(week); // not the engine's order: group them all the same
+    } else {
+      days.push((last = { week, date: session.date, sessions: [session] }));
+    }
+  }
+  return days;
+}
+
+function sessionsByDateOutOfOrder(week: Week): CalendarDay[] {
+  const byDate = new Map<string, CalendarDay>();
+  for (const session of week.sessions) {
+    const day = byDate.get(session.date);
+    if (day) day.sessions.push(session);
+    else byDate.set(session.date, { week, date: session.date, sessions: [session] });
+  }
+  return [...byDate.values()];
 }
 
 export interface CalendarDay {

@@ -29,6 +29,26 @@ describe('all-day events (the default)', () => {
     expect(parse(renderIcs(plan, { includeRest: true })).events).toHaveLength(14);
   });
 
+  it('groups a day\'s sessions into one event, in the engine\'s order or any other', () => {
+    const byMap = (sessions: typeof plan.weeks[number]['sessions']) => {
+      const days = new Map<string, string[]>();
+      for (const s of sessions) days.set(s.date, [...(days.get(s.date) ?? []), s.title]);
+      return [...days].map(([date, titles]) => ({ date, titles }));
+    };
+    const grouped = (p: typeof plan) => calendarDays(p, true).map((d) => ({ date: d.date, titles: d.sessions.map((s) => s.title) }));
+    expect(grouped(plan)).toEqual(plan.weeks.flatMap((w) => byMap(w.sessions)));
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1 }), (order) => {
+        const weeks = plan.weeks.map((w) => {
+          const keyed = w.sessions.map((s, i) => ({ s, k: order[i % order.length]! + i / 100 }));
+          return { ...w, sessions: keyed.sort((a, b) => a.k - b.k).map(({ s }) => s) };
+        });
+        const shuffled = { ...plan, weeks };
+        expect(grouped(shuffled)).toEqual(weeks.flatMap((w) => byMap(w.sessions)));
+      }),
+    );
+  });
+
   it('DTSTART is a DATE and DTEND the next day', () => {
     const first = events[0]!;
     expect(text).toMatch(/^DTSTART;VALUE=DATE:20261123\r$/m);
