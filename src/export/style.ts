@@ -17,20 +17,31 @@ export function terminalSafe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Words wrapped to `width` columns; every line after the first starts with `indent`. */
+/**
+ * Words wrapped to `width` columns; every line after the first starts with `indent`. Words are what
+ * whitespace separates; a word longer than a line gets a line of its own. Each line is cut from the
+ * text in one piece, which a plan's hundreds of wrapped lines make worth it at start-up.
+ */
 export function wrap(text: string, width: number, indent: string, firstIndent = indent): string[] {
+  const words = SINGLE_SPACED.test(text) ? text : text.split(/\s+/).filter(Boolean).join(' ');
   const lines: string[] = [];
-  let line = firstIndent;
-  let lineHasWord = false;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (lineHasWord && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line += (lineHasWord ? ' ' : '') + word;
+  let prefix = firstIndent;
+  let start = 0; // where this line's first word starts
+  let end = words.indexOf(' '); // where its last word ends
+  if (end === -1) end = words.length;
+  while (end < words.length) {
+    let next = words.indexOf(' ', end + 1);
+    if (next === -1) next = words.length;
+    if (prefix.length + (next - start) > width) {
+      lines.push(prefix + words.slice(start, end));
+      prefix = indent;
+      start = end + 1;
     }
-    lineHasWord = true;
+    end = next;
   }
-  lines.push(line);
+  lines.push(prefix + words.slice(start, end));
   return lines;
 }
+
+/** Text whose words are already one space apart, with none around them. */
+const SINGLE_SPACED = /^(?:[^\s]+(?: [^\s]+)*)?$/;

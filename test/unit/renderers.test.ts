@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/export/json.js';
 import { terminalSafe, wrap } from '../../src/export/style.js';
@@ -40,5 +41,34 @@ describe('text safety', () => {
 
   it('wrap keeps words whole and indents the following lines', () => {
     expect(wrap('aaa bbb ccc ddd', 9, '  ', '> ')).toEqual(['> aaa bbb', '  ccc ddd']);
+  });
+
+  it('wrap gives the lines a word-by-word wrap gives, whatever the spaces and lengths', () => {
+    // The word-by-word wrap the renderers used before lines were cut from the text in one piece.
+    const byWord = (text: string, width: number, indent: string, firstIndent: string) => {
+      const lines: string[] = [];
+      let line = firstIndent;
+      let lineHasWord = false;
+      for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (lineHasWord && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = indent + word;
+        } else {
+          line += (lineHasWord ? ' ' : '') + word;
+        }
+        lineHasWord = true;
+      }
+      lines.push(line);
+      return lines;
+    };
+    const char = fc.constantFrom('a', 'b', 'é', '•', ' ', ' ', '  ', '\t', '\n', '\u00a0', 'x'.repeat(30));
+    const text = fc.array(char, { maxLength: 60 }).map((parts) => parts.join(''));
+    const indent = fc.constantFrom('', '  ', '    - ', '→ ');
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 90 }), indent, indent, (t, width, rest, first) => {
+        expect(wrap(t, width, rest, first)).toEqual(byWord(t, width, rest, first));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
