@@ -49,7 +49,8 @@ export interface MarkdownOptions {
  * across plans (the safety net, a session's row, the exercise instructions) is made once.
  */
 export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece[] {
-  const title = plan.name ? `Return-to-running plan: ${mdText(plan.name)}` : 'Return-to-running plan';
+  // A name is the athlete's own: escaped, not cached, or a roster's names would fill the cache.
+  const title = plan.name ? `Return-to-running plan: ${escapeMarkdown(plan.name)}` : 'Return-to-running plan';
   let head = `# ${title}\n\n`;
   if (plan.weeks.length > 0) {
     head += `**${longDate(plan.start)} – ${longDate(plan.end)}** · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} · ${plan.runner} runner · template ${mdText(plan.template)}\n\n`;

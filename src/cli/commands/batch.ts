@@ -69,11 +69,14 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   const today = flags.today ?? localToday(io);
   const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
 
-  const checked: Checked[] = [];
+  const valid: Valid[] = [];
+  const invalid: Invalid[] = [];
   const book = new SlugBook();
-  for await (const entry of readRoster(roster, rosterArg)) checked.push(await check(entry, book, flags.format));
-  const valid = checked.filter((c): c is Valid => 'slug' in c);
-  const invalid = checked.filter((c): c is Invalid => 'problem' in c);
+  for await (const entry of readRoster(roster, rosterArg)) {
+    const checked = await check(entry, book, flags.format);
+    if ('slug' in checked) valid.push(checked);
+    else invalid.push(checked);
+  }
 
   const files = valid.flatMap((v) => v.files);
   for (const file of files) insideOutDir(outDir, file);
