@@ -41,6 +41,7 @@ beforeAll(() => {
     'roster-dupcol.csv': 'name,pain,pain,goal-weekly\nAna,2,2,30\n',
     'roster-map.yaml': 'coach: Sam\n',
     'roster.csv': 'name,pain,goal-weekly\nAna,2,30\n',
+    'roster-quote.csv': 'name,pain,goal-weekly\nAna,2,30\n"Ben,2,30\n',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(fixtures, name), content);
 });
@@ -112,6 +113,10 @@ const CASES: Case[] = [
   ['roster not a list', ['batch', 'roster-map.yaml', '--out-dir', 'out'], 1, /expected a list of athletes/],
   ['batch without --out-dir', ['batch', 'roster.csv'], 2, /required option '--out-dir <dir>' not specified/],
   ['batch unknown format', ['batch', 'roster.csv', '--out-dir', 'out', '--format', 'pdf'], 2, /pdf/],
+  ['roster with a stray quote', ['batch', 'roster-quote.csv', '--out-dir', 'out'], 1, /^error: roster-quote\.csv: not valid CSV: .*line 3/],
+  ['--out-dir is a file', ['batch', 'roster.csv', '--out-dir', 'existing.md'], 1, /^error: --out-dir existing\.md is a file, not a folder$/m],
+  ['--out-dir under a file', ['batch', 'roster.csv', '--out-dir', 'existing.md/out'], 1, /^error: cannot make --out-dir existing\.md\/out: a file stands where a folder would be; nothing was written$/m],
+  ['--out-dir under a file, dry run', ['batch', 'roster.csv', '--out-dir', 'existing.md/a/b', '--dry-run'], 1, /^error: cannot make --out-dir existing\.md\/a\/b: a file stands/m],
 ];
 
 describe('the bad-input catalogue', () => {

@@ -5,8 +5,8 @@
 // its validated intake and written at once: what is kept per athlete is that intake and its file
 // names, a few hundred bytes, never a plan.
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import { triage } from '../../core/triage.js';
 import type { Intake, Plan, Templates } from '../../core/types.js';
@@ -66,6 +66,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   const flags = command.optsWithGlobals<BatchFlags>();
   const roster = resolve(io.cwd, rosterArg);
   const outDir = resolve(io.cwd, flags.outDir);
+  checkOutDir(outDir, flags.outDir);
   const today = flags.today ?? localToday(io);
   const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
 
@@ -89,12 +90,12 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   }
   if (flags.dryRun) {
     io.stdout(files.map((f) => `would write ${join(flags.outDir, f)}\n`).join(''));
-    io.stderr(`Dry run: ${files.length} files for ${valid.length} athletes; nothing written.\n`);
+    io.stderr(`Dry run: ${files.length} file${files.length === 1 ? '' : 's'} for ${valid.length} athlete${valid.length === 1 ? '' : 's'}; nothing written.\n`);
     reportInvalid(io, invalid);
     return exitCode(invalid.length, 0);
   }
 
-  mkdirSync(outDir, { recursive: true });
+  makeOutDir(outDir, flags.outDir);
   io.planningStarts?.();
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
@@ -152,12 +153,45 @@ function alreadyThere(outDir: string, files: string[]): string[] {
     listed = readdirSync(outDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return []; // a missing folder is made; a file there fails then
+    if (code === 'ENOENT' || code === 'ENOTDIR') return []; // a missing folder is made (makeOutDir says why it cannot be)
     return files.filter((f) => existsSync(join(outDir, f)));
   }
   const exact = new Set(listed);
   const folded = new Set(listed.map((name) => name.toLowerCase()));
   return files.filter((f) => exact.has(f) || (folded.has(f.toLowerCase()) && existsSync(join(outDir, f))));
+}
+
+/** --out-dir, or the nearest folder above it that exists, must be a folder: said before the roster is read. */
+function checkOutDir(outDir: string, shown: string): void {
+  for (let path = outDir; ; path = dirname(path)) {
+    let stats;
+    try {
+      stats = statSync(path, { throwIfNoEntry: false });
+    } catch (error) {
+      // A path through a file: the file is further up. Anything else: makeOutDir says why, if it comes to that.
+      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      return;
+    }
+    if (stats?.isDirectory()) return;
+    if (stats) {
+      if (path === outDir) throw new DataError(`--out-dir ${shown} is a file, not a folder`, 'give a folder for the plan files (it is made if missing)');
+      throw new DataError(`cannot make --out-dir ${shown}: ${FILE_IN_THE_WAY}; nothing was written`, 'choose another --out-dir');
+    }
+    if (dirname(path) === path) return;
+  }
+}
+
+const FILE_IN_THE_WAY = 'a file stands where a folder would be';
+
+function makeOutDir(outDir: string, shown: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    const reason = writeFailureReason(error);
+    if (!reason) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(`cannot make --out-dir ${shown}: ${code === 'ENOTDIR' || code === 'EEXIST' ? FILE_IN_THE_WAY : reason}; nothing was written`, 'choose another --out-dir');
+  }
 }
 
 /** File names come from slugs ([a-z0-9-] only); this is the belt to that pair of braces. */
