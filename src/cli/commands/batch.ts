@@ -1,11 +1,11 @@
 // `backplan batch <roster> --out-dir <dir>`: every athlete's plan files in one run.
 //
-// The roster is read once, as a stream, validating every entry and handing out file names, so a
+// The roster is read once, validating every entry and handing out file names, so a
 // run that would replace a file can refuse before writing anything. Then each plan is made from
 // its validated intake and written at once: what is kept per athlete is that intake and its file
-// names, a few hundred bytes, never a plan.
+// names, about a kilobyte, never a plan.
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import { triage } from '../../core/triage.js';
@@ -164,7 +164,7 @@ function alreadyThere(outDir: string, files: string[]): string[] {
 /** --out-dir, or the nearest folder above it that exists, must be a folder: said before the roster is read. */
 function checkOutDir(outDir: string, shown: string): void {
   for (let path = outDir; ; path = dirname(path)) {
-    let stats;
+    let stats: Stats | undefined;
     try {
       stats = statSync(path, { throwIfNoEntry: false });
     } catch (error) {
