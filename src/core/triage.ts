@@ -3,7 +3,8 @@ import { ARCHING_UNDER_20, FIRST_EPISODE_OVER_50, findSymptom } from './symptoms
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import type { Intake, Triage, TriageLevel, TriageReason } from './types.js';
 
-const SEVERITY: Record<TriageLevel, number> = { clear: 0, caution: 1, urgent: 2, emergency: 3 };
+/** The triage levels, least grave first. */
+export const SEVERITY: Record<TriageLevel, number> = { clear: 0, caution: 1, urgent: 2, emergency: 3 };
 
 export function triageReasons(intake: Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode'>): TriageReason[] {
   const reasons: TriageReason[] = [];

@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { createRequire } from 'node:module';
 import { addDays } from '../core/dates.js';
 import { SYMPTOMS } from '../core/symptoms.js';
+import { SEVERITY } from '../core/triage.js';
 import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
 import { joinPieces, PieceCache, type Piece } from './pieces.js';
@@ -172,13 +173,11 @@ function describe(session: Session, first: boolean): string {
   return first ? foldLine(`DESCRIPTION:${escapeText(line)}`) : foldContinuation(escapeText(`\n${line}`));
 }
 
-const TRIAGE_LEVELS = ['clear', 'caution', 'urgent', 'emergency'];
-
 /** The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the safety net. */
 function weekTail(plan: Plan, week: Week): Buffer {
   const { triage } = plan;
   const message = triage.level === 'clear' ? '' : triage.message;
-  const key = week.index * TRIAGE_LEVELS.length + TRIAGE_LEVELS.indexOf(triage.level);
+  const key = week.index * 4 + SEVERITY[triage.level]; // four levels, 0-3
   return weekTails.find(week.gate, message, key) ?? weekTails.keep(week.gate, message, key, `${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
 }
 
