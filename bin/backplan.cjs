@@ -45,6 +45,11 @@ function loadCli(cachePath) {
 /**
  * A bundle's module, compiled from its code cache (`<file>.cache`) when V8 accepts it.
  * `script` is returned so the build can write a cache of it.
+ *
+ * The build writes each bundle already inside the function wrapper Node gives a CommonJS file
+ * (scripts/build.mjs), so its text is compiled as read: wrapping it here made a second copy of a
+ * few hundred kilobytes at every start. The bundle's `require` is this file's own: bin/ and dist/
+ * sit side by side, so both find the same packages, and node:module (createRequire) stays unloaded.
  */
 function loadBundle(file, cachePath = `${file}.cache`) {
   const source = readFileSync(file, 'utf8');
@@ -55,17 +60,14 @@ function loadBundle(file, cachePath = `${file}.cache`) {
     // No cache (a build without one, or it was removed): compile as usual.
   }
   const { Script } = require('node:vm');
-  const { createRequire } = require('node:module');
-  // The same wrapper Node gives a CommonJS file, on the first line so line numbers stay true.
-  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
-  const script = new Script(wrapper, { filename: file, cachedData });
+  const script = new Script(source, { filename: file, cachedData });
   // V8 refuses a cache made by another Node or under other V8 flags; start-up is then slower.
   if (script.cachedDataRejected && process.env.BACKPLAN_DEBUG_CACHE) {
     process.stderr.write(`backplan: V8 refused the code cache of ${file}; it was compiled afresh\n`);
   }
   const bundle = { exports: {} };
   loaded.set(file, script);
-  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, join(file, '..'));
+  script.runInThisContext()(bundle.exports, require, bundle, file, join(file, '..'));
   return { exports: bundle.exports, script };
 }
 

@@ -3,12 +3,13 @@
 //   (CommonJS because Node 20's ES module loader alone costs a quarter of Node's start-up);
 // - dist/vendor/*.cjs: the large libraries only some commands need (zod, yaml, csv-parse, the
 //   prompts), each loaded by the first require that needs it;
+// - each bundle is written inside the CommonJS function wrapper, which the bin compiles as read;
 // - dist/cli.cjs.cache: V8's compiled code for the bundle, made by running typical commands, so
 //   start-up deserialises instead of compiling;
 // - dist/plans.json (the built-in plans, validated) and dist/help.txt (`--help`), read instead of
 //   computed.
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -40,6 +41,14 @@ const lazyChildProcess = {
     }));
   },
 };
+// src/nodeRequire.ts makes a require with node:module; in the bundle, the require the loader gives
+// it does the same job without loading node:module.
+const loaderRequire = {
+  name: 'loader-require',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]src[/\\]nodeRequire\.ts$/ }, () => ({ contents: 'export const nodeRequire = require;', loader: 'js' }));
+  },
+};
 // The vendor libraries resolve to their own bundles beside the CLI's, loaded (with their code
 // caches) by the bin's loader, which is already in memory.
 const vendorBundles = {
@@ -63,13 +72,20 @@ await build({
   // Modules find the shipped plans/ folder upward from their own file; the URL is made when asked.
   define: { 'import.meta.url': '__cliMeta.url' },
   banner: { js: "var __cliMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
-  plugins: [lazyChildProcess, vendorBundles],
+  plugins: [lazyChildProcess, loaderRequire, vendorBundles],
 });
 await Promise.all(
   Object.entries(VENDOR).map(([name, file]) =>
     build({ ...common, stdin: { contents: `export * from '${name}';`, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${file}.cjs` }),
   ),
 );
+
+// Each bundle inside the function wrapper Node gives a CommonJS file, on its first line so line
+// numbers stay true: the bin compiles the text as read (bin/backplan.cjs, loadBundle).
+for (const file of ['cli.cjs', ...Object.values(VENDOR).map((name) => `vendor/${name}.cjs`)]) {
+  const url = new URL(file, dist);
+  writeFileSync(url, `(function (exports, require, module, __filename, __dirname) { ${readFileSync(url, 'utf8')}\n})`);
+}
 
 const snapshotScript = new URL('snapshot-plans.cjs', dist);
 await build({

@@ -1,6 +1,6 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
 import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { nodeRequire } from '../nodeRequire.js';
 import type { Prompter } from './wizard.js';
 
 export interface Io {
@@ -88,7 +88,7 @@ function isTerminal(fd: number, stream: () => { isTTY?: boolean }, thread: boole
     return false; // closed
   }
   if (!thread) return stream().isTTY === true;
-  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  const tty = nodeRequire('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
 

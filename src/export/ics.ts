@@ -1,12 +1,12 @@
 // Plan → an iCalendar file (RFC 5545): one event per day with sessions.
 import { TZDate } from '@date-fns/tz';
-import { createRequire } from 'node:module';
 import { addDays } from '../core/dates.js';
 import { SYMPTOMS } from '../core/symptoms.js';
 import { SEVERITY } from '../core/triage.js';
 import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
 import { joinPieces, PieceCache, type Piece } from './pieces.js';
+import { nodeRequire } from '../nodeRequire.js';
 
 export interface IcsOptions {
   /** Also put rest days in the calendar. */
@@ -65,7 +65,7 @@ export interface CalendarDay {
 
 // The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it.
 function getVtimezoneComponent(tz: string): string | null {
-  const zones = createRequire(import.meta.url)('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
+  const zones = nodeRequire('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
   return zones.getVtimezoneComponent(tz);
 }
 

@@ -1,6 +1,6 @@
 // End-to-end: spawn the built bin/backplan.cjs as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -131,6 +131,27 @@ describe('the built binary', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('Return-to-running plan\n');
     expect(r.stderr).toBe('');
+  });
+
+  // Each module Node loads costs start-up time: node:module (for createRequire) pulled in the ES
+  // module loader, and a look at stdout through process.stdout the stream modules.
+  it('plan into a pipe loads neither node:module nor the stream modules', () => {
+    // A file, as the bin is run: \`node -e\` loads node:module itself.
+    const probe = join(testDir('modules'), 'probe.cjs');
+    writeFileSync(probe, `const { loadCli } = require(${JSON.stringify(resolve(BIN))}); loadCli().exports.main(${JSON.stringify(PLAN)}).then(() => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList)));`);
+    const r = spawnSync(process.execPath, [probe], { encoding: 'utf8', env: cleanEnv() });
+    expect(r.stdout).toMatch(/^Week 1 /m);
+    const loaded: string[] = JSON.parse(r.stderr);
+    expect(loaded).not.toContain('NativeModule module');
+    expect(loaded).not.toContain('NativeModule stream');
+  });
+
+  it('each bundle is written inside the CommonJS wrapper, which the bin compiles as read', () => {
+    for (const file of ['dist/cli.cjs', 'dist/vendor/zod.cjs', 'dist/vendor/yaml.cjs']) {
+      const text = readFileSync(file, 'utf8');
+      expect(text.startsWith('(function (exports, require, module, __filename, __dirname) { '), file).toBe(true);
+      expect(text.endsWith('\n})'), file).toBe(true);
+    }
   });
 
   it.each([
