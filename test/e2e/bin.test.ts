@@ -133,6 +133,21 @@ describe('the built binary', () => {
     expect(r.stderr).toBe('');
   });
 
+  // The bin leaves as soon as the command is done and nothing is pending, rather than waiting for
+  // V8's idle work. A stdout another program left non-blocking makes the writes queue in the
+  // stream instead: every byte must still reach a slow reader (an exit without the check cut
+  // this calendar at the pipe's 64 KB).
+  it('a non-blocking stdout and a slow reader still get every byte, with the exit code', () => {
+    const args = [...PLAN, '--weeks', '52', '--format', 'ics'];
+    const whole = run(args).stdout;
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(256 * 1024);
+    const nonBlocking = "import os, sys; os.set_blocking(1, False); os.execvp(sys.argv[1], sys.argv[1:])";
+    const script = `python3 -c '${nonBlocking}' "${process.execPath}" ${BIN} ${args.join(' ')}; echo $? >&2`;
+    const r = spawnSync('sh', ['-c', `{ ${script}; } | { sleep 1; cat; }`], { encoding: 'utf8', env: cleanEnv(), maxBuffer: 1 << 24 });
+    expect(r.stderr).toBe('0\n');
+    expect(r.stdout).toBe(whole);
+  });
+
   // Each module Node loads costs start-up time: node:module (for createRequire) pulled in the ES
   // module loader, and a look at stdout through process.stdout the stream modules.
   it('plan into a pipe loads neither node:module nor the stream modules', () => {
