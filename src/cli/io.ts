@@ -102,11 +102,11 @@ function isTerminal(fd: number, stream: () => { isTTY?: boolean }, thread: boole
 function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
   let streaming = false;
   return (text) => {
-    let bytes = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    let rest = text;
     const stream = () => (fd === 1 ? process.stdout : process.stderr);
-    while (!streaming && bytes.length > 0) {
+    while (!streaming && rest.length > 0) {
       try {
-        bytes = bytes.subarray(writeSync(fd, bytes));
+        rest = remainderAfter(rest, typeof rest === 'string' ? writeSync(fd, rest) : writeSync(fd, rest));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') closedPipe();
@@ -118,8 +118,18 @@ function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
         });
       }
     }
-    if (bytes.length > 0) stream().write(bytes);
+    if (rest.length > 0) stream().write(rest);
   };
+}
+
+/**
+ * What is left of `text` once `written` bytes of it are out. A string goes out as UTF-8 without
+ * being encoded here first (encoding a plan into a Buffer cost start-up time); only a write cut
+ * short needs its bytes.
+ */
+function remainderAfter(text: string | Uint8Array, written: number): string | Uint8Array {
+  if (typeof text !== 'string') return text.subarray(written);
+  return written === Buffer.byteLength(text) ? '' : Buffer.from(text).subarray(written);
 }
 
 const writeStdout = writeTo(1);
