@@ -44,4 +44,4 @@ export function wrap(text: string, width: number, indent: string, firstIndent = 
 }
 
 /** Text whose words are already one space apart, with none around them. */
-const SINGLE_SPACED = /^(?:[^\s]+(?: [^\s]+)*)?$/;
+export const SINGLE_SPACED = /^(?:[^\s]+(?: [^\s]+)*)?$/;

@@ -1,7 +1,8 @@
 // The Markdown export, read back with a real Markdown parser.
+import fc from 'fast-check';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { mdText, renderMarkdown } from '../../src/export/markdown.js';
+import { escapeMarkdown, mdText, renderMarkdown, renderMarkdownBytes } from '../../src/export/markdown.js';
 import { makePlan, templates } from '../helpers.js';
 
 const tokensOf = (md: string) => marked.lexer(md);
@@ -62,5 +63,34 @@ describe('hostile text in Markdown', () => {
     const html = await marked.parse(md);
     expect(html).toContain('Eve | x |');
     expect(mdText('a|b')).toBe('a\\|b');
+  });
+
+  it('as bytes is the same Markdown, encoded', () => {
+    const fresh = makePlan({ name: 'Sam', weeks: 3 });
+    const text = renderMarkdown(fresh, { exercises: templates.exercises });
+    expect(renderMarkdownBytes(fresh, { exercises: templates.exercises }).toString('utf8')).toBe(text);
+  });
+
+  // Text with nothing to escape is returned at once; the full chain of replacements is the rule.
+  it('escapes exactly as the full chain of replacements, with or without the quick test', () => {
+    const fullChain = (text: string) =>
+      text
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#!@])/g, '\\$1')
+        .replace(/:\/\//g, '\\://')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, -1)}\\.`)
+        .replace(/\s+/g, ' ')
+        .trim();
+    const pieces = ['a', 'Walk', ' ', ' ', '\t', '\n', '\u00a0', '\u2003', '\u0085', '\u0007', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '@', ':', '/', '://', 'www.', 'WwW.', '·', '–', '(R-PAIN-2)', '5 min'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(escapeMarkdown(text)).toBe(fullChain(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -135,8 +135,8 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
       return { content: renderJson(result), what: `JSON plan, ${weeks}` };
     }
     case 'md': {
-      const { renderMarkdown } = await import('../../export/markdown.js');
-      return { content: renderMarkdown(result, { exercises: templates.exercises }), what: `Markdown plan, ${weeks}` };
+      const { renderMarkdownBytes } = await import('../../export/markdown.js');
+      return { content: renderMarkdownBytes(result, { exercises: templates.exercises }), what: `Markdown plan, ${weeks}` };
     }
     case 'ics': {
       const { renderIcsBytes, calendarDays, knownTimeZone } = await import('../../export/ics.js');
