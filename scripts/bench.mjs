@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N]   (both N: 10 unless given)
+// npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N]   (N: 30 start-up runs, 10 batch runs unless given)
 // Medians of whole-command runs against Node's own start-up (`node -e 0`), measured in one run, and
 // the budgets of the speed issue. A script, never a test: timings belong in reports, not asserts.
 // Every command's stdout is a pipe, as when a script captures the plan.
@@ -12,7 +12,9 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : Number(args[i + 1]);
 };
-const RUNS = option('--runs', 10);
+// A start-up run takes some 50 ms and this VM's speed drifts by a third: 10 runs' median moved a
+// format by 0.3× between two bench runs of the same code, 30 runs' much less.
+const RUNS = option('--runs', 30);
 const BATCH_RUNS = option('--batch-runs', 10);
 const asJson = args.includes('--json');
 const verbose = args.includes('--verbose'); // every run on stderr
