@@ -106,7 +106,9 @@ function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
     const stream = () => (fd === 1 ? process.stdout : process.stderr);
     while (!streaming && rest.length > 0) {
       try {
-        rest = remainderAfter(rest, typeof rest === 'string' ? writeSync(fd, rest) : writeSync(fd, rest));
+        // The same call either way; TypeScript knows writeSync as two overloads, one for each.
+        const written = typeof rest === 'string' ? writeSync(fd, rest) : writeSync(fd, rest);
+        rest = remainderAfter(rest, written);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') closedPipe();
