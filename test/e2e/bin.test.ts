@@ -151,7 +151,7 @@ describe('the built binary', () => {
   // Each module Node loads costs start-up time: node:module (for createRequire) pulled in the ES
   // module loader, and a look at stdout through process.stdout the stream modules.
   it('plan into a pipe loads neither node:module nor the stream modules', () => {
-    // A file, as the bin is run: \`node -e\` loads node:module itself.
+    // A file, as the bin is run: `node -e` loads node:module itself.
     const probe = join(testDir('modules'), 'probe.cjs');
     writeFileSync(probe, `const { loadCli } = require(${JSON.stringify(resolve(BIN))}); loadCli().exports.main(${JSON.stringify(PLAN)}).then(() => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList)));`);
     const r = spawnSync(process.execPath, [probe], { encoding: 'utf8', env: cleanEnv() });

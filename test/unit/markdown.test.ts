@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownFully, escapeMarkdown, mdText, renderMarkdown, renderMarkdownBytes } from '../../src/export/markdown.js';
+import { escapeMarkdownFully, escapeMarkdown, mdText, renderMarkdown } from '../../src/export/markdown.js';
 import { makePlan, templates } from '../helpers.js';
 
 const tokensOf = (md: string) => marked.lexer(md);
@@ -63,12 +63,6 @@ describe('hostile text in Markdown', () => {
     const html = await marked.parse(md);
     expect(html).toContain('Eve | x |');
     expect(mdText('a|b')).toBe('a\\|b');
-  });
-
-  it('as bytes is the same Markdown, encoded', () => {
-    const fresh = makePlan({ name: 'Sam', weeks: 3 });
-    const text = renderMarkdown(fresh, { exercises: templates.exercises });
-    expect(renderMarkdownBytes(fresh, { exercises: templates.exercises }).toString('utf8')).toBe(text);
   });
 
   // Text with nothing to escape is returned at once; every replacement taken is the rule.
