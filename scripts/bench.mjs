@@ -40,16 +40,9 @@ function once(argv) {
   const r = spawnSync(process.execPath, argv, { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, cwd: work });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rssKb = Number(readFileSync(rssFile, 'utf8'));
-  if (verbose) process.stderr.write(`${argv[0] === '-e' ? 'node -e 0' : `backplan ${argv.slice(1).join(' ')}`}: ${ms.toFixed(0)} ms, ${(rssKb / 1024).toFixed(0)} MB\n`);
-  return { ms, rssKb };
-}
-
-/** `argv` is the arguments, or a function that prepares a run and returns them. */
-function measure(name, argv, runs) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(once(typeof argv === 'function' ? argv() : argv));
-  return summary(name, samples);
+  const [rssKb, userUs, systemUs] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  if (verbose) process.stderr.write(`${argv[0] === '-e' ? 'node -e 0' : `backplan ${argv.slice(1).join(' ')}`}: ${ms.toFixed(0)} ms (CPU: user ${(userUs / 1000).toFixed(0)} ms, kernel ${(systemUs / 1000).toFixed(0)} ms), ${(rssKb / 1024).toFixed(0)} MB\n`);
+  return { ms, rssKb, userMs: userUs / 1000, systemMs: systemUs / 1000 };
 }
 
 // This machine's speed drifts by a third within minutes, so the floor is measured between the
@@ -64,9 +57,17 @@ function measureWithFloor(name, argv, runs) {
   return summary(name, samples);
 }
 
+const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
+
 function summary(name, samples) {
-  const times = samples.map((s) => s.ms).sort((a, b) => a - b);
-  return { name, runs: samples.length, medianMs: times[Math.floor(times.length / 2)], peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024 };
+  return {
+    name,
+    runs: samples.length,
+    medianMs: median(samples.map((s) => s.ms)),
+    medianUserCpuMs: median(samples.map((s) => s.userMs)),
+    medianKernelCpuMs: median(samples.map((s) => s.systemMs)),
+    peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024,
+  };
 }
 
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
@@ -76,11 +77,24 @@ spawnSync(process.execPath, [join(root, 'scripts', 'roster.mjs'), '10000', join(
 // first, or their write-back would be timed as part of this one). Output is deleted only at the
 // end: ext4 scans recently freed inodes when it makes new files, and a run right after deleting
 // the last run's 2,000 files took up to twice as long, which no coach's run would meet.
+//
+// The two sizes take turns, so that each pair meets the same machine: this VM's kernel time for
+// the same files varied threefold within minutes (see the README), and with every 1,000 run
+// first, a slow spell in the 10,000 runs' minutes was read as the code not being linear.
 let batchRun = 0;
-const batchArgs = (roster) => () => {
+function batchOnce(roster) {
   spawnSync('sync');
-  return [BIN, 'batch', roster, '--out-dir', `out-${batchRun++}`, '--today', '2026-11-22'];
-};
+  return once([BIN, 'batch', roster, '--out-dir', `out-${batchRun++}`, '--today', '2026-11-22']);
+}
+function measureBatches(runs) {
+  const small = [];
+  const large = [];
+  for (let i = 0; i < runs; i++) {
+    small.push(batchOnce('r1k.csv'));
+    large.push(batchOnce('r10k.csv'));
+  }
+  return [summary('batch 1,000 (md+ics)', small), summary('batch 10,000 (md+ics)', large)];
+}
 
 const startup = [
   measureWithFloor('backplan --version', [BIN, '--version'], RUNS),
@@ -93,8 +107,7 @@ const floor = summary('node -e 0', floorSamples);
 const results = [
   floor,
   ...startup,
-  measure('batch 1,000 (md+ics)', batchArgs('r1k.csv'), BATCH_RUNS),
-  measure('batch 10,000 (md+ics)', batchArgs('r10k.csv'), BATCH_RUNS),
+  ...measureBatches(BATCH_RUNS),
 ];
 rmSync(work, { recursive: true, force: true });
 
@@ -117,6 +130,9 @@ if (asJson) {
 } else {
   console.log(`machine: ${machine}; medians of ${RUNS} runs (the floor: ${floor.runs}, between the others; batch: ${BATCH_RUNS})\n`);
   for (const r of results) console.log(`${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(7)} ms  ${(r.medianMs / floor.medianMs).toFixed(2).padStart(6)}×  peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  // CPU time is the process's own (all its threads); a batch's kernel time is mostly the disk's.
+  console.log('\nCPU time, medians:');
+  for (const r of [b1k, b10k]) console.log(`${r.name.padEnd(28)} user ${r.medianUserCpuMs.toFixed(0).padStart(5)} ms  kernel ${r.medianKernelCpuMs.toFixed(0).padStart(5)} ms`);
   console.log('');
   for (const b of budgets) console.log(`${b.holds ? 'holds ' : 'MISSED'}  ${b.budget}`);
 }
