@@ -49,15 +49,20 @@ function once(argv) {
 }
 
 // This machine's speed drifts by a third within minutes, so the floor is measured between the
-// runs it is compared with: a `node -e 0` before each run of each start-up command.
-const floorSamples = [];
-function measureWithFloor(name, argv, runs) {
-  const samples = [];
+// runs it is compared with: a `node -e 0` before each run of each start-up command. The
+// commands also take turns, one run of each in every round: a slow spell of a few seconds
+// then costs every command a run or two, where it had shifted the median of the one it fell on
+// (a calendar plan at 1.56× the floor in one bench run, 1.2-1.4× in the others).
+function measureWithFloor(commands, runs) {
+  const floorSamples = [];
+  const samples = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    floorSamples.push(once(['-e', '0']));
-    samples.push(once(argv));
+    commands.forEach(({ argv }, c) => {
+      floorSamples.push(once(['-e', '0']));
+      samples[c].push(once(argv));
+    });
   }
-  return summary(name, samples);
+  return [summary('node -e 0', floorSamples), ...commands.map(({ name }, c) => summary(name, samples[c]))];
 }
 
 const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -99,16 +104,18 @@ function measureBatches(runs) {
   return [summary('batch 1,000 (md+ics)', small), summary('batch 10,000 (md+ics)', large)];
 }
 
-const startup = [
-  measureWithFloor('backplan --version', [BIN, '--version'], RUNS),
-  measureWithFloor('backplan --help', [BIN, '--help'], RUNS),
-  measureWithFloor('backplan plan (text)', [BIN, ...PLAN], RUNS),
-  measureWithFloor('backplan plan --format md', [BIN, ...PLAN, '--format', 'md'], RUNS),
-  measureWithFloor('backplan plan --format ics', [BIN, ...PLAN, '--format', 'ics'], RUNS),
-];
-const floor = summary('node -e 0', floorSamples);
+const startup = measureWithFloor(
+  [
+    { name: 'backplan --version', argv: [BIN, '--version'] },
+    { name: 'backplan --help', argv: [BIN, '--help'] },
+    { name: 'backplan plan (text)', argv: [BIN, ...PLAN] },
+    { name: 'backplan plan --format md', argv: [BIN, ...PLAN, '--format', 'md'] },
+    { name: 'backplan plan --format ics', argv: [BIN, ...PLAN, '--format', 'ics'] },
+  ],
+  RUNS,
+);
+const floor = startup[0];
 const results = [
-  floor,
   ...startup,
   ...measureBatches(BATCH_RUNS),
 ];
