@@ -1,6 +1,4 @@
-// npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N] [--work-dir DIR]
-// (N: 30 start-up runs, 10 batch runs unless given; DIR: where the batches write, in a folder
-// `.bench` of their own, beside the project unless given)
+// npm run bench [-- --help] for the options.
 // Medians of whole-command runs against Node's own start-up (`node -e 0`), measured in one run, and
 // the budgets of the speed issue. A script, never a test: timings belong in reports, not asserts.
 // Every command's stdout is a pipe, as when a script captures the plan.
@@ -8,21 +6,44 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
+const USAGE = 'usage: npm run bench [-- --json] [--verbose] [--runs N] [--batch-runs N] [--work-dir DIR]';
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' }, // every run on stderr
+      runs: { type: 'string' },
+      'batch-runs': { type: 'string' },
+      'work-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  console.error(`error: ${error.message}\n  ${USAGE}`);
+  process.exit(2);
+}
+if (parsed.help) {
+  console.log(`${USAGE}\n\nMeasures start-up and batch speed against \`node -e 0\` and checks the speed budgets.\n  --runs N        runs of each start-up command (default 30)\n  --batch-runs N  runs of each batch size (default 10; each run's files stay until the end)\n  --work-dir DIR  where the batches write, in DIR/.bench (default: beside the project)\n  --json          results for machines\n  --verbose       every run's time on stderr`);
+  process.exit(0);
+}
+const count = (name, fallback) => {
+  if (parsed[name] === undefined) return fallback;
+  const n = Number(parsed[name]);
+  if (Number.isInteger(n) && n >= 1) return n;
+  console.error(`error: --${name} must be a whole number of runs, 1 or more (got "${parsed[name]}").\n  ${USAGE}`);
+  process.exit(2);
 };
 // A start-up run takes some 50 ms and this VM's speed drifts by a third: 10 runs' median moved a
 // format by 0.3× between two bench runs of the same code, 30 runs' much less.
-const RUNS = option('--runs', 30);
-const BATCH_RUNS = option('--batch-runs', 10);
-const asJson = args.includes('--json');
-const verbose = args.includes('--verbose'); // every run on stderr
+const RUNS = count('runs', 30);
+const BATCH_RUNS = count('batch-runs', 10);
+const asJson = parsed.json ?? false;
+const verbose = parsed.verbose ?? false;
 const root = new URL('..', import.meta.url).pathname;
-const workDirAt = args.indexOf('--work-dir');
-const work = join(workDirAt === -1 ? root : resolve(args[workDirAt + 1] ?? '.'), '.bench');
+const work = join(resolve(parsed['work-dir'] ?? root), '.bench');
 const BIN = join(root, 'bin', 'backplan.cjs');
 const probe = join(root, 'scripts', 'rss-probe.cjs');
 const rssFile = join(work, 'rss');
