@@ -3,7 +3,7 @@
 // the budgets of the speed issue. A script, never a test: timings belong in reports, not asserts.
 // Every command's stdout is a pipe, as when a script captures the plan.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,8 +48,19 @@ const BIN = join(root, 'bin', 'backplan.cjs');
 const probe = join(root, 'scripts', 'rss-probe.cjs');
 const rssFile = join(work, 'rss');
 
+// A bench run started minutes after the last one deleted its files reads slow (see the end), so
+// the last deletion's time is kept, and a run too soon after it says so.
+const deletedAtFile = join(work, 'deleted-at');
+const SETTLE_MINUTES = 7;
+const minutesSinceDeletion = (Date.now() - Number(readFileIfThere(deletedAtFile) ?? 0)) / 60_000;
+const leftBehind = existsSync(join(work, 'out-0')); // a bench run stopped before its end
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+const EXT4 = 0xef53; // statfs's f_type for ext2, ext3 and ext4
+if (statfsSync(work).type === EXT4 && (leftBehind || minutesSinceDeletion < SETTLE_MINUTES)) {
+  const what = leftBehind ? 'a stopped bench run left its batch files, deleted just now' : `the last bench run deleted its batch files ${minutesSinceDeletion.toFixed(1)} minutes ago`;
+  console.error(`note: ${what}; on ext4 without a journal (the development VM's disk), making files is slower for minutes after a deletion,\n  so the batch figures may read slow. For steady ones, wait ${SETTLE_MINUTES} minutes, or use another --work-dir.`);
+}
 // Every batch run's files stay until the end (see below): about 95 MB per 1,000 athletes.
 const needGb = Math.ceil((BATCH_RUNS * 11_000 * 0.095) / 1000) + 1;
 const { bavail, bsize } = statfsSync(work);
@@ -58,6 +69,14 @@ if (bavail * bsize < needGb * 2 ** 30) {
   process.exit(1);
 }
 const env = { PATH: process.env.PATH, HOME: work, TZ: 'UTC' };
+
+function readFileIfThere(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 function once(argv) {
   const started = process.hrtime.bigint();
@@ -141,9 +160,11 @@ const results = [
   ...measureBatches(BATCH_RUNS),
 ];
 rmSync(work, { recursive: true, force: true });
+mkdirSync(work);
+writeFileSync(deletedAtFile, String(Date.now()));
 // ext4 without a journal passes over an inode freed in the last minute when it makes a file, or
-// in the last six while the freed inode is not yet on disk: written now, the next run (a bench
-// run, the tests) waits out one minute of slower file creation, not six.
+// in the last six while the freed inode is not yet on disk: written now, the window is shorter,
+// though a bench run started within minutes still read slow (hence the note at the start).
 spawnSync('sync');
 
 const byName = Object.fromEntries(results.map((r) => [r.name, r]));
