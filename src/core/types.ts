@@ -45,6 +45,22 @@ export interface Rules {
   dropBackPain: number;
   dropBackRestDays: number;
   holdExtraRestDays: number;
+  /** R-PAIN-4: the rise of the weekly average of logged pain that blocks an advance. */
+  painRiseToBlock: number;
+  /** R-PAIN-5: days in a row of pain at rest at or above the threshold that send the runner back to settle. */
+  restPainDaysToSettle: number;
+  /** R-PAIN-6: pain at rest at intake at or above this needs a clinician first. */
+  severeRestPain: number;
+  /** R-ESC-1: any logged pain at or above this stops running until cleared. */
+  escalationPain: number;
+  /** R-ESC-2: a second drop-back within this many days stops running. */
+  repeatDropBackDays: number;
+  /** R-ESC-2: this many setbacks in a row stop running. */
+  setbacksInRow: number;
+  /** R-ESC-3: days without improvement that raise the not-improving flag. */
+  notImprovingDays: number;
+  /** R-ESC-4: days a caution sign may be reported before every output reminds the runner to book the assessment. */
+  cautionReminderDays: number;
   volumeCap: number;
   singleRunCap: number;
   singleRunMinStepMinutes: number;
