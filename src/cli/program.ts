@@ -68,19 +68,33 @@ const CHECKIN_EXAMPLES = `Examples:
     $ backplan checkin --completed yes --pain-before 1 --pain-during 2 \\
         --pain-after 1 --warmup-soreness eased
 
-  The next morning, on its own; and after a clinician's all-clear:
+  The next morning, on its own; pain at rest on a day without a session;
+  and after a clinician's all-clear:
     $ backplan checkin --morning --next-morning 1
+    $ backplan checkin --rest-pain 2
     $ backplan checkin --cleared --note "seen by the physio, cleared to run"
 `;
 
 const CHECKIN_HELP = `
-Decisions (R-PAIN-3, most severe first): an emergency symptom stops the plan; an urgent one
-stops running until --cleared; pain during or next morning of 5+ drops back a level with 2
-days without running; pain during 3-4, pain after above before, next-morning pain above
-your baseline, or warm-up soreness that stayed holds the level with an extra rest day;
-otherwise the session is clean, and enough clean sessions advance one level (R-PROG-2), at
-most once a week and not while weekly pain is rising (R-PAIN-4). Planned runs with no
-check-in count as missed; more than 7 days without running drops a level a week (R-PROG-3).`;
+Decisions (most severe first; thresholds in plans/rules.yaml):
+  stop           an emergency symptom: get emergency care, no plan (R-TRIAGE-1)
+  stop running   until --cleared: an urgent symptom (R-TRIAGE-2); any pain of 7+ (R-ESC-1);
+                 a second drop-back within 14 days, or 3 holds or drop-backs in a row
+                 (R-ESC-2); no better 4 weeks after the start or the last clearance (R-ESC-3)
+  drop back      pain during or next morning of 5+: a level down, 2 days without running
+  hold           pain during 3-4, pain after above before, next-morning pain above your
+                 baseline, warm-up soreness that stayed, or a new caution sign: the same
+                 level, an extra rest day; a limp means a settle week first (R-WEEK-4)
+  no run         pain at rest of 3+ (before a session, the next morning, or --rest-pain):
+                 no run until you log less; 7 days of it mean a settle week (R-PAIN-5)
+  off plan       a run on a day the plan kept free (the day after a run, inside rest
+                 days): logged and counted, never toward the next level (R-LOG-3)
+  clean          2 clean sessions (3 for returning runners) earn the next level, at most
+                 one a week: it starts with the first run on or after the date named
+                 (R-PROG-2, R-LOG-1), and not while weekly pain rose a point (R-PAIN-4)
+Planned runs with no check-in count as missed; more than 7 days without running drops a
+level a week (R-PROG-3). A session logged late keeps the level and minutes of the entries
+after it (R-LOG-2).`;
 
 const PLAN_EXAMPLES = `Examples:
   A runner with pain 2/10, not running now, who ran 30 km a week before:
@@ -265,6 +279,7 @@ function defineCheckin(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--pain-after <0-10>', 'back pain just after the session').argParser(wholeNumber(0, 10, '1')))
     .addOption(new Option('--next-morning <0-10>', 'back pain at rest the morning after').argParser(wholeNumber(0, 10, '1')))
     .addOption(new Option('--morning', 'log only the next-morning pain of the last session (with --next-morning)'))
+    .addOption(new Option('--rest-pain <0-10>', 'back pain at rest today, logged on its own (a day without a session)').argParser(wholeNumber(0, 10, '2')))
     .addOption(new Option('--warmup-soreness <answer>', 'soreness in the warm-up').choices(['none', 'eased', 'stayed']))
     .addOption(new Option('--symptom <id>', 'a new symptom since the last check-in; repeat or comma-separate (see "backplan symptoms")').argParser(symptomList))
     .addOption(new Option('--note <text>', 'a note for yourself or your clinician'))
@@ -284,7 +299,7 @@ function defineStatus(program: Command, io: Io, state: RunState): void {
     .command('status')
     .description('where you stand: phase and level, this week, and charts of pain and weekly running')
     .addHelpText('before', 'Examples:\n  $ backplan status\n  $ backplan status --file ana.yaml --format json | jq .level\n')
-    .addHelpText('after', `\nJSON: {schemaVersion, phase, level (the walk/run level, or null off the ladder),\ncleanSessions, cleanNeeded, nextSession, decision, thisWeek, adherence, pain, weeks, …}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\nJSON: {schemaVersion, phase, level (the walk/run level, or null off the ladder),\ncleanSessions, cleanNeeded, stopped ({level, reason, since, text} or null), restPain,\nnextSession, decision, thisWeek, adherence, pain, weeks, …}\nExit 3 while running is stopped until a clinician clears you.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addAthleteOptions(status);
   addTemplateOptions(status).action(async (_options, command: Command) => {

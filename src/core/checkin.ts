@@ -20,6 +20,12 @@ export function baselineOf(session: CheckIn, intakePain: number): number {
   return session.painBefore ?? intakePain;
 }
 
+/** The highest pain an entry logged, at rest or running: what R-ESC-1 and R-ESC-3 read. */
+export function highestPain(entry: CheckIn): number | null {
+  const values = [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain].filter((v): v is number => v !== undefined);
+  return values.length > 0 ? Math.max(...values) : null;
+}
+
 /** The worst pain a session logged (during, after, next morning): what the weekly pain trend averages. */
 export function worstPain(session: CheckIn): number | null {
   const values = [session.painDuring, session.painAfter, session.nextMorning].filter((v): v is number => v !== undefined);

@@ -1,6 +1,7 @@
 // The engine's one entry point: a validated intake, the templates and today's date in; a plan out.
 // Pure: no file system, no clock, no colour.
 import { addDays, nextMondayAfter, weekdayIndex, weekdayNumber } from './dates.js';
+import { cautionNote, cautionReminder } from './escalation.js';
 import { PlanInputError } from './errors.js';
 import { planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
@@ -14,18 +15,24 @@ export const SCHEMA_VERSION = 1 as const;
 export function plan(intake: Intake, templates: Templates, today: string): Plan {
   const { rules, ladder } = templates;
   const { start, weekCount, days } = planFrame(intake, templates, today);
-  const result = triage(intake);
+  const result = triage(intake, rules);
   if (result.level !== 'emergency') checkGoal(intake, templates); // an emergency has no plan to fit
   const loads = planLoads({
     intake, rules, ladder, triage: result, weeks: weekCount,
     runDays: days.ladderDays, rebuildRunDays: days.rebuildDays,
   });
 
+  // R-ESC-4: a caution plan reminds the runner to book the assessment once the signs have lasted.
+  const cautionSince = result.level === 'caution' && !result.cleared ? start : null;
   const weeks: Week[] = loads.map((load, index) => {
     const weekStart = addDays(start, index * 7);
-    return assembleWeek({ templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length) }, index, loads[index - 1]);
+    const week = assembleWeek({ templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length) }, index, loads[index - 1]);
+    const reminder = cautionReminder(weekStart, cautionSince, rules);
+    if (reminder) week.why = `${week.why} ${reminder}`;
+    return week;
   });
-  return assemblePlan(intake, templates, today, { start, weekCount, triage: result, days, loads, weeks });
+  const notes = cautionSince ? [cautionNote(cautionSince, today, rules)] : [];
+  return assemblePlan(intake, templates, today, { start, weekCount, triage: result, days, loads, weeks, notes });
 }
 
 /** Where the plan starts, how long it runs, and its running days (R-PROG-1). */
@@ -86,7 +93,7 @@ export function assemblePlan(intake: Intake, templates: Templates, today: string
     template: templates.template.name,
     triage: result,
     weeks,
-    notes: [...(parts.notes ?? []), ...planNotes(intake, templates, loads, days, result.level === 'caution' && !result.cleared)],
+    notes: [...(parts.notes ?? []), ...planNotes(intake, templates, loads, days, result.level === 'caution' && !result.cleared, result.withheld)],
     safetyNet: safetyNet(),
     notice: NOT_MEDICAL_ADVICE,
   };
@@ -156,6 +163,8 @@ function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, 
   if (load.rules.includes('R-TRIAGE-2')) {
     return 'No running until a doctor or physical therapist has assessed you and cleared you to run (R-TRIAGE-2).';
   }
+  if (load.rules.includes('R-WEEK-4')) return 'No running this week: pain changes your stride, so a settle week comes first (R-WEEK-4).';
+  if (load.rules.includes('R-PAIN-5')) return `No running this week: pain at rest stayed at or above ${limit} (R-PAIN-5).`;
   if (load.phase === 'settle') {
     return `No running this week: pain at rest is at or above ${limit} (R-PAIN-1).`;
   }
@@ -168,7 +177,7 @@ function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, 
   return `Go on only if pain stayed below ${limit} and did not rise after runs or the next morning; otherwise repeat last week (R-PAIN-2).`;
 }
 
-function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, cautionCapped: boolean): string[] {
+function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, cautionCapped: boolean, withheld: boolean): string[] {
   const { rules, template } = templates;
   const notes: string[] = [];
   const variant = template.runnerTypes[intake.runner];
@@ -183,7 +192,8 @@ function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days
     notes.push(`Running is planned in minutes; distances assume an easy pace of ${rules.easyPaceMinutesPer[intake.units]} min/${intake.units}.`);
   }
   if (loads.some((l) => l.phase === 'maintain')) notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
-  notes.push('Repeating a week is normal. Mild back pain often settles within 2-4 weeks, but a full return often takes about two months.');
+  // Choice: "mild back pain often settles" would reassure a runner the plan has just sent to a clinician.
+  if (!withheld) notes.push('Repeating a week is normal. Mild back pain often settles within 2-4 weeks, but a full return often takes about two months.');
   return notes;
 }
 

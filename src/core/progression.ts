@@ -32,12 +32,18 @@ export interface ProgressionInput {
 
 /** Where a runner stands between two weeks. */
 export type Stage =
-  | { phase: 'settle'; waiting: boolean }
+  | { phase: 'settle'; waiting: boolean; because?: SettleReason }
   | { phase: 'walk-run'; index: number; clean: number; goalReached: boolean }
   | { phase: 'continuous' | 'rebuild' | 'maintain'; weekly: number; runDays: number };
 
+/** Why a runner without a red flag is in the settle phase: pain at rest (the default), a limp (R-WEEK-4), or
+ * pain at rest that stayed high for days after intake (R-PAIN-5). */
+export type SettleReason = 'pain' | 'limp' | 'rest-pain';
+
 export type LadderStage = Extract<Stage, { phase: 'walk-run' }>;
 export type VolumeStage = Extract<Stage, { weekly: number }>;
+
+export const LIMP = 'limp';
 
 export const runMinutesOf = (level: LadderLevel): number => level.run * level.repeats;
 export const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
@@ -133,7 +139,7 @@ export function projectWeek(course: Course, stage: Stage, w: number, history: Hi
   let load: WeekLoad;
   let next: Stage;
   if (stage.phase === 'settle') {
-    load = settleWeek(stage.waiting, intake.pain, rules.painThreshold);
+    load = settleWeek(stage, intake.pain, rules);
     // R-PHASE-1 is assumed met by the week's end, unless waiting for a clinician.
     next = stage.waiting ? stage : { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
   } else if (stage.phase === 'walk-run') {
@@ -165,16 +171,24 @@ function longestRecent(course: Course, w: number, history: History): number {
   return Math.max(w < 3 ? course.startLongest : 0, ...history.weeks.slice(Math.max(0, w - 3), w).flatMap((week) => week.runs), 0);
 }
 
-function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad {
-  return waiting
-    ? {
-        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
-        why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only (R-TRIAGE-2).',
-      }
-    : {
-        phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-PAIN-1', 'R-PHASE-1'], heldBack: null,
-        why: `Pain at rest is ${pain}/10, at or above ${threshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1).`,
-      };
+function settleWeek(stage: Extract<Stage, { phase: 'settle' }>, pain: number, rules: Rules): WeekLoad {
+  const settle = (rule: string, why: string): WeekLoad => ({
+    phase: 'settle', level: null, runs: [], lighter: false, rules: [rule, 'R-PHASE-1'], heldBack: null, why,
+  });
+  if (stage.waiting) {
+    return {
+      phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
+      why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only (R-TRIAGE-2).',
+    };
+  }
+  const walkTest = 'It ends with a 30-minute brisk walk: no pain increase and no limp opens walk/run (R-PHASE-1).';
+  if (stage.because === 'limp') {
+    return settle('R-WEEK-4', `Pain changes your stride (a limp): no running before a settle week of walking, cross-training, core and mobility (R-WEEK-4). ${walkTest}`);
+  }
+  if (stage.because === 'rest-pain') {
+    return settle('R-PAIN-5', `Pain at rest stayed at ${rules.painThreshold}/10 or more for ${rules.restPainDaysToSettle} days: back to settling it with walking, cross-training, core and mobility (R-PAIN-5). ${walkTest}`);
+  }
+  return settle('R-PAIN-1', `Pain at rest is ${pain}/10, at or above ${rules.painThreshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1).`);
 }
 
 function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next: Stage } {
@@ -269,7 +283,9 @@ export function startingStage(course: Course): Stage {
   const { input, goal, topIndex } = course;
   const { intake, rules, ladder, triage } = input;
   if (triage.withheld) return { phase: 'settle', waiting: true };
-  if (intake.pain >= rules.painThreshold) return { phase: 'settle', waiting: false };
+  if (intake.pain >= rules.painThreshold) return { phase: 'settle', waiting: false, because: 'pain' };
+  // R-WEEK-4: a limp keeps even a cleared runner off running until the settle week's walk test.
+  if (intake.symptoms.includes(LIMP)) return { phase: 'settle', waiting: false, because: 'limp' };
   const onLadder = (index: number): Stage => ({ phase: 'walk-run', index, clean: 0, goalReached: false });
   if (intake.weekly <= 0) return onLadder(0);
 

@@ -1,15 +1,19 @@
 // Re-planning from the log. The plan is never stored: it is recomputed from intake + log every
-// time. Weeks that have begun are replayed day by day against the check-ins (R-PAIN-3, R-PAIN-4,
-// R-PROG-2, R-PROG-3); from today on the plan is projected from where the runner stands.
-import { baselineOf, judgeSession, worstPain, type Verdict } from './checkin.js';
+// time. Weeks that have begun are replayed day by day against the check-ins (R-PAIN-3..5, R-ESC-1..3,
+// R-PROG-2, R-PROG-3, R-LOG-1..3); from today on the plan is projected from where the runner stands.
+import { baselineOf, highestPain, judgeSession, worstPain, type Verdict } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
+import { cautionNote, cautionReminder, escalationReason, escalationText, recurringPattern, severePainPattern, type EscalationRule } from './escalation.js';
 import { assemblePlan, assembleWeek, checkGoal, plan, planFrame, runOffsetsFor, type RunDays } from './plan.js';
 import {
-  cleanSessionsNeeded, courseOf, levelUp, nextVolumeStage, projectWeek, runMinutesOf, startingStage, sum,
+  cleanSessionsNeeded, courseOf, LIMP, levelUp, nextVolumeStage, projectWeek, runMinutesOf, startingStage, sum,
   type Course, type History, type Stage, type WeekLoad,
 } from './progression.js';
-import { triage } from './triage.js';
-import type { CheckIn, Decision, Intake, LadderLevel, LoggedSession, Plan, Progress, Session, SessionStatus, Templates, Triage, Week } from './types.js';
+import { SEVERE_PAIN, triage } from './triage.js';
+import type {
+  CheckIn, Decision, Intake, LadderLevel, LoggedSession, NextSession, Plan, Progress, Session, SessionStatus, Stop, Templates,
+  Triage, TriageReason, Week,
+} from './types.js';
 
 export interface Replanned {
   plan: Plan;
@@ -29,27 +33,59 @@ interface WeekRun {
 
 /** What a replayed week came to: a setback repeats it (R-PAIN-2), a drop-back cuts it. */
 interface WeekOutcome {
-  /** A hold, a drop-back, a stop, a session not counted, or a missed run. */
+  /** A hold, a drop-back, a stop, a session not counted, a missed run, or pain at rest of 3 or more. */
   setback: boolean;
   dropped: boolean;
   /** Session check-ins logged in the week. */
   sessions: number;
 }
 
+/** Part of a week planned from one stage: a stop or a clearance mid-week starts a new one the day after. */
+interface Segment {
+  from: number;
+  load: WeekLoad;
+  /** Why the week changed course, for the week's "why". */
+  because: string | null;
+}
+
+/** What the log holds for one day, in the order the replay reads it. */
+interface DayLog {
+  /** Pain at rest logged on its own: a next-morning entry, a rest entry, or a session's next-morning pain the day before. */
+  rest: number[];
+  sessions: CheckIn[];
+  cleared: boolean;
+}
+
 export function replan(intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): Replanned {
   return new Replay(intake, log, templates, today).run();
 }
 
-/** Session check-ins in date order, each with the next-morning pain logged on its own the day after. */
-function sessionsOf(log: readonly CheckIn[], today: string): CheckIn[] {
+/** The log up to today by date: sessions (with next-morning pain logged on its own folded in), rest pain, clearances. */
+function daysOf(log: readonly CheckIn[], today: string): Map<string, DayLog> {
   const known = log.filter((e) => e.date <= today);
   const sessions = known.filter((e) => e.completed !== undefined).map((e) => ({ ...e }));
   sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  for (const morning of known.filter((e) => e.morning && e.nextMorning !== undefined)) {
-    const session = sessionBeforeMorning(sessions, morning.date);
-    if (session) session.nextMorning = morning.nextMorning;
+  const days = new Map<string, DayLog>();
+  const day = (date: string): DayLog => {
+    let found = days.get(date);
+    if (!found) days.set(date, (found = { rest: [], sessions: [], cleared: false }));
+    return found;
+  };
+  for (const session of sessions) {
+    day(session.date).sessions.push(session);
+    // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
+    if (session.nextMorning !== undefined) day(addDays(session.date, 1)).rest.push(session.nextMorning);
   }
-  return sessions;
+  for (const entry of known) {
+    if (entry.morning && entry.nextMorning !== undefined) {
+      const session = sessionBeforeMorning(sessions, entry.date);
+      if (session) session.nextMorning = entry.nextMorning;
+      day(entry.date).rest.push(entry.nextMorning);
+    }
+    if (entry.restPain !== undefined && entry.completed === undefined) day(entry.date).rest.push(entry.restPain);
+    if (entry.cleared) day(entry.date).cleared = true;
+  }
+  return days;
 }
 
 /** The session a next-morning pain belongs to: the last one logged the day before (or two, after a late night). */
@@ -57,13 +93,31 @@ export function sessionBeforeMorning<T extends CheckIn>(sessions: readonly T[], 
   return sessions.filter((s) => s.date < date && daysBetween(s.date, date) <= 2).at(-1);
 }
 
+const isWaiting = (stage: Stage): boolean => stage.phase === 'settle' && stage.waiting;
+
+/** The kind of week a stage plans: a change of kind mid-week re-plans the rest of the week. */
+function courseKind(stage: Stage): 'waiting' | 'settle' | 'running' {
+  return stage.phase !== 'settle' ? 'running' : stage.waiting ? 'waiting' : 'settle';
+}
+
+/** How far along a stage is, for R-ESC-3's "at or below where they started". */
+function rankOf(stage: Stage): [number, number] {
+  if (stage.phase === 'settle') return [0, 0];
+  if (stage.phase === 'walk-run') return [1, stage.index];
+  return [2, stage.weekly];
+}
+
+function notAhead(now: Stage, start: Stage): boolean {
+  const [a, b] = [rankOf(now), rankOf(start)];
+  return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+}
+
 class Replay {
   private readonly rules: Templates['rules'];
   private readonly start: string;
   private readonly weekCount: number;
   private readonly days: RunDays;
-  private readonly sessionsByDate = new Map<string, CheckIn[]>();
-  private readonly clearances = new Set<string>();
+  private readonly log: Map<string, DayLog>;
 
   private course!: Course;
   private triage!: Triage;
@@ -71,19 +125,35 @@ class Replay {
   private readonly history: History = { weeks: [], lastFullWeekly: 0 };
   /** Symptoms logged at check-ins and not yet cleared. */
   private loggedSymptoms: string[] = [];
+  /** Patterns in the log (R-ESC-1..3) not yet cleared: urgent reasons in the triage. */
+  private found: TriageReason[] = [];
   private readonly clearedSymptoms = new Set<string>();
   private clearedByEntry = false;
-  private stopped: Progress['stopped'] = null;
+  private stop: Stop | null = null;
   /** Where running resumes once a clinician clears the runner after a stop. */
   private resumeStage: Stage | null = null;
   private lastAdvance: string;
+  /** R-PROG-2: the next level is earned and comes with the first run on or after this date (R-LOG-1). */
+  private pendingAdvance: string | null = null;
   /** The last day with a run, logged or (from today on) planned; R-PROG-3 counts gaps from it. */
   private lastRun: string;
   private gapDropped = 0;
   private restThrough: string | null = null;
+  /** R-PAIN-5: the latest pain at rest logged, and the first day of the run of days it has been 3 or more. */
+  private restPain: Progress['restPain'] = null;
+  private restHighSince: string | null = null;
+  /** R-ESC-2: pain drop-backs, and the setbacks in a row, since the start or the last clearance. */
+  private dropBacks: string[] = [];
+  private setbacks: string[] = [];
+  /** R-ESC-3: where the runner stood at the start or the last clearance. */
+  private anchor: { date: string; stage: Stage };
+  /** R-ESC-4: since when a caution sign has been reported and not cleared. */
+  private cautionSince: string | null = null;
   private readonly runDates: string[] = [];
   private readonly decisions: Decision[] = [];
   private readonly logged: LoggedSession[] = [];
+  /** Every entry with a pain, for R-ESC-3's weekly averages. */
+  private readonly pains: { date: string; pain: number }[] = [];
   private progress: Progress | null = null;
 
   constructor(
@@ -94,99 +164,153 @@ class Replay {
   ) {
     this.rules = templates.rules;
     ({ start: this.start, weekCount: this.weekCount, days: this.days } = planFrame(intake, templates, today));
-    for (const session of sessionsOf(log, today)) {
-      const list = this.sessionsByDate.get(session.date) ?? [];
-      list.push(session);
-      this.sessionsByDate.set(session.date, list);
-    }
-    for (const entry of log) if (entry.cleared && entry.date <= today) this.clearances.add(entry.date);
+    this.log = daysOf(log, today);
     this.lastAdvance = this.start;
     this.lastRun = addDays(this.start, -1);
+    this.anchor = { date: this.start, stage: { phase: 'settle', waiting: false } };
   }
 
   run(): Replanned {
-    const intakeTriage = triage(this.intake);
-    if (intakeTriage.level === 'emergency') return { plan: plan(this.intake, this.templates, this.today), progress: this.snapshot() };
+    if (triage(this.intake, this.rules).level === 'emergency') {
+      const planned = plan(this.intake, this.templates, this.today);
+      this.stop = { level: 'emergency', reason: 'R-TRIAGE-1', since: this.today, text: reasonWords(planned.triage.reasons) };
+      return { plan: planned, progress: { ...this.snapshot(), next: null } };
+    }
     checkGoal(this.intake, this.templates);
     this.setTriage();
     this.stage = startingStage(this.course);
+    this.anchor = { date: this.start, stage: this.stage };
+    if (this.triage.level === 'caution' && !this.triage.cleared) this.cautionSince = this.start;
+    if (this.triage.withheld) {
+      const severe = this.triage.reasons.some((r) => r.id === SEVERE_PAIN);
+      this.stop = { level: 'urgent', reason: severe ? 'R-PAIN-6' : 'R-TRIAGE-2', since: this.start, text: reasonWords(this.triage.reasons) };
+    }
 
     const weeks: Week[] = [];
     const loads: WeekLoad[] = [];
     for (let w = 0; w < this.weekCount; w++) {
       const weekStart = addDays(this.start, w * 7);
-      const { load, runs } = weekStart <= this.today ? this.replayWeek(w, weekStart) : this.projectAhead(w, weekStart);
+      const { segments, runs } = weekStart <= this.today ? this.replayWeek(w, weekStart) : this.projectAhead(w, weekStart);
       const previous = loads.at(-1);
-      loads.push(load);
-      weeks.push(this.assemble(load, runs, w, weekStart, previous));
+      loads.push(segments.at(-1)!.load);
+      weeks.push(this.assemble(segments, runs, w, weekStart, previous));
     }
     this.progress ??= this.snapshot();
     const planned = assemblePlan(this.intake, this.templates, this.today, {
       start: this.start, weekCount: this.weekCount, triage: this.triage, days: this.days, loads,
-      weeks: this.stopped === 'emergency' ? [] : weeks, notes: this.notes(),
+      weeks: this.stop?.level === 'emergency' ? [] : weeks, notes: this.notes(),
     });
-    return { plan: planned, progress: this.progress };
+    return { plan: planned, progress: { ...this.progress, next: this.stop ? null : nextFrom(planned, this.today) } };
   }
 
   // ---- weeks ----
 
-  /** A week that has begun: its days up to yesterday as logged, the rest projected. */
-  private replayWeek(w: number, weekStart: string): { load: WeekLoad; runs: WeekRun[] } {
+  /** A week that has begun: its days up to today as logged, the rest projected. */
+  private replayWeek(w: number, weekStart: string): { segments: Segment[]; runs: WeekRun[] } {
     this.dropForGap(weekStart);
     const stageAtStart = this.stage;
-    const lastFull = this.history.lastFullWeekly;
-    const { load } = projectWeek(this.course, this.stage, w, this.history);
-    this.history.lastFullWeekly = lastFull;
-    const offsets = runOffsetsFor(this.days, load.runs.length);
-    const pending = new Map(offsets.map((offset, i) => [offset, load.runs[i]!]));
+    const segments: Segment[] = [{ from: 0, load: this.loadFor(w), because: null }];
+    let pending = this.plannedRuns(segments[0]!.load, 0);
     const runs: WeekRun[] = [];
     const outcome: WeekOutcome = { setback: false, dropped: false, sessions: 0 };
 
     for (let offset = 0; offset < 7; offset++) {
       const date = addDays(weekStart, offset);
-      const sessions = date <= this.today ? this.sessionsByDate.get(date) ?? [] : [];
-      for (const session of sessions) this.logSession(session, date, offset, pending, runs, outcome);
-      // A clearance covers what was reported before it: on its own day, after that day's sessions.
-      if (date <= this.today && this.clearances.has(date)) this.clear(date);
-      if (date === this.today && sessions.length === 0) this.dropForGap(date);
+      const kindBefore = courseKind(this.stage);
+      const decisionsBefore = this.decisions.length;
+      const day = date <= this.today ? this.log.get(date) : undefined;
+      if (date <= this.today) this.replayDay(date, offset, day, pending, runs, outcome);
+      const logged = (day?.sessions.length ?? 0) > 0;
+      if (date === this.today && !logged) this.dropForGap(date);
       const planned = pending.get(offset);
-      if (sessions.length === 0 && planned !== undefined) {
+      if (!logged && planned !== undefined) {
         if (date >= this.today) {
-          this.placeRun(runs, weekStart, offset, this.minutesNow(planned, outcome.dropped), 'to-come', 'weekly' in this.stage ? sum(load.runs) : Infinity);
+          const budget = 'weekly' in this.stage ? sum(segments.at(-1)!.load.runs) : Infinity;
+          this.placeRun(runs, weekStart, offset, planned, 'to-come', outcome.dropped, budget);
         } else if (this.mayRun(date)) {
           runs.push({ offset, minutes: this.minutesNow(planned, outcome.dropped), level: this.ladderLevel(), status: 'missed', done: 0 });
           outcome.setback = true;
         }
       }
       if (date === this.today) this.progress = this.snapshot();
+      if (courseKind(this.stage) !== kindBefore && offset < 6) {
+        // A stop, a clearance or a return to settle mid-week: the rest of the week follows the new stage.
+        const load = this.loadFor(w);
+        const because = this.decisions.slice(decisionsBefore).map((d) => `${shortDate(d.date)}: ${d.text}`).join(' ');
+        segments.push({ from: offset + 1, load, because: because || null });
+        pending = this.plannedRuns(load, offset + 1);
+      }
     }
-    this.closeWeek(weekStart, stageAtStart, load, runs, outcome);
-    return { load, runs };
+    this.closeWeek(weekStart, stageAtStart, segments.at(-1)!.load, runs, outcome);
+    return { segments, runs };
+  }
+
+  /** The week's load from the current stage, leaving R-VOL-4's record of the last full week as it was. */
+  private loadFor(w: number): WeekLoad {
+    const lastFull = this.history.lastFullWeekly;
+    const { load } = projectWeek(this.course, this.stage, w, this.history);
+    this.history.lastFullWeekly = lastFull;
+    return load;
+  }
+
+  /** The week's planned runs by day offset, from offset `from` on. */
+  private plannedRuns(load: WeekLoad, from: number): Map<number, number> {
+    const offsets = runOffsetsFor(this.days, load.runs.length);
+    return new Map(offsets.map((offset, i) => [offset, load.runs[i]!] as const).filter(([offset]) => offset >= from));
+  }
+
+  /** One day of the log: pain at rest first, then the sessions, then a clearance; then the checks that read the log so far. */
+  private replayDay(date: string, offset: number, day: DayLog | undefined, pending: Map<number, number>, runs: WeekRun[], outcome: WeekOutcome): void {
+    for (const pain of day?.rest ?? []) this.restPainLogged(date, pain, outcome, true);
+    for (const session of day?.sessions ?? []) this.logSession(session, date, offset, pending, runs, outcome);
+    // A clearance covers what was reported before it: on its own day, after that day's sessions.
+    if (day?.cleared) this.clear(date);
+    this.checkRestPainDays(date);
+    this.checkImproving(date);
   }
 
   /** A week wholly after today: projected as in a plan made ahead, spaced after the runs before it. */
-  private projectAhead(w: number, weekStart: string): { load: WeekLoad; runs: WeekRun[] } {
+  private projectAhead(w: number, weekStart: string): { segments: Segment[]; runs: WeekRun[] } {
     if (this.progress === null) {
       this.dropForGap(this.today);
       this.progress = this.snapshot();
     }
+    // An advance named for a day before this week comes with its first run (R-LOG-1).
+    if (this.pendingAdvance !== null && this.pendingAdvance <= weekStart) this.applyPendingAdvance(weekStart);
+    // While pain at rest is 3 or more (R-PAIN-5) the settle phase is not left, and no run is placed.
     const before = this.stage;
     const { load, next } = projectWeek(this.course, this.stage, w, this.history);
     const runs: WeekRun[] = [];
-    runOffsetsFor(this.days, load.runs.length).forEach((offset, i) => this.placeRun(runs, weekStart, offset, load.runs[i]!, undefined));
+    runOffsetsFor(this.days, load.runs.length).forEach((offset, i) => this.placeRun(runs, weekStart, offset, load.runs[i]!, undefined, false));
     this.history.weeks.push({ runs: runs.map((r) => r.minutes), lighter: load.lighter });
     // R-VOL-4's "last full week" is a week beyond the ladder, as in a plan made ahead.
     if (!load.lighter && 'weekly' in before) this.history.lastFullWeekly = sum(runs.map((r) => r.minutes));
-    if (runs.length < load.runs.length && 'weekly' in before && 'weekly' in next) {
+    const segments = [{ from: 0, load, because: null }];
+    const nextWeekStart = addDays(weekStart, 7);
+    if (before.phase === 'walk-run') {
+      // On the ladder, the week's runs as placed earn the next level (a run a rule took out earns nothing).
+      this.stage = this.afterLadderWeek(runs, nextWeekStart);
+    } else if (before.phase === 'settle') {
+      this.stage = this.restHighSince !== null ? before : next;
+    } else if (runs.length < load.runs.length && 'weekly' in before && 'weekly' in next) {
       // A run the spacing rules took out is not run: the next week grows from what is left.
-      return this.projected(load, runs, before, nextVolumeStage(before, this.history.lastFullWeekly, this.course), weekStart);
+      this.stage = this.afterWeek(before, nextVolumeStage(before, this.history.lastFullWeekly, this.course), nextWeekStart);
+    } else {
+      this.stage = this.afterWeek(before, next, nextWeekStart);
     }
-    return this.projected(load, runs, before, next, weekStart);
+    return { segments, runs };
   }
 
-  private projected(load: WeekLoad, runs: WeekRun[], before: Stage, next: Stage, weekStart: string): { load: WeekLoad; runs: WeekRun[] } {
-    this.stage = this.afterWeek(before, next, addDays(weekStart, 7));
-    return { load, runs };
+  /** The stage after a ladder week: its runs at the current level, assumed clean, count toward the next (R-PROG-2). */
+  private afterLadderWeek(runs: WeekRun[], nextWeekStart: string): Stage {
+    const stage = this.stage;
+    if (stage.phase !== 'walk-run') return stage;
+    const level = this.templates.ladder[stage.index]!;
+    const atLevel = runs.filter((r) => r.level === level).length;
+    if (atLevel === 0) return stage;
+    const needed = cleanSessionsNeeded(this.intake.runner, this.rules);
+    const counted = { ...stage, clean: Math.min(needed, stage.clean + atLevel) };
+    return counted.clean < needed ? counted : this.afterWeek(counted, levelUp(counted, this.course), nextWeekStart);
   }
 
   /** R-PROG-2 (at most one level per 7 days) for a week-boundary advance of the projection. */
@@ -207,7 +331,7 @@ class Replay {
     const stage = this.stage;
 
     if (stage.phase === 'settle') {
-      if (stage.waiting) return;
+      if (stage.waiting || this.restHighSince !== null) return;
       // R-PHASE-1: a week over needs check-ins that kept pain low; the current week is assumed to.
       const weekOver = addDays(weekStart, 6) < this.today;
       if (outcome.setback || (weekOver && outcome.sessions === 0)) return;
@@ -218,12 +342,7 @@ class Replay {
       return;
     }
     if (stage.phase === 'walk-run') {
-      const toCome = runs.filter((r) => r.status === 'to-come').length;
-      if (toCome === 0) return;
-      const needed = cleanSessionsNeeded(this.intake.runner, this.rules);
-      const clean = Math.min(needed, stage.clean + toCome);
-      const assumed = { ...stage, clean };
-      this.stage = clean < needed ? assumed : this.afterWeek(assumed, levelUp(assumed, this.course), nextWeekStart);
+      this.stage = this.afterLadderWeek(runs.filter((r) => r.status === 'to-come'), nextWeekStart);
       return;
     }
     if (!('weekly' in stageAtStart) || !('weekly' in stage)) return; // the continuous phase began this week
@@ -247,24 +366,35 @@ class Replay {
   // ---- check-ins ----
 
   private logSession(session: CheckIn, date: string, offset: number, pending: Map<number, number>, runs: WeekRun[], outcome: WeekOutcome): void {
+    // The pain at rest before the session is the day's latest, whatever the session brings (R-PAIN-5).
+    if (session.painBefore !== undefined) this.restPainLogged(date, session.painBefore, outcome, false);
     const running = this.stage.phase !== 'settle';
     const ran = running && (session.completed === 'yes' || session.completed === 'partial');
-    if (ran) this.dropForGap(date);
+    if (ran) {
+      this.dropForGap(date);
+      this.applyPendingAdvance(date);
+    }
+    const offPlan = ran ? this.offPlanRule(date) : null;
     const planned = pending.get(offset);
-    const minutes = running ? this.minutesNow(planned ?? this.typicalRun(), outcome.dropped) : 0;
-    const level = this.ladderLevel();
+    const levelNow = this.ladderLevel();
+    // R-LOG-2: a session keeps the level and minutes the plan had for it when it was logged.
+    const level = session.plannedLevel !== undefined ? this.templates.ladder[session.plannedLevel - 1] ?? levelNow : levelNow;
+    const minutes = running ? session.plannedMinutes ?? this.minutesNow(planned ?? this.typicalRun(), outcome.dropped) : 0;
     const verdict = judgeSession(session, {
       rules: this.rules,
       baseline: baselineOf(session, this.intake.pain),
       clearedSymptoms: this.clearedSymptoms,
     });
-    const decision = this.decide(verdict, session, date);
+    const otherLevel = levelNow !== null && level !== null && level.level !== levelNow.level ? level.level : null;
+    const decision = this.escalateOrKeep(this.decide(verdict, session, date, offPlan, otherLevel), session, date);
     outcome.sessions += 1;
-    if (decision.kind === 'drop-back' || decision.kind === 'hold' || decision.kind === 'not-counted' || decision.kind === 'stop' || decision.kind === 'stop-running') outcome.setback = true;
-    if (decision.kind === 'drop-back') outcome.dropped = true;
+    if (['drop-back', 'hold', 'not-counted', 'off-plan', 'stop', 'stop-running'].includes(decision.kind)) outcome.setback = true;
+    if (verdict.kind === 'drop-back') outcome.dropped = true;
 
     const done = ran && session.completed === 'yes' ? minutes : 0;
     this.logged.push({ ...session, decision, runMinutes: done });
+    const pain = highestPain(session);
+    if (pain !== null) this.pains.push({ date, pain });
     if (running && (ran || planned !== undefined)) {
       const status: SessionStatus = session.completed === 'yes' ? 'done' : session.completed === 'partial' ? 'partial' : 'not-done';
       runs.push({ offset, minutes, level, status, done });
@@ -276,41 +406,116 @@ class Replay {
     }
   }
 
+  /**
+   * R-LOG-3: a run on a day the plan kept free of running is kept and counted, but never clean.
+   * Returns the rule it broke, with the reason in words.
+   */
+  private offPlanRule(date: string): { rule: string; why: string } | null {
+    if (this.restThrough !== null && date <= this.restThrough) {
+      return { rule: 'R-PAIN-3', why: `inside the rest days after a hold or drop-back, no running until after ${shortDate(this.restThrough)}` };
+    }
+    if (this.restHighSince !== null && this.restHighSince < date) {
+      return { rule: 'R-PAIN-5', why: `while pain at rest was ${this.rules.painThreshold}/10 or more` };
+    }
+    const last = this.runDates.at(-1);
+    if (this.stage.phase === 'walk-run') {
+      if (last !== undefined && daysBetween(last, date) < 2) return { rule: 'R-PROG-1', why: 'the day after another run' };
+      if (this.runDates.filter((d) => daysBetween(d, date) < 7).length >= this.rules.maxRunDaysPer7) {
+        return { rule: 'R-PROG-1', why: `more than ${this.rules.maxRunDaysPer7} runs in 7 days` };
+      }
+    }
+    if (this.runDates.includes(addDays(date, -1)) && this.runDates.includes(addDays(date, -2))) {
+      return { rule: 'R-WEEK-1', why: 'a third running day in a row' };
+    }
+    return null;
+  }
+
   /** Applies one session's verdict to where the runner stands; returns the decision it makes. */
-  private decide(verdict: Verdict, session: CheckIn, date: string): Decision {
+  private decide(verdict: Verdict, session: CheckIn, date: string, offPlan: { rule: string; why: string } | null, otherLevel: number | null): Decision {
     const because = `${verdict.rule}: ${verdict.reason}`;
+    if (this.stop && verdict.kind !== 'stop' && verdict.kind !== 'stop-running') {
+      // A walk or a session logged while running is stopped changes nothing until a clearance.
+      return this.decision(date, verdict.kind, verdict.rule, `Logged (${because}). Running stays stopped until a clinician clears you (${this.stop.reason}).`);
+    }
+    const alsoOffPlan = offPlan ? ` It was also run ${offPlan.why} (${offPlan.rule}).` : '';
     switch (verdict.kind) {
       case 'stop':
       case 'stop-running': {
         this.loggedSymptoms.push(...verdict.symptoms.filter((id) => !this.loggedSymptoms.includes(id)));
-        if (this.stage.phase !== 'settle' || !this.stage.waiting) this.resumeStage = this.stage;
-        this.stopped = verdict.kind === 'stop' || this.stopped === 'emergency' ? 'emergency' : 'urgent'; // the gravest stays
-        this.setTriage();
-        this.stage = { phase: 'settle', waiting: true };
+        const level = verdict.kind === 'stop' ? 'emergency' : 'urgent';
+        this.stopRunning(date, level, verdict.rule, verdict.reason);
         const text = verdict.kind === 'stop'
           ? `Stop: get emergency care today (${because}).`
-          : `Stop running until a doctor or physical therapist has assessed you and cleared you (${because}).`;
+          : `Stop running until a doctor or physical therapist has assessed you and cleared you (${because}). Log "backplan checkin --cleared" once they have.`;
         return this.decision(date, verdict.kind, verdict.rule, text);
       }
       case 'drop-back': {
         this.stage = this.droppedBack(this.stage);
+        this.pendingAdvance = null;
         this.restThrough = addDays(date, this.rules.dropBackRestDays);
         const days = this.rules.dropBackRestDays;
-        return this.decision(date, 'drop-back', verdict.rule, `Drop back to ${this.where()}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).`);
+        return this.decision(date, 'drop-back', verdict.rule, `Drop back to ${this.where()}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${alsoOffPlan}`);
       }
       case 'hold': {
         // Choice: the clean sessions a level needs come in a row, so a hold starts the count again.
         if (this.stage.phase === 'walk-run') this.stage = { ...this.stage, clean: 0 };
-        this.addCautionSigns(session);
+        this.pendingAdvance = null;
+        const limp = this.addCautionSigns(session, date);
         this.restThrough = addDays(date, 1 + this.rules.holdExtraRestDays);
+        if (limp) {
+          return this.decision(date, 'hold', 'R-WEEK-4', `Pain changes your stride: back to a settle week, whose 30-minute brisk walk with no limp comes before any run (R-WEEK-4; ${because}).`);
+        }
         const extra = this.rules.holdExtraRestDays > 0 ? ', with an extra rest day' : '';
-        return this.decision(date, 'hold', verdict.rule, `Hold at ${this.where()}${extra} (${because}).`);
+        return this.decision(date, 'hold', verdict.rule, `Hold at ${this.where()}${extra} (${because}).${alsoOffPlan}`);
       }
       case 'not-counted':
+        if (offPlan) return this.offPlan(date, offPlan);
         return this.decision(date, 'not-counted', verdict.rule, `Not counted: ${verdict.reason}; ${this.where()} again (${verdict.rule}).`);
       default:
+        if (offPlan) return this.offPlan(date, offPlan);
+        if (otherLevel !== null) {
+          return this.decision(date, 'not-counted', 'R-LOG-2', `Clean, but run at level ${otherLevel} while the log now has you at ${this.where()}: kept as logged, not counted toward the next level (R-LOG-2).`);
+        }
         return this.clean(date, verdict, session);
     }
+  }
+
+  private offPlan(date: string, offPlan: { rule: string; why: string }): Decision {
+    return this.decision(date, 'off-plan', offPlan.rule, `Logged and counted, but not toward the next level: run ${offPlan.why}, a day the plan kept free of running (${offPlan.rule}).`);
+  }
+
+  /** R-ESC-1 and R-ESC-2 on the session just decided: a pattern turns it into a stop, until a clearance. */
+  private escalateOrKeep(decision: Decision, session: CheckIn, date: string): Decision {
+    if (decision.kind === 'stop' || decision.kind === 'stop-running') return decision;
+    if (decision.kind === 'drop-back') this.dropBacks.push(date);
+    if (decision.kind === 'drop-back' || decision.kind === 'hold') this.setbacks.push(date);
+    if (decision.kind === 'clean' || decision.kind === 'advance') this.setbacks = [];
+    if (this.stop) return decision;
+
+    const pain = highestPain(session);
+    if (pain !== null && pain >= this.rules.escalationPain) {
+      return this.escalate(date, 'R-ESC-1', severePainPattern(pain, whenOf(session, pain), date));
+    }
+    const recent = this.dropBacks.filter((d) => daysBetween(d, date) <= this.rules.repeatDropBackDays);
+    if (decision.kind === 'drop-back' && recent.length >= 2) return this.escalate(date, 'R-ESC-2', recurringPattern('drop-backs', recent, this.rules));
+    if (this.setbacks.length >= this.rules.setbacksInRow) return this.escalate(date, 'R-ESC-2', recurringPattern('setbacks', this.setbacks, this.rules));
+    return decision;
+  }
+
+  private escalate(date: string, rule: EscalationRule, pattern: string): Decision {
+    this.found.push(escalationReason(rule, pattern));
+    this.stopRunning(date, 'urgent', rule, pattern);
+    const resume = this.resumeStage ?? this.stage;
+    return this.decision(date, 'stop-running', rule, escalationText(rule, pattern, this.where(resume)));
+  }
+
+  /** No running from here until a clearance; the gravest stop stays. */
+  private stopRunning(date: string, level: Stop['level'], rule: string, text: string): void {
+    if (!isWaiting(this.stage)) this.resumeStage = this.stage;
+    if (this.stop === null || (level === 'emergency' && this.stop.level !== 'emergency')) this.stop = { level, reason: rule, since: date, text };
+    this.pendingAdvance = null;
+    this.setTriage();
+    this.stage = { phase: 'settle', waiting: true };
   }
 
   /** A clean session: one more toward the next level, which comes when R-PROG-2 and R-PAIN-4 allow. */
@@ -333,20 +538,40 @@ class Replay {
     if (!movedUp(counted, next)) {
       return this.decision(date, 'clean', 'R-PROG-2', `Clean session: ${levelNow} again, the highest this plan goes for now (R-PROG-2).`);
     }
-    const earliest = addDays(this.lastAdvance, 7);
-    if (date < earliest) {
-      return this.decision(date, 'clean', 'R-PROG-2', `Clean session: ${levelNow} again; at most one level a week, so the next comes from ${shortDate(earliest)} (R-PROG-2).`);
-    }
     const trend = this.painTrend(date, session);
     if (trend) {
+      this.pendingAdvance = null;
       return this.decision(date, 'clean', 'R-PAIN-4', `Clean session, but pain rose from last week (average ${trend.before.toFixed(1)} to ${trend.now.toFixed(1)}/10): ${levelNow} again (R-PAIN-4).`);
+    }
+    const earliest = addDays(this.lastAdvance, 7);
+    if (date < earliest) {
+      this.pendingAdvance = earliest;
+      const made = this.decision(date, 'clean', 'R-PROG-2', `Clean session: ${levelNow} is done; at most one level a week, so the next level starts with your first run on or after ${shortDate(earliest)} (R-PROG-2).`);
+      made.advanceFrom = earliest;
+      return made;
     }
     this.stage = next;
     this.lastAdvance = date;
+    this.pendingAdvance = null;
     return this.decision(date, 'advance', 'R-PROG-2', `Advance to ${this.where()} (R-PROG-2: ${needed} clean sessions at ${levelNow}).`);
   }
 
-  /** R-PAIN-4: the weekly average of logged pain, this week against last; set when it rose. */
+  /** R-LOG-1: an advance earned earlier comes with the first run on or after its date. */
+  private applyPendingAdvance(date: string): void {
+    const stage = this.stage;
+    if (this.pendingAdvance === null || date < this.pendingAdvance) return;
+    this.pendingAdvance = null;
+    if (stage.phase !== 'walk-run' || stage.clean < cleanSessionsNeeded(this.intake.runner, this.rules)) return;
+    const next = levelUp(stage, this.course);
+    if (!movedUp(stage, next)) return;
+    const from = this.where();
+    this.stage = next;
+    this.lastAdvance = date;
+    // Only what has happened is a decision; an advance the projection makes is shown by the plan itself.
+    if (date <= this.today) this.decision(date, 'advance', 'R-PROG-2', `Advance to ${this.where()} (R-PROG-2: ${from} done, and a week since the last level).`);
+  }
+
+  /** R-PAIN-4: the weekly average of logged pain, this week against last; set when it rose by the configured rise. */
   private painTrend(date: string, current: CheckIn): { before: number; now: number } | null {
     const average = (from: number, to: number): number | null => {
       const values = [...this.logged, current]
@@ -357,34 +582,100 @@ class Replay {
     };
     const now = average(0, 6);
     const before = average(7, 13);
-    return now !== null && before !== null && now > before ? { before, now } : null;
+    return now !== null && before !== null && now - before >= this.rules.painRiseToBlock ? { before, now } : null;
   }
 
-  /** A clinician's clearance lifts every red flag logged so far (and the intake's). */
+  /** R-PAIN-5: pain at rest of 3 or more keeps every run off until a later entry logs less. */
+  private restPainLogged(date: string, pain: number, outcome: WeekOutcome, onItsOwn: boolean): void {
+    this.restPain = { date, value: pain };
+    const high = pain >= this.rules.painThreshold;
+    if (high) outcome.setback = true;
+    if (high && this.restHighSince === null) {
+      this.restHighSince = date;
+      if (onItsOwn) {
+        this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10: no run until you log pain at rest below ${this.rules.painThreshold}/10 ("backplan checkin --rest-pain N") (R-PAIN-5).`);
+      }
+    } else if (!high && this.restHighSince !== null) {
+      this.restHighSince = null;
+      if (onItsOwn) this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10, below ${this.rules.painThreshold}/10: running can go on (R-PAIN-5).`);
+    }
+    if (onItsOwn && pain >= this.rules.escalationPain && !this.stop) {
+      this.escalate(date, 'R-ESC-1', severePainPattern(pain, 'at rest', date));
+    }
+  }
+
+  /** R-PAIN-5: pain at rest of 3 or more for days in a row sends the runner back to settle, and its exit gate. */
+  private checkRestPainDays(date: string): void {
+    if (this.restHighSince === null || this.stage.phase === 'settle') return;
+    const days = daysBetween(this.restHighSince, date) + 1;
+    if (days < this.rules.restPainDaysToSettle) return;
+    this.stage = { phase: 'settle', waiting: false, because: 'rest-pain' };
+    this.pendingAdvance = null;
+    this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest has stayed at ${this.rules.painThreshold}/10 or more for ${days} days (since ${shortDate(this.restHighSince)}): back to the settle phase, whose exit gate comes before any run (R-PAIN-5).`);
+  }
+
+  /**
+   * R-ESC-3: four weeks after the start (or the last clearance), a runner no further on than they
+   * started, or whose weekly pain is no lower than in the first logged week and still 2 or more,
+   * is not improving. Choice: only a runner who has logged sessions since then is judged.
+   */
+  private checkImproving(date: string): void {
+    if (this.stop || daysBetween(this.anchor.date, date) < this.rules.notImprovingDays) return;
+    const since = this.pains.filter((p) => p.date >= this.anchor.date);
+    if (!this.logged.some((s) => s.date >= this.anchor.date)) return;
+    const start = this.anchor.stage;
+    const atTop = start.phase === 'maintain' || (start.phase === 'walk-run' && (start.goalReached || start.index >= this.course.topIndex));
+    const stuck = !atTop && notAhead(this.stage, start);
+    const average = (from: string, to: string): number | null => {
+      const values = since.filter((p) => p.date >= from && p.date <= to).map((p) => p.pain);
+      return values.length > 0 ? sum(values) / values.length : null;
+    };
+    const first = since[0] ? average(since[0].date, addDays(since[0].date, 6)) : null;
+    const now = average(addDays(date, -6), date);
+    const painful = first !== null && now !== null && now >= first && now >= 2;
+    if (!stuck && !painful) return;
+    const pattern = stuck
+      ? `${daysBetween(this.anchor.date, date)} days since ${shortDate(this.anchor.date)} and no further on than ${this.where(start)}`
+      : `${daysBetween(this.anchor.date, date)} days since ${shortDate(this.anchor.date)}, and pain this week (average ${now!.toFixed(1)}/10) no lower than in the first week logged (${first!.toFixed(1)}/10)`;
+    this.escalate(date, 'R-ESC-3', pattern);
+  }
+
+  /** A clinician's clearance lifts every red flag and pattern logged so far (and the intake's); the counters start again. */
   private clear(date: string): void {
     for (const id of [...this.intake.symptoms, ...this.loggedSymptoms]) this.clearedSymptoms.add(id);
     this.loggedSymptoms = [];
+    this.found = [];
     this.clearedByEntry = true;
-    const wasStopped = this.stopped;
-    this.stopped = null;
+    const wasStopped = this.stop;
+    this.stop = null;
+    this.cautionSince = null;
     this.setTriage();
-    if (this.stage.phase === 'settle' && this.stage.waiting) {
+    if (isWaiting(this.stage)) {
       // After an emergency the way back starts with a settle week; after an urgent stop, where the runner was.
-      this.stage = wasStopped === 'emergency' ? { phase: 'settle', waiting: false } : this.resumeStage ?? startingStage(this.course);
+      this.stage = wasStopped?.level === 'emergency' ? { phase: 'settle', waiting: false } : this.resumeStage ?? startingStage(this.course);
     }
     this.resumeStage = null;
+    this.dropBacks = [];
+    this.setbacks = [];
+    this.anchor = { date, stage: this.stage };
     this.decisions.push({ date, kind: 'cleared', rule: 'R-TRIAGE-2', text: `Cleared by a clinician: the plan goes on from ${this.where()} (R-TRIAGE-2).`, phase: this.stage.phase, level: this.ladderLevel()?.level ?? null });
   }
 
-  /** R-TRIAGE-3: a caution sign logged at a check-in caps the plan at walk/run from now on. */
-  private addCautionSigns(session: CheckIn): void {
+  /** R-TRIAGE-3: a caution sign logged at a check-in caps the plan at walk/run from now on; a limp means a settle week first (R-WEEK-4). */
+  private addCautionSigns(session: CheckIn, date: string): boolean {
     const signs = (session.symptoms ?? []).filter((id) => !this.clearedSymptoms.has(id) && !this.loggedSymptoms.includes(id));
-    if (signs.length === 0) return;
+    if (signs.length === 0) return false;
     this.loggedSymptoms.push(...signs);
     this.setTriage();
+    this.cautionSince ??= date;
+    if (signs.includes(LIMP) && this.stage.phase !== 'settle') {
+      this.stage = { phase: 'settle', waiting: false, because: 'limp' };
+      return true;
+    }
     if (this.course.cautionCap && this.stage.phase !== 'settle' && this.stage.phase !== 'walk-run') {
       this.stage = { phase: 'walk-run', index: this.course.topIndex, clean: 0, goalReached: false };
     }
+    return false;
   }
 
   /** R-PROG-3: more than N days without running drops one level per full week missed. */
@@ -401,6 +692,7 @@ class Replay {
       dropped ||= before !== this.stage;
     }
     if (dropped) {
+      this.pendingAdvance = null;
       this.decisions.push({
         date, kind: 'drop-back', rule: 'R-PROG-3', phase: this.stage.phase, level: this.ladderLevel()?.level ?? null,
         text: `Drop back to ${this.where()}: ${without} days without running since ${shortDate(this.lastRun)} (R-PROG-3).`,
@@ -426,9 +718,9 @@ class Replay {
 
   // ---- placing runs ----
 
-  /** R-PROG-1 on the ladder and the rest days after a hold or drop-back, counting the runs already logged. */
+  /** R-PROG-1 on the ladder, the rest days after a setback, and R-PAIN-5, counting the runs already logged. */
   private mayRun(date: string): boolean {
-    if (this.stage.phase === 'settle') return false;
+    if (this.stage.phase === 'settle' || this.restHighSince !== null) return false;
     if (this.restThrough !== null && date <= this.restThrough) return false;
     const last = this.runDates.at(-1);
     if (last === date) return false;
@@ -439,11 +731,13 @@ class Replay {
 
   /**
    * Places a planned run unless a rule takes it out: R-PROG-1 spacing, rest after a setback,
-   * R-VOL-6, or (with runs logged beyond the plan this week) the week's planned running.
+   * R-PAIN-5, R-VOL-6, or (with runs logged beyond the plan this week) the week's planned running.
    */
-  private placeRun(runs: WeekRun[], weekStart: string, offset: number, minutes: number, status: SessionStatus | undefined, budget = Infinity): void {
+  private placeRun(runs: WeekRun[], weekStart: string, offset: number, planned: number, status: SessionStatus | undefined, dropped: boolean, budget = Infinity): void {
     const date = addDays(weekStart, offset);
     if (!this.mayRun(date)) return;
+    this.applyPendingAdvance(date);
+    const minutes = this.minutesNow(planned, dropped);
     const total = sum(runs.map((r) => (r.status === 'to-come' || r.status === undefined ? r.minutes : r.done)));
     if (total + minutes > Math.min(this.course.goal, budget)) return;
     runs.push({ offset, minutes, level: this.ladderLevel(), status, done: 0 });
@@ -465,13 +759,29 @@ class Replay {
 
   // ---- the pieces of the answer ----
 
-  private assemble(load: WeekLoad, runs: WeekRun[], w: number, weekStart: string, previous: WeekLoad | undefined): Week {
+  private assemble(segments: Segment[], runs: WeekRun[], w: number, weekStart: string, previous: WeekLoad | undefined): Week {
     runs.sort((a, b) => a.offset - b.offset);
-    const shown: WeekLoad = { ...load, runs: runs.map((r) => r.minutes) };
-    const week = assembleWeek({
-      templates: this.templates, intake: this.intake, weekStart, load: shown,
-      runOffsets: runs.map((r) => r.offset), runLevels: runs.map((r) => r.level),
-    }, w, previous);
+    const parts = segments.map((segment, i) => {
+      const to = segments[i + 1]?.from ?? 7;
+      const own = runs.filter((r) => r.offset >= segment.from && r.offset < to);
+      const week = assembleWeek({
+        templates: this.templates, intake: this.intake, weekStart, load: { ...segment.load, runs: own.map((r) => r.minutes) },
+        runOffsets: own.map((r) => r.offset), runLevels: own.map((r) => r.level),
+      }, w, i === 0 ? previous : segments[i - 1]!.load);
+      return { week, from: addDays(weekStart, segment.from), to: addDays(weekStart, to) };
+    });
+    const week = parts.at(-1)!.week;
+    if (parts.length > 1) {
+      week.sessions = parts.flatMap((p) => p.week.sessions.filter((s) => s.date >= p.from && s.date < p.to));
+      week.runMinutes = sum(runs.map((r) => r.minutes));
+      const changes = segments.map((s) => s.because).filter((b): b is string => b !== null);
+      week.why = `${changes.join(' ')} ${week.why}`;
+    }
+    const reminder = cautionReminder(weekStart, this.cautionSince, this.rules);
+    if (reminder && this.triage.level === 'caution' && !this.triage.cleared) week.why = `${week.why} ${reminder}`;
+    if (this.restHighSince !== null && this.restPain && week.end >= this.today) {
+      week.why = `${week.why} No run until you log pain at rest below ${this.rules.painThreshold}/10: ${this.restPain.value}/10 was logged on ${shortDate(this.restPain.date)} (R-PAIN-5).`;
+    }
     if (weekStart > this.today) return week;
     week.loggedRunMinutes = sum(runs.map((r) => r.done));
     for (const run of runs) {
@@ -488,11 +798,12 @@ class Replay {
   private setTriage(): void {
     const baseCleared = this.intake.cleared || this.clearedByEntry;
     const logged = this.loggedSymptoms;
-    this.triage = logged.length === 0
-      ? triage({ ...this.intake, cleared: baseCleared })
+    const found = this.found;
+    this.triage = logged.length === 0 && found.length === 0
+      ? triage({ ...this.intake, cleared: baseCleared }, this.rules)
       : baseCleared
-        ? triage({ symptoms: logged, age: this.intake.age, archingPain: false, firstEpisode: false, cleared: false })
-        : triage({ ...this.intake, symptoms: [...this.intake.symptoms, ...logged], cleared: false });
+        ? triage({ symptoms: logged, age: this.intake.age, archingPain: false, firstEpisode: false, cleared: false }, this.rules, found)
+        : triage({ ...this.intake, symptoms: [...this.intake.symptoms, ...logged], cleared: false }, this.rules, found);
     const { rules, ladder } = this.templates;
     this.course = courseOf({
       intake: this.intake, rules, ladder, triage: this.triage, weeks: this.weekCount,
@@ -500,17 +811,15 @@ class Replay {
     });
   }
 
-  private ladderLevel(): LadderLevel | null {
-    const stage = this.stage;
+  private ladderLevel(stage: Stage = this.stage): LadderLevel | null {
     if (stage?.phase !== 'walk-run') return null;
     const level = this.templates.ladder[stage.index]!;
     return level.walk > 0 ? level : null;
   }
 
   /** Where the runner stands, in words: "walk/run level 3", "continuous running". */
-  private where(): string {
-    const stage = this.stage;
-    const level = this.ladderLevel();
+  private where(stage: Stage = this.stage): string {
+    const level = this.ladderLevel(stage);
     if (level) return `walk/run level ${level.level}`;
     if (stage.phase === 'walk-run') return `continuous running (level ${this.templates.ladder[stage.index]!.level})`;
     if (stage.phase === 'settle') return stage.waiting ? 'no running' : 'the settle phase';
@@ -526,30 +835,53 @@ class Replay {
   private snapshot(): Progress {
     const stage = this.stage;
     const ladder = stage?.phase === 'walk-run';
-    const emergency = triage(this.intake).level === 'emergency';
     return {
       today: this.today,
       phase: stage?.phase ?? 'settle',
-      stopped: emergency ? 'emergency' : this.stopped,
+      stopped: this.stop,
       level: this.ladderLevel()?.level ?? null,
       cleanSessions: ladder ? stage.clean : 0,
       cleanNeeded: this.ladderLevel() ? cleanSessionsNeeded(this.intake.runner, this.rules) : null,
       decisions: [...this.decisions],
       sessions: [...this.logged],
       restThrough: this.restThrough,
+      restPain: this.restPain,
+      next: null,
     };
   }
 
   private notes(): string[] {
+    const notes: string[] = [];
+    if (this.stop && this.stop.level === 'urgent' && this.stop.reason.startsWith('R-ESC')) {
+      notes.push(`Running stopped on ${shortDate(this.stop.since)}: ${this.stop.text} (${this.stop.reason}). Log "backplan checkin --cleared" once a clinician has cleared you.`);
+    }
+    if (this.restHighSince !== null && this.restPain) {
+      notes.push(`Pain at rest ${this.restPain.value}/10 on ${shortDate(this.restPain.date)}: no run until you log pain at rest below ${this.rules.painThreshold}/10 with "backplan checkin --rest-pain N" (R-PAIN-5).`);
+    }
+    if (this.cautionSince !== null && this.triage.level === 'caution' && !this.triage.cleared) {
+      notes.push(cautionNote(this.cautionSince, this.today, this.rules));
+    }
     const missed = 'Planned runs with no check-in count as missed; log each session with "backplan checkin".';
-    if (this.logged.length === 0) return this.start < this.today ? [missed] : [];
-    return [`Re-planned from ${this.logged.length} check-in${this.logged.length === 1 ? '' : 's'} (R-PAIN-3). ${missed}`];
+    if (this.logged.length === 0) return this.start < this.today ? [...notes, missed] : notes;
+    return [...notes, `Re-planned from ${this.logged.length} check-in${this.logged.length === 1 ? '' : 's'} (R-PAIN-3). ${missed}`];
   }
 }
 
 function movedUp(before: Stage, after: Stage): boolean {
   if (before.phase === 'walk-run' && after.phase === 'walk-run') return after.index > before.index;
   return before.phase === 'walk-run' && after.phase !== 'walk-run' && after.phase !== 'settle';
+}
+
+function reasonWords(reasons: readonly TriageReason[]): string {
+  return reasons.filter((r) => r.level === 'emergency' || r.level === 'urgent').map((r) => r.text).join('; ');
+}
+
+/** Which pain of a session reached a number, in words: "during the run", "the next morning". */
+function whenOf(session: CheckIn, pain: number): string {
+  if (session.painDuring === pain) return 'during the session';
+  if (session.painAfter === pain) return 'after the session';
+  if (session.nextMorning === pain) return 'the morning after the session';
+  return 'at rest before the session';
 }
 
 /** A check-in in a few words: "done · pain 1/2/1 · next morning 1 · clean". */
@@ -562,8 +894,14 @@ export function summarise(session: LoggedSession): string {
   return parts.join(' · ');
 }
 
-/** The next run after `date` (on or after `today`); else the next session that is not rest. */
-export function nextSession(plan: Plan, date: string, today: string): Session | null {
-  const ahead = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.date > date && s.date >= today && (s.status === undefined || s.status === 'to-come'));
-  return ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest') ?? null;
+/**
+ * R-LOG-1: the one answer to "what comes next" that `checkin`, `status` and `show` all give: the
+ * first run from today on not yet logged; else the next session that is not rest.
+ */
+export function nextFrom(plan: Plan, today: string): NextSession | null {
+  const sessions = plan.weeks.flatMap((w) => w.sessions);
+  const ahead = sessions.filter((s) => s.date >= today && (s.status === undefined || s.status === 'to-come'));
+  const loggedToday = sessions.some((s) => s.date === today && s.logged !== undefined);
+  const found: Session | undefined = ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest' && (s.date > today || !loggedToday));
+  return found ? { date: found.date, title: found.title, level: found.level ?? null, runMinutes: found.runMinutes } : null;
 }

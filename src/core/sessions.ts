@@ -137,7 +137,10 @@ function runSession(date: string, minutes: number, level: LadderLevel | null, lo
   const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
   const { title, details } = runText(template, minutes, level, load.lighter, intake.units, rules);
   if (level && level.walk > 0) {
-    return { date, kind: 'walk-run', title, details, minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, rules: ids, why: load.why };
+    return {
+      date, kind: 'walk-run', title, details, minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, level: level.level,
+      rules: ids, why: load.why,
+    };
   }
   return { date, kind: 'run', title, details, minutes: walkingMinutes + minutes, runMinutes: minutes, rules: ids, why: load.why };
 }

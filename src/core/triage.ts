@@ -1,13 +1,18 @@
 // R-TRIAGE-1..3: sort the runner's red flags into a level that decides what the plan may hold.
 import { ARCHING_UNDER_20, FIRST_EPISODE_OVER_50, findSymptom } from './symptoms.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
-import type { Intake, Triage, TriageLevel, TriageReason } from './types.js';
+import type { Intake, Rules, Triage, TriageLevel, TriageReason } from './types.js';
 
 /** The triage levels, least grave first. */
 export const SEVERITY: Record<TriageLevel, number> = { clear: 0, caution: 1, urgent: 2, emergency: 3 };
 
-export function triageReasons(intake: Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode'>): TriageReason[] {
+/** The intake's answers triage reads; pain is left out where only logged symptoms count. */
+export type TriageInput = Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode' | 'cleared'> & { pain?: number };
+
+export function triageReasons(intake: Omit<TriageInput, 'cleared'>, rules: Pick<Rules, 'severeRestPain'>): TriageReason[] {
   const reasons: TriageReason[] = [];
+  // R-PAIN-6: severe pain at rest is no "clear" start, whatever the checklist says.
+  if (intake.pain !== undefined && intake.pain >= rules.severeRestPain) reasons.push(severePain(intake.pain, rules.severeRestPain));
   for (const id of new Set(intake.symptoms)) {
     const symptom = findSymptom(id);
     // Unknown ids are rejected at the edge; here an unknown id must not pass as "clear".
@@ -18,8 +23,12 @@ export function triageReasons(intake: Pick<Intake, 'symptoms' | 'age' | 'arching
   return reasons.sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
 }
 
-export function triage(intake: Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode' | 'cleared'>): Triage {
-  const reasons = triageReasons(intake);
+/**
+ * `found` adds reasons the log raised (R-ESC-1..3): they weigh as urgent red flags, and a
+ * clearance lifts them as it lifts the intake's.
+ */
+export function triage(intake: TriageInput, rules: Pick<Rules, 'severeRestPain'>, found: readonly TriageReason[] = []): Triage {
+  const reasons = [...triageReasons(intake, rules), ...found].sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
   const level = reasons.reduce<TriageLevel>((worst, r) => (SEVERITY[r.level] > SEVERITY[worst] ? r.level : worst), 'clear');
   const cleared = intake.cleared;
   switch (level) {
@@ -39,4 +48,14 @@ export function triage(intake: Pick<Intake, 'symptoms' | 'age' | 'archingPain' |
     default:
       return { level, reasons, cleared, withheld: false, message: '' };
   }
+}
+
+export const SEVERE_PAIN = 'severe-pain';
+
+function severePain(pain: number, limit: number): TriageReason {
+  return {
+    id: SEVERE_PAIN,
+    level: 'urgent',
+    text: `severe pain at rest (${pain}/10; ${limit}/10 or more needs a doctor or physical therapist before you start)`,
+  };
 }

@@ -152,6 +152,8 @@ export interface Session {
   /** Length of the whole session in minutes (warm-up and cool-down included); 0 for rest. */
   minutes: number;
   runMinutes: number;
+  /** The walk/run ladder level of a run on the ladder. */
+  level?: number;
   /** Shared between sessions (a week's rest days hold one list): never changed once made. */
   rules: readonly string[];
   why: string;
@@ -209,7 +211,8 @@ export type WarmupSoreness = 'none' | 'eased' | 'stayed';
 
 /**
  * One entry of the runner's log. A session check-in has `completed`; a next-morning pain logged
- * on its own the day after has `morning`; a clinician's clearance has `cleared`.
+ * on its own the day after has `morning`; pain at rest on a day without a session has `restPain`;
+ * a clinician's clearance has `cleared`.
  */
 export interface CheckIn {
   date: string;
@@ -224,10 +227,16 @@ export interface CheckIn {
   symptoms?: string[];
   note?: string;
   morning?: boolean;
+  /** Pain at rest, logged on its own on any day (R-PAIN-5). */
+  restPain?: number;
   cleared?: boolean;
+  /** The ladder level and running minutes the plan had for the day when the session was logged (R-LOG-2). */
+  plannedLevel?: number;
+  plannedMinutes?: number;
 }
 
-export type DecisionKind = 'stop' | 'stop-running' | 'drop-back' | 'hold' | 'not-counted' | 'clean' | 'advance' | 'cleared';
+export type DecisionKind =
+  | 'stop' | 'stop-running' | 'drop-back' | 'hold' | 'off-plan' | 'not-counted' | 'clean' | 'advance' | 'cleared' | 'rest-pain';
 
 /** What a check-in (or a gap without running) did to the plan, and the rule that did it. */
 export interface Decision {
@@ -239,6 +248,27 @@ export interface Decision {
   phase: Phase;
   /** The walk/run ladder level after the decision; null off the ladder. */
   level: number | null;
+  /** R-PROG-2: the next level is earned and comes with the first run on or after this date (R-LOG-1). */
+  advanceFrom?: string;
+}
+
+/** Why running is stopped, and since when: a red flag logged, or a pattern in the log (R-ESC-1..3). */
+export interface Stop {
+  level: 'emergency' | 'urgent';
+  /** The rule that stopped it: R-TRIAGE-1, R-TRIAGE-2 or R-ESC-1..3. */
+  reason: string;
+  since: string;
+  /** The pattern or symptom in plain words. */
+  text: string;
+}
+
+/** The next session the plan holds: the one `checkin`, `status` and `show` all name (R-LOG-1). */
+export interface NextSession {
+  date: string;
+  title: string;
+  /** The walk/run ladder level; null off the ladder. */
+  level: number | null;
+  runMinutes: number;
 }
 
 /** A session check-in with its next-morning pain folded in, and what it decided. */
@@ -252,8 +282,8 @@ export interface LoggedSession extends CheckIn {
 export interface Progress {
   today: string;
   phase: Phase;
-  /** Running is suspended by a red flag logged at a check-in. */
-  stopped: 'emergency' | 'urgent' | null;
+  /** Running is suspended by a red flag or a pattern in the log, until a clinician clears the runner. */
+  stopped: Stop | null;
   level: number | null;
   cleanSessions: number;
   /** Clean sessions the level needs (R-PROG-2); null off the ladder. */
@@ -262,4 +292,8 @@ export interface Progress {
   sessions: LoggedSession[];
   /** No running on or before this date (after a hold or a drop-back). */
   restThrough: string | null;
+  /** The latest pain at rest logged (before a session, the next morning, or on its own): R-PAIN-5. */
+  restPain: { date: string; value: number } | null;
+  /** The next run from today on, or the next session that is not rest; null while stopped. */
+  next: NextSession | null;
 }

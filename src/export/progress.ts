@@ -1,8 +1,7 @@
 // What `backplan status` and `backplan report` show: a pure view of plan + progress as of today,
 // with the two series the charts draw (logged pain; weekly running against the 10% cap).
 import { addDays } from '../core/dates.js';
-import { nextSession } from '../core/replay.js';
-import type { Decision, Plan, Progress, Rules, Session, Week } from '../core/types.js';
+import type { Decision, NextSession, Plan, Progress, Rules, Session, Week } from '../core/types.js';
 
 export interface PainPoint {
   date: string;
@@ -33,9 +32,12 @@ export interface StatusView {
   level: number | null;
   cleanSessions: number;
   cleanNeeded: number | null;
-  nextSession: { date: string; title: string; runMinutes: number } | null;
+  /** The same next session `checkin` names (R-LOG-1). */
+  nextSession: NextSession | null;
   decision: Decision | null;
   restThrough: string | null;
+  /** The latest pain at rest logged, and whether it keeps runs off (R-PAIN-5). */
+  restPain: (NonNullable<Progress['restPain']> & { blocksRunning: boolean }) | null;
   thisWeek: { week: number; start: string; end: string; sessions: { date: string; title: string; runMinutes: number; status: Session['status'] | null }[] } | null;
   adherence: { planned: number; done: number; partial: number; notDone: number; missed: number };
   pain: PainPoint[];
@@ -47,7 +49,6 @@ export interface StatusView {
 export function statusView(plan: Plan, progress: Progress, rules: Rules): StatusView {
   const today = progress.today;
   const current = plan.weeks.find((w) => w.start <= today && today <= w.end) ?? null;
-  const next = progress.stopped ? null : nextSession(plan, addDays(today, -1), today);
   const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.status && s.status !== 'to-come');
   return {
     schemaVersion: 1,
@@ -58,9 +59,10 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
     level: progress.level,
     cleanSessions: progress.cleanSessions,
     cleanNeeded: progress.cleanNeeded,
-    nextSession: next && { date: next.date, title: next.title, runMinutes: next.runMinutes },
+    nextSession: progress.next,
     decision: progress.decisions.at(-1) ?? null,
     restThrough: progress.restThrough && progress.restThrough >= today ? progress.restThrough : null,
+    restPain: progress.restPain && { ...progress.restPain, blocksRunning: progress.restPain.value >= rules.painThreshold },
     thisWeek: current && {
       week: current.index, start: current.start, end: current.end,
       sessions: current.sessions.filter((s) => s.kind !== 'rest').map((s) => ({ date: s.date, title: s.title, runMinutes: s.runMinutes, status: s.status ?? null })),

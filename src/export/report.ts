@@ -36,7 +36,12 @@ export function renderReport({ view, plan, intake, sessions, charts }: ReportInp
   out.push(`- Reported at check-ins: ${logged.length > 0 ? logged.map(mdText).join(', ') : 'none'}`, '');
 
   out.push('## Where the runner stands', '');
-  out.push(`- Phase: ${view.phase}${view.level !== null ? `, walk/run level ${view.level}` : ''}${view.stopped ? ` (**stopped: ${view.stopped}**)` : ''}`);
+  out.push(`- Phase: ${view.phase}${view.level !== null ? `, walk/run level ${view.level}` : ''}`);
+  const stop = view.stopped;
+  if (stop) {
+    out.push(`- **Running stopped since ${stop.since} (${stop.reason})**: ${mdText(stop.text)}. ${stop.level === 'emergency' ? 'Emergency care.' : 'Resumes once a clinician clears the runner ("backplan checkin --cleared").'}`);
+  }
+  if (view.restPain) out.push(`- Latest pain at rest: ${view.restPain.value}/10 on ${view.restPain.date}${view.restPain.blocksRunning ? ' (no running until it is logged below the line, R-PAIN-5)' : ''}`);
   if (view.cleanNeeded !== null) out.push(`- Clean sessions toward the next level: ${view.cleanSessions} of ${view.cleanNeeded}`);
   if (view.decision) out.push(`- Last decision (${view.decision.date}): ${mdText(view.decision.text)}`);
   if (view.nextSession) out.push(`- Next session: ${view.nextSession.date}, ${mdText(view.nextSession.title)}`);

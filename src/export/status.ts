@@ -9,9 +9,15 @@ const WIDTH = 80;
 
 export function renderStatusText(view: StatusView, s: Style = PLAIN): string {
   const out: string[] = [s.bold(`Status${view.name ? ` · ${terminalSafe(view.name)}` : ''} · ${shortDate(view.today)}`)];
-  if (view.stopped) {
-    out.push(s.red(s.bold(view.stopped === 'emergency' ? 'STOPPED: get emergency care today.' : 'RUNNING STOPPED until a clinician clears you.')));
+  const stop = view.stopped;
+  if (stop) {
+    out.push(s.red(s.bold(stop.level === 'emergency' ? 'STOPPED: get emergency care today.' : 'RUNNING STOPPED until a clinician clears you.')));
+    out.push(...wrap(`Since ${shortDate(stop.since)}: ${terminalSafe(stop.text)} (${stop.reason}).`, WIDTH, '  ', '  ').map((l) => s.red(l)));
     out.push(...wrap(view.triage.message, WIDTH, '  ', '  ').map((l) => s.red(l)));
+    if (stop.level === 'urgent') out.push(...wrap('Once a clinician has cleared you, log "backplan checkin --cleared" and running resumes.', WIDTH, '  ', '  '));
+  }
+  if (view.restPain?.blocksRunning && !stop) {
+    out.push(...wrap(`No run until you log pain at rest below ${view.painThreshold}/10 ("backplan checkin --rest-pain N"): ${view.restPain.value}/10 on ${shortDate(view.restPain.date)} (R-PAIN-5).`, WIDTH, '', '  ').map((l) => s.yellow(l)));
   }
   out.push(`Phase: ${view.phase}${view.level !== null ? ` · walk/run level ${view.level}` : ''}`);
   if (view.cleanNeeded !== null) out.push(`Clean sessions toward the next level: ${view.cleanSessions} of ${view.cleanNeeded} (R-PROG-2)`);

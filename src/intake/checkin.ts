@@ -18,10 +18,13 @@ export const checkInSchema = z
     symptoms: z.array(z.enum(SYMPTOM_IDS as [string, ...string[]])).optional(),
     note: z.string().max(2000).optional(),
     morning: z.boolean().optional(),
+    restPain: pain.optional(),
     cleared: z.boolean().optional(),
+    plannedLevel: z.number().int().min(1).max(99).optional(),
+    plannedMinutes: z.number().min(0).max(1440).optional(),
   })
-  .refine((e) => e.completed !== undefined || e.morning === true || e.cleared === true, {
-    message: 'a log entry needs completed (a session), morning: true with nextMorning, or cleared: true',
+  .refine((e) => e.completed !== undefined || e.morning === true || e.restPain !== undefined || e.cleared === true, {
+    message: 'a log entry needs completed (a session), morning: true with nextMorning, restPain, or cleared: true',
   })
   .refine((e) => !e.morning || e.nextMorning !== undefined, { message: 'a morning entry needs nextMorning', path: ['nextMorning'] });
 

@@ -31,7 +31,8 @@ describe('backplan checkin', () => {
       '',
     ].join('\n'));
     const file = readFileSync(a.file, 'utf8');
-    expect(file).toMatch(/log:\n {2}- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1 \}/);
+    // R-LOG-2: the entry keeps the level and minutes the plan had for the day.
+    expect(file).toMatch(/log:\n {2}- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, plannedLevel: 1, plannedMinutes: 5 \}/);
     expect(existsSync(`${a.file}.bak`)).toBe(true);
   });
 
@@ -146,7 +147,9 @@ describe('backplan status and report', () => {
     await a.run(session('2026-11-30', 1), '2026-11-30');
     const r = await a.run(['status', '--format', 'json'], '2026-11-30');
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, phase: 'walk-run', level: 2, cleanSessions: 0, cleanNeeded: 2, decision: { kind: 'advance' } });
+    // R-LOG-1: level 2 came with Monday's run, which then counted at level 2.
+    expect(json).toMatchObject({ schemaVersion: 1, phase: 'walk-run', level: 2, cleanSessions: 1, cleanNeeded: 2, decision: { kind: 'clean', level: 2 } });
+    expect(json.stopped).toBeNull();
     expect(json.nextSession).toMatchObject({ date: '2026-12-02' });
     expect(json.thisWeek.sessions.find((s: { date: string; runMinutes: number }) => s.date === '2026-11-30' && s.runMinutes > 0).status).toBe('done');
   });

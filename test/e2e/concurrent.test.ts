@@ -18,7 +18,8 @@ function athlete(): { dir: string; file: string } {
 
 function checkin(dir: string, file: string, date: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, 'checkin', '--file', file, '--today', '2026-12-31', '--date', date, '--completed', 'yes', '--pain-during', '1'], { env: env(dir) });
+    // Each check-in on its own day: a log weeks old by --today would be judged not improving (R-ESC-3, exit 3).
+    const child = spawn(process.execPath, [BIN, 'checkin', '--file', file, '--today', date, '--date', date, '--completed', 'yes', '--pain-during', '1'], { env: env(dir) });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => done({ code, stderr }));

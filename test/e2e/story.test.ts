@@ -39,7 +39,7 @@ describe('a two-week story of check-ins', () => {
 
     // Wed: clean again, but at most one level a week.
     r = checkin('2026-11-25', 2);
-    expect(r.stdout).toMatch(/at most one level a week, so the next comes from Mon 30 Nov/);
+    expect(r.stdout).toMatch(/at most one level a week, so the next level starts with your first run on or after Mon 30 Nov/);
 
     // Sat: pain during 4 holds, with an extra rest day: Monday's run goes.
     r = checkin('2026-11-28', 4);

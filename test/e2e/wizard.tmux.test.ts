@@ -120,7 +120,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(final).toMatch(/Hold at walk\/run level 1, with an extra rest day \(R-PAIN-3: pain during 4\/10\)\./);
     expect(final).toMatch(/Next: Sat 28 Nov/);
     expect(final).toMatch(/EXIT=0/);
-    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toMatch(/- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, warmup: none, note: ok \}/);
+    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toMatch(/- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, warmup: none, note: ok, plannedLevel: 1, plannedMinutes: 5 \}/);
   });
 
   it('Ctrl-C in a checkin question logs nothing', async () => {

@@ -74,7 +74,7 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   const invalid: Invalid[] = [];
   const book = new SlugBook();
   for await (const entry of readRoster(roster, rosterArg)) {
-    const checked = await check(entry, book, flags.format);
+    const checked = await check(entry, book, flags.format, templates);
     if ('slug' in checked) valid.push(checked);
     else invalid.push(checked);
   }
@@ -122,14 +122,14 @@ function exitCode(invalid: number, withheld: number): number {
   return withheld > 0 ? EXIT.withheld : EXIT.ok;
 }
 
-async function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[]): Promise<Checked> {
+async function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[], templates: Templates): Promise<Checked> {
   const label = labelOf(entry);
   if (!entry.record) return { where: entry.where, label, problem: entry.problem ?? 'unreadable' };
   try {
     const { id, intake } = intakeFromRecord(entry.record);
     const valid = await checkedIntake(intake);
     const slug = book.claim(id ?? valid.name);
-    const withheld = triage(valid).withheld;
+    const withheld = triage(valid, templates.rules).withheld;
     return { where: entry.where, intake: valid, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^--/, '') : String(error);

@@ -2,10 +2,10 @@
 // file, re-plan from intake + log, and say what was decided, by which rule, and what comes next.
 import type { Command } from 'commander';
 import { longDate, shortDate } from '../../core/dates.js';
-import { nextSession, replan, sessionBeforeMorning, summarise } from '../../core/replay.js';
+import { replan, sessionBeforeMorning, summarise } from '../../core/replay.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
-import type { CheckIn, Completed, Decision, Plan, Progress, Session, WarmupSoreness } from '../../core/types.js';
+import type { CheckIn, Completed, Decision, Intake, NextSession, Plan, Progress, Templates, WarmupSoreness } from '../../core/types.js';
 import { checkInSchema } from '../../intake/checkin.js';
 import { appendCheckIn, readAthlete, type AthleteFile } from '../../store/athlete.js';
 import { withLock } from '../../store/lock.js';
@@ -25,6 +25,7 @@ interface CheckinFlags extends SavedFlags {
   painAfter?: number;
   nextMorning?: number;
   morning?: boolean;
+  restPain?: number;
   warmupSoreness?: WarmupSoreness;
   symptom?: string[];
   note?: string;
@@ -38,7 +39,7 @@ interface CheckinFlags extends SavedFlags {
 const SESSION_FLAGS = ['completed', 'painBefore', 'painDuring', 'painAfter', 'warmupSoreness'] as const;
 const FLAG_NAMES: Record<string, string> = {
   completed: '--completed', painBefore: '--pain-before', painDuring: '--pain-during', painAfter: '--pain-after',
-  warmupSoreness: '--warmup-soreness', nextMorning: '--next-morning', symptom: '--symptom',
+  warmupSoreness: '--warmup-soreness', nextMorning: '--next-morning', symptom: '--symptom', restPain: '--rest-pain',
 };
 
 export async function runCheckin(io: Io, command: Command): Promise<number> {
@@ -47,26 +48,28 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   const { intake, today, athlete } = saved;
   const date = flags.date ?? today;
   checkDate(date, today, intake.start);
-  if (triage(intake).level === 'emergency') {
+  if (triage(intake, saved.templates.rules).level === 'emergency') {
     io.stderr(`No plan to check in to: ${EMERGENCY_ACTION}\n`);
     return EXIT.withheld;
   }
 
   let entry = entryFromFlags(flags, date);
-  if (entry.completed === undefined && !entry.morning && !entry.cleared) {
+  if (entry.completed === undefined && !entry.morning && !entry.cleared && entry.restPain === undefined) {
     if (canPrompt(io, flags)) {
       entry = { ...entry, ...(await askCheckIn(io.prompt ?? (await inquirerPrompter()), entry)) };
     } else {
-      throw new UsageError('no terminal to ask in, and --completed is missing', 'add --completed yes|partial|no and --pain-during 0-10 (or --morning --next-morning N, or --cleared)');
+      throw new UsageError('no terminal to ask in, and --completed is missing', 'add --completed yes|partial|no and --pain-during 0-10 (or --rest-pain N, --morning --next-morning N, or --cleared)');
     }
   }
   if (entry.completed !== undefined && entry.completed !== 'no' && entry.painDuring === undefined) {
     throw new UsageError('--pain-during is missing: the worst pain during the session decides what comes next', 'add --pain-during 0-10');
   }
-  const checked = checkInSchema.parse(stripUndefined(entry));
+  const parsed = checkInSchema.parse(stripUndefined(entry));
 
+  let checked: CheckIn = parsed;
   const logIt = (current: AthleteFile) => {
-    checkAgainstLog(checked, current.log);
+    checkAgainstLog(parsed, current.log);
+    checked = withPlannedRun(parsed, intake, current.log, saved.templates, today);
     const replanned = replan(intake, [...current.log, checked], saved.templates, today);
     if (!flags.dryRun) appendCheckIn(current, checked);
     return replanned;
@@ -75,11 +78,15 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   // A dry run writes nothing, not even the lock.
   const { plan, progress } = flags.dryRun ? logIt(athlete) : withLock(athlete.path, saved.shown, () => logIt(readAthlete(athlete.path) ?? athlete));
 
-  const outcome = outcomeOf(checked, plan, progress, today);
+  const outcome = outcomeOf(checked, progress);
   if (flags.format === 'json') {
-    io.stdout(`${JSON.stringify({ schemaVersion: 1, logged: checked, decisions: outcome.decisions, phase: progress.phase, level: progress.level, cleanSessions: progress.cleanSessions, cleanNeeded: progress.cleanNeeded, stopped: progress.stopped, nextSession: outcome.next }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({
+      schemaVersion: 1, logged: checked, decisions: outcome.decisions, phase: progress.phase, level: progress.level,
+      cleanSessions: progress.cleanSessions, cleanNeeded: progress.cleanNeeded, stopped: progress.stopped, restPain: progress.restPain,
+      nextSession: progress.next,
+    }, null, 2)}\n`);
   } else {
-    io.stdout(textOf(outcome, plan, progress, await styleFor(io, 'stdout', flags.color)));
+    io.stdout(textOf(outcome, plan, progress, await styleFor(io, 'stdout', flags.color), saved.templates.rules.painThreshold));
   }
   io.stderr(flags.dryRun ? 'Dry run: nothing was logged.\n' : `Logged in ${saved.shown}.\n`);
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
@@ -93,9 +100,14 @@ function checkDate(date: string, today: string, start: string | undefined): void
 function entryFromFlags(flags: CheckinFlags, date: string): CheckIn {
   const given = (names: readonly string[]) => names.filter((n) => (flags as Record<string, unknown>)[n] !== undefined);
   if (flags.cleared) {
-    const extra = given([...SESSION_FLAGS, 'nextMorning', 'symptom']);
+    const extra = given([...SESSION_FLAGS, 'nextMorning', 'symptom', 'restPain']);
     if (flags.morning || extra.length > 0) throw new UsageError(`--cleared records a clinician's clearance on its own; drop ${[...(flags.morning ? ['--morning'] : []), ...extra.map((n) => FLAG_NAMES[n])].join(', ')}`, 'log the session in a check-in of its own');
     return { date, cleared: true, note: flags.note };
+  }
+  if (flags.restPain !== undefined) {
+    const extra = given([...SESSION_FLAGS, 'nextMorning']);
+    if (flags.morning || extra.length > 0) throw new UsageError(`--rest-pain logs pain at rest on its own; drop ${[...(flags.morning ? ['--morning'] : []), ...extra.map((n) => FLAG_NAMES[n])].join(', ')}`, 'with a session, give the pain at rest before it as --pain-before');
+    return { date, restPain: flags.restPain, symptoms: flags.symptom, note: flags.note };
   }
   if (flags.morning) {
     const extra = given(SESSION_FLAGS);
@@ -122,50 +134,69 @@ function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {
   }
 }
 
+/**
+ * R-LOG-2: a session keeps the level and minutes the plan had for its day when it was logged, so
+ * that an entry logged later for an earlier day cannot rewrite it.
+ */
+function withPlannedRun(entry: CheckIn, intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): CheckIn {
+  if (entry.completed !== 'yes' && entry.completed !== 'partial') return entry;
+  const { plan } = replan(intake, log, templates, today);
+  const run = plan.weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);
+  if (!run) return entry;
+  return { ...entry, ...(run.level !== undefined ? { plannedLevel: run.level } : {}), plannedMinutes: run.runMinutes };
+}
+
 interface Outcome {
   entry: CheckIn;
   /** The session the entry logged, or (for a next-morning pain) the session it belongs to. */
   day: string;
   decisions: Decision[];
   logged: string | null;
-  next: { date: string; title: string; runMinutes: number } | null;
-  nextNote: string;
+  next: NextSession | null;
 }
 
-function outcomeOf(entry: CheckIn, plan: Plan, progress: Progress, today: string): Outcome {
+function outcomeOf(entry: CheckIn, progress: Progress): Outcome {
   // A morning entry re-decides the session it belongs to.
   const session = entry.morning ? sessionBeforeMorning(progress.sessions, entry.date) : progress.sessions.filter((s) => s.date === entry.date).at(-1);
   const day = session?.date ?? entry.date;
-  const decisions = progress.decisions.filter((d) => d.date === day && (d.rule === 'R-PROG-3' || d.kind === 'cleared' || d === session?.decision));
-  const next = progress.stopped ? null : nextSession(plan, entry.date, today);
-  return {
-    entry, decisions, day,
-    logged: session ? summarise(session) : null,
-    next: next && { date: next.date, title: next.title, runMinutes: next.runMinutes },
-    nextNote: next ? nextNoteOf(next, progress) : '',
-  };
+  // What the entry decided: its session's decision, and what the log made of its day (a gap, a
+  // clearance, pain at rest, an advance coming due, a pattern that stops running).
+  const decisions = progress.decisions.filter((d) => (d.date === day || d.date === entry.date) && (d === session?.decision || !progress.sessions.some((s) => s.decision === d)));
+  return { entry, decisions, day, logged: session ? summarise(session) : null, next: progress.next };
 }
 
-function nextNoteOf(next: Session, progress: Progress): string {
-  const level = /^Walk\/run L(\d+)/.exec(next.title)?.[1];
-  const again = level !== undefined && progress.sessions.at(-1)?.decision.level === Number(level) && progress.sessions.at(-1)?.decision.kind !== 'advance';
-  return `${shortDate(next.date)}, ${next.title}${again ? ` (level ${level} again)` : ''}`;
+function nextNoteOf(next: NextSession, progress: Progress): string {
+  const last = progress.sessions.at(-1)?.decision;
+  const again = next.level !== null && last?.level === next.level && last.kind !== 'advance' && last.advanceFrom === undefined;
+  return `${shortDate(next.date)}, ${next.title}${again ? ` (level ${next.level} again)` : ''}`;
 }
 
-function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: Style): string {
+function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: Style, painThreshold: number): string {
   const lines: string[] = [];
   const { entry } = outcome;
   if (entry.cleared) lines.push(`Logged ${shortDate(entry.date)}: cleared by a clinician.`);
+  else if (entry.restPain !== undefined) lines.push(`Logged ${shortDate(entry.date)}: pain at rest ${entry.restPain}/10.`);
   else if (outcome.logged) lines.push(`Logged ${entry.morning ? `the morning after ${shortDate(outcome.day)}` : shortDate(entry.date)}: ${outcome.logged}.`);
   for (const decision of outcome.decisions) {
     const colour = decision.kind === 'stop' || decision.kind === 'stop-running' ? style.red : decision.kind === 'drop-back' || decision.kind === 'hold' ? style.yellow : style.green;
     lines.push(colour(decision.text));
   }
-  if (progress.stopped === 'emergency') lines.push(style.red(EMERGENCY_ACTION));
-  else if (progress.stopped === 'urgent') lines.push(style.red(URGENT_ACTION), 'Until then: walking, gentle mobility and the core routine only. Log "backplan checkin --cleared" once a clinician has cleared you.');
-  else if (plan.triage.level === 'caution' && !plan.triage.cleared && outcome.decisions.some((d) => d.rule === 'R-TRIAGE-3')) lines.push(plan.triage.message);
-  if (outcome.next) lines.push(`Next: ${outcome.nextNote}.`);
-  else if (!progress.stopped) lines.push('Next: nothing more in this plan. Make a new one with "backplan init --force".');
+  const stop = progress.stopped;
+  if (stop?.level === 'emergency') lines.push(style.red(EMERGENCY_ACTION));
+  else if (stop && !outcome.decisions.some((d) => d.kind === 'stop-running')) {
+    lines.push(style.red(`Running is stopped since ${shortDate(stop.since)} (${stop.reason}: ${stop.text}).`));
+  }
+  if (stop?.level === 'urgent') {
+    if (!stop.reason.startsWith('R-ESC')) lines.push(style.red(URGENT_ACTION));
+    lines.push('Until then: walking, gentle mobility and the core routine only. Log "backplan checkin --cleared" once a clinician has cleared you.');
+  } else if (plan.triage.level === 'caution' && !plan.triage.cleared && outcome.decisions.some((d) => d.rule === 'R-TRIAGE-3')) lines.push(plan.triage.message);
+  const rest = progress.restPain;
+  const restHigh = rest !== null && rest.value >= painThreshold;
+  if (!stop && restHigh) {
+    lines.push(style.yellow(`No run until you log pain at rest below ${painThreshold}/10 ("backplan checkin --rest-pain N"): ${rest.value}/10 on ${shortDate(rest.date)} (R-PAIN-5).`));
+  }
+  if (outcome.next) lines.push(`Next: ${nextNoteOf(outcome.next, progress)}.`);
+  else if (!stop && !restHigh) lines.push('Next: nothing more in this plan. Make a new one with "backplan init --force".');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,230 @@
+// Check-ins that escalate and keep their word (domain.md sections 2, 2b and 2c): each case here
+// is a reproduction a runner met, on a runner starting at walk/run level 1 on Mon 23 Nov 2026
+// (runs on Mon, Wed and Sat).
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/dates.js';
+import { plan } from '../../src/core/plan.js';
+import { replan } from '../../src/core/replay.js';
+import type { CheckIn, Intake } from '../../src/core/types.js';
+import { intake as makeIntake, templates } from '../helpers.js';
+
+const START = '2026-11-23';
+const runner = (overrides: Partial<Intake> = {}) => makeIntake({ start: START, goalWeekly: 150, ...overrides });
+const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({ date, completed: 'yes', painBefore: 1, painDuring: 1, painAfter: 1, ...extra });
+const replanned = (log: CheckIn[], today: string, who = runner()) => replan(who, log, templates, today);
+const runsAfter = (log: CheckIn[], today: string, who = runner()) =>
+  replanned(log, today, who).plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date > today);
+const runsFrom = (log: CheckIn[], today: string, who = runner()) =>
+  replanned(log, today, who).plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date >= today);
+const decisionOn = (log: CheckIn[], date: string, today = date) => replanned(log, today).progress.decisions.filter((d) => d.date === date).at(-1);
+
+describe('R-ESC-1: pain of 7 or more stops running until a clearance', () => {
+  it('pain 10 during and 8 after one session: stop running, see a clinician, no run until cleared', () => {
+    const log = [ok(START, { painDuring: 10, painAfter: 8 })];
+    const { plan: p, progress } = replanned(log, START);
+    expect(progress.decisions.at(-1)).toMatchObject({ kind: 'stop-running', rule: 'R-ESC-1' });
+    expect(progress.decisions.at(-1)!.text).toMatch(/pain of 10\/10/);
+    expect(progress.decisions.at(-1)!.text).toMatch(/backplan checkin --cleared/);
+    expect(progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-1', since: START });
+    expect(p.triage.withheld).toBe(true);
+    expect(runsAfter(log, START)).toEqual([]);
+    expect(progress.next).toBeNull();
+  });
+  it('next-morning pain of 7 stops running too', () => {
+    const log: CheckIn[] = [ok(START), { date: '2026-11-24', morning: true, nextMorning: 7 }];
+    expect(replanned(log, '2026-11-24').progress.stopped).toMatchObject({ reason: 'R-ESC-1' });
+  });
+  it('a clearance resumes running, and a pain of 6 alone does not escalate', () => {
+    const log = [ok(START, { painDuring: 9 }), { date: '2026-11-26', cleared: true }];
+    expect(replanned(log, '2026-11-26').progress.stopped).toBeNull();
+    expect(runsAfter(log, '2026-11-26').length).toBeGreaterThan(0);
+    expect(replanned([ok(START, { painDuring: 6 })], START).progress.stopped).toBeNull();
+  });
+});
+
+describe('R-ESC-2: pain that keeps coming back', () => {
+  it('pain 6 during every session: the second drop-back within 14 days stops running', () => {
+    const log = [ok(START, { painDuring: 6 }), ok('2026-11-26', { painDuring: 6 })];
+    expect(decisionOn(log, START)).toMatchObject({ kind: 'drop-back' });
+    const second = decisionOn(log, '2026-11-26');
+    expect(second).toMatchObject({ kind: 'stop-running', rule: 'R-ESC-2' });
+    expect(second!.text).toMatch(/a second drop-back within 14 days/);
+    expect(runsAfter(log, '2026-11-26')).toEqual([]);
+    expect(replanned(log, '2026-11-26').progress.stopped).toMatchObject({ reason: 'R-ESC-2' });
+  });
+  it('two drop-backs 15 days apart do not escalate', () => {
+    const log = [ok(START, { painDuring: 6 }), ok('2026-11-26'), ok('2026-11-28'), ok('2026-12-08', { painDuring: 6 })];
+    expect(replanned(log, '2026-12-08').progress.stopped).toBeNull();
+  });
+  it('pain 4 during at every session: the third hold in a row stops running', () => {
+    const dates = ['2026-11-23', '2026-11-26', '2026-11-29', '2026-12-02'];
+    const log = dates.map((d) => ok(d, { painDuring: 4 }));
+    expect(decisionOn(log.slice(0, 2), dates[1]!)).toMatchObject({ kind: 'hold' });
+    expect(decisionOn(log.slice(0, 3), dates[2]!)).toMatchObject({ kind: 'stop-running', rule: 'R-ESC-2' });
+    expect(runsAfter(log.slice(0, 3), dates[2]!)).toEqual([]);
+  });
+  it('a session not done neither counts toward the row nor breaks it; a clean one breaks it', () => {
+    const notDone = [ok(START, { painDuring: 4 }), { date: '2026-11-25', completed: 'no' } as CheckIn, ok('2026-11-27', { painDuring: 3 }), ok('2026-11-30', { painDuring: 4 })];
+    expect(replanned(notDone, '2026-11-30').progress.stopped).toMatchObject({ reason: 'R-ESC-2' });
+    const broken = [ok(START, { painDuring: 4 }), ok('2026-11-26'), ok('2026-11-28', { painDuring: 3 }), ok('2026-12-01', { painDuring: 4 })];
+    expect(replanned(broken, '2026-12-01').progress.stopped).toBeNull();
+  });
+});
+
+describe('R-ESC-3: not improving after 4 weeks raises the not-improving flag', () => {
+  // Every other session a hold (each after the hold's rest days): the runner never earns level 2.
+  const dates = Array.from({ length: 12 }, (_, i) => addDays(START, Math.floor(i / 2) * 5 + (i % 2) * 3));
+  const seesaw = dates.map((d, i) => ok(d, i % 2 === 0 ? { painDuring: 3 } : { painDuring: 2 }));
+  it('still at the starting level 28 days after the start: stop running, get assessed', () => {
+    const today = '2026-12-21';
+    const { plan: p, progress } = replanned(seesaw.filter((e) => e.date <= today), today);
+    expect(progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-3' });
+    expect(p.triage.reasons.map((r) => r.id)).toContain('not-improving');
+    expect(p.triage.withheld).toBe(true);
+  });
+  it('before 28 days it does not', () => {
+    const today = '2026-12-19';
+    expect(replanned(seesaw.filter((e) => e.date <= today), today).progress.stopped).toBeNull();
+  });
+  it('a runner who advanced and whose pain fell is not flagged', () => {
+    const steady = Array.from({ length: 12 }, (_, i) => ok(addDays(START, [0, 2, 5][i % 3]! + 7 * Math.floor(i / 3)), { painDuring: 1 }));
+    expect(replanned(steady, '2026-12-21').progress.stopped).toBeNull();
+  });
+});
+
+describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is logged', () => {
+  it('checkin --pain-before 6: a hold, and no run until pain at rest below 3 is logged', () => {
+    const log = [ok(START, { painBefore: 6, painDuring: 2, painAfter: 2 })];
+    expect(decisionOn(log, START)).toMatchObject({ kind: 'hold' });
+    expect(runsAfter(log, START)).toEqual([]);
+    expect(replanned(log, START).progress.restPain).toMatchObject({ date: START, value: 6 });
+    const eased = [...log, { date: '2026-11-25', restPain: 2 }];
+    expect(runsAfter(eased, '2026-11-25').length).toBeGreaterThan(0);
+  });
+  it('next-morning pain 6 the same', () => {
+    const log: CheckIn[] = [ok(START), { date: '2026-11-24', morning: true, nextMorning: 6 }];
+    expect(runsAfter(log, '2026-11-24')).toEqual([]);
+  });
+  it('pain at rest logged on a day without a session counts', () => {
+    const log: CheckIn[] = [ok(START), { date: '2026-11-24', restPain: 4 }];
+    expect(runsAfter(log, '2026-11-24')).toEqual([]);
+    expect(runsFrom([...log, { date: '2026-11-25', restPain: 1 }], '2026-11-25')[0]?.date).toBe('2026-11-25');
+  });
+  it('7 days in a row of pain at rest of 3 or more send the runner back to settle', () => {
+    const log: CheckIn[] = [ok(START), ...Array.from({ length: 7 }, (_, i) => ({ date: addDays(START, i + 1), restPain: 4 }))];
+    const today = addDays(START, 7);
+    const { progress, plan: p } = replanned(log, today);
+    expect(progress.phase).toBe('settle');
+    expect(progress.decisions.some((d) => d.rule === 'R-PAIN-5')).toBe(true);
+    // Pain at rest eases: the settle week's exit gate applies again before any run.
+    const eased = [...log, { date: addDays(today, 1), restPain: 1 }];
+    const runs = runsAfter(eased, addDays(today, 1));
+    const settleEnds = p.weeks.find((w) => w.start > today)!.start;
+    expect(runs.every((s) => s.date >= settleEnds)).toBe(true);
+  });
+});
+
+describe('R-PAIN-6: severe pain at rest at intake', () => {
+  it('plan --pain 10 holds no running, is not "clear", and is withheld until cleared', () => {
+    const p = plan(runner({ pain: 10 }), templates, '2026-11-22');
+    expect(p.triage.level).not.toBe('clear');
+    expect(p.triage.withheld).toBe(true);
+    expect(p.triage.reasons.map((r) => r.id)).toContain('severe-pain');
+    expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.runMinutes > 0)).toBe(false);
+    expect(p.notes.join(' ')).not.toMatch(/often settles within 2-4 weeks/);
+    expect(p.triage.message).toMatch(/doctor or physical therapist/);
+    expect(plan(runner({ pain: 7, cleared: true }), templates, '2026-11-22').triage.withheld).toBe(false);
+    expect(plan(runner({ pain: 6 }), templates, '2026-11-22').triage.level).toBe('clear');
+  });
+});
+
+describe('R-WEEK-4: a limp means the settle week walk test first', () => {
+  it('plan --symptom limp --weekly 40 starts with a settle week, then walk/run level 1', () => {
+    const p = plan(runner({ symptoms: ['limp'], weekly: 40, runsPerWeek: 3 }), templates, '2026-11-22');
+    expect(p.weeks[0]!.phase).toBe('settle');
+    expect(p.weeks[0]!.sessions.some((s) => s.runMinutes > 0)).toBe(false);
+    expect(p.weeks[0]!.why).toMatch(/R-WEEK-4/);
+    expect(p.weeks[1]!.level).toBe(1);
+    expect(p.weeks[1]!.gate).toMatch(/no limp/);
+  });
+  it('a limp logged at a check-in sends the runner back to the settle week', () => {
+    const log = [ok(START), ok('2026-11-25', { symptoms: ['limp'] })];
+    const { progress } = replanned(log, '2026-11-25');
+    expect(progress.phase).toBe('settle');
+    expect(runsAfter(log, '2026-11-25').every((s) => s.date >= '2026-12-07')).toBe(true);
+  });
+});
+
+describe('R-LOG-1: what checkin says comes next is what show plans', () => {
+  it('two clean sessions in week 1: level 2 from Mon 30 Nov, the first run on or after it', () => {
+    const log = [ok(START), ok('2026-11-25')];
+    const { progress } = replanned(log, '2026-11-25');
+    expect(progress.decisions.at(-1)!.text).toMatch(/first run on or after Mon 30 Nov/);
+    // Saturday is still level 1 (a level at most every 7 days); Monday is level 2.
+    expect(runsAfter(log, '2026-11-25').slice(0, 2).map((s) => [s.date, s.level])).toEqual([['2026-11-28', 1], ['2026-11-30', 2]]);
+    const sat = [...log, ok('2026-11-28')];
+    expect(replanned(sat, '2026-11-28').progress.next).toMatchObject({ date: '2026-11-30', level: 2 });
+    const monday = replanned(sat, '2026-11-30');
+    expect(monday.progress.next).toMatchObject({ date: '2026-11-30', level: 2 });
+    expect(monday.plan.weeks[1]!.sessions.filter((s) => s.runMinutes > 0).map((s) => s.level)).toEqual([2, 2, 2]);
+  });
+  it('after a clearance, running resumes at the level it stopped at, and next names it', () => {
+    const log: CheckIn[] = [ok(START), ok('2026-11-25', { symptoms: ['numbness-tingling'] }), { date: '2026-11-27', cleared: true }];
+    const { plan: p, progress } = replanned(log, '2026-11-27');
+    const first = p.weeks.flatMap((w) => w.sessions).find((s) => s.runMinutes > 0 && s.date >= '2026-11-27')!;
+    expect(progress.next).toMatchObject({ date: first.date, level: 1 });
+    expect(first.level).toBe(1);
+    expect(progress.cleanSessions).toBe(1);
+  });
+});
+
+describe('R-LOG-2: a late entry keeps what the runner logged for later days', () => {
+  it('logging Wed after Sat keeps Sat\'s level and minutes', () => {
+    const before = [ok(START), ok('2026-11-25'), ok('2026-11-30')];
+    // Sat 5 Dec was logged first, at level 2 (10 running minutes), as the plan then had it.
+    const sat: CheckIn = ok('2026-12-05', { plannedLevel: 2, plannedMinutes: 10 });
+    const lateWednesday = ok('2026-12-02', { painDuring: 6 });
+    const { progress } = replanned([...before, sat, lateWednesday], '2026-12-05');
+    expect(progress.sessions.map((s) => s.date)).toEqual([START, '2026-11-25', '2026-11-30', '2026-12-02', '2026-12-05']);
+    expect(progress.sessions.find((s) => s.date === '2026-12-02')!.decision).toMatchObject({ kind: 'drop-back', level: 1 });
+    const saturday = progress.sessions.find((s) => s.date === '2026-12-05')!;
+    expect(saturday.runMinutes).toBe(10);
+    expect(saturday.decision.kind).not.toBe('clean');
+  });
+});
+
+describe('R-LOG-3: a run on a day the plan kept free of running', () => {
+  it('the day after another run: kept and counted, names R-PROG-1, never clean', () => {
+    const log = [ok(START), ok('2026-11-24')];
+    const d = decisionOn(log, '2026-11-24');
+    expect(d).toMatchObject({ kind: 'off-plan', rule: 'R-PROG-1' });
+    const { progress } = replanned(log, '2026-11-24');
+    expect(progress.cleanSessions).toBe(1);
+    expect(progress.sessions.at(-1)!.runMinutes).toBeGreaterThan(0);
+  });
+  it('inside a drop-back\'s rest days: names R-PAIN-3', () => {
+    const log = [ok(START, { painDuring: 5 }), ok('2026-11-25')];
+    expect(decisionOn(log, '2026-11-25')).toMatchObject({ kind: 'off-plan', rule: 'R-PAIN-3' });
+  });
+});
+
+describe('a clearance mid-week', () => {
+  it('the rest of the week plans running again, and no longer says to wait for a clinician', () => {
+    const log: CheckIn[] = [ok(START), ok('2026-11-25', { symptoms: ['radiating-pain'] }), ok('2026-11-30'), { date: '2026-12-01', cleared: true }];
+    const week = replanned(log, '2026-12-01').plan.weeks[1]!;
+    const after = week.sessions.filter((s) => s.date > '2026-12-01');
+    expect(after.some((s) => s.runMinutes > 0)).toBe(true);
+    expect(week.gate).not.toMatch(/No running until/);
+    expect(after.map((s) => s.why).join(' ')).not.toMatch(/needs assessment first/);
+  });
+});
+
+describe('R-PAIN-4: a rise of the weekly pain average needs at least a point', () => {
+  it('1.0 to 1.5 does not block the advance; 0 to 2 does', () => {
+    const half = [ok(START), ok('2026-11-25'), ok('2026-11-30'), ok('2026-12-02', { painDuring: 2 })];
+    expect(replanned(half, '2026-12-02').progress.decisions.at(-1)).toMatchObject({ kind: 'clean', rule: 'R-PROG-2', advanceFrom: '2026-12-07' });
+    const zero = (d: string) => ok(d, { painBefore: 0, painDuring: 0, painAfter: 0 });
+    const full = [zero(START), zero('2026-11-25'), ok('2026-11-30', { painDuring: 2 }), ok('2026-12-02', { painDuring: 2 })];
+    expect(replanned(full, '2026-12-02').progress.decisions.at(-1)).toMatchObject({ kind: 'clean', rule: 'R-PAIN-4' });
+  });
+});
