@@ -195,6 +195,11 @@ class Replay {
       loads.push(segments.at(-1)!.load);
       weeks.push(this.assemble(segments, runs, w, weekStart, previous));
     }
+    // A check-in after the plan's last week still counts: its red flags and patterns stop running.
+    const end = addDays(this.start, this.weekCount * 7);
+    for (const date of [...this.log.keys()].filter((d) => d >= end).sort()) {
+      this.replayDay(date, 0, this.log.get(date), new Map(), [], { setback: false, dropped: false, sessions: 0 });
+    }
     this.progress ??= this.snapshot();
     const planned = assemblePlan(this.intake, this.templates, this.today, {
       start: this.start, weekCount: this.weekCount, triage: this.triage, days: this.days, loads,
