@@ -145,15 +145,21 @@ function askUnits(ask: Prompter): Promise<'km' | 'mi' | 'min'> {
  */
 export async function askCheckIn(ask: Prompter, known: Partial<CheckIn>): Promise<Partial<CheckIn>> {
   const answers: Partial<CheckIn> = { ...known };
-  answers.completed ??= await ask.select<Completed>({
-    message: 'Did you do the session?',
-    choices: [
-      { value: 'yes', name: 'Yes, all of it' },
-      { value: 'partial', name: 'Part of it' },
-      { value: 'no', name: 'No' },
-    ],
-  });
   const pain = async (message: string) => Number(await ask.input({ message: `${message} (0 = none, 10 = worst)`, validate: whole(0, 10) }));
+  if (answers.completed === undefined) {
+    const done = await ask.select<Completed | 'rest'>({
+      message: 'Did you do the session?',
+      choices: [
+        { value: 'yes', name: 'Yes, all of it' },
+        { value: 'partial', name: 'Part of it' },
+        { value: 'no', name: 'No' },
+        { value: 'rest', name: 'There was no session: log how my back feels at rest' },
+      ],
+    });
+    // R-PAIN-5: pain at rest on a day without a session.
+    if (done === 'rest') return { ...answers, restPain: await pain('Back pain at rest now?') };
+    answers.completed = done;
+  }
   answers.painBefore ??= await pain('Back pain at rest before the session?');
   if (answers.completed !== 'no') {
     answers.painDuring ??= await pain('Worst back pain during the session?');

@@ -17,7 +17,7 @@ export function escalationReason(rule: EscalationRule, pattern: string): TriageR
 }
 
 /** Who to see and how soon, by pattern. */
-const REFERRAL: Record<EscalationRule, string> = {
+export const REFERRAL: Record<EscalationRule, string> = {
   'R-ESC-1': 'See a doctor or physical therapist within a day or two; if numbness, weakness or bladder trouble appears, get emergency care.',
   'R-ESC-2': 'Book a doctor or physical therapist within the week: pain that keeps coming back needs an assessment, not more of the plan.',
   'R-ESC-3': 'Book a doctor (GP) or physical therapist: after 4 weeks without improvement the cause needs a closer look.',

@@ -3,12 +3,15 @@
 // R-PROG-2, R-PROG-3, R-LOG-1..3); from today on the plan is projected from where the runner stands.
 import { baselineOf, highestPain, judgeSession, worstPain, type Verdict } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
-import { cautionNote, cautionReminder, escalationReason, escalationText, recurringPattern, severePainPattern, type EscalationRule } from './escalation.js';
+import {
+  cautionNote, cautionReminder, escalationReason, escalationText, recurringPattern, REFERRAL, severePainPattern, type EscalationRule,
+} from './escalation.js';
 import { assemblePlan, assembleWeek, checkGoal, plan, planFrame, runOffsetsFor, type RunDays } from './plan.js';
 import {
   cleanSessionsNeeded, courseOf, LIMP, levelUp, nextVolumeStage, projectWeek, runMinutesOf, startingStage, sum,
   type Course, type History, type Stage, type WeekLoad,
 } from './progression.js';
+import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import { SEVERE_PAIN, triage } from './triage.js';
 import type {
   CheckIn, Decision, Intake, LadderLevel, LoggedSession, NextSession, Plan, Progress, Session, SessionStatus, Stop, Templates,
@@ -173,7 +176,7 @@ class Replay {
   run(): Replanned {
     if (triage(this.intake, this.rules).level === 'emergency') {
       const planned = plan(this.intake, this.templates, this.today);
-      this.stop = { level: 'emergency', reason: 'R-TRIAGE-1', since: this.today, text: reasonWords(planned.triage.reasons) };
+      this.stop = { level: 'emergency', reason: 'R-TRIAGE-1', since: this.today, text: reasonWords(planned.triage.reasons), advice: EMERGENCY_ACTION };
       return { plan: planned, progress: { ...this.snapshot(), next: null } };
     }
     checkGoal(this.intake, this.templates);
@@ -183,7 +186,7 @@ class Replay {
     if (this.triage.level === 'caution' && !this.triage.cleared) this.cautionSince = this.start;
     if (this.triage.withheld) {
       const severe = this.triage.reasons.some((r) => r.id === SEVERE_PAIN);
-      this.stop = { level: 'urgent', reason: severe ? 'R-PAIN-6' : 'R-TRIAGE-2', since: this.start, text: reasonWords(this.triage.reasons) };
+      this.stop = { level: 'urgent', reason: severe ? 'R-PAIN-6' : 'R-TRIAGE-2', since: this.start, text: reasonWords(this.triage.reasons), advice: URGENT_ACTION };
     }
 
     const weeks: Week[] = [];
@@ -448,7 +451,7 @@ class Replay {
       case 'stop-running': {
         this.loggedSymptoms.push(...verdict.symptoms.filter((id) => !this.loggedSymptoms.includes(id)));
         const level = verdict.kind === 'stop' ? 'emergency' : 'urgent';
-        this.stopRunning(date, level, verdict.rule, verdict.reason);
+        this.stopRunning(date, level, verdict.rule, verdict.reason, level === 'emergency' ? EMERGENCY_ACTION : URGENT_ACTION);
         const text = verdict.kind === 'stop'
           ? `Stop: get emergency care today (${because}).`
           : `Stop running until a doctor or physical therapist has assessed you and cleared you (${because}). Log "backplan checkin --cleared" once they have.`;
@@ -509,15 +512,15 @@ class Replay {
 
   private escalate(date: string, rule: EscalationRule, pattern: string): Decision {
     this.found.push(escalationReason(rule, pattern));
-    this.stopRunning(date, 'urgent', rule, pattern);
+    this.stopRunning(date, 'urgent', rule, pattern, REFERRAL[rule]);
     const resume = this.resumeStage ?? this.stage;
     return this.decision(date, 'stop-running', rule, escalationText(rule, pattern, this.where(resume)));
   }
 
   /** No running from here until a clearance; the gravest stop stays. */
-  private stopRunning(date: string, level: Stop['level'], rule: string, text: string): void {
+  private stopRunning(date: string, level: Stop['level'], rule: string, text: string, advice: string): void {
     if (!isWaiting(this.stage)) this.resumeStage = this.stage;
-    if (this.stop === null || (level === 'emergency' && this.stop.level !== 'emergency')) this.stop = { level, reason: rule, since: date, text };
+    if (this.stop === null || (level === 'emergency' && this.stop.level !== 'emergency')) this.stop = { level, reason: rule, since: date, text, advice };
     this.pendingAdvance = null;
     this.setTriage();
     this.stage = { phase: 'settle', waiting: true };

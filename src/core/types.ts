@@ -260,6 +260,8 @@ export interface Stop {
   since: string;
   /** The pattern or symptom in plain words. */
   text: string;
+  /** Who to see and how soon. */
+  advice: string;
 }
 
 /** The next session the plan holds: the one `checkin`, `status` and `show` all name (R-LOG-1). */

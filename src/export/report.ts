@@ -1,7 +1,7 @@
 // `backplan report`: a Markdown hand-off for a clinician or coach, linking two SVG charts that are
 // written beside it.
 import { longDate } from '../core/dates.js';
-import type { Intake, LoggedSession, Plan } from '../core/types.js';
+import type { Decision, Intake, LoggedSession, Plan } from '../core/types.js';
 import { mdText } from './markdown.js';
 import type { StatusView } from './progress.js';
 
@@ -10,11 +10,13 @@ export interface ReportInput {
   plan: Plan;
   intake: Intake;
   sessions: LoggedSession[];
+  /** Every decision of the log; those not of a session (gaps, rest pain, clearances, stops) are listed too. */
+  decisions?: Decision[];
   /** File names of the charts, relative to the report. */
   charts: { pain: string; volume: string };
 }
 
-export function renderReport({ view, plan, intake, sessions, charts }: ReportInput): string {
+export function renderReport({ view, plan, intake, sessions, decisions = [], charts }: ReportInput): string {
   const out: string[] = [];
   out.push(`# Return-to-running report${view.name ? `: ${mdText(view.name)}` : ''}`, '');
   out.push(`As of ${longDate(view.today)}. Made by backplan from the runner's intake and check-in log. ${mdText(plan.notice)}`, '');
@@ -39,7 +41,7 @@ export function renderReport({ view, plan, intake, sessions, charts }: ReportInp
   out.push(`- Phase: ${view.phase}${view.level !== null ? `, walk/run level ${view.level}` : ''}`);
   const stop = view.stopped;
   if (stop) {
-    out.push(`- **Running stopped since ${stop.since} (${stop.reason})**: ${mdText(stop.text)}. ${stop.level === 'emergency' ? 'Emergency care.' : 'Resumes once a clinician clears the runner ("backplan checkin --cleared").'}`);
+    out.push(`- **Running stopped since ${stop.since} (${stop.reason})**: ${mdText(stop.text)}. ${mdText(stop.advice)}${stop.level === 'urgent' ? ' Running resumes once a clinician clears the runner ("backplan checkin --cleared").' : ''}`);
   }
   if (view.restPain) out.push(`- Latest pain at rest: ${view.restPain.value}/10 on ${view.restPain.date}${view.restPain.blocksRunning ? ' (no running until it is logged below the line, R-PAIN-5)' : ''}`);
   if (view.cleanNeeded !== null) out.push(`- Clean sessions toward the next level: ${view.cleanSessions} of ${view.cleanNeeded}`);
@@ -75,6 +77,13 @@ export function renderReport({ view, plan, intake, sessions, charts }: ReportInp
       const cell = (n: number | undefined) => (n === undefined ? '' : String(n));
       out.push(`| ${s.date} | ${s.completed ?? ''} | ${cell(s.painBefore)} | ${cell(s.painDuring)} | ${cell(s.painAfter)} | ${cell(s.nextMorning)} | ${s.warmup ?? ''} | ${(s.symptoms ?? []).join(', ')} | ${mdText(s.decision.text)} | ${mdText(s.note ?? '')} |`);
     }
+    out.push('');
+  }
+
+  const others = decisions.filter((d) => !sessions.some((s) => s.decision === d));
+  if (others.length > 0) {
+    out.push('## Other decisions', '', 'Decisions the log made beside the sessions: gaps, pain at rest, advances coming due, stops and clearances.', '');
+    for (const d of others) out.push(`- ${d.date}: ${mdText(d.text)}`);
     out.push('');
   }
 

@@ -13,7 +13,7 @@ export function renderStatusText(view: StatusView, s: Style = PLAIN): string {
   if (stop) {
     out.push(s.red(s.bold(stop.level === 'emergency' ? 'STOPPED: get emergency care today.' : 'RUNNING STOPPED until a clinician clears you.')));
     out.push(...wrap(`Since ${shortDate(stop.since)}: ${terminalSafe(stop.text)} (${stop.reason}).`, WIDTH, '  ', '  ').map((l) => s.red(l)));
-    out.push(...wrap(view.triage.message, WIDTH, '  ', '  ').map((l) => s.red(l)));
+    out.push(...wrap(stop.advice, WIDTH, '  ', '  ').map((l) => s.red(l)));
     if (stop.level === 'urgent') out.push(...wrap('Once a clinician has cleared you, log "backplan checkin --cleared" and running resumes.', WIDTH, '  ', '  '));
   }
   if (view.restPain?.blocksRunning && !stop) {

@@ -190,3 +190,103 @@ describe('backplan status and report', () => {
     expect(again.stderr).toMatch(/ana-pain.svg, ana-volume.svg, ana.md already exist; nothing was written/);
   });
 });
+
+describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-LOG-1)', () => {
+  it('pain 10 during and 8 after: stop running, who to see, exit 3; status, show and report say so', async () => {
+    const a = await athlete();
+    const r = await a.run(['checkin', '--date', '2026-11-23', '--completed', 'yes', '--pain-before', '1', '--pain-during', '10', '--pain-after', '8'], '2026-11-23');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^Stop running: pain of 10\/10 during the session on Mon 23 Nov \(R-ESC-1\)\. See a doctor or physical therapist within a day or two/m);
+    expect(r.stdout).toMatch(/log "backplan checkin --cleared" and running resumes at walk\/run level 1\./);
+    expect(r.stdout).not.toMatch(/^Next:/m);
+    const status = await a.run(['status', '--format', 'json'], '2026-11-24');
+    expect(status.code).toBe(3);
+    expect(JSON.parse(status.stdout).stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-1', since: '2026-11-23' });
+    expect(JSON.parse(status.stdout).nextSession).toBeNull();
+    const text = await a.run(['status'], '2026-11-24');
+    expect(text.stdout).toMatch(/RUNNING STOPPED until a clinician clears you\.\n {2}Since Mon 23 Nov: pain of 10\/10/);
+    expect((await a.run(['show'], '2026-11-24')).code).toBe(3);
+    const report = await a.run(['report', '-o', join(a.dir, 'r.md')], '2026-11-24');
+    expect(report.code).toBe(3);
+    expect(readFileSync(join(a.dir, 'r.md'), 'utf8')).toMatch(/\*\*Running stopped since 2026-11-23 \(R-ESC-1\)\*\*/);
+    // A clearance resumes running: exit 0, and the next run is named.
+    const cleared = await a.run(['checkin', '--cleared'], '2026-11-26');
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toMatch(/^Next: Sat 28 Nov, Walk\/run L1/m);
+  });
+
+  it('pain 6 during two sessions in 4 days: the second stops running (R-ESC-2)', async () => {
+    const a = await athlete();
+    expect((await a.run(session('2026-11-23', 6), '2026-11-23')).code).toBe(0);
+    const second = await a.run(session('2026-11-27', 6), '2026-11-27');
+    expect(second.code).toBe(3);
+    expect(second.stdout).toMatch(/Stop running: a second drop-back within 14 days, pain of 5 or more on Mon 23 Nov and Fri 27 Nov \(R-ESC-2\)/);
+    const json = JSON.parse((await a.run(['checkin', '--rest-pain', '2', '--format', 'json'], '2026-11-28')).stdout);
+    expect(json.stopped).toMatchObject({ reason: 'R-ESC-2' });
+  });
+
+  it('checkin --rest-pain logs pain at rest on a day without a session; 3 or more keeps runs off until less is logged', async () => {
+    const a = await athlete();
+    const high = await a.run(['checkin', '--rest-pain', '4'], '2026-11-24');
+    expect(high.code).toBe(0);
+    expect(high.stdout).toMatch(/^Logged Tue 24 Nov: pain at rest 4\/10\.\nPain at rest 4\/10: no run until you log pain at rest below 3\/10/);
+    expect(readFileSync(a.file, 'utf8')).toMatch(/- \{ date: 2026-11-24, restPain: 4 \}/);
+    const show = JSON.parse((await a.run(['show', '--format', 'json'], '2026-11-24')).stdout);
+    expect(show.weeks.flatMap((w: { sessions: { date: string; runMinutes: number }[] }) => w.sessions).filter((s: { date: string; runMinutes: number }) => s.date >= '2026-11-24' && s.runMinutes > 0)).toEqual([]);
+    const eased = await a.run(['checkin', '--rest-pain', '1'], '2026-11-25');
+    expect(eased.stdout).toMatch(/running can go on \(R-PAIN-5\)\.\nNext: Wed 25 Nov, Walk\/run L1/);
+  });
+
+  it('--rest-pain with session flags, or without a number, is a usage error', async () => {
+    const a = await athlete();
+    const both = await a.run(['checkin', '--rest-pain', '2', '--completed', 'yes'], '2026-11-24');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--rest-pain logs pain at rest on its own; drop --completed/);
+    expect((await a.run(['checkin', '--rest-pain', 'x'], '2026-11-24')).code).toBe(2);
+  });
+
+  it('R-LOG-1: after two clean sessions in week 1, checkin and status name Monday at level 2, and show plans it', async () => {
+    const a = await athlete();
+    await a.run(session('2026-11-23', 1), '2026-11-23');
+    await a.run(session('2026-11-25', 1), '2026-11-25');
+    const sat = await a.run(session('2026-11-28', 1), '2026-11-28');
+    expect(sat.stdout).toMatch(/^Next: Mon 30 Nov, Walk\/run L2 · 2 min jog \/ 2 min walk × 5\.$/m);
+    const status = JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-30')).stdout);
+    expect(status.nextSession).toMatchObject({ date: '2026-11-30', level: 2 });
+    const show = JSON.parse((await a.run(['show', '--format', 'json'], '2026-11-30')).stdout);
+    expect(show.weeks[1].sessions.filter((s: { runMinutes: number }) => s.runMinutes > 0).map((s: { level: number }) => s.level)).toEqual([2, 2, 2]);
+  });
+
+  it('R-LOG-3: a run the day after another is logged and counted, and says which rule it broke', async () => {
+    const a = await athlete();
+    await a.run(session('2026-11-23', 1), '2026-11-23');
+    const r = await a.run(session('2026-11-24', 1), '2026-11-24');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Logged and counted, but not toward the next level: run the day after another run, a day the plan kept free of running \(R-PROG-1\)\.$/m);
+    expect(JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-24')).stdout).cleanSessions).toBe(1);
+  });
+
+  it('the wizard offers pain at rest when there was no session', async () => {
+    const a = await athlete();
+    const answers: [RegExp, unknown][] = [[/Did you do the session/, 'rest'], [/at rest now/, '3']];
+    const reply = async (q: { message: string }) => answers.find(([re]) => re.test(q.message))?.[1] ?? Promise.reject(new Error(q.message));
+    const prompt = { input: reply, confirm: reply, checkbox: reply, select: reply } as unknown as Prompter;
+    const r = await a.run(['checkin'], '2026-11-24', { stdinIsTTY: true, stdoutIsTTY: true, prompt });
+    expect(r.code).toBe(0);
+    expect(readFileSync(a.file, 'utf8')).toMatch(/- \{ date: 2026-11-24, restPain: 3 \}/);
+  });
+
+  it('checkin --help lists every decision with its rule', async () => {
+    const help = (await cli(['checkin', '--help'])).stdout;
+    for (const id of ['R-ESC-1', 'R-ESC-2', 'R-ESC-3', 'R-PAIN-5', 'R-LOG-1', 'R-LOG-2', 'R-LOG-3', 'R-WEEK-4']) expect(help).toContain(id);
+    expect(help).toMatch(/--rest-pain <0-10>/);
+  });
+
+  it('plan --pain 10 is withheld (exit 3) and says to see a clinician first (R-PAIN-6)', async () => {
+    const r = await cli(['plan', '--pain', '10', '--weekly', '0', '--goal-weekly', '30', '--today', '2026-11-22']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).not.toMatch(/Triage: clear/);
+    expect(r.stdout).toMatch(/severe pain at rest \(10\/10/);
+    expect(r.stdout).not.toMatch(/often settles/);
+  });
+});

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { longDate, shortDate } from '../../core/dates.js';
 import { replan, sessionBeforeMorning, summarise } from '../../core/replay.js';
-import { EMERGENCY_ACTION, URGENT_ACTION } from '../../core/safety.js';
+import { EMERGENCY_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
 import type { CheckIn, Completed, Decision, Intake, NextSession, Plan, Progress, Templates, WarmupSoreness } from '../../core/types.js';
 import { checkInSchema } from '../../intake/checkin.js';
@@ -186,13 +186,14 @@ function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: Style, 
   else if (stop && !outcome.decisions.some((d) => d.kind === 'stop-running')) {
     lines.push(style.red(`Running is stopped since ${shortDate(stop.since)} (${stop.reason}: ${stop.text}).`));
   }
-  if (stop?.level === 'urgent') {
-    if (!stop.reason.startsWith('R-ESC')) lines.push(style.red(URGENT_ACTION));
-    lines.push('Until then: walking, gentle mobility and the core routine only. Log "backplan checkin --cleared" once a clinician has cleared you.');
-  } else if (plan.triage.level === 'caution' && !plan.triage.cleared && outcome.decisions.some((d) => d.rule === 'R-TRIAGE-3')) lines.push(plan.triage.message);
+  // An escalation's own decision already says who to see and how running resumes.
+  if (stop?.level === 'urgent' && !outcome.decisions.some((d) => d.rule.startsWith('R-ESC'))) {
+    lines.push(style.red(stop.advice), 'Until then: walking, gentle mobility and the core routine only. Log "backplan checkin --cleared" once a clinician has cleared you.');
+  }
+  if (!stop && plan.triage.level === 'caution' && !plan.triage.cleared && outcome.decisions.some((d) => d.rule === 'R-TRIAGE-3')) lines.push(plan.triage.message);
   const rest = progress.restPain;
   const restHigh = rest !== null && rest.value >= painThreshold;
-  if (!stop && restHigh) {
+  if (!stop && restHigh && !outcome.decisions.some((d) => d.rule === 'R-PAIN-5')) {
     lines.push(style.yellow(`No run until you log pain at rest below ${painThreshold}/10 ("backplan checkin --rest-pain N"): ${rest.value}/10 on ${shortDate(rest.date)} (R-PAIN-5).`));
   }
   if (outcome.next) lines.push(`Next: ${nextNoteOf(outcome.next, progress)}.`);

@@ -49,7 +49,7 @@ export async function runReport(io: Io, command: Command): Promise<number> {
   const files: [string, string][] = [
     [join(dirname(target), charts.pain), painChartSvg(view.pain, view.painThreshold)],
     [join(dirname(target), charts.volume), volumeChartSvg(view.weeks)],
-    [target, renderReport({ view, plan, intake: saved.intake, sessions: progress.sessions, charts })],
+    [target, renderReport({ view, plan, intake: saved.intake, sessions: progress.sessions, decisions: progress.decisions, charts })],
   ];
   if (!existsSync(dirname(target))) throw new DataError(`the folder of ${flags.output} does not exist`, 'create it first, or write somewhere else with -o');
   const existing = files.map(([path]) => path).filter((path) => existsSync(path));
