@@ -2,14 +2,13 @@
 // file, re-plan from intake + log, and say what was decided, by which rule, and what comes next.
 import type { Command } from 'commander';
 import { longDate, shortDate } from '../../core/dates.js';
-import { replan, sessionBeforeMorning, summarise } from '../../core/replay.js';
+import { sessionBeforeMorning, summarise } from '../../core/replay.js';
 import { EMERGENCY_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
-import type { CheckIn, Completed, Decision, Intake, NextSession, Plan, Progress, Templates, WarmupSoreness } from '../../core/types.js';
+import type { CheckIn, Completed, Decision, NextSession, Plan, Progress, WarmupSoreness } from '../../core/types.js';
 import { checkInSchema } from '../../intake/checkin.js';
-import { appendCheckIn, readAthlete, type AthleteFile } from '../../store/athlete.js';
-import { withLock } from '../../store/lock.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { logCheckIn } from '../logCheckIn.js';
 import type { Io } from '../io.js';
 import { openAthlete, type SavedFlags } from '../saved.js';
 import type { Style } from '../../export/style.js';
@@ -66,17 +65,7 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   }
   const parsed = checkInSchema.parse(stripUndefined(entry));
 
-  let checked: CheckIn = parsed;
-  const logIt = (current: AthleteFile) => {
-    checkAgainstLog(parsed, current.log);
-    checked = withPlannedRun(parsed, intake, current.log, saved.templates, today);
-    const replanned = replan(intake, [...current.log, checked], saved.templates, today);
-    if (!flags.dryRun) appendCheckIn(current, checked);
-    return replanned;
-  };
-  // Under the lock, the file is read again: a check-in logged meanwhile by another backplan is kept.
-  // A dry run writes nothing, not even the lock.
-  const { plan, progress } = flags.dryRun ? logIt(athlete) : withLock(athlete.path, saved.shown, () => logIt(readAthlete(athlete.path) ?? athlete));
+  const { checked, plan, progress } = logCheckIn({ ...saved, athlete }, parsed, flags.dryRun === true);
 
   const outcome = outcomeOf(checked, progress);
   if (flags.format === 'json') {
@@ -119,31 +108,6 @@ function entryFromFlags(flags: CheckinFlags, date: string): CheckIn {
     date, completed: flags.completed, painBefore: flags.painBefore, painDuring: flags.painDuring, painAfter: flags.painAfter,
     nextMorning: flags.nextMorning, warmup: flags.warmupSoreness, symptoms: flags.symptom, note: flags.note,
   };
-}
-
-/** One session check-in a day, and a next-morning pain needs the session it belongs to. */
-function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {
-  if (entry.completed !== undefined && log.some((e) => e.completed !== undefined && e.date === entry.date)) {
-    throw new DataError(`a session on ${longDate(entry.date)} is already logged; nothing was changed`, 'log another day with --date, or correct the entry in the athlete file');
-  }
-  if (entry.morning) {
-    const sessions = log.filter((e) => e.completed !== undefined);
-    if (!sessionBeforeMorning(sessions, entry.date)) {
-      throw new DataError(`no session logged in the two days before ${longDate(entry.date)} to add a next-morning pain to`, 'log the session first, or give the morning\'s date with --date');
-    }
-  }
-}
-
-/**
- * R-LOG-2: a session keeps the level and minutes the plan had for its day when it was logged, so
- * that an entry logged later for an earlier day cannot rewrite it.
- */
-function withPlannedRun(entry: CheckIn, intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): CheckIn {
-  if (entry.completed !== 'yes' && entry.completed !== 'partial') return entry;
-  const { plan } = replan(intake, log, templates, today);
-  const run = plan.weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);
-  if (!run) return entry;
-  return { ...entry, ...(run.level !== undefined ? { plannedLevel: run.level } : {}), plannedMinutes: run.runMinutes };
 }
 
 interface Outcome {
