@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Document, isMap, isSeq, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
+import { LAST_PLAN_DATE } from '../core/isoDate.js';
 import type { CheckIn } from '../core/types.js';
 import { checkInSchema } from '../intake/checkin.js';
 import { intakeSchema, type IntakeInput } from '../intake/schema.js';
@@ -21,8 +22,6 @@ import { entryLine, splitLog, type LogLines } from './logLines.js';
 export const ATHLETE_SCHEMA_VERSION = 1;
 /** The largest athlete file backplan reads, and so the largest it writes. */
 export const MAX_ATHLETE_BYTES = 5 * 1024 * 1024;
-/** The last day a plan may start or be looked at from: a plan runs at most a year, and dates end with 9999. */
-export const LAST_PLAN_DATE = '9997-12-31';
 
 const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
