@@ -144,6 +144,24 @@ function measureBatches(runs) {
   return [summary('batch 1,000 (md+ics)', small), summary('batch 10,000 (md+ics)', large)];
 }
 
+// An athlete file with 100,000 check-ins (4 MB) in the shape backplan writes: each command reads
+// it whole, and a check-in rewrites it.
+function measureLongLog(runs) {
+  const file = join(work, 'long-log.yaml');
+  const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', file, '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'], { env, cwd: work });
+  if (init.status !== 0) throw new Error(`init for the long log failed: ${init.stderr}`);
+  const start = Date.UTC(2026, 10, 23);
+  const lines = Array.from({ length: 100_000 }, (_, i) => `  - { date: ${new Date(start + (i % 300) * 86_400_000).toISOString().slice(0, 10)}, completed: no }\n`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('log: []\n', `log:\n${lines.join('')}`));
+  const status = [];
+  const checkins = [];
+  for (let i = 0; i < runs; i++) {
+    status.push(once([BIN, 'status', '--file', file, '--today', '2027-12-31']));
+    checkins.push(once([BIN, 'checkin', '--file', file, '--today', '2027-12-31', '--date', `2027-12-${String(i + 20).padStart(2, '0')}`, '--completed', 'yes', '--pain-during', '1']));
+  }
+  return [summary('status, 100,000 check-ins', status), summary('checkin, 100,000 check-ins', checkins)];
+}
+
 const startup = measureWithFloor(
   [
     { name: 'backplan --version', argv: [BIN, '--version'] },
@@ -158,6 +176,7 @@ const floor = startup[0];
 const results = [
   ...startup,
   ...measureBatches(BATCH_RUNS),
+  ...measureLongLog(5),
 ];
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work);
@@ -178,6 +197,8 @@ const budgets = [
   { budget: 'batch 1,000 < 1.5 s', holds: b1k.medianMs < 1500 },
   { budget: 'batch 10,000 ≤ 10× the 1,000 time', holds: b10k.medianMs <= 10 * b1k.medianMs },
   { budget: 'batch 10,000 peak RSS ≤ 1.25× the 1,000 run and < 200 MB', holds: b10k.peakRssMb <= 1.25 * b1k.peakRssMb && b10k.peakRssMb < 200 },
+  // A check-in reads the file twice (before and under the lock) and writes it and its .bak.
+  ...[['status', 1000], ['checkin', 2000]].map(([c, ms]) => ({ budget: `${c} with a 100,000-entry log < ${ms / 1000} s and < 250 MB`, holds: byName[`${c}, 100,000 check-ins`].medianMs < ms && byName[`${c}, 100,000 check-ins`].peakRssMb < 250 })),
 ];
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 

@@ -1,5 +1,7 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
 import { fstatSync, writeSync } from 'node:fs';
+import { neutralise } from '../export/style.js';
+import { DataError } from './errors.js';
 import { nodeRequire } from '../nodeRequire.js';
 import type { Prompter } from './wizard.js';
 
@@ -20,6 +22,8 @@ export interface Io {
   /** Called by `batch` once its roster is read and checked, before the first plan is made. */
   planningStarts?(): void;
 }
+
+const MAX_STDIN_BYTES = 5 * 1024 * 1024;
 
 /** `thread`: this is a worker thread (the batch's), whose own streams are never terminals. */
 export function processIo({ thread = false } = {}): Io {
@@ -42,7 +46,13 @@ export function processIo({ thread = false } = {}): Io {
     cwd: process.cwd(),
     readStdin: async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        // /dev/zero on stdin never ends: a limit, as for every file backplan reads.
+        if (total > MAX_STDIN_BYTES) throw new DataError('standard input holds more than 5 MB; nothing was read from it', 'give backplan a profile of a few KB (--profile -), or a file');
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
   };
@@ -101,8 +111,10 @@ function isTerminal(fd: number, stream: () => { isTTY?: boolean }, thread: boole
  */
 function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
   let streaming = false;
+  let closed = false;
   return (text) => {
-    let rest = text;
+    if (closed) return;
+    let rest = neutralise(text);
     const stream = () => (fd === 1 ? process.stdout : process.stderr);
     while (!streaming && rest.length > 0) {
       try {
@@ -111,12 +123,15 @@ function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
         rest = remainderAfter(rest, written);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') closedPipe();
+        if (code === 'EPIPE') {
+          closed = true; // see closedPipe
+          return;
+        }
         if (code !== 'EAGAIN') throw error;
         streaming = true;
         stream().on('error', (streamError: NodeJS.ErrnoException) => {
-          if (streamError.code === 'EPIPE') closedPipe();
-          throw streamError;
+          if (streamError.code !== 'EPIPE') throw streamError;
+          closed = true;
         });
       }
     }
@@ -137,7 +152,8 @@ function remainderAfter(text: string | Uint8Array, written: number): string | Ui
 const writeStdout = writeTo(1);
 const writeStderr = writeTo(2);
 
-/** A closed pipe (`backplan plan | head`) is not an error worth a stack trace. */
-function closedPipe(): never {
-  process.exit(0);
-}
+/*
+ * A closed pipe (`backplan plan | head`, `init … | true`) is not an error worth a stack trace, and
+ * no reason to stop: what the command writes to files (an athlete file, a batch's plans) is its
+ * work, and is done all the same. The rest of the output is dropped.
+ */

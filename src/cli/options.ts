@@ -1,7 +1,7 @@
 // One place for option specs and their parsers. Parsers throw InvalidArgumentError with a
 // message that says what was wrong and how to fix it; commander adds the flag name.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { isIsoDate } from '../core/isoDate.js';
+import { isIsoDate, LAST_PLAN_DATE } from '../core/isoDate.js';
 import { SYMPTOM_IDS } from '../core/symptoms.js';
 import { closest } from './suggest.js';
 
@@ -30,6 +30,20 @@ export function volume(example: string) {
 
 export function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('Use a real calendar date as YYYY-MM-DD, e.g. 2026-12-07.');
+  if (value > LAST_PLAN_DATE) throw new InvalidArgumentError(`Use a date up to ${LAST_PLAN_DATE}: a plan from a later one would run past the year 9999.`);
+  return value;
+}
+
+/** --note: as long as the athlete file takes. */
+export function noteText(value: string): string {
+  if (value.length > MAX_NOTE_LENGTH) throw new InvalidArgumentError(`Keep the note to ${MAX_NOTE_LENGTH} characters (this one has ${value.length}).`);
+  return value;
+}
+const MAX_NOTE_LENGTH = 2000;
+
+/** A folder or file name that names something: an empty one would quietly mean the current folder. */
+export function nonEmptyPath(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('Give a folder name, e.g. plans-out (an empty one would mean the current folder).');
   return value;
 }
 

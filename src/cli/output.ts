@@ -1,7 +1,8 @@
 // Where a rendered plan goes: stdout, or a file written atomically, never replacing one unasked.
-import { existsSync, statSync } from 'node:fs';
+// A symlink is written through to its file; a FIFO or a device is written into; neither is replaced.
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeFailureReason, writeFileAtomic } from '../store/atomic.js';
+import { writeAll, writeFailureReason, writeFileAtomic, writeTarget } from '../store/atomic.js';
 import { DataError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -20,15 +21,35 @@ export function writeOutput(io: Io, flags: OutputFlags, content: string | Uint8A
     else io.stdout(content);
     return;
   }
-  const target = resolve(io.cwd, flags.output!);
+  const given = resolve(io.cwd, flags.output!);
   const shown = flags.output!;
-  const exists = existsSync(target);
-  if (exists && statSync(target).isDirectory()) {
+  // /dev/stdout and its kin name a descriptor this process already has open, which may be a socket
+  // or a pipe no path opens again: it is written to as it is.
+  const fd = descriptorNamed(given);
+  if (fd === 1) return writeOutput(io, { ...flags, output: '-' }, content, what);
+  if (fd !== undefined) return writeInto(io, flags, fd, content, what);
+  let found: ReturnType<typeof writeTarget>;
+  try {
+    // Under /dev and /proc a link may point at a descriptor, not a path: the system follows it.
+    found = isSystemPath(given) ? { target: given, stats: statSync(given, { throwIfNoEntry: false }) } : writeTarget(given);
+  } catch (error) {
+    throw new DataError(`cannot write ${shown}: ${writeFailureReason(error) ?? String(error)}`, 'write somewhere else with -o');
+  }
+  const { target, stats } = found;
+  if (stats?.isDirectory()) {
     throw new DataError(`${shown} is a folder`, 'give a file name with -o, e.g. -o plan.ics');
+  }
+  // A FIFO, a terminal, /dev/null or /dev/stdout is written into, as `>` would: never replaced.
+  if (stats && (!stats.isFile() || isSystemPath(given))) {
+    if (stats.isBlockDevice() || stats.isSocket()) {
+      throw new DataError(`${shown} is a ${stats.isSocket() ? 'socket' : 'disk device'}; nothing was written`, 'write the plan to a file, or to stdout with -o -');
+    }
+    return writeInto(io, flags, given, content, what);
   }
   if (!existsSync(dirname(target))) {
     throw new DataError(`the folder of ${shown} does not exist`, `create ${dirname(shown) || '.'} first, or write somewhere else with -o`);
   }
+  const exists = stats !== undefined;
   if (exists && !flags.force) {
     throw new DataError(`${shown} already exists; nothing was written`, 'add --force to replace it, or choose another file with -o');
   }
@@ -41,6 +62,37 @@ export function writeOutput(io: Io, flags: OutputFlags, content: string | Uint8A
   } catch (error) {
     const reason = writeFailureReason(error) ?? String(error);
     throw new DataError(`cannot write ${shown}: ${reason}${exists ? '; the old file is unchanged' : ''}`, 'check the folder and try again, or write somewhere else with -o');
+  }
+  io.stderr(`Wrote ${shown} (${what}).\n`);
+}
+
+/** /dev and /proc: their names stand for descriptors and devices (/dev/stdout may name a file a shell opened). */
+const isSystemPath = (path: string): boolean => /^\/(?:dev|proc)\//.test(path);
+
+/** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the descriptor; else undefined. */
+function descriptorNamed(path: string): number | undefined {
+  const named = /^\/dev\/(stdout|stderr)$/.exec(path)?.[1];
+  if (named) return named === 'stdout' ? 1 : 2;
+  const number = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d{1,9})$/.exec(path)?.[1];
+  return number === undefined ? undefined : Number(number);
+}
+
+/** Writes into a FIFO, a character device or an open descriptor, from its start, as `>` would. */
+function writeInto(io: Io, flags: OutputFlags, into: string | number, content: string | Uint8Array, what: string): void {
+  const shown = flags.output!;
+  if (flags.dryRun) {
+    io.stderr(`Dry run: would write the ${what} (${byteSize(content)}) into ${shown}; nothing written.\n`);
+    return;
+  }
+  let fd: number | undefined;
+  try {
+    fd = typeof into === 'number' ? into : openSync(into, 'w');
+    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  } catch (error) {
+    const reason = writeFailureReason(error) ?? String(error);
+    throw new DataError(`cannot write ${shown}: ${reason}`, 'write somewhere else with -o');
+  } finally {
+    if (fd !== undefined && typeof into !== 'number') closeSync(fd);
   }
   io.stderr(`Wrote ${shown} (${what}).\n`);
 }

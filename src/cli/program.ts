@@ -3,7 +3,7 @@
 import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
-import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, exportList, isoDate, PLAN_FORMATS, symptomList, wholeNumber } from './options.js';
+import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, exportList, isoDate, nonEmptyPath, noteText, PLAN_FORMATS, symptomList, wholeNumber } from './options.js';
 
 export interface RunState {
   exitCode: number;
@@ -219,7 +219,7 @@ function defineBatch(program: Command, io: Io, state: RunState): void {
     .argument('<roster>', 'the roster: .csv (a header of flag names without --), .yaml or .json')
     .addHelpText('before', BATCH_EXAMPLES)
     .addHelpText('after', BATCH_EXIT_CODES)
-    .requiredOption('--out-dir <dir>', 'the folder for the plan files (made if missing)')
+    .addOption(new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)').argParser(nonEmptyPath).makeOptionMandatory())
     .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json').argParser(batchFormats).default(['md', 'ics'], 'md,ics'))
     .addOption(new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text'))
     .addOption(new Option('--force', 'replace existing files'))
@@ -282,7 +282,7 @@ function defineCheckin(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--rest-pain <0-10>', 'back pain at rest today, logged on its own (a day without a session)').argParser(wholeNumber(0, 10, '2')))
     .addOption(new Option('--warmup-soreness <answer>', 'soreness in the warm-up').choices(['none', 'eased', 'stayed']))
     .addOption(new Option('--symptom <id>', 'a new symptom since the last check-in; repeat or comma-separate (see "backplan symptoms")').argParser(symptomList))
-    .addOption(new Option('--note <text>', 'a note for yourself or your clinician'))
+    .addOption(new Option('--note <text>', 'a note for yourself or your clinician (up to 2,000 characters)').argParser(noteText))
     .addOption(new Option('--cleared', 'a doctor or physical therapist has assessed you and cleared you to run'))
     .addOption(new Option('--no-input', 'never ask; take every answer from flags (the default without a terminal)'))
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))

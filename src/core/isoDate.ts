@@ -15,3 +15,9 @@ export function toLocalDate(iso: string): Date | undefined {
 export function isIsoDate(text: string): boolean {
   return toLocalDate(text) !== undefined;
 }
+
+/**
+ * The last date a plan may start on or be made from: a plan runs at most a year (52 weeks, and the
+ * weeks a log can add), and dates here end with the year 9999.
+ */
+export const LAST_PLAN_DATE = '9997-12-31';

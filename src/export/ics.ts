@@ -20,7 +20,16 @@ export interface IcsOptions {
   alarm?: number;
   /** SEQUENCE per date, for days whose event changed since it was first exported (RFC 5545 §3.8.7.4). */
   sequences?: ReadonlyMap<string, number>;
+  /**
+   * What makes this athlete's UIDs their own: batch gives the file name's slug, unique in the
+   * roster (two Ana Souzas get ana-souza and ana-souza-2); default: the slug of the name.
+   */
+  uidKey?: string;
 }
+
+// Characters RFC 5545 TEXT may not hold, and the bidirectional marks: made spaces in every text.
+// eslint-disable-next-line no-control-regex
+const TEXT_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The days that become events: every day with a session that is not rest, unless rest is wanted. */
 export function calendarDays(plan: Plan, includeRest = false): CalendarDay[] {
@@ -78,6 +87,17 @@ export function knownTimeZone(tz: string): boolean {
   return getVtimezoneComponent(tz) !== null;
 }
 
+/**
+ * A zone's one name in the calendar, for its events and its VTIMEZONE block alike (importers match
+ * them by name): the block's own TZID, which is the canonical name of an alias (Asia/Calcutta is
+ * Asia/Kolkata, UTC is Etc/UTC); where the block's data names it the Windows way ("Nepal Time" for
+ * Asia/Katmandu), the Area/City name given, which the block is then written with.
+ */
+export function canonicalZone(tz: string): string {
+  const named = /^TZID:(.+?)\r?$/m.exec(getVtimezoneComponent(tz) ?? '')?.[1];
+  return named?.includes('/') ? named : tz;
+}
+
 export function renderIcs(plan: Plan, options: IcsOptions): string {
   return renderIcsBytes(plan, options).toString('utf8');
 }
@@ -94,15 +114,15 @@ export function renderIcsBytes(plan: Plan, options: IcsOptions): Buffer {
 export function icsPieces(plan: Plan, options: IcsOptions): Piece[] {
   const out: Piece[] = [];
   const name = escapeText(plan.name ? `backplan: ${clean(plan.name)}` : 'backplan: return-to-running plan');
-  const zone = options.time && options.tz ? options.tz : null;
+  const zone = options.time && options.tz ? canonicalZone(options.tz) : null;
   out.push(lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`, ...(zone ? [...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`] : [])));
 
   const stamp = stampLine(plan.today);
-  const key = slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
+  const key = options.uidKey ?? slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
     const sequence = options.sequences?.get(date) ?? 0;
     out.push(BEGIN_EVENT, `${foldLine(`UID:${key}-${date}-day@backplan`)}\r\n`, sequence === 0 ? FIRST_SEQUENCE : `SEQUENCE:${sequence}\r\n`, stamp);
-    out.push(options.time && options.tz ? lines(...timedSpan(date, sessions, options.time, options.tz, options.duration)) : allDaySpan(date));
+    out.push(options.time && zone ? lines(...timedSpan(date, sessions, options.time, zone, options.duration)) : allDaySpan(date));
     out.push(summaryPiece(sessions));
     for (let i = 0; i < sessions.length; i++) out.push(descriptionPiece(sessions[i]!, i === 0));
     out.push(weekTail(plan, week));
@@ -189,7 +209,7 @@ function weekTail(plan: Plan, week: Week): Buffer {
 
 /** The VTIMEZONE block of a zone, as lines. */
 function vtimezone(tz: string): string[] {
-  return (getVtimezoneComponent(tz) ?? '').split(/\r?\n/).filter(Boolean);
+  return (getVtimezoneComponent(tz) ?? '').split(/\r?\n/).filter(Boolean).map((line) => (/^(?:TZID|X-LIC-LOCATION):/.test(line) ? line.replace(/:.*/, `:${tz}`) : line));
 }
 
 /** RFC 5545 §3.3.6 duration, negative: this many seconds before. */
@@ -308,7 +328,11 @@ function timedSpan(date: string, sessions: Session[], time: string, tz: string, 
   const start = new TZDate(y, m - 1, d, hours, minutes, tz);
   const length = duration ?? Math.max(15, sessions.reduce((sum, s) => sum + s.minutes, 0));
   const end = new TZDate(start.getTime() + length * 60_000, tz);
-  return [`DTSTART;TZID=${tz}:${wallClock(start)}`, `DTEND;TZID=${tz}:${wallClock(end)}`];
+  // An end in the hour the clocks go back through twice would be read as the first of the two (RFC
+  // 5545 §3.3.5), before the start: then the event says how long it is instead of when it ends.
+  const endRead = new TZDate(end.getFullYear(), end.getMonth(), end.getDate(), end.getHours(), end.getMinutes(), tz);
+  const last = endRead.getTime() === end.getTime() ? `DTEND;TZID=${tz}:${wallClock(end)}` : `DURATION:PT${length}M`;
+  return [`DTSTART;TZID=${tz}:${wallClock(start)}`, last];
 }
 
 /** A zoned date as its local wall-clock time, YYYYMMDDTHHMMSS. */
@@ -362,9 +386,12 @@ const CALENDAR_SAFETY_NET =
   'Not medical advice.';
 const CALENDAR_SAFETY_NET_FOLDED = foldContinuation(escapeText(`\n\n${CALENDAR_SAFETY_NET}`));
 
-/** RFC 5545 §3.3.11 TEXT escaping. */
+/**
+ * RFC 5545 §3.3.11 TEXT escaping. Control characters, which TEXT may not hold (C1 and the
+ * bidirectional marks too, from template files), become spaces; line breaks become \\n.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n');
+  return text.replace(TEXT_CONTROL, ' ').replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** User text for a calendar: no control characters but newlines, which escapeText turns into \\n. */

@@ -11,10 +11,62 @@ export interface Style {
 const same = (text: string): string => text;
 export const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same, green: same, cyan: same };
 
-/** Text a user typed, made safe for a terminal: control characters (escape sequences too) removed. */
+/**
+ * Text a user typed, made safe for a terminal: control characters (escape sequences too) and the
+ * marks that turn text right to left (U+202E and its kin) become spaces.
+ */
 export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** At most `max` characters, the last of a longer text an ellipsis. */
+export function cut(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const kept = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+}
+
+/** User text to echo in a message: made safe for a terminal, and cut to 80 characters. */
+export const shown = (text: string, max = 80): string => cut(terminalSafe(text), max);
+
+const escaped = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON text with the controls JSON.stringify leaves raw (DEL, C1, bidirectional marks) escaped as \uXXXX. */
+export function jsonSafe(json: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE_ALL, escaped) : json;
+}
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+// What may reach a terminal of what backplan writes: tab, newline, a carriage return that starts a
+// write (the batch progress bar) or ends a line, and the colour codes of backplan's own styles
+// (bold, dim, red, green, yellow, cyan, and their ends) and erase-line. Any other control becomes
+// visible, inert text: \u001b in place of ESC. In JSON that is the character's own escape.
+// eslint-disable-next-line no-control-regex
+const OUTPUT_CONTROL = /\u001b\[(?:(?:1|2|22|31|32|33|36|39)m|K)|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Output for stdout or stderr with every control but those above neutralised. */
+export function neutralise(text: string | Uint8Array): string | Uint8Array {
+  if (typeof text !== 'string') return mayHoldControls(text) ? neutralise(Buffer.from(text).toString('utf8')) : text;
+  return text.replace(OUTPUT_CONTROL, (match, offset: number) => {
+    if (match.length > 1 || (match === '\r' && offset === 0)) return match;
+    return escaped(match);
+  });
+}
+
+/** Whether UTF-8 bytes may hold a control character, DEL, a C1 control or a bidirectional mark. */
+function mayHoldControls(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x20 ? byte !== 0x09 && byte !== 0x0a && byte !== 0x0d : byte === 0x7f || byte === 0xc2 || byte === 0xd8 || byte === 0xe2) return true;
+  }
+  return false;
 }
 
 /**

@@ -2,12 +2,14 @@
 // parsed in one go; a longer one is streamed record by record, so memory stays flat however long it
 // is. YAML and JSON are read whole (a list of mappings). Each parser is loaded only for its own kind
 // of roster.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
 import { DataError } from '../cli/errors.js';
 import { closest } from '../cli/suggest.js';
+import { shown as shownText } from '../export/style.js';
 import { RECORD_KEYS } from '../intake/record.js';
+import { readBounded } from '../store/readBounded.js';
 
 export interface RosterEntry {
   /** Where the entry is, for messages: "row 4" (CSV, the header is row 1) or "entry 3 (line 12)". */
@@ -39,22 +41,23 @@ export function rosterKind(path: string): 'csv' | 'yaml' {
  * larger than `wholeCsvBytes` is streamed.
  */
 export function readRoster(path: string, shown = path, { wholeCsvBytes = WHOLE_CSV_BYTES } = {}): AsyncIterable<RosterEntry> {
-  let size: number;
+  let stats: Stats;
   try {
-    const stats = statSync(path);
+    stats = statSync(path);
     if (stats.isDirectory()) throw new DataError(`${shown} is a folder`, 'give the roster file (.csv, .yaml or .json)');
-    size = stats.size;
   } catch (error) {
     if (error instanceof DataError) throw error;
     throw new DataError(`roster ${shown} not found`, 'check the path; example rosters are in the examples/ folder');
   }
   if (rosterKind(path) === 'yaml') return yamlEntries(path);
-  return csvEntries(path, shown, size <= wholeCsvBytes ? csvRecordsAtOnce : csvRecordsStreamed);
+  // Only a regular file's size is known; anything else (a pipe, a device) is read whole, with a limit.
+  const atOnce = !stats.isFile() || stats.size <= wholeCsvBytes;
+  return csvEntries(path, shown, atOnce ? csvRecordsAtOnce : csvRecordsStreamed);
 }
 
 async function csvRecordsAtOnce(path: string): Promise<Iterable<string[]>> {
   const { parse: parseCsv } = await import('csv-parse/sync');
-  return parseCsv(readFileSync(path), CSV_OPTIONS) as string[][];
+  return parseCsv(readBounded(path, MAX_YAML_BYTES), CSV_OPTIONS) as string[][];
 }
 
 async function csvRecordsStreamed(path: string): Promise<AsyncIterable<string[]>> {
@@ -83,9 +86,11 @@ async function* csvEntries(path: string, shown: string, records: (path: string) 
       yield { where: `row ${row}`, record: Object.fromEntries(header.map((key, i) => [key, cells[i]])) };
     }
   } catch (error) {
+    if (error instanceof DataError) throw error; // the header's own message
     const system = error as NodeJS.ErrnoException;
-    if (system.syscall) throw new DataError(`cannot read roster ${shown}: ${system.code ?? system.message}`, 'check that the file is readable');
-    throw new DataError(`${shown}: not valid CSV: ${(error as Error).message}`, 'check the quotes on that line: a field with a comma or a quote is written "like ""this"", okay"');
+    if (system.code === 'EFBIG') throw new DataError(`roster ${shown} is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB and is no file`, 'save the roster as a file: a file of any size is read as it streams');
+    if (system.syscall || system.code === 'ETIMEDOUT') throw new DataError(`cannot read roster ${shown}: ${system.code ?? system.message}`, 'check that the file is readable');
+    throw new DataError(`${shown}: not valid CSV: ${shownText((error as Error).message, 200)}`, 'check the quotes on that line: a field with a comma or a quote is written "like ""this"", okay"');
   }
   if (!header) throw new DataError(`${shown} is empty`, 'the first line names the columns, e.g. name,pain,weekly,units,goal-weekly');
 }
@@ -95,16 +100,16 @@ function checkHeader(shown: string, cells: string[]): string[] {
   for (const key of header) {
     if (!RECORD_KEYS.includes(key) && key !== 'symptom') {
       const guess = closest(key, RECORD_KEYS);
-      throw new DataError(`${shown}: unknown column "${key}"${guess ? `; did you mean "${guess}"?` : ''}`, `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`);
+      throw new DataError(`${shown}: unknown column "${shownText(key)}"${guess ? `; did you mean "${guess}"?` : ''}`, `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`);
     }
   }
   const twice = header.find((key, i) => header.indexOf(key) !== i);
-  if (twice) throw new DataError(`${shown}: column "${twice}" appears twice`, 'keep one column per field');
+  if (twice) throw new DataError(`${shown}: column "${shownText(twice)}" appears twice`, 'keep one column per field');
   return header;
 }
 
 async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
-  const [{ isMap, isSeq }, { FileError, readYamlFile }] = await Promise.all([import('yaml'), import('../yaml/read.js')]);
+  const [{ isMap, isSeq }, { checkKeys, FileError, readYamlFile }] = await Promise.all([import('yaml'), import('../yaml/read.js')]);
   const parsed = readYamlFile(path, MAX_YAML_BYTES, 'a roster', 'fix the roster at that line; see examples/roster.yaml');
   const root = parsed.doc.contents;
   const list = isMap(root) ? root.get('athletes', true) : root;
@@ -120,6 +125,12 @@ async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
       continue;
     }
     let record: Record<string, unknown>;
+    try {
+      checkKeys(parsed, item);
+    } catch (error) {
+      yield { where, problem: (error as { detail: string }).detail };
+      continue;
+    }
     try {
       record = item.toJS(parsed.doc, { maxAliasCount: 50 }) as Record<string, unknown>;
     } catch {

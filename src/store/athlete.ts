@@ -1,19 +1,29 @@
-// The athlete file: the runner's intake (and, later, their check-in log) as YAML. Read with line
-// numbers for errors; rewritten through the yaml Document API so comments and keys a user added
-// by hand survive; written atomically, the previous version kept as <file>.bak.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// The athlete file: the runner's intake and check-in log as YAML. Read with line numbers for
+// errors; rewritten through the yaml Document API so comments and keys a user added by hand
+// survive; written atomically, the previous version kept as <file>.bak.
+//
+// The log grows by a line a check-in, and the yaml library takes seconds and hundreds of MB for a
+// log of 100,000 (see logLines.ts): the log as backplan writes it is read line by line, and a
+// check-in is added as a line, while the rest of the file still goes through the Document API.
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Document, isMap, isSeq, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
+import { LAST_PLAN_DATE } from '../core/isoDate.js';
 import type { CheckIn } from '../core/types.js';
 import { checkInSchema } from '../intake/checkin.js';
 import { intakeSchema, type IntakeInput } from '../intake/schema.js';
-import { FileError, readYamlFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
-import { writeFailureReason, writeFileAtomic } from './atomic.js';
+import { FileError, formatPath, lineOf, parseYaml, readTextFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
+import { writeFailureReason, writeFileAtomic, writeTarget } from './atomic.js';
+import { readBounded } from './readBounded.js';
+import { entryLine, splitLog, type LogLines } from './logLines.js';
 
 export const ATHLETE_SCHEMA_VERSION = 1;
-const MAX_BYTES = 5 * 1024 * 1024;
+/** The largest athlete file backplan reads, and so the largest it writes. */
+export const MAX_ATHLETE_BYTES = 5 * 1024 * 1024;
+
+const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
 const HEADER = ' backplan athlete file: your answers to `backplan init`, and your check-ins under log.\n' +
   ' Edit with care; `backplan show` prints the plan they make. Comments you add are kept.';
@@ -37,7 +47,10 @@ export interface AthleteFile {
   intake: IntakeInput;
   /** The check-ins, in the order they were logged. */
   log: CheckIn[];
+  /** The whole document; or, when `lines` is set, the document of everything but the log. */
   parsed: ParsedYaml;
+  /** The log as lines of text, when it was read that way. */
+  lines?: LogLines;
 }
 
 const HINT = 'Fix that line, or make a new file with "backplan init --force".';
@@ -45,14 +58,33 @@ const HINT = 'Fix that line, or make a new file with "backplan init --force".';
 /** Reads and validates the athlete file; undefined when there is none. */
 export function readAthlete(path: string): AthleteFile | undefined {
   if (!existsSync(path)) return undefined;
-  const parsed = readYamlFile(path, MAX_BYTES, 'an athlete file', HINT);
+  const text = readTextFile(path, MAX_ATHLETE_BYTES, 'an athlete file', HINT);
+  const lines = splitLog(path, text);
+  const parsed = lines ? lines.head : parseYaml(path, text, HINT);
   const version = parsed.doc.get('schemaVersion');
   if (typeof version === 'number' && version > ATHLETE_SCHEMA_VERSION) {
     throw new FileError(path, null, `written by a newer backplan (schemaVersion ${version}; this one reads ${ATHLETE_SCHEMA_VERSION}); the file was left untouched`, 'Update backplan (npm install -g backplan@latest) to use it.');
   }
   if (!isMap(parsed.doc.contents)) throw new FileError(path, 1, 'expected a YAML mapping with schemaVersion and intake', HINT);
-  const data = validateYaml(parsed, athleteSchema, HINT);
-  return { path, intake: stripDefaults(parsed, data.intake), log: data.log ?? [], parsed };
+  const data = lines ? validateSplit(parsed, lines) : validateYaml(parsed, athleteSchema, HINT);
+  checkDates(parsed, data.intake.start, lines);
+  return { path, intake: stripDefaults(parsed, data.intake), log: data.log ?? [], parsed, ...(lines ? { lines } : {}) };
+}
+
+/** The schema over the head's data and the log's entries; an error in the log names its line. */
+function validateSplit(head: ParsedYaml, lines: LogLines): z.infer<typeof athleteSchema> {
+  const result = athleteSchema.safeParse({ ...(head.doc.toJS({ maxAliasCount: 50 }) as object), log: lines.entries });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const line = issue.path[0] === 'log' && typeof issue.path[1] === 'number' ? lines.firstLine + issue.path[1] : lineOf(head, issue.path);
+  throw new FileError(head.file, line, `${formatPath(issue.path) || 'file'}: ${issue.message.replace(/^Invalid input: /, '')}`, HINT);
+}
+
+/** A plan that starts after LAST_PLAN_DATE would run past the last date there is. */
+function checkDates(parsed: ParsedYaml, start: string | undefined, lines: LogLines | undefined): void {
+  if (start === undefined || start <= LAST_PLAN_DATE) return;
+  const line = lines ? lineOf(lines.head, ['intake', 'start']) : lineOf(parsed, ['intake', 'start']);
+  throw new FileError(parsed.file, line, `intake.start: ${start} is too late; a plan must start by ${LAST_PLAN_DATE}, so that it ends before the year 10000`, HINT);
 }
 
 /** Only the intake fields the file really holds, so flags and defaults can fill in the rest. */
@@ -64,8 +96,8 @@ function stripDefaults(parsed: ParsedYaml, intake: IntakeInput): IntakeInput {
 }
 
 /**
- * Writes the intake to the athlete file. An existing file keeps its comments and any keys a user
- * added; its previous content is saved as <file>.bak first.
+ * Writes the intake to the athlete file. An existing file keeps its comments, its log and any keys
+ * a user added; its previous content is saved as <file>.bak first. Read `existing` under the lock.
  */
 export function writeAthlete(path: string, intake: IntakeInput, existing?: AthleteFile): void {
   const doc = existing ? existing.parsed.doc : newDocument();
@@ -79,12 +111,18 @@ export function writeAthlete(path: string, intake: IntakeInput, existing?: Athle
   for (const key of Object.keys((doc.getIn(['intake']) as { toJSON(): object }).toJSON())) {
     if (!(key in intake) && key in intakeSchema.shape) doc.deleteIn(['intake', key]);
   }
+  if (existing?.lines) return save(path, `${doc.toString({ lineWidth: 0 })}${existing.lines.log}${existing.lines.tail}`);
   if (!doc.has('log')) doc.set('log', doc.createNode([], { flow: true }));
-  save(path, doc);
+  save(path, doc.toString({ lineWidth: 0 }));
 }
 
 /** Appends one check-in to the log, keeping everything else in the file as it was. */
 export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
+  const { lines } = athlete;
+  if (lines) {
+    const log = lines.log.endsWith('\n') ? lines.log : `${lines.log}\n`;
+    return save(athlete.path, `${lines.headText}${log}${lines.indent}- ${entryLine(entry)}\n${lines.tail}`);
+  }
   const doc = athlete.parsed.doc;
   const log = doc.get('log');
   const node = doc.createNode(entry, { flow: true });
@@ -96,15 +134,28 @@ export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
     seq.items.push(...items, node);
     doc.set('log', seq);
   }
-  save(athlete.path, doc);
+  save(athlete.path, doc.toString({ lineWidth: 0 }));
 }
 
-function save(path: string, doc: Document): void {
+/**
+ * Saves the text through a symlink to the file it points at, with the .bak beside that file and
+ * the same mode as the file it replaces; a new athlete file is readable by its owner only.
+ */
+function save(path: string, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length > MAX_ATHLETE_BYTES) {
+    throw new FileError(path, null, `cannot be saved: it would grow past ${MAX_ATHLETE_BYTES / 1024 / 1024} MB, the most backplan reads; the file was left as it was`, 'start a new athlete file with "backplan init --file <new file>", and keep this one as a record');
+  }
   try {
     mkdirSync(dirname(path), { recursive: true });
-    if (existsSync(path)) writeFileAtomic(`${path}.bak`, readFileSync(path, 'utf8'));
-    writeFileAtomic(path, doc.toString({ lineWidth: 0 }));
+    const { target, stats } = writeTarget(path);
+    if (stats?.isFile()) {
+      const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
+      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777 });
+    }
+    writeFileAtomic(target, bytes, { newMode: 0o600 });
   } catch (error) {
+    if (error instanceof FileError) throw error;
     const reason = writeFailureReason(error);
     if (!reason) throw error;
     // Each write is atomic: whatever failed, the athlete file is as it was.

@@ -1,7 +1,7 @@
 // Reading YAML files with positions, so every error can name the file, the line and the field.
-import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isNode, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { readBounded } from '../store/readBounded.js';
 
 /** A problem with a file's content or access: `file:line: detail`, and how to fix it. */
 export class FileError extends Error {
@@ -19,16 +19,19 @@ export interface ParsedYaml {
 
 /** Reads and parses a YAML file; `hint` says how to fix it, in the caller's terms. */
 export function readYamlFile(file: string, maxBytes: number, what: string, hint?: string): ParsedYaml {
-  let text: string;
+  return parseYaml(file, readTextFile(file, maxBytes, what, hint), hint);
+}
+
+/** A file's text, read with a limit that holds for devices and pipes too; errors as FileError. */
+export function readTextFile(file: string, maxBytes: number, what: string, hint?: string): string {
   try {
-    if (statSync(file).size > maxBytes) throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`, `check that this is the right file; ${what} holds a few KB of YAML`);
-    text = readFileSync(file, 'utf8');
+    return readBounded(file, maxBytes).toString('utf8');
   } catch (error) {
-    if (error instanceof FileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : `cannot be read (${code ?? String(error)})`, hint);
+    if (code === 'EFBIG') throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`, `check that this is the right file; ${what} holds a few KB of YAML`);
+    const detail = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : code === 'ETIMEDOUT' ? 'nothing came to read (a pipe with a silent writer)' : `cannot be read (${code ?? String(error)})`;
+    throw new FileError(file, null, detail, hint);
   }
-  return parseYaml(file, text, hint);
 }
 
 export function parseYaml(file: string, text: string, hint?: string): ParsedYaml {
@@ -71,6 +74,7 @@ export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S,
  * nodes (an "alias bomb"), which the yaml library refuses with an error of its own.
  */
 export function toData(parsed: ParsedYaml): unknown {
+  checkKeys(parsed);
   try {
     return parsed.doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
@@ -85,4 +89,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_value' && issue.values.length === 1) return `expected ${JSON.stringify(issue.values[0])}`;
   return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** What every JavaScript object already has: as a data key, such a name could stand for it. */
+const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Refuses a mapping key such as `constructor` or `__proto__` in `node` (default: the whole document). */
+export function checkKeys(parsed: ParsedYaml, node: Node | Document = parsed.doc): void {
+  visit(node, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (typeof key !== 'string' || !OBJECT_NAMES.has(key)) return;
+      const range = isNode(pair.key) ? pair.key.range : undefined;
+      throw new FileError(parsed.file, range ? parsed.lines.linePos(range[0]).line : null, `unknown field "${key}"`, 'remove it, or check its spelling against the documented fields');
+    },
+  });
 }

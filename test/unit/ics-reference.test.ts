@@ -57,7 +57,11 @@ describe('the hand-written ICS matches ical-generator 10', () => {
       fc.property(intakeArb, isoDateArb, optionsArb, fc.option(fc.string({ maxLength: 30 }), { nil: undefined }), (intake, today, options, name) => {
         const p = plan({ ...intake, name: name?.trim() ? name : undefined, weeks: Math.min(intake.weeks ?? 4, 6) }, templates, today);
         if (p.triage.level === 'emergency') return;
-        expect(unfold(renderIcs(p, options))).toEqual(unfold(reference(p, options)));
+        const ics = renderIcs(p, options);
+        // An event ending in the hour the clocks go back through twice says its DURATION, which
+        // ical-generator cannot write (its DTEND there reads as before the start).
+        if (ics.includes('\r\nDURATION:')) return;
+        expect(unfold(ics)).toEqual(unfold(reference(p, options)));
       }),
       { numRuns: 40 }, // ical-generator folds slowly; 40 plans cover every option
     );

@@ -13,7 +13,7 @@ import type { Intake, Plan, Templates } from '../../core/types.js';
 import { icsPieces } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
 import { markdownPieces } from '../../export/markdown.js';
-import { terminalSafe } from '../../export/style.js';
+import { cut, jsonSafe, shown } from '../../export/style.js';
 import { completeIntake } from '../../intake/complete.js';
 import type { IntakeInput } from '../../intake/schema.js';
 import { intakeFromRecord } from '../../intake/record.js';
@@ -139,7 +139,7 @@ async function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[],
 
 function labelOf(entry: RosterEntry): string {
   const name = entry.record?.name ?? entry.record?.id ?? entry.label;
-  return name !== undefined && String(name).trim() ? terminalSafe(String(name)).slice(0, 40) : entry.where;
+  return name !== undefined && String(name).trim() ? shown(String(name), 40) : entry.where;
 }
 
 /**
@@ -208,7 +208,7 @@ function makeOne(slot: Valid, templates: Templates, today: string, outDir: strin
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
     try {
-      writeFileAtomic(join(outDir, file), render(result, format, templates, bytes), { durable: false, isNew: allNew });
+      writeFileAtomic(join(outDir, file), render(result, format, templates, bytes, slot.slug), { durable: false, isNew: allNew });
     } catch (error) {
       const reason = writeFailureReason(error);
       if (!reason) throw error;
@@ -227,9 +227,10 @@ function makeOne(slot: Valid, templates: Templates, today: string, outDir: strin
   };
 }
 
-function render(result: Plan, format: BatchFormat, templates: Templates, bytes: FileBytes): Buffer {
+/** `slug`: the athlete's file name, unique in the roster, which keys the calendar's UIDs too. */
+function render(result: Plan, format: BatchFormat, templates: Templates, bytes: FileBytes, slug: string): Buffer {
   if (format === 'md') return bytes.join(markdownPieces(result, { exercises: templates.exercises }));
-  if (format === 'ics') return bytes.join(icsPieces(result, {}));
+  if (format === 'ics') return bytes.join(icsPieces(result, { uidKey: slug }));
   return bytes.text(renderJson(result));
 }
 
@@ -251,16 +252,17 @@ function summaryText(made: Made[], invalid: Invalid[]): string {
 }
 
 function summaryJson(made: Made[], invalid: Invalid[], outDir: string): string {
-  return JSON.stringify({
+  return jsonSafe(JSON.stringify({
     schemaVersion: 1,
     outDir,
     athletes: withheldFirst(made).map((m) => ({ where: m.where, name: m.label, slug: m.slug, triage: m.triage, withheld: m.withheld, phase: m.phase, week1RunMinutes: m.week1RunMinutes, files: m.files })),
-    invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: i.problem })),
-  }, null, 2) + '\n';
+    invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: cut(i.problem, 300) })),
+  }, null, 2)) + '\n';
 }
 
 function reportInvalid(io: Io, invalid: Invalid[]): void {
-  for (const bad of invalid) io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${bad.problem}\n`);
+  // A problem may quote the cell it is about: cut, as a cell can be megabytes long.
+  for (const bad of invalid) io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${shown(bad.problem, 300)}\n`);
   if (invalid.length > 0) io.stderr(`  ${invalid.length} row${invalid.length === 1 ? ' was' : 's were'} skipped; every valid row was written. Fix them and run again with --force.\n`);
 }
 

@@ -44,7 +44,6 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const ask = interactive ? (io.prompt ?? (await inquirerPrompter())) : undefined;
 
   // An existing athlete file is replaced only with --force or a yes that defaults to no.
-  let existing: AthleteFile | undefined;
   if (existsSync(path)) {
     if (!flags.force) {
       if (!ask) throw new DataError(`${shown} already exists; nothing was changed`, 'add --force to replace it (the old one is kept as .bak), or --file for another athlete');
@@ -54,7 +53,6 @@ export async function runInit(io: Io, command: Command): Promise<number> {
         return EXIT.ok;
       }
     }
-    existing = readIfValid(path); // a broken file is replaced whole; its .bak keeps it
   }
 
   let raw: Partial<IntakeInput> = known;
@@ -69,12 +67,19 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const result = plan(intake, templates, today);
   if (result.triage.level === 'emergency') return emergencyStop(io, flags, today, raw); // R-TRIAGE-1: nothing saved
 
+  const flagged = flags.export ? exportsFromFlag(flags.export, result, io, flags.force) : undefined;
+
+  // Saved first: a reader that goes away (`init … | head`) must not cost the runner their answers.
+  // The file is read again under the lock, so check-ins logged meanwhile are kept.
+  const replaced = withLock(path, shown, () => {
+    const existing = readIfValid(path); // a broken file is replaced whole; its .bak keeps it
+    writeAthlete(path, intake, existing);
+    return existing !== undefined;
+  });
   const style = await styleFor(io, 'stdout', flags.color);
   io.stdout(`${summary(intake, templates.rules.defaultRunDays)}\n\n${renderText(result, { style, exercises: templates.exercises })}`);
-  const exports = flags.export ? exportsFromFlag(flags.export, result, io, flags.force) : ask ? await chooseExports(ask, io, result) : [];
-
-  withLock(path, shown, () => writeAthlete(path, intake, existing));
-  io.stderr(`Saved your answers to ${shown}${existing || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}.\n`);
+  const exports = flagged ?? (ask ? await chooseExports(ask, io, result) : []);
+  io.stderr(`Saved your answers to ${shown}${replaced || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}.\n`);
   io.stderr('Next: "backplan show" prints this plan again; "backplan export ics -o plan.ics" puts it in a calendar.\n');
   for (const { format, file } of exports) {
     const rendered = await render(result, format, templates, { output: file, force: true }, io);

@@ -1,0 +1,146 @@
+// The check-in log, read line by line. backplan writes each check-in as one line, a flow mapping
+// in a block list at the end of the file:
+//
+//   log:
+//     - { date: 2026-11-23, completed: yes, painDuring: 2, note: felt good }
+//
+// The yaml library takes some 5 s and 500 MB to read 100,000 such lines, as it builds a node for
+// every key and value. A log in this shape is read here instead: each line by a strict reader of
+// the few forms backplan writes, else by the yaml library, that line alone. A file in any other
+// shape (a log in the middle, an anchor, a multi-line entry, a comment among the entries) is read
+// whole by the yaml library, as before: this is a shortcut, never a second reading of YAML.
+import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { checkKeys, parseYaml, type ParsedYaml } from '../yaml/read.js';
+
+export interface LogLines {
+  /** The text before the `log:` line, and its document. */
+  headText: string;
+  head: ParsedYaml;
+  /** From the `log:` line to the end of the last entry's line. */
+  log: string;
+  /** After the log: blank lines and comments only. */
+  tail: string;
+  /** The indent of the entries' dashes. */
+  indent: string;
+  entries: Record<string, unknown>[];
+  /** The line number of the first entry. */
+  firstLine: number;
+}
+
+const LOG_KEY = /^log:[ \t]*\n/m;
+const BLANKS_AND_COMMENTS = /^(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:#[^\n]*)?$/;
+
+/** The file's parts when its log has the shape backplan writes; undefined otherwise. */
+export function splitLog(file: string, text: string): LogLines | undefined {
+  if (text.includes('\r')) return undefined;
+  const key = LOG_KEY.exec(text);
+  if (!key) return undefined;
+  const headText = text.slice(0, key.index);
+  // A second document, or a log key inside something the head leaves open, is for the yaml library.
+  if (/^(?:\.\.\.|---)/m.test(headText.replace(/^---[^\n]*\n/, ''))) return undefined;
+  const start = key.index + key[0].length;
+  const indent = /^ *(?=- )/.exec(text.slice(start, start + 100))?.[0];
+  if (indent === undefined) return undefined;
+  const dash = `${indent}- `;
+  const entries: Record<string, unknown>[] = [];
+  let at = start;
+  while (at < text.length && text.startsWith(dash, at)) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    const entry = readEntry(text.slice(at + dash.length, end));
+    if (entry === undefined) return undefined;
+    entries.push(entry);
+    at = newline === -1 ? text.length : newline + 1;
+  }
+  const tail = text.slice(at);
+  if (!BLANKS_AND_COMMENTS.test(tail)) return undefined;
+  let head: ParsedYaml;
+  try {
+    head = parseYaml(file, headText);
+  } catch {
+    return undefined; // let the whole file's reading say what is wrong, and where
+  }
+  const root = head.doc.contents;
+  if (!isMap(root) || root.flow || root.has('log') || head.doc.warnings.length > 0) return undefined;
+  if (root.range && head.lines.linePos(root.range[0]).col !== 1) return undefined;
+  const firstLine = headText.split('\n').length + 1;
+  return { headText, head, log: text.slice(key.index, at), tail, indent, entries, firstLine };
+}
+
+/** One entry's flow mapping, `{ key: value, … }`; undefined when it is not in a form read here. */
+function readEntry(text: string): Record<string, unknown> | undefined {
+  return readFlowMapping(text) ?? readWithYaml(text);
+}
+
+// key: value pairs, each value a double-quoted string, a list of plain words, or a plain scalar.
+const PAIR = /([A-Za-z]+): (?:("(?:[^"\\]|\\.)*")|\[ ?((?:[^\]"[{},\s]+(?:, [^\]"[{},\s]+)*)?) ?\]|([^,"[\]{}]+?))(?:, |(?= \}$))/y;
+const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function readFlowMapping(text: string): Record<string, unknown> | undefined {
+  if (!text.startsWith('{ ') || !text.endsWith(' }')) return undefined;
+  const out: Record<string, unknown> = {};
+  PAIR.lastIndex = 2;
+  while (PAIR.lastIndex < text.length - 2) {
+    const match = PAIR.exec(text);
+    if (!match) return undefined;
+    const [, key, quoted, list, plain] = match as unknown as [string, string, string?, string?, string?];
+    if (OBJECT_NAMES.has(key) || Object.hasOwn(out, key)) return undefined;
+    const value = quoted !== undefined ? jsonString(quoted) : list !== undefined ? wordList(list) : plainScalar(plain!);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  return PAIR.lastIndex === text.length - 2 ? out : undefined;
+}
+
+/** A double-quoted string whose escapes are JSON's (YAML's own, such as \e, go to the yaml library). */
+function jsonString(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+function wordList(list: string): string[] | undefined {
+  if (list === '') return [];
+  const words = list.split(', ');
+  return words.every((w) => WORD.test(w) && !SPECIAL.test(w)) ? words : undefined;
+}
+
+const WORD = /^[a-z][a-z0-9-]*$/;
+const SPECIAL = /^(?:true|false|null|True|False|TRUE|FALSE|Null|NULL)$/;
+const NUMBER = /^(?:0|[1-9]\d{0,8})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Plain text in a flow mapping: starts with a letter, no flow indicators, quotes, comment marks,
+// colons or controls, no space at the end. Only true, false and null-like words resolve to other
+// than a string among these, and they are taken apart first.
+const PLAIN_TEXT = /^\p{L}[^,[\]{}#:"'\\\p{Cc}]*$/u;
+
+function plainScalar(text: string): unknown {
+  if (NUMBER.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (DATE.test(text)) return text;
+  if (SPECIAL.test(text) || text.endsWith(' ') || !PLAIN_TEXT.test(text)) return undefined;
+  return text;
+}
+
+/** An entry in another form: the yaml library reads that line alone, as it would in the file. */
+function readWithYaml(text: string): Record<string, unknown> | undefined {
+  const doc = parseDocument(`- ${text}\n`, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const list = doc.contents;
+  if (!isSeq(list) || list.items.length !== 1 || !isMap(list.items[0])) return undefined;
+  try {
+    checkKeys({ file: '', doc, lines: { linePos: () => ({ line: 0, col: 0 }) } as never });
+    return doc.toJS({ maxAliasCount: 0 })[0] as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A check-in as one line, as the yaml library writes it in a block list. */
+export function entryLine(entry: object): string {
+  const doc = new Document();
+  doc.contents = doc.createNode(entry, { flow: true });
+  return doc.toString({ lineWidth: 0 }).trimEnd();
+}
