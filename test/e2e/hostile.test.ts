@@ -16,7 +16,8 @@ const run = (args: string[], cwd: string, options: SpawnSyncOptions = {}) => {
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 };
 const INIT = ['init', '--no-input', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'];
-const checkinArgs = (file: string, date: string) => ['checkin', '--file', file, '--today', '2027-01-31', '--date', date, '--completed', 'yes', '--pain-during', '1'];
+// Each check-in on its own day: a single session judged weeks later would be "not improving" (R-ESC-3, exit 3).
+const checkinArgs = (file: string, date: string) => ['checkin', '--file', file, '--today', date, '--date', date, '--completed', 'yes', '--pain-during', '1'];
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
 
 function athlete(name = 'a.yaml'): string {
