@@ -27,6 +27,8 @@ const poppler = spawnSync('pdftotext', ['-v']).error === undefined && spawnSync(
 const dir = testDir('browser');
 const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' };
 const TYPICAL = ['--pain', '2', '--weekly', '0', '--goal-weekly', '30', '--units', 'km'];
+/** Markup, a direction override, and a word far wider than a phone. */
+const HOSTILE = `Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> \u202eevil ${'Zoë'.repeat(12)}`;
 
 function run(args: string[], extraEnv: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { ...env, ...extraEnv }, cwd: dir });
@@ -49,7 +51,7 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
     browser = await chromium.launch({ executablePath: browserPath });
 
     run(['plan', ...TYPICAL, '--today', '2026-11-22', '-o', 'plan.html']);
-    run(['plan', ...TYPICAL, '--today', '2026-11-22', '--name', 'Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> \u202eevil', '-o', 'hostile.html']);
+    run(['plan', ...TYPICAL, '--today', '2026-11-22', '--name', HOSTILE, '-o', 'hostile.html']);
     run(['plan', ...TYPICAL, '--symptom', 'fever', '--today', '2026-11-22', '-o', 'withheld.html']);
     run(['init', '--no-input', '--file', 'ana.yaml', '--name', 'Ana', ...TYPICAL, '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-22']);
     const days: [string, number, number][] = [['2026-11-23', 1, 1], ['2026-11-25', 2, 1], ['2026-11-28', 1, 0], ['2026-11-30', 3, 2], ['2026-12-02', 2, 1], ['2026-12-04', 1, 1]];
@@ -78,16 +80,19 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
     return { page, errors, requests };
   }
 
-  /** Elements whose box reaches past the viewport's right edge, and the document's own overflow. */
+  /**
+   * Elements whose box reaches past the viewport's edges, and the document's own overflow. (A
+   * string, run in the page: the project's types have no DOM.)
+   */
   const overflow = (page: Page) =>
-    page.evaluate(() => {
+    page.evaluate<string[]>(`(() => {
       const width = document.documentElement.clientWidth;
       const out = [...document.querySelectorAll('body *')]
         .filter((e) => e.getBoundingClientRect().right > width + 0.5 || e.getBoundingClientRect().left < -0.5)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-      if (document.documentElement.scrollWidth > width) out.push(`document ${document.documentElement.scrollWidth} > ${width}`);
+        .map((e) => e.tagName.toLowerCase() + '.' + e.className);
+      if (document.documentElement.scrollWidth > width) out.push('document ' + document.documentElement.scrollWidth + ' > ' + width);
       return out;
-    });
+    })()`);
 
   it.each(['plan.html', 'hostile.html', 'withheld.html', 'report.html'])('%s: no console errors, no requests, nothing overflows at 360 and 1280 px', async (file) => {
     for (const width of [360, 1280]) {
@@ -101,7 +106,7 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
 
   it('the hostile name is text on the page, not markup', async () => {
     const { page, errors } = await open('hostile.html', 1280);
-    expect(await page.locator('h1 bdi').textContent()).toBe('Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> evil');
+    expect(await page.locator('h1 bdi').textContent()).toBe(HOSTILE.replace('\u202e', ''));
     expect(await page.locator('script, img').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -109,7 +114,7 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
 
   it('dark mode is dark, and print is black on white', async () => {
     const { page } = await open('plan.html', 1280, 'dark');
-    const colours = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const colours = () => page.evaluate<string[]>('[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]');
     expect(await colours()).toEqual(['rgb(13, 17, 23)', 'rgb(230, 237, 243)']);
     await page.emulateMedia({ media: 'print' });
     expect(await colours()).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
