@@ -98,6 +98,9 @@ const PLAN_EXAMPLES = `Examples:
     $ backplan plan --pain 2 --goal-weekly 30 -o plan.ics --time 07:00 \\
         --tz Europe/London --alarm 30
     $ backplan plan --pain 2 --goal-weekly 30 -o plan.md
+
+  To print and stick on the fridge (a PDF needs Chromium, Chrome, Edge or Brave):
+    $ backplan plan --pain 2 --goal-weekly 30 -o plan.pdf
 `;
 
 /** The saved athlete's file, and the date that counts as today (check-ins, status, report). */
@@ -239,9 +242,9 @@ function defineShow(program: Command, io: Io, state: RunState): void {
 function defineExport(program: Command, io: Io, state: RunState): void {
   const exportCommand = program
     .command('export')
-    .description('export the saved plan as Markdown or a calendar (or JSON, or text)')
+    .description('export the saved plan as Markdown, a calendar, HTML or PDF (or JSON, or text)')
     .addArgument(new Argument('<format>', 'the format to export').choices(PLAN_FORMATS))
-    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n')
+    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n  $ backplan export pdf -o plan.pdf --paper letter\n')
     .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate));
