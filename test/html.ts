@@ -21,7 +21,8 @@ export function elements(node: Node): Element[] {
   const out: Element[] = [];
   const walk = (n: Node) => {
     if ('tagName' in n) out.push(n);
-    const children = 'content' in n && n.nodeName === 'template' ? n.content.childNodes : 'childNodes' in n ? n.childNodes : [];
+    const children =
+      'content' in n && n.nodeName === 'template' ? n.content.childNodes : 'childNodes' in n ? n.childNodes : [];
     for (const child of children) walk(child);
   };
   walk(node);
@@ -39,9 +40,11 @@ export function textOf(node: Node): string {
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
-export const attr = (element: Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
+export const attr = (element: Element, name: string): string | undefined =>
+  element.attrs.find((a) => a.name === name)?.value;
 
-export const hasClass = (element: Element, name: string): boolean => (attr(element, 'class') ?? '').split(/\s+/).includes(name);
+export const hasClass = (element: Element, name: string): boolean =>
+  (attr(element, 'class') ?? '').split(/\s+/).includes(name);
 
 export const byClass = (node: Node, name: string): Element[] => elements(node).filter((e) => hasClass(e, name));
 

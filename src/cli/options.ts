@@ -161,7 +161,7 @@ export interface PrintFlags {
 /** --browser and --paper, for the commands that can print a PDF. */
 export function addPrintOptions(command: Command): Command {
   return command
-    .addOption(new Option('--browser <path|name>', 'pdf: the Chromium-based browser that prints it (env: BACKPLAN_BROWSER; default: found on PATH)'))
+    .addOption(new Option('--browser <path|name>', 'pdf: the browser that prints it (default: found on PATH; env: BACKPLAN_BROWSER)'))
     .addOption(new Option('--paper <size>', 'pdf: the paper size (default: a4)').choices(PAPER_SIZES));
 }
 

@@ -9,7 +9,18 @@ import type { Io } from './io.js';
 import type { PrintFlags } from './options.js';
 
 /** Names a Chromium-based browser goes by on PATH, most likely first. */
-const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge', 'brave-browser', 'brave'];
+const BROWSER_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'chrome',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+  'msedge',
+  'brave-browser',
+  'brave',
+];
 
 /** Where the usual browsers live when they are not on PATH (macOS and Windows installs). */
 function knownLocations(env: Io['env']): string[] {
@@ -19,12 +30,16 @@ function knownLocations(env: Io['env']): string[] {
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     '/Applications/Brave Browser.app/Contents/MacOS/Brave Browser',
-    ...windows.flatMap((dir) => [join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe'), join(dir, 'Microsoft', 'Edge', 'Application', 'msedge.exe')]),
+    ...windows.flatMap((dir) => [
+      join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(dir, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ]),
   ];
 }
 
 export const NO_BROWSER =
-  'no Chromium-based browser found to print the PDF: install one (e.g. "sudo apt install chromium"), name it with --browser or BACKPLAN_BROWSER, or write HTML (-o plan.html), open it and print it';
+  'no Chromium-based browser found to print the PDF: install one (e.g. "sudo apt install chromium"), ' +
+  'name it with --browser or BACKPLAN_BROWSER, or write HTML (-o plan.html), open it and print it';
 
 /** The browser to print with: --browser, else BACKPLAN_BROWSER, else the first one found. */
 export function findBrowser(io: Io, flags: PrintFlags): string {
@@ -34,7 +49,10 @@ export function findBrowser(io: Io, flags: PrintFlags): string {
     const found = isPathLike(named) ? executable(resolve(io.cwd, named)) : onPath(named, path, io.env);
     if (!found) {
       const source = flags.browser !== undefined ? '--browser' : 'BACKPLAN_BROWSER';
-      throw new DataError(`no browser at ${named} (from ${source}): give the path or name of Chromium, Chrome, Edge or Brave, or write -o plan.html and print it from a browser`);
+      throw new DataError(
+        `no browser at ${named} (from ${source}): give the path or name of Chromium, Chrome, Edge or Brave, ` +
+          'or write -o plan.html and print it from a browser',
+      );
     }
     return found;
   }
@@ -76,16 +94,28 @@ export async function printPdf(io: Io, html: string, flags: PrintFlags): Promise
   const { chromium } = nodeRequire('playwright-core') as typeof import('playwright-core');
   let browser: import('playwright-core').Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: browserPath, timeout: 60_000, args: ['--disable-extensions', '--no-first-run', '--no-default-browser-check'] });
+    browser = await chromium.launch({
+      executablePath: browserPath,
+      timeout: 60_000,
+      args: ['--disable-extensions', '--no-first-run', '--no-default-browser-check'],
+    });
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
-    const pdf = await page.pdf({ format: flags.paper === 'letter' ? 'Letter' : 'A4', printBackground: true, outline: false, tagged: true });
+    const pdf = await page.pdf({
+      format: flags.paper === 'letter' ? 'Letter' : 'A4',
+      printBackground: true,
+      outline: false,
+      tagged: true,
+    });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
-    throw new DataError(`the browser at ${browserPath} could not print the PDF: ${reason}`, 'name another one with --browser, or write -o plan.html, open it and print it');
+    throw new DataError(
+      `the browser at ${browserPath} could not print the PDF: ${reason}`,
+      'name another one with --browser, or write -o plan.html, open it and print it',
+    );
   } finally {
     await browser?.close().catch(() => undefined);
   }

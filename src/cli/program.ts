@@ -244,7 +244,8 @@ function defineExport(program: Command, io: Io, state: RunState): void {
     .command('export')
     .description('export the saved plan as Markdown, a calendar, HTML or PDF (or JSON, or text)')
     .addArgument(new Argument('<format>', 'the format to export').choices(PLAN_FORMATS))
-    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n  $ backplan export pdf -o plan.pdf --paper letter\n')
+    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n' +
+      '  $ backplan export pdf -o plan.pdf --paper letter\n')
     .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate));
@@ -300,8 +301,10 @@ function defineReport(program: Command, io: Io, state: RunState): void {
   const report = program
     .command('report')
     .description('a report for a clinician or coach: Markdown with two SVG charts beside it, or one HTML or PDF page')
-    .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n  $ backplan report -o report.html\n  $ backplan report -o report.pdf --paper letter\n')
-    .addHelpText('after', `\n.md writes <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder;\n.html and .pdf write one file with the charts inside.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n' +
+      '  $ backplan report -o report.html\n  $ backplan report -o report.pdf --paper letter\n')
+    .addHelpText('after', `\n.md writes <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder;
+.html and .pdf write one file with the charts inside.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('-o, --output <file>', 'the report: .md (the charts go beside it), .html or .pdf').default('backplan-report.md'))
     .addOption(new Option('--force', 'replace existing report and chart files'))
     .addOption(new Option('--dry-run', 'say what would be written, and write nothing'));

@@ -16,7 +16,8 @@ export function renderHtml(plan: Plan, options: HtmlOptions = {}): string {
   let body = `<header>\n<h1>Return-to-running plan${plan.name ? `: ${userText(plan.name)}` : ''}</h1>\n`;
   if (plan.weeks.length > 0) {
     const weeks = `${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'}`;
-    body += `<p class="meta">${longDate(plan.start)} – ${longDate(plan.end)} · ${weeks} · ${plan.runner} runner · template ${htmlText(plan.template)}</p>\n`;
+    const span = `${longDate(plan.start)} – ${longDate(plan.end)}`;
+    body += `<p class="meta">${span} · ${weeks} · ${plan.runner} runner · template ${htmlText(plan.template)}</p>\n`;
   }
   body += '</header>\n';
   body += withheldBanner(plan);
@@ -24,7 +25,8 @@ export function renderHtml(plan: Plan, options: HtmlOptions = {}): string {
   body += triageSection(plan);
   body += safetyNetSection(plan);
   if (plan.weeks.length > 0) {
-    body += `<section class="notes">\n<h2>Notes</h2>\n<ul>\n${plan.notes.map((n) => `<li>${htmlText(n)}</li>\n`).join('')}</ul>\n</section>\n`;
+    const notes = plan.notes.map((n) => `<li>${htmlText(n)}</li>\n`).join('');
+    body += `<section class="notes">\n<h2>Notes</h2>\n<ul>\n${notes}</ul>\n</section>\n`;
     // A withheld plan holds what may be done while waiting for a clinician, but nothing to tick off.
     const tick = !plan.triage.withheld;
     const printed = new Set<string>();
@@ -38,27 +40,32 @@ export function renderHtml(plan: Plan, options: HtmlOptions = {}): string {
 function withheldBanner(plan: Plan): string {
   if (!plan.triage.withheld) return '';
   const heading = plan.triage.level === 'emergency' ? 'No plan: get emergency care today' : 'No running in this plan';
-  return `<section class="alert withheld" id="withheld">\n<h2>${heading}</h2>\n<p>${htmlText(plan.triage.message)}</p>\n</section>\n`;
+  const message = `<p>${htmlText(plan.triage.message)}</p>\n`;
+  return `<section class="alert withheld" id="withheld">\n<h2>${heading}</h2>\n${message}</section>\n`;
 }
 
 function triageSection(plan: Plan): string {
   const { triage } = plan;
   const cleared = triage.cleared && triage.level !== 'clear' ? ' (cleared by a clinician)' : '';
   const heading = `<h2>Triage: ${triage.level}${cleared}</h2>\n`;
-  if (triage.level === 'clear') return `<section class="triage">\n${heading}<p>No red-flag symptoms reported.</p>\n</section>\n`;
+  if (triage.level === 'clear')
+    return `<section class="triage">\n${heading}<p>No red-flag symptoms reported.</p>\n</section>\n`;
   const reasons = triage.reasons.map((r) => `<li>${htmlText(r.text)} (${r.level})</li>\n`).join('');
   const box = triage.level === 'caution' ? 'alert caution' : 'alert';
-  return `<section class="triage ${box}">\n${heading}<ul>\n${reasons}</ul>\n<p><strong>${htmlText(triage.message)}</strong></p>\n</section>\n`;
+  const message = `<p><strong>${htmlText(triage.message)}</strong></p>\n`;
+  return `<section class="triage ${box}">\n${heading}<ul>\n${reasons}</ul>\n${message}</section>\n`;
 }
 
 /** The red-flag safety net (R-SAFE-1), in the same words as every other output. */
 export function safetyNetSection(plan: Plan): string {
   const net = plan.safetyNet;
   const list = (items: string[]) => `<ul>\n${items.map((t) => `<li>${htmlText(t)}</li>\n`).join('')}</ul>\n`;
+  const action = (text: string) => `<p><strong>${htmlText(text)}</strong></p>\n`;
   return (
-    '<section class="safety" id="safety-net">\n<h2>Stop and get help if any of these appear</h2>\n<div class="cols">\n' +
-    `<div>\n<h3>Emergency, same day:</h3>\n${list(net.emergency)}<p><strong>${htmlText(net.emergencyAction)}</strong></p>\n</div>\n` +
-    `<div>\n<h3>Urgent, stop running:</h3>\n${list(net.urgent)}<p><strong>${htmlText(net.urgentAction)}</strong></p>\n</div>\n` +
+    '<section class="safety" id="safety-net">\n' +
+    '<h2>Stop and get help if any of these appear</h2>\n<div class="cols">\n' +
+    `<div>\n<h3>Emergency, same day:</h3>\n${list(net.emergency)}${action(net.emergencyAction)}</div>\n` +
+    `<div>\n<h3>Urgent, stop running:</h3>\n${list(net.urgent)}${action(net.urgentAction)}</div>\n` +
     '</div>\n</section>\n'
   );
 }
@@ -81,7 +88,8 @@ function weekSection(week: Week, tick: boolean, printed: Set<string>): string {
     const fresh = run.details.split(/(?<=\.)\s+/).filter((sentence) => !printed.has(sentence));
     for (const sentence of fresh) printed.add(sentence);
     const how = fresh.length > 0 ? `${htmlText(fresh.join(' '))} ` : '';
-    out += `<p class="how"><strong>${htmlText(run.title)}:</strong> ${how}Rules: ${run.rules.map(htmlText).join(', ')}.</p>\n`;
+    const rules = `Rules: ${run.rules.map(htmlText).join(', ')}.`;
+    out += `<p class="how"><strong>${htmlText(run.title)}:</strong> ${how}${rules}</p>\n`;
   }
   out += '<ol class="days">\n';
   for (const [date, sessions] of byDate(week.sessions)) {
@@ -102,12 +110,20 @@ function byDate(sessions: Session[]): Map<string, Session[]> {
   return days;
 }
 
-const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
+const STATUS_WORDS: Record<SessionStatus, string> = {
+  done: 'done',
+  partial: 'partly done',
+  'not-done': 'not done',
+  missed: 'missed',
+  'to-come': 'to come',
+};
 
 function sessionItem(session: Session, tick: boolean): string {
   const run = session.runMinutes > 0;
-  const box = tick ? `<span class="box${session.status === 'done' || session.status === 'partial' ? ` ${session.status}` : ''}"></span>` : '';
-  let out = `<li class="session ${run ? 'run' : htmlText(session.kind)}">${box}<span class="title">${htmlText(session.title)}</span>`;
+  const ticked = session.status === 'done' || session.status === 'partial' ? ` ${session.status}` : '';
+  const box = tick ? `<span class="box${ticked}"></span>` : '';
+  let out = `<li class="session ${run ? 'run' : htmlText(session.kind)}">${box}`;
+  out += `<span class="title">${htmlText(session.title)}</span>`;
   if (session.minutes > 0) out += ` <span class="min">${session.minutes}\u00a0min</span>`;
   if (session.status) out += ` <span class="status">(${STATUS_WORDS[session.status]})</span>`;
   if (run) out += ` <span class="rules">Rules: ${session.rules.map(htmlText).join(', ')}</span>`;
@@ -125,7 +141,8 @@ function glossary(plan: Plan, exercises: Record<string, Exercise>): string {
   let out = '<section class="glossary" id="exercises">\n<h2>Exercise instructions</h2>\n';
   for (const exercise of shown) {
     out += `<div class="exercise">\n<h3>${htmlText(exercise.title)}</h3>\n<p>${htmlText(exercise.details)}</p>\n`;
-    if (exercise.steps?.length) out += `<ul class="steps">\n${exercise.steps.map((s) => `<li>${htmlText(s)}</li>\n`).join('')}</ul>\n`;
+    if (exercise.steps?.length)
+      out += `<ul class="steps">\n${exercise.steps.map((s) => `<li>${htmlText(s)}</li>\n`).join('')}</ul>\n`;
     out += '</div>\n';
   }
   return `${out}</section>\n`;

@@ -12,8 +12,7 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text as inert HTML, on one line: control and bidi control characters gone, markup escaped. */
 export function htmlText(text: string): string {
-  return terminalSafe(text.replace(BIDI_CONTROLS, ''))
-    .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return terminalSafe(text.replace(BIDI_CONTROLS, '')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 /** Text someone typed (a name, a note), isolated from the direction of the text around it. */
@@ -74,12 +73,14 @@ ul{margin:.25rem 0;padding-left:1.25rem}
 .why,.how{color:var(--muted);font-size:.95em}
 .how{display:none}
 .days{list-style:none;margin:.5rem 0 0;padding:0}
-.day{display:grid;grid-template-columns:7rem minmax(0,1fr);gap:.1rem .75rem;padding:.35rem 0;border-bottom:1px solid var(--line)}
+.day{display:grid;grid-template-columns:7rem minmax(0,1fr);gap:.1rem .75rem;padding:.35rem 0;
+border-bottom:1px solid var(--line)}
 .day>time{font-weight:600;white-space:nowrap}
 .sessions{list-style:none;margin:0;padding:0}
 .session{position:relative;padding-left:1.6rem;margin:.1rem 0}
 .box{position:absolute;left:0;top:.2em;width:1.05em;height:1.05em;border:1.5px solid var(--fg);border-radius:3px}
-.box.done::after,.box.partial::after{position:absolute;left:.12em;top:-.3em;font-weight:700;color:var(--ok);content:"\\2713"}
+.box.done::after,.box.partial::after{position:absolute;left:.12em;top:-.3em;font-weight:700;color:var(--ok);
+content:"\\2713"}
 .box.partial::after{content:"\\00bd"}
 .run .title{font-weight:700;color:var(--accent)}
 .min,.rules,.status{color:var(--muted);font-size:.85em;white-space:nowrap}
@@ -131,8 +132,10 @@ p{margin:.15rem 0}
 .triage h2,.triage>p:only-of-type{display:inline;margin-right:.5rem}
 .details,.session .rules{display:none}
 .details.logged{display:block}
-.days{display:grid;grid-template-columns:repeat(7,minmax(0,1fr));margin-top:.25rem;border:1px solid var(--line);border-width:1px 0 0 1px}
-.day{display:block;padding:.05rem .2rem .15rem;border:1px solid var(--line);border-width:0 1px 1px 0;font-size:.9em;line-height:1.16}
+.days{display:grid;grid-template-columns:repeat(7,minmax(0,1fr));margin-top:.25rem;border:1px solid var(--line);
+border-width:1px 0 0 1px}
+.day{display:block;padding:.05rem .2rem .15rem;border:1px solid var(--line);border-width:0 1px 1px 0;
+font-size:.9em;line-height:1.16}
 .session{padding-left:1.05rem;margin:.1rem 0 0}
 .session .min,.session .status{white-space:normal}
 .box{width:.85em;height:.85em;top:.1em;border-width:1px}
@@ -152,4 +155,5 @@ tr,li,tbody,.safety{break-inside:avoid}
 }
 `;
 
-const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; base-uri 'none'; form-action 'none'`;
+const STYLE_HASH = createHash('sha256').update(CSS).digest('base64');
+const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; base-uri 'none'; form-action 'none'`;

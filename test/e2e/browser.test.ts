@@ -31,7 +31,12 @@ const TYPICAL = ['--pain', '2', '--weekly', '0', '--goal-weekly', '30', '--units
 const HOSTILE = `Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> \u202eevil ${'Zoë'.repeat(12)}`;
 
 function run(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { ...env, ...extraEnv }, cwd: dir });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input: '',
+    env: { ...env, ...extraEnv },
+    cwd: dir,
+  });
   expect(r.stderr).not.toMatch(/^error/m);
   return r;
 }
@@ -39,7 +44,10 @@ function run(args: string[], extraEnv: Record<string, string> = {}) {
 const pdfinfo = (file: string) => spawnSync('pdfinfo', [join(dir, file)], { encoding: 'utf8' }).stdout;
 const pages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))?.[1]);
 /** The text of each page, pdftotext's page breaks as the separator. */
-const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', join(dir, file), '-'], { encoding: 'utf8' }).stdout.split('\f').filter((p) => p.trim());
+const pdfText = (file: string) =>
+  spawnSync('pdftotext', ['-layout', join(dir, file), '-'], { encoding: 'utf8' })
+    .stdout.split('\f')
+    .filter((p) => p.trim());
 
 describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
   let browser: Browser;
@@ -53,10 +61,52 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
     run(['plan', ...TYPICAL, '--today', '2026-11-22', '-o', 'plan.html']);
     run(['plan', ...TYPICAL, '--today', '2026-11-22', '--name', HOSTILE, '-o', 'hostile.html']);
     run(['plan', ...TYPICAL, '--symptom', 'fever', '--today', '2026-11-22', '-o', 'withheld.html']);
-    run(['init', '--no-input', '--file', 'ana.yaml', '--name', 'Ana', ...TYPICAL, '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-22']);
-    const days: [string, number, number][] = [['2026-11-23', 1, 1], ['2026-11-25', 2, 1], ['2026-11-28', 1, 0], ['2026-11-30', 3, 2], ['2026-12-02', 2, 1], ['2026-12-04', 1, 1]];
+    run([
+      'init',
+      '--no-input',
+      '--file',
+      'ana.yaml',
+      '--name',
+      'Ana',
+      ...TYPICAL,
+      '--start',
+      '2026-11-23',
+      '--export',
+      'none',
+      '--today',
+      '2026-11-22',
+    ]);
+    const days: [string, number, number][] = [
+      ['2026-11-23', 1, 1],
+      ['2026-11-25', 2, 1],
+      ['2026-11-28', 1, 0],
+      ['2026-11-30', 3, 2],
+      ['2026-12-02', 2, 1],
+      ['2026-12-04', 1, 1],
+    ];
     for (const [date, during, morning] of days) {
-      run(['checkin', '--file', 'ana.yaml', '--no-input', '--date', date, '--completed', 'yes', '--pain-before', '1', '--pain-during', String(during), '--pain-after', '1', '--next-morning', String(morning), '--note', 'felt fine', '--today', '2026-12-05']);
+      run([
+        'checkin',
+        '--file',
+        'ana.yaml',
+        '--no-input',
+        '--date',
+        date,
+        '--completed',
+        'yes',
+        '--pain-before',
+        '1',
+        '--pain-during',
+        String(during),
+        '--pain-after',
+        '1',
+        '--next-morning',
+        String(morning),
+        '--note',
+        'felt fine',
+        '--today',
+        '2026-12-05',
+      ]);
     }
     run(['report', '--file', 'ana.yaml', '-o', 'report.html', '--today', '2026-12-05']);
   });
@@ -66,7 +116,11 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
   });
 
   /** The page, opened from its file, with every console error and every request it makes. */
-  async function open(file: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  async function open(
+    file: string,
+    width: number,
+    colorScheme: 'light' | 'dark' = 'light',
+  ): Promise<{ page: Page; errors: string[]; requests: string[] }> {
     const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
     const page = await context.newPage();
     const url = pathToFileURL(join(dir, file)).href;
@@ -90,19 +144,23 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
       const out = [...document.querySelectorAll('body *')]
         .filter((e) => e.getBoundingClientRect().right > width + 0.5 || e.getBoundingClientRect().left < -0.5)
         .map((e) => e.tagName.toLowerCase() + '.' + e.className);
-      if (document.documentElement.scrollWidth > width) out.push('document ' + document.documentElement.scrollWidth + ' > ' + width);
+      const scrolled = document.documentElement.scrollWidth;
+      if (scrolled > width) out.push('document ' + scrolled + ' > ' + width);
       return out;
     })()`);
 
-  it.each(['plan.html', 'hostile.html', 'withheld.html', 'report.html'])('%s: no console errors, no requests, nothing overflows at 360 and 1280 px', async (file) => {
-    for (const width of [360, 1280]) {
-      const { page, errors, requests } = await open(file, width);
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([]);
-      expect(await overflow(page)).toEqual([]);
-      await page.context().close();
-    }
-  });
+  it.each(['plan.html', 'hostile.html', 'withheld.html', 'report.html'])(
+    '%s: no console errors, no requests, nothing overflows at 360 and 1280 px',
+    async (file) => {
+      for (const width of [360, 1280]) {
+        const { page, errors, requests } = await open(file, width);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+        expect(await overflow(page)).toEqual([]);
+        await page.context().close();
+      }
+    },
+  );
 
   it('the hostile name is text on the page, not markup', async () => {
     const { page, errors } = await open('hostile.html', 1280);
@@ -114,7 +172,10 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
 
   it('dark mode is dark, and print is black on white', async () => {
     const { page } = await open('plan.html', 1280, 'dark');
-    const colours = () => page.evaluate<string[]>('[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]');
+    const colours = () =>
+      page.evaluate<string[]>(
+        '[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]',
+      );
     expect(await colours()).toEqual(['rgb(13, 17, 23)', 'rgb(230, 237, 243)']);
     await page.emulateMedia({ media: 'print' });
     expect(await colours()).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
@@ -122,12 +183,16 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
   });
 
   it('a screenshot is a styled page: the safety net is a tinted box, the page far from blank', async () => {
-    for (const [scheme, card] of [['light', [0xf3, 0xf6, 0xf9]], ['dark', [0x16, 0x1b, 0x22]]] as const) {
+    for (const [scheme, card] of [
+      ['light', [0xf3, 0xf6, 0xf9]],
+      ['dark', [0x16, 0x1b, 0x22]],
+    ] as const) {
       const { page } = await open('plan.html', 360, scheme);
       const box = (await page.locator('#safety-net').boundingBox())!;
       const png = PNG.sync.read(await page.screenshot({ fullPage: false }));
       // Just inside the box's top-left corner: its background, which an unstyled page would not have.
-      const at = (x: number, y: number) => [0, 1, 2].map((c) => png.data[(Math.round(y) * png.width + Math.round(x)) * 4 + c]);
+      const at = (x: number, y: number) =>
+        [0, 1, 2].map((c) => png.data[(Math.round(y) * png.width + Math.round(x)) * 4 + c]);
       expect(at(box.x + 6, box.y + 4)).toEqual([...card]);
       // A blank or unstyled page has one colour, or little else than black on white.
       const counts = new Map<string, number>();
@@ -145,8 +210,13 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
 
   it('the plan prints on A4 and US Letter in two or three pages, a week never split, the safety net first', () => {
     run(['plan', ...TYPICAL, '--today', '2026-11-22', '-o', 'plan-a4.pdf', '--browser', browserPath!]);
-    run(['plan', ...TYPICAL, '--today', '2026-11-22', '-o', 'plan-letter.pdf', '--paper', 'letter'], { BACKPLAN_BROWSER: browserPath! });
-    for (const [file, size] of [['plan-a4.pdf', /\(A4\)/], ['plan-letter.pdf', /\(letter\)/]] as const) {
+    run(['plan', ...TYPICAL, '--today', '2026-11-22', '-o', 'plan-letter.pdf', '--paper', 'letter'], {
+      BACKPLAN_BROWSER: browserPath!,
+    });
+    for (const [file, size] of [
+      ['plan-a4.pdf', /\(A4\)/],
+      ['plan-letter.pdf', /\(letter\)/],
+    ] as const) {
       expect(pdfinfo(file)).toMatch(new RegExp(`Page size:.*${size.source}`));
       expect(pages(file)).toBeGreaterThanOrEqual(2);
       expect(pages(file)).toBeLessThanOrEqual(3);
@@ -176,7 +246,14 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
     run(['report', '--file', 'ana.yaml', '-o', 'report.pdf', '--today', '2026-12-05']);
     expect(pages('report.pdf')).toBe(1);
     const [text] = pdfText('report.pdf');
-    for (const words of ['Return-to-running report: Ana', 'Logged back pain (0-10)', 'Weekly running minutes', 'Check-in log', 'Safety net', 'not medical advice']) expect(text).toContain(words);
+    for (const words of [
+      'Return-to-running report: Ana',
+      'Logged back pain (0-10)',
+      'Weekly running minutes',
+      'Check-in log',
+      'Safety net',
+      'not medical advice',
+    ])
+      expect(text).toContain(words);
   });
-
 });

@@ -25,7 +25,12 @@ function reportPage(name?: string, note?: string) {
     { date: '2026-11-25', completed: 'yes' as const, painBefore: 1, painDuring: 3, painAfter: 2, nextMorning: 2 },
   ];
   const { plan, progress } = replan(runner, log, templates, '2026-11-27');
-  const html = renderHtmlReport({ view: statusView(plan, progress, templates.rules), plan, intake: runner, sessions: progress.sessions });
+  const html = renderHtmlReport({
+    view: statusView(plan, progress, templates.rules),
+    plan,
+    intake: runner,
+    sessions: progress.sessions,
+  });
   return { html, plan, ...parseHtml(html) };
 }
 
@@ -34,10 +39,26 @@ function expectInert(html: string): void {
   const { root } = parseHtml(html);
   const all = elements(root);
   const tags = new Set(all.map((e) => e.tagName));
-  for (const tag of ['script', 'img', 'iframe', 'object', 'embed', 'link', 'base', 'form', 'input', 'audio', 'video', 'foreignObject']) expect(tags).not.toContain(tag);
+  for (const tag of [
+    'script',
+    'img',
+    'iframe',
+    'object',
+    'embed',
+    'link',
+    'base',
+    'form',
+    'input',
+    'audio',
+    'video',
+    'foreignObject',
+  ])
+    expect(tags).not.toContain(tag);
   for (const element of all) {
     for (const { name } of element.attrs) {
-      expect(name, `<${element.tagName} ${name}>`).not.toMatch(/^on|^(src|href|srcset|action|formaction|style|xlink:href|background|poster)$/i);
+      expect(name, `<${element.tagName} ${name}>`).not.toMatch(
+        /^on|^(src|href|srcset|action|formaction|style|xlink:href|background|poster)$/i,
+      );
     }
   }
   expect(byTag(root, 'style')).toHaveLength(1);
@@ -69,7 +90,13 @@ describe('the HTML plan', () => {
   it('holds the triage, the safety net, the notes and the notice', () => {
     expect(textOf(byTag(root, 'h2')[0]!)).toBe('Triage: clear');
     const net = textOf(byClass(root, 'safety')[0]!);
-    for (const item of [...plan.safetyNet.emergency, ...plan.safetyNet.urgent, plan.safetyNet.emergencyAction, plan.safetyNet.urgentAction]) expect(net).toContain(item);
+    for (const item of [
+      ...plan.safetyNet.emergency,
+      ...plan.safetyNet.urgent,
+      plan.safetyNet.emergencyAction,
+      plan.safetyNet.urgentAction,
+    ])
+      expect(net).toContain(item);
     for (const note of plan.notes) expect(textOf(byClass(root, 'notes')[0]!)).toContain(note);
     expect(textOf(byClass(root, 'notice')[0]!)).toBe(plan.notice);
   });
@@ -89,7 +116,8 @@ describe('the HTML plan', () => {
         expect(textOf(byClass(item, 'title')[0]!)).toBe(session.title);
         expect(textOf(byClass(item, 'details')[0]!)).toBe(session.details);
         expect(byClass(item, 'box')).toHaveLength(1);
-        if (session.runMinutes > 0) expect(textOf(byClass(item, 'rules')[0]!)).toBe(`Rules: ${session.rules.join(', ')}`);
+        if (session.runMinutes > 0)
+          expect(textOf(byClass(item, 'rules')[0]!)).toBe(`Rules: ${session.rules.join(', ')}`);
       });
     });
   });
@@ -108,7 +136,12 @@ describe('the HTML plan', () => {
   });
 
   it("a logged session shows what became of it, and a done run's box is ticked", () => {
-    const { plan: logged } = replan(intake({ ...TYPICAL, start: '2026-11-23' }), [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }], templates, '2026-11-24');
+    const { plan: logged } = replan(
+      intake({ ...TYPICAL, start: '2026-11-23' }),
+      [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }],
+      templates,
+      '2026-11-24',
+    );
     const page = planPage(logged);
     const first = byClass(page.root, 'session').find((e) => textOf(e).startsWith('Walk/run'))!;
     expect(byClass(first, 'box')[0]!.attrs.find((a) => a.name === 'class')!.value).toBe('box done');
@@ -118,7 +151,10 @@ describe('the HTML plan', () => {
 });
 
 describe('a withheld plan', () => {
-  it.each([['fever', 'No running in this plan'], ['saddle-numbness', 'No plan: get emergency care today']])('%s: says so first, and has nothing to tick', (symptom, heading) => {
+  it.each([
+    ['fever', 'No running in this plan'],
+    ['saddle-numbness', 'No plan: get emergency care today'],
+  ])('%s: says so first, and has nothing to tick', (symptom, heading) => {
     const plan = makePlan({ ...TYPICAL, symptoms: [symptom] });
     const { errors, root } = planPage(plan);
     expect(errors).toEqual([]);
@@ -142,8 +178,12 @@ describe('hostile text', () => {
     expectInert(html);
     expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     const h1 = byTag(root, 'h1')[0]!;
-    expect(textOf(byTag(h1, 'bdi')[0]!)).toBe('Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> evil </style><!--');
-    expect(textOf(byTag(root, 'title')[0]!)).toBe('Return-to-running plan: Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> evil </style><!--');
+    expect(textOf(byTag(h1, 'bdi')[0]!)).toBe(
+      'Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> evil </style><!--',
+    );
+    expect(textOf(byTag(root, 'title')[0]!)).toBe(
+      'Return-to-running plan: Ana <script>alert(1)</script> "><img src=x onerror=alert(1)> evil </style><!--',
+    );
 
     const report = reportPage(NAME, NAME);
     expect(report.errors).toEqual([]);
@@ -162,7 +202,10 @@ describe('the HTML report', () => {
     expectInert(html);
     csp(root);
     const svgs = byTag(root, 'svg');
-    expect(svgs.map((s) => textOf(byTag(s, 'title')[0]!))).toEqual(['Logged back pain over time', 'Weekly running minutes against the 10% cap']);
+    expect(svgs.map((s) => textOf(byTag(s, 'title')[0]!))).toEqual([
+      'Logged back pain over time',
+      'Weekly running minutes against the 10% cap',
+    ]);
     const net = textOf(byClass(root, 'safety')[0]!);
     for (const item of [...plan.safetyNet.emergency, ...plan.safetyNet.urgent]) expect(net).toContain(item);
     expect(textOf(byClass(root, 'notice')[0]!)).toBe(plan.notice);

@@ -116,7 +116,8 @@ function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
   const calendarOnly = (['includeRest', 'time', 'tz', 'duration', 'alarm'] as const).filter((k) => flags[k] !== undefined);
   const flagName = { includeRest: '--include-rest', time: '--time', tz: '--tz', duration: '--duration', alarm: '--alarm' } as const;
   if (format !== 'pdf' && (flags.browser !== undefined || flags.paper !== undefined)) {
-    throw new UsageError(`${flags.browser !== undefined ? '--browser' : '--paper'} applies only to PDF`, 'add --format pdf (or -o plan.pdf), or drop it');
+    const flag = flags.browser !== undefined ? '--browser' : '--paper';
+    throw new UsageError(`${flag} applies only to PDF`, 'add --format pdf (or -o plan.pdf), or drop it');
   }
   if (format !== 'ics' && calendarOnly.length > 0) {
     const names = calendarOnly.map((k) => flagName[k]);
@@ -152,9 +153,12 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
       return { content: renderHtml(result, { exercises: templates.exercises }), what: `HTML plan, ${weeks}` };
     }
     case 'pdf': {
-      if (toStdout(flags) && io.stdoutIsTTY && !flags.dryRun) throw new UsageError('a PDF is not for the terminal', 'write it to a file with -o plan.pdf, or pipe it');
+      if (toStdout(flags) && io.stdoutIsTTY && !flags.dryRun) {
+        throw new UsageError('a PDF is not for the terminal', 'write it to a file with -o plan.pdf, or pipe it');
+      }
       const [{ renderHtml }, { printPdf }] = await Promise.all([import('../../export/html.js'), import('../pdf.js')]);
-      return { content: await printPdf(io, renderHtml(result, { exercises: templates.exercises }), flags), what: `PDF plan, ${weeks}` };
+      const html = renderHtml(result, { exercises: templates.exercises });
+      return { content: await printPdf(io, html, flags), what: `PDF plan, ${weeks}` };
     }
     default: {
       const { renderText } = await import('../../export/text.js');

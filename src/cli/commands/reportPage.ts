@@ -22,7 +22,10 @@ export function reportPageFormat(output: string): 'html' | 'pdf' | undefined {
 export async function runReportPage(io: Io, command: Command, format: 'html' | 'pdf'): Promise<number> {
   const flags = command.optsWithGlobals<ReportPageFlags>();
   if (format === 'html' && (flags.browser !== undefined || flags.paper !== undefined)) {
-    throw new UsageError(`${flags.browser !== undefined ? '--browser' : '--paper'} applies only to PDF`, 'give -o report.pdf, or drop it');
+    throw new UsageError(
+      `${flags.browser !== undefined ? '--browser' : '--paper'} applies only to PDF`,
+      'give -o report.pdf, or drop it',
+    );
   }
   const saved = await openAthlete(io, flags);
   const { plan, progress } = replanSaved(saved);
