@@ -74,13 +74,13 @@ export function weekdayList(value: string): string[] {
 
 export const RUNNER_TYPES = ['beginner', 'distance', 'returning'] as const;
 export const UNITS = ['km', 'mi'] as const;
-export const PLAN_FORMATS = ['text', 'json', 'md', 'ics'] as const;
+export const PLAN_FORMATS = ['text', 'json', 'md', 'ics', 'html', 'pdf'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /** The format a file name implies, for `-o plan.ics` without --format. */
 export function formatOfFile(file: string): PlanFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return ({ ics: 'ics', ical: 'ics', md: 'md', markdown: 'md', json: 'json', txt: 'text' } as const)[ext as 'ics'] ?? undefined;
+  return ({ ics: 'ics', ical: 'ics', md: 'md', markdown: 'md', json: 'json', txt: 'text', html: 'html', htm: 'html', pdf: 'pdf' } as const)[ext as 'ics'] ?? undefined;
 }
 
 /** `--format md,ics,json` for batch: any subset. */
@@ -153,7 +153,7 @@ export function addExportOptions(command: Command): Command {
     .addOption(new Option('--alarm <minutes>', 'ics: a reminder this many minutes before each event').argParser(wholeNumber(0, 10_080, '--alarm 30')));
 }
 
-export interface ExportFlags {
+export interface ExportFlags extends PrintFlags {
   output?: string;
   force?: boolean;
   dryRun?: boolean;
@@ -162,6 +162,21 @@ export interface ExportFlags {
   tz?: string;
   duration?: number;
   alarm?: number;
+}
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+
+/** How a PDF is printed: by which browser, on which paper. */
+export interface PrintFlags {
+  browser?: string;
+  paper?: (typeof PAPER_SIZES)[number];
+}
+
+/** --browser and --paper, for the commands that can print a PDF. */
+export function addPrintOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--browser <path|name>', 'pdf: the browser that prints it (default: found on PATH; env: BACKPLAN_BROWSER)'))
+    .addOption(new Option('--paper <size>', 'pdf: the paper size (default: a4)').choices(PAPER_SIZES));
 }
 
 export interface IntakeFlags {

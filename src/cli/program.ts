@@ -3,7 +3,10 @@
 import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
-import { addExportOptions, addIntakeOptions, addTemplateOptions, batchFormats, exportList, isoDate, nonEmptyPath, noteText, PLAN_FORMATS, symptomList, wholeNumber } from './options.js';
+import {
+  addExportOptions, addIntakeOptions, addPrintOptions, addTemplateOptions, batchFormats, exportList, isoDate, nonEmptyPath, noteText, PLAN_FORMATS,
+  symptomList, wholeNumber,
+} from './options.js';
 
 export interface RunState {
   exitCode: number;
@@ -112,6 +115,9 @@ const PLAN_EXAMPLES = `Examples:
     $ backplan plan --pain 2 --goal-weekly 30 -o plan.ics --time 07:00 \\
         --tz Europe/London --alarm 30
     $ backplan plan --pain 2 --goal-weekly 30 -o plan.md
+
+  To print and stick on the fridge (a PDF needs Chromium, Chrome, Edge or Brave):
+    $ backplan plan --pain 2 --goal-weekly 30 -o plan.pdf
 `;
 
 /** The saved athlete's file, and the date that counts as today (check-ins, status, report). */
@@ -186,7 +192,7 @@ function definePlan(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--format <format>', 'output format (default: text, or what -o file.ext implies)').choices(PLAN_FORMATS));
   plan.addOption(new Option('--file <path>', 'start from a saved athlete file (flags override its answers)'));
   plan.addOption(new Option('--profile <file>', 'start from one intake in YAML or JSON (keys: the flag names without --); - reads stdin'));
-  addExportOptions(plan)
+  addPrintOptions(addExportOptions(plan))
     .action(async (_options, command: Command) => {
       const { runPlan } = await import('./commands/plan.js');
       state.exitCode = await runPlan(io, command);
@@ -244,7 +250,7 @@ function defineShow(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
     .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS));
   addTemplateOptions(show);
-  addExportOptions(show).action(async (_options, command: Command) => {
+  addPrintOptions(addExportOptions(show)).action(async (_options, command: Command) => {
     const { runSaved } = await import('./commands/plan.js');
     state.exitCode = await runSaved(io, command);
   });
@@ -253,14 +259,15 @@ function defineShow(program: Command, io: Io, state: RunState): void {
 function defineExport(program: Command, io: Io, state: RunState): void {
   const exportCommand = program
     .command('export')
-    .description('export the saved plan as Markdown or a calendar (or JSON, or text)')
+    .description('export the saved plan as Markdown, a calendar, HTML or PDF (or JSON, or text)')
     .addArgument(new Argument('<format>', 'the format to export').choices(PLAN_FORMATS))
-    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n')
+    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n' +
+      '  $ backplan export pdf -o plan.pdf --paper letter\n')
     .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate));
   addTemplateOptions(exportCommand);
-  addExportOptions(exportCommand).action(async (format: string, _options, command: Command) => {
+  addPrintOptions(addExportOptions(exportCommand)).action(async (format: string, _options, command: Command) => {
     const { runSaved } = await import('./commands/plan.js');
     state.exitCode = await runSaved(io, command, format as (typeof PLAN_FORMATS)[number]);
   });
@@ -311,13 +318,16 @@ function defineStatus(program: Command, io: Io, state: RunState): void {
 function defineReport(program: Command, io: Io, state: RunState): void {
   const report = program
     .command('report')
-    .description('a Markdown report for a clinician or coach, with two SVG charts beside it')
-    .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n')
-    .addHelpText('after', `\nWrites <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
-    .addOption(new Option('-o, --output <file.md>', 'the report file; the charts go beside it').default('backplan-report.md'))
+    .description('a report for a clinician or coach: Markdown with two SVG charts beside it, or one HTML or PDF page')
+    .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n' +
+      '  $ backplan report -o report.html\n  $ backplan report -o report.pdf --paper letter\n')
+    .addHelpText('after', `\n.md writes <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder;
+.html and .pdf write one file with the charts inside.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('-o, --output <file>', 'the report: .md (the charts go beside it), .html or .pdf').default('backplan-report.md'))
     .addOption(new Option('--force', 'replace existing report and chart files'))
     .addOption(new Option('--dry-run', 'say what would be written, and write nothing'));
   addAthleteOptions(report);
+  addPrintOptions(report);
   addTemplateOptions(report).action(async (_options, command: Command) => {
     const { runReport } = await import('./commands/status.js');
     state.exitCode = await runReport(io, command);

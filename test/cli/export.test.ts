@@ -48,9 +48,9 @@ describe('-o, --force and --dry-run (convention 10)', () => {
     const cwd = tempDir();
     await cli([...PLAN, '-o', 'a.md'], { cwd });
     expect(readFileSync(join(cwd, 'a.md'), 'utf8')).toMatch(/^# /);
-    const r = await cli([...PLAN, '-o', 'a.pdf'], { cwd });
+    const r = await cli([...PLAN, '-o', 'a.docx'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot tell the format of a\.pdf/);
+    expect(r.stderr).toMatch(/cannot tell the format of a\.docx/);
   });
 
   it('a text file gets no colour codes, even from a terminal', async () => {

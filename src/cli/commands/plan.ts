@@ -106,7 +106,7 @@ function chooseFormat(flags: PlanFlags): PlanFormat {
   if (flags.format) return flags.format;
   if (flags.output && !toStdout(flags)) {
     const implied = formatOfFile(flags.output);
-    if (!implied) throw new UsageError(`cannot tell the format of ${flags.output} from its name`, 'add --format text|json|md|ics, or name the file .txt, .json, .md or .ics');
+    if (!implied) throw new UsageError(`cannot tell the format of ${flags.output} from its name`, 'add --format text|json|md|ics|html|pdf, or name the file .txt, .json, .md, .ics, .html or .pdf');
     return implied;
   }
   return 'text';
@@ -115,6 +115,10 @@ function chooseFormat(flags: PlanFlags): PlanFormat {
 function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
   const calendarOnly = (['includeRest', 'time', 'tz', 'duration', 'alarm'] as const).filter((k) => flags[k] !== undefined);
   const flagName = { includeRest: '--include-rest', time: '--time', tz: '--tz', duration: '--duration', alarm: '--alarm' } as const;
+  if (format !== 'pdf' && (flags.browser !== undefined || flags.paper !== undefined)) {
+    const flag = flags.browser !== undefined ? '--browser' : '--paper';
+    throw new UsageError(`${flag} applies only to PDF`, 'add --format pdf (or -o plan.pdf), or drop it');
+  }
   if (format !== 'ics' && calendarOnly.length > 0) {
     const names = calendarOnly.map((k) => flagName[k]);
     throw new UsageError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to calendars`, 'add --format ics (or -o plan.ics), or drop them');
@@ -143,6 +147,18 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
       if (flags.tz && !knownTimeZone(flags.tz)) throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
       const content = renderIcsBytes(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm, sequences });
       return { content, what: `ICS calendar, ${calendarDays(result, flags.includeRest).length} events over ${weeks}` };
+    }
+    case 'html': {
+      const { renderHtml } = await import('../../export/html.js');
+      return { content: renderHtml(result, { exercises: templates.exercises }), what: `HTML plan, ${weeks}` };
+    }
+    case 'pdf': {
+      if (toStdout(flags) && io.stdoutIsTTY && !flags.dryRun) {
+        throw new UsageError('a PDF is not for the terminal', 'write it to a file with -o plan.pdf, or pipe it');
+      }
+      const [{ renderHtml }, { printPdf }] = await Promise.all([import('../../export/html.js'), import('../pdf.js')]);
+      const html = renderHtml(result, { exercises: templates.exercises });
+      return { content: await printPdf(io, html, flags), what: `PDF plan, ${weeks}` };
     }
     default: {
       const { renderText } = await import('../../export/text.js');

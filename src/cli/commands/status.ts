@@ -36,8 +36,11 @@ interface ReportFlags extends SavedFlags {
 
 export async function runReport(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<ReportFlags>();
+  const { reportPageFormat, runReportPage } = await import('./reportPage.js');
+  const page = reportPageFormat(flags.output);
+  if (page) return runReportPage(io, command, page);
   if (flags.output === '-') throw new UsageError('the report needs a file: its charts are written beside it', 'give -o report.md');
-  if (extname(flags.output).toLowerCase() !== '.md') throw new UsageError(`${flags.output} is not a .md file`, 'give -o report.md');
+  if (extname(flags.output).toLowerCase() !== '.md') throw new UsageError(`${flags.output} is not a .md, .html or .pdf file`, 'give -o report.md, -o report.html or -o report.pdf');
   const saved = await openAthlete(io, flags);
   const { plan, progress } = replanSaved(saved);
   const view = statusView(plan, progress, saved.templates.rules);
