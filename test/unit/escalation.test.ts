@@ -228,3 +228,26 @@ describe('R-PAIN-4: a rise of the weekly pain average needs at least a point', (
     expect(replanned(full, '2026-12-02').progress.decisions.at(-1)).toMatchObject({ kind: 'clean', rule: 'R-PAIN-4' });
   });
 });
+
+describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
+  it('a 24-week caution plan reminds the runner to book the assessment in every week from week 5', () => {
+    const p = plan(runner({ symptoms: ['hip-buttock'], weekly: 120, goalWeekly: 200, runsPerWeek: 3, longestRun: 40, weeks: 24 }), templates, '2026-11-22');
+    const reminded = p.weeks.map((w) => /book the assessment now.*\(R-ESC-4\)/.test(w.why));
+    expect(reminded.slice(0, 4)).toEqual([false, false, false, false]);
+    expect(reminded.slice(4).every(Boolean)).toBe(true);
+    expect(p.notes.join(' ')).toMatch(/still there on Mon 21 Dec, book the assessment then/);
+  });
+  it('a caution sign logged at a check-in starts its own four weeks; a clearance ends the reminder', () => {
+    // Stiffness logged on Wed 25 Nov, then a month of clean sessions: the reminder is due from Wed 23 Dec.
+    const steady = ['2026-11-28', '2026-11-30', '2026-12-02', '2026-12-05', '2026-12-07', '2026-12-09', '2026-12-12', '2026-12-14',
+      '2026-12-16', '2026-12-19', '2026-12-21', '2026-12-23', '2026-12-26'].map((d) => ok(d));
+    const log = [ok(START), ok('2026-11-25', { symptoms: ['lingering-stiffness'] }), ...steady];
+    const later = replanned(log, '2026-12-28');
+    expect(later.progress.stopped).toBeNull();
+    expect(later.plan.notes.join(' ')).toMatch(/caution signs have lasted 4 weeks: book the assessment now/);
+    expect(later.plan.weeks.find((w) => w.start === '2026-12-28')!.why).toMatch(/R-ESC-4/);
+    expect(later.plan.weeks.find((w) => w.start === '2026-12-21')!.why).not.toMatch(/R-ESC-4/);
+    const cleared = replanned([...log, { date: '2026-12-01', cleared: true }], '2026-12-28');
+    expect(cleared.plan.weeks.some((w) => /R-ESC-4/.test(w.why))).toBe(false);
+  });
+});
