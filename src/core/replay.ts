@@ -96,6 +96,9 @@ export function sessionBeforeMorning<T extends CheckIn>(sessions: readonly T[], 
   return sessions.filter((s) => s.date < date && daysBetween(s.date, date) <= 2).at(-1);
 }
 
+/** Decisions after which a week is repeated rather than grown (R-PAIN-2). */
+const SETBACKS: ReadonlySet<Decision['kind']> = new Set(['drop-back', 'hold', 'not-counted', 'off-plan', 'stop', 'stop-running']);
+
 const isWaiting = (stage: Stage): boolean => stage.phase === 'settle' && stage.waiting;
 
 /** The kind of week a stage plans: a change of kind mid-week re-plans the rest of the week. */
@@ -155,6 +158,8 @@ class Replay {
   private readonly runDates: string[] = [];
   private readonly decisions: Decision[] = [];
   private readonly logged: LoggedSession[] = [];
+  /** The last session logged on each day, as the week it falls in shows it. */
+  private readonly loggedOn = new Map<string, LoggedSession>();
   /** Every entry with a pain, for R-ESC-3's weekly averages. */
   private readonly pains: { date: string; pain: number }[] = [];
   private progress: Progress | null = null;
@@ -396,11 +401,13 @@ class Replay {
     const otherLevel = levelNow !== null && level !== null && level.level !== levelNow.level ? level.level : null;
     const decision = this.escalateOrKeep(this.decide(verdict, session, date, offPlan, otherLevel), session, date);
     outcome.sessions += 1;
-    if (['drop-back', 'hold', 'not-counted', 'off-plan', 'stop', 'stop-running'].includes(decision.kind)) outcome.setback = true;
+    if (SETBACKS.has(decision.kind)) outcome.setback = true;
     if (verdict.kind === 'drop-back') outcome.dropped = true;
 
     const done = ran && session.completed === 'yes' ? minutes : 0;
-    this.logged.push({ ...session, decision, runMinutes: done });
+    const loggedSession = { ...session, decision, runMinutes: done };
+    this.logged.push(loggedSession);
+    this.loggedOn.set(date, loggedSession);
     const pain = highestPain(session);
     if (pain !== null) this.pains.push({ date, pain });
     if (running && (ran || planned !== undefined)) {
@@ -796,7 +803,9 @@ class Replay {
       const session = week.sessions.find((s) => s.date === addDays(weekStart, run.offset) && s.runMinutes > 0);
       if (session && run.status) session.status = run.status;
     }
-    for (const logged of this.logged.filter((s) => s.date >= weekStart && s.date <= week.end)) {
+    for (let offset = 0; offset < 7; offset++) {
+      const logged = this.loggedOn.get(addDays(weekStart, offset));
+      if (!logged) continue;
       const session = week.sessions.find((s) => s.date === logged.date && s.runMinutes > 0) ?? week.sessions.find((s) => s.date === logged.date);
       if (session) session.logged = summarise(logged);
     }
