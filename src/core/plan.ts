@@ -160,7 +160,7 @@ function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay
 function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, rules: Rules): string {
   const limit = `${rules.painThreshold}/10`;
   if (load.rules.includes('R-TRIAGE-2')) {
-    return 'No running until a doctor or physical therapist has assessed you and cleared you to run (R-TRIAGE-2).';
+    return 'No running until a clinician has assessed you and cleared you to run; the triage note says who to see, and how soon (R-TRIAGE-2).';
   }
   if (load.phase === 'settle') {
     return `No running this week: pain at rest is at or above ${limit} (R-PAIN-1).`;

@@ -207,7 +207,7 @@ function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad
   return waiting
     ? {
         phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
-        why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only (R-TRIAGE-2).',
+        why: 'A red-flag symptom needs assessment first: no running, and only the walking, gentle mobility and core work that suit your signs (R-TRIAGE-2).',
       }
     : {
         phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-PAIN-1', 'R-PHASE-1'], heldBack: null,

@@ -202,7 +202,7 @@ function runText(template: Template, minutes: number, level: LadderLevel | null,
   if (texts === undefined) runTexts.set(template, (texts = new Map()));
   const paceKey = pace ? `${pace.units} ${pace.minutesPer} ${pace.assumed}` : 'min';
   const key = level && level.walk > 0
-    ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes} ${stopPain}`
+    ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes} ${stopPain} ${paceKey}`
     : `run ${minutes} ${lighter} ${paceKey} ${stopPain}`;
   let text = texts.get(key);
   if (text === undefined) {
@@ -220,7 +220,7 @@ function wordRun(template: Template, minutes: number, level: LadderLevel | null,
   if (level && level.walk > 0) {
     return {
       title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
-      details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${after} ${NO_HARD_RUNNING} ${template.runFocus}`,
+      details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${after} ${NO_HARD_RUNNING} ${template.runFocus}${pace ? ` ${byTheClock(pace)}` : ''}`,
     };
   }
   const distance = pace === null ? '' : ` (${distanceWords(minutes, pace)})`;
@@ -237,6 +237,12 @@ function distanceWords(minutes: number, pace: Pace): string {
   return pace.assumed
     ? `run by the clock; about ${distance} ${pace.units} at ${at}, the fast pace assumed without --pace, less at a slower pace`
     : `about ${distance} ${pace.units} at your easy pace of ${at}`;
+}
+
+/** R-VOL-7 on a walk/run session, which has no distance: the pace its minutes came from. */
+function byTheClock(pace: Pace): string {
+  const at = `${formatPace(pace.minutesPer)}/${pace.units}`;
+  return pace.assumed ? `Run by the clock: your distances were read at ${at}, the fast pace assumed without --pace.` : `Run by the clock: your distances were read at your easy pace of ${at}.`;
 }
 
 function formatDistance(value: number): string {

@@ -9,6 +9,7 @@ import { renderIcs } from '../../src/export/ics.js';
 import { renderJson } from '../../src/export/json.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
 import { renderText } from '../../src/export/text.js';
+import { intakeFromRecord } from '../../src/intake/record.js';
 import { cli, makePlan, runningSessions, templates } from '../helpers.js';
 
 const DISTANCE_24 = { pain: 1, weekly: 20, goalWeekly: 60, units: 'km', runner: 'distance', weeks: 24 } as const;
@@ -45,6 +46,19 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     expect(runEvents.length).toBeGreaterThan(0);
     for (const event of runEvents) expect(String(event.getFirstPropertyValue('description'))).toMatch(/at 5:00\/km, the fast pace assumed without --pace/);
     expect(JSON.parse(renderJson(p)).pace).toMatchObject({ text: '5:00/km', assumed: true });
+  });
+
+  it('a walk/run calendar in km states the pace too', () => {
+    const ics = renderIcs(makePlan({ units: 'km', goalWeekly: 30, weeks: 2 }), {});
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    const runs = events.filter((e) => /Walk\/run/.test(String(e.getFirstPropertyValue('summary'))));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const event of runs) expect(String(event.getFirstPropertyValue('description'))).toMatch(/read at 5:00\/km, the fast pace assumed/);
+  });
+
+  it('a roster or profile takes a pace column', () => {
+    expect(intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: '6:30' }).intake.pace).toBe(6.5);
+    expect(() => intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: 'fast' })).toThrow(/pace: Use your easy pace as minutes:seconds/);
   });
 
   it('the runner\'s own pace is stated too', () => {
