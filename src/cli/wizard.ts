@@ -96,7 +96,9 @@ export async function askIntake(ask: Prompter, known: Partial<IntakeInput>, toda
 
   if (answers.pace === undefined && units !== 'min') {
     const pace = await ask.input({
-      message: `Your easy running pace, as min:sec per ${units === 'mi' ? 'mile' : 'km'} (optional; without it backplan assumes a fast pace, so it never plans more than the distance you named):`,
+      message:
+        `Your easy running pace, as min:sec per ${units === 'mi' ? 'mile' : 'km'} (optional; without it backplan ` +
+        'assumes a fast pace, so it never plans more than the distance you named):',
       validate: optional(easyPace),
     });
     if (pace.trim()) answers.pace = parsePace(pace);
@@ -106,7 +108,9 @@ export async function askIntake(ask: Prompter, known: Partial<IntakeInput>, toda
     // R-TRIAGE-2: pain when arching backwards is a red flag under 20, so the age is needed then.
     const needed = answers.archingPain === true;
     const age = await ask.input({
-      message: needed ? 'Your age (needed: pain when arching backwards means something else under 20):' : 'Your age (optional; some warning signs depend on it):',
+      message: needed
+        ? 'Your age (needed: pain when arching backwards means something else under 20):'
+        : 'Your age (optional; some warning signs depend on it):',
       validate: needed ? whole(5, 110) : optional(whole(5, 110)),
     });
     if (age.trim()) answers.age = Number(age);

@@ -160,7 +160,8 @@ function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay
 function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, rules: Rules): string {
   const limit = `${rules.painThreshold}/10`;
   if (load.rules.includes('R-TRIAGE-2')) {
-    return 'No running until a clinician has assessed you and cleared you to run; the triage note says who to see, and how soon (R-TRIAGE-2).';
+    return 'No running until a clinician has assessed you and cleared you to run; the triage note says who to see, ' +
+      'and how soon (R-TRIAGE-2).';
   }
   if (load.phase === 'settle') {
     return `No running this week: pain at rest is at or above ${limit} (R-PAIN-1).`;
@@ -177,18 +178,22 @@ function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, 
 /** R-VOL-7: the pace the plan turned distances into minutes with, and whether it was assumed. */
 function planPace(intake: Intake, { rules }: Templates): Plan['pace'] {
   const pace = paceOf(intake, rules);
-  return pace && { units: pace.units, minutesPer: pace.minutesPer, text: `${formatPace(pace.minutesPer)}/${pace.units}`, assumed: pace.assumed };
+  if (!pace) return null;
+  const text = `${formatPace(pace.minutesPer)}/${pace.units}`;
+  return { units: pace.units, minutesPer: pace.minutesPer, text, assumed: pace.assumed };
 }
 
-function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, triageResult: Plan['triage']): string[] {
+function planNotes(
+  intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, triageResult: Plan['triage'],
+): string[] {
   const cautionCapped = triageResult.level === 'caution' && !triageResult.cleared;
   const { rules, template } = templates;
   const notes: string[] = [];
   const variant = template.runnerTypes[intake.runner];
   if (variant) notes.push(`${capitalise(intake.runner)} runner: ${variant.note}`);
   if (cautionCapped) {
-    const who = triageResult.reasons.filter((r) => r.level === 'caution' && r.referral).map((r) => r.referral).join(' ');
-    notes.push(`An assessment is recommended: ${who} Until then the plan stays in the walk/run phase (R-TRIAGE-3).`);
+    const who = triageResult.reasons.filter((r) => r.level === 'caution' && r.referral).map((r) => r.referral);
+    notes.push(`An assessment is recommended: ${who.join(' ')} Until then the plan stays in the walk/run phase (R-TRIAGE-3).`);
   }
   if (loads.some((l) => l.runs.length > 0)) notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
   const ladderLimit = Math.min(days.wanted, rules.maxRunDaysPer7);
@@ -198,15 +203,25 @@ function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days
   const pace = paceOf(intake, rules);
   if (pace) {
     notes.push(pace.assumed
-      ? `Pace assumed: ${formatPace(pace.minutesPer)}/${pace.units}, a fast pace, because none was given (R-VOL-7). Running is planned in minutes, so at your real, slower pace the plan never holds more than the distance you named; give your easy pace with --pace (e.g. --pace 6:30) for minutes that fit you.`
-      : `Pace: your easy pace of ${formatPace(pace.minutesPer)}/${pace.units} turns your distances into the minutes this plan holds (R-VOL-7). Run by the clock.`);
+      ? `Pace assumed: ${formatPace(pace.minutesPer)}/${pace.units}, a fast pace, because none was given (R-VOL-7). ` +
+        'Running is planned in minutes, so at your real, slower pace the plan never holds more than the distance you ' +
+        'named; give your easy pace with --pace (e.g. --pace 6:30) for minutes that fit you.'
+      : `Pace: your easy pace of ${formatPace(pace.minutesPer)}/${pace.units} turns your distances into the minutes ` +
+        'this plan holds (R-VOL-7). Run by the clock.');
   }
   if (days.wanted > days.rebuildDays && loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain')) {
-    notes.push(`You asked for ${days.wanted} running days; the plan runs at most ${days.rebuildDays} a week, so every week keeps a full rest day and never three running days in a row (R-WEEK-1). Use the other days for cross-training.`);
+    notes.push(
+      `You asked for ${days.wanted} running days; the plan runs at most ${days.rebuildDays} a week, so every week ` +
+        'keeps a full rest day and never three running days in a row (R-WEEK-1). Use the other days for cross-training.',
+    );
   }
   if (loads.some((l) => l.runs.length > 0)) {
-    notes.push('Shoes: replace running shoes every 300-500 miles (500-800 km); worn cushioning passes more of the impact to your back.');
-    notes.push('Form: flat, even surfaces (a path or a track) and no cambered roads; short quick steps and a higher cadence rather than long strides.');
+    notes.push(
+      'Shoes: replace running shoes every 300-500 miles (500-800 km); worn cushioning passes more of the impact ' +
+        'to your back.',
+      'Form: flat, even surfaces (a path or a track) and no cambered roads; short quick steps and a higher cadence ' +
+        'rather than long strides.',
+    );
   }
   if (loads.some((l) => l.phase === 'maintain')) notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
   notes.push('Repeating a week is normal. Mild back pain often settles within 2-4 weeks, but a full return often takes about two months.');

@@ -178,7 +178,8 @@ export function projectWeek(course: Course, stage: Stage, w: number, history: Hi
     // R-VOL-4 needs a full volume week before it to be lighter than. Holding the goal has lighter weeks
     // too, so a runner who reaches it sooner (R-WEEK-3) never holds more than one still climbing.
     const previous = history.weeks[w - 1];
-    const lighter = (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
+    const lighter =
+      (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
     const ceiling = Math.min(singleRunCeiling(longestRecent(course, w, history), rules), course.runCap);
     load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, ceiling, course);
     if (!lighter) history.lastFullWeekly = sum(load.runs);
@@ -207,7 +208,8 @@ function settleWeek(waiting: boolean, pain: number, threshold: number): WeekLoad
   return waiting
     ? {
         phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
-        why: 'A red-flag symptom needs assessment first: no running, and only the walking, gentle mobility and core work that suit your signs (R-TRIAGE-2).',
+        why: 'A red-flag symptom needs assessment first: no running, and only the walking, gentle mobility and core ' +
+          'work that suit your signs (R-TRIAGE-2).',
       }
     : {
         phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-PAIN-1', 'R-PHASE-1'], heldBack: null,
@@ -220,11 +222,12 @@ function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next:
   const { ladder, rules, intake } = input;
   const level = ladder[stage.index]!;
   // A start on the ladder may hold fewer runs than the days allow, so week 1 stays within R-VOL-5.
-  const runs = Array.from({ length: runsThatFit(level, Math.min(input.runDays, stage.runs ?? input.runDays), goal) }, () => runMinutesOf(level));
+  const days = Math.min(input.runDays, stage.runs ?? input.runDays);
+  const runs = Array.from({ length: runsThatFit(level, days, goal) }, () => runMinutesOf(level));
   const needed = cleanSessionsNeeded(intake.runner, rules);
   const ruleIds = ['R-PROG-1', 'R-PROG-2', 'R-VOL-3', 'R-PAIN-2'];
   let heldBack: string | null = null;
-  if (runs.length < Math.min(input.runDays, stage.runs ?? input.runDays)) {
+  if (runs.length < days) {
     ruleIds.push('R-VOL-6');
     heldBack = `${runs.length} run${runs.length === 1 ? '' : 's'} this week keep you within your goal of ${goal} running min a week (R-VOL-6)`;
   }
@@ -269,7 +272,11 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
     // R-VOL-4: a lighter week; the week after it grows from the last full week, not this one.
     return {
       phase: stage.phase, level: null, lighter: true, heldBack: null,
-      runs: spreadRuns(Math.max(Math.floor(lightAfter * rules.downWeekFactor), Math.min(lightAfter, ladderTopOneDayFewer(course))), stage.runDays, ceiling),
+      runs: spreadRuns(
+        Math.max(Math.floor(lightAfter * rules.downWeekFactor), Math.min(lightAfter, ladderTopOneDayFewer(course))),
+        stage.runDays,
+        ceiling,
+      ),
       rules: ['R-VOL-4', 'R-VOL-2', 'R-PAIN-2'],
       why: `A lighter week at ${Math.round(rules.downWeekFactor * 100)}% of the week before, so the body can absorb the training (R-VOL-4).`,
     };
@@ -278,10 +285,14 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
   if (stage.phase === 'maintain') {
     const capped = course.ceiling < course.goal;
     return {
-      phase: 'maintain', level: null, runs, lighter: false, heldBack: null, rules: capped ? ['R-VOL-6', 'R-VOL-2', 'R-WEEK-3', 'R-PAIN-2'] : ['R-VOL-6', 'R-VOL-2', 'R-PAIN-2'],
+      phase: 'maintain', level: null, runs, lighter: false, heldBack: null,
+      rules: capped ? ['R-VOL-6', 'R-VOL-2', 'R-WEEK-3', 'R-PAIN-2'] : ['R-VOL-6', 'R-VOL-2', 'R-PAIN-2'],
       why: capped
-        ? `The most this plan holds: ${runDaysWords(course.input.rebuildRunDays)} of at most ${course.runCap} min each (${Math.round(rules.singleRunShare * 100)}% of your goal week, R-VOL-2); hold it and keep up the core and mobility work.`
-        : `Your goal of ${course.goal} running min a week is reached: hold it and keep up the core and mobility work (R-VOL-6).`,
+        ? `The most this plan holds: ${runDaysWords(course.input.rebuildRunDays)} of at most ${course.runCap} min ` +
+          `each (${Math.round(rules.singleRunShare * 100)}% of your goal week, R-VOL-2); hold it and keep up the ` +
+          'core and mobility work.'
+        : `Your goal of ${course.goal} running min a week is reached: hold it and keep up the core and mobility ` +
+          'work (R-VOL-6).',
     };
   }
   return {
@@ -357,7 +368,8 @@ export function startingStage(course: Course): Stage {
   // Equal weeks: continuous running on fewer days (the rebuild adds days only when needed), and
   // walk/run on more days with shorter sessions.
   const consider = (stage: Stage, weekly: number, days: number) => {
-    const tie = best !== null && weekly === best.weekly && best.stage.phase === stage.phase && (stage.phase === 'walk-run' ? days > best.days : days < best.days);
+    const sameWeek = best !== null && weekly === best.weekly && best.stage.phase === stage.phase;
+    const tie = sameWeek && (stage.phase === 'walk-run' ? days > best!.days : days < best!.days);
     if (!best || weekly > best.weekly || tie) best = { stage, weekly, days };
   };
   if (continuousLevel && topIndex >= continuousAt) {
@@ -368,7 +380,8 @@ export function startingStage(course: Course): Stage {
       const rebuild = perRun >= rules.continuousTargetMinutes;
       if (days > (rebuild ? input.rebuildRunDays : input.runDays)) continue;
       const weekly = Math.min(current, ceiling, perRun * days);
-      consider({ phase: weekly >= ceiling ? 'maintain' : rebuild ? 'rebuild' : 'continuous', weekly, runDays: days }, weekly, days);
+      const phase = weekly >= ceiling ? 'maintain' : rebuild ? 'rebuild' : 'continuous';
+      consider({ phase, weekly, runDays: days }, weekly, days);
     }
   }
   // On the ladder: the level and number of runs (within the days) that hold the most running.
@@ -379,7 +392,9 @@ export function startingStage(course: Course): Stage {
       if (runMinutesOf(ladder[i]!) <= perRun) index = i;
     }
     const runs = Math.min(days, runsThatFit(ladder[index]!, days, goal));
-    consider({ phase: 'walk-run', index, clean: 0, goalReached: false, ...(days < input.runDays ? { runs: days } : {}) }, runs * runMinutesOf(ladder[index]!), days);
+    const fewerRuns = days < input.runDays ? { runs: days } : {};
+    const stage: Stage = { phase: 'walk-run', index, clean: 0, goalReached: false, ...fewerRuns };
+    consider(stage, runs * runMinutesOf(ladder[index]!), days);
   }
   return best!.stage;
 }

@@ -1,7 +1,9 @@
 // Turns a week's load into dated sessions on the template's week skeleton (domain.md section 5).
 import { addDays } from './dates.js';
 import { formatPace, paceOf, type Pace, type WeekLoad } from './progression.js';
-import type { Exercise, ExerciseKind, ExerciseLoad, Intake, LadderLevel, Phase, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
+import type {
+  Exercise, ExerciseKind, ExerciseLoad, Intake, LadderLevel, Phase, Rules, Session, Template, Templates, WeekSkeleton,
+} from './types.js';
 
 const KIND_WHY: Record<ExerciseKind, string> = {
   walk: 'Walking keeps you moving without the impact of running.',
@@ -85,7 +87,9 @@ export function weekSessions(ctx: WeekContext): Session[] {
 
 /** R-WEEK-1: a full rest day holds no running, cross-training or core; an easy walk or gentle mobility at most. */
 export function isFullRestDay(day: readonly Session[]): boolean {
-  return day.every((s) => s.kind === 'rest' || s.kind === 'mobility' || (s.kind === 'walk' && s.minutes <= EASY_WALK_MINUTES));
+  const easy = (s: Session) =>
+    s.kind === 'rest' || s.kind === 'mobility' || (s.kind === 'walk' && s.minutes <= EASY_WALK_MINUTES);
+  return day.every(easy);
 }
 
 const EASY_WALK_MINUTES = 20;
@@ -116,7 +120,8 @@ function withFullRestDay(sessions: Session[]): Session[] {
 export function waitingAvoids(intake: Pick<Intake, 'symptoms' | 'archingPain' | 'age'>): ExerciseLoad[] {
   const avoids: ExerciseLoad[] = [];
   if (intake.archingPain && (intake.age === undefined || intake.age < 20)) avoids.push('extension');
-  if (intake.symptoms.includes('radiating-pain') || intake.symptoms.includes('numbness-tingling')) avoids.push('nerve-tension');
+  const nerve = intake.symptoms.includes('radiating-pain') || intake.symptoms.includes('numbness-tingling');
+  if (nerve) avoids.push('nerve-tension');
   if (intake.symptoms.includes('fever')) avoids.push('exertion');
   return avoids;
 }
@@ -131,7 +136,9 @@ interface DayItems {
  * Worked out once per resolved template, exercises and waiting or not (with what waiting leaves
  * out): the same for every week of every athlete.
  */
-function dayItems(template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null): readonly DayItems[] {
+function dayItems(
+  template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null,
+): readonly DayItems[] {
   let byExercises = dayItemsByTemplate.get(template);
   if (byExercises === undefined) dayItemsByTemplate.set(template, (byExercises = new WeakMap()));
   let byAvoids = byExercises.get(exercises);
@@ -147,7 +154,9 @@ const dayItemsByTemplate = new WeakMap<Template, WeakMap<Record<string, Exercise
 /** Section 5b: the library's mobility that suits most signs, put in where waiting leaves one out. */
 const GENTLE_MOBILITY = 'gentle-mobility';
 
-function workOutDayItems(template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null): DayItems[] {
+function workOutDayItems(
+  template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null,
+): DayItems[] {
   const days: DayItems[] = [];
   const suits = (exercise: Exercise) => !avoids || !(exercise.loads ?? []).some((l) => avoids.includes(l));
   for (let offset = 0; offset < 7; offset++) {
@@ -158,7 +167,9 @@ function workOutDayItems(template: Template, exercises: Record<string, Exercise>
       const gentle = exercises[GENTLE_MOBILITY];
       const dropsMobility = items.some(({ exercise }) => exercise.kind === 'mobility' && !suits(exercise));
       items = items.filter(({ exercise }) => exercise.kind !== 'cross-train' && suits(exercise));
-      if (dropsMobility && gentle && suits(gentle) && !items.some(({ id }) => id === GENTLE_MOBILITY)) items.push({ id: GENTLE_MOBILITY, exercise: gentle });
+      if (dropsMobility && gentle && suits(gentle) && !items.some(({ id }) => id === GENTLE_MOBILITY)) {
+        items.push({ id: GENTLE_MOBILITY, exercise: gentle });
+      }
     }
     // Beside a run: the after-run items, then the day's own core and mobility.
     const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
@@ -184,12 +195,14 @@ function dayWhy(day: number, kind: ExerciseKind): string {
   return (byKind[kind] ??= `Day ${day} of the recovery week: ${KIND_WHY[kind]}`);
 }
 
-const NO_HARD_RUNNING = 'Flat, even ground (a path or track; no cambered roads), easy effort: no hills, speed work or races (R-PROG-4).';
+const NO_HARD_RUNNING =
+  'Flat, even ground (a path or track; no cambered roads), easy effort: no hills, speed work or races (R-PROG-4).';
 
 function runSession(date: string, minutes: number, level: LadderLevel | null, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
   const ids = [...load.rules, 'R-PROG-4', 'R-WEEK-2'];
   const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
-  const { title, details } = runText(template, minutes, level, load.lighter, paceOf(intake, rules), rules.painThreshold);
+  const pace = paceOf(intake, rules);
+  const { title, details } = runText(template, minutes, level, load.lighter, pace, rules.painThreshold);
   if (level && level.walk > 0) {
     return { date, kind: 'walk-run', title, details, minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, rules: ids, why: load.why };
   }
@@ -197,7 +210,9 @@ function runSession(date: string, minutes: number, level: LadderLevel | null, lo
 }
 
 /** A run's title and details, in words: the same template, level and minutes always give the same strings. */
-function runText(template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number): RunText {
+function runText(
+  template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number,
+): RunText {
   let texts = runTexts.get(template);
   if (texts === undefined) runTexts.set(template, (texts = new Map()));
   const paceKey = pace ? `${pace.units} ${pace.minutesPer} ${pace.assumed}` : 'min';
@@ -212,21 +227,32 @@ function runText(template: Template, minutes: number, level: LadderLevel | null,
   return text;
 }
 
-function wordRun(template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number): RunText {
+function wordRun(
+  template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number,
+): RunText {
   // R-WEEK-2: a dynamic warm-up before, static stretches after, and the stop rule, in the run's own text.
-  const warm = `Walk ${template.warmupMinutes} min to warm up, then leg swings and trunk rotations (10 each side, dynamic, before you run)`;
+  const warm =
+    `Walk ${template.warmupMinutes} min to warm up, then leg swings and trunk rotations (10 each side, dynamic, ` +
+    'before you run)';
   const cool = `walk ${template.cooldownMinutes} min to cool down`;
-  const after = `Static stretches after the run, not before. Stop the run if pain reaches ${stopPain}/10 or builds as you go, and log it.`;
+  const after =
+    `Static stretches after the run, not before. Stop the run if pain reaches ${stopPain}/10 or builds as you go, ` +
+    'and log it.';
   if (level && level.walk > 0) {
     return {
       title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
-      details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${after} ${NO_HARD_RUNNING} ${template.runFocus}${pace ? ` ${byTheClock(pace)}` : ''}`,
+      details:
+        `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times ` +
+        `(${minutes} min running); ${cool}. ${after} ${NO_HARD_RUNNING} ${template.runFocus}` +
+        (pace ? ` ${byTheClock(pace)}` : ''),
     };
   }
   const distance = pace === null ? '' : ` (${distanceWords(minutes, pace)})`;
   return {
     title: `Easy run · ${minutes} min${lighter ? ' (lighter week)' : ''}`,
-    details: `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ${after} ${NO_HARD_RUNNING} ${template.runFocus}`,
+    details:
+      `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ` +
+      `${after} ${NO_HARD_RUNNING} ${template.runFocus}`,
   };
 }
 
@@ -235,14 +261,17 @@ function distanceWords(minutes: number, pace: Pace): string {
   const distance = formatDistance(minutes / pace.minutesPer);
   const at = `${formatPace(pace.minutesPer)}/${pace.units}`;
   return pace.assumed
-    ? `run by the clock; about ${distance} ${pace.units} at ${at}, the fast pace assumed without --pace, less at a slower pace`
+    ? `run by the clock; about ${distance} ${pace.units} at ${at}, the fast pace assumed without --pace, ` +
+      'less at a slower pace'
     : `about ${distance} ${pace.units} at your easy pace of ${at}`;
 }
 
 /** R-VOL-7 on a walk/run session, which has no distance: the pace its minutes came from. */
 function byTheClock(pace: Pace): string {
   const at = `${formatPace(pace.minutesPer)}/${pace.units}`;
-  return pace.assumed ? `Run by the clock: your distances were read at ${at}, the fast pace assumed without --pace.` : `Run by the clock: your distances were read at your easy pace of ${at}.`;
+  return pace.assumed
+    ? `Run by the clock: your distances were read at ${at}, the fast pace assumed without --pace.`
+    : `Run by the clock: your distances were read at your easy pace of ${at}.`;
 }
 
 function formatDistance(value: number): string {

@@ -29,9 +29,11 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     optional(raw.runsPerWeek, (v) => whole(v, 1, 7)) &&
     optional(raw.longestRun, amount) &&
     amount(raw.goalWeekly) && (raw.goalWeekly as number) > 0 && (raw.goalWeekly as number) >= (raw.weekly ?? 0) &&
-    optional(raw.pace, (v) => typeof v === 'number' && v >= 2 && v <= 30) && !(raw.pace !== undefined && raw.units === 'min') &&
+    optional(raw.pace, (v) => typeof v === 'number' && v >= 2 && v <= 30) &&
+    !(raw.pace !== undefined && raw.units === 'min') &&
     optional(raw.age, (v) => whole(v, 5, 110)) &&
-    flag(raw.firstEpisode) && flag(raw.archingPain) && flag(raw.cleared) && !(raw.archingPain === true && raw.age === undefined) &&
+    flag(raw.firstEpisode) && flag(raw.archingPain) && flag(raw.cleared) &&
+    !(raw.archingPain === true && raw.age === undefined) &&
     optional(raw.runner, (v) => RUNNERS.includes(v as string)) &&
     optional(raw.start, (v) => typeof v === 'string' && isIsoDate(v)) &&
     optional(raw.weeks, (v) => whole(v, 1, 52)) &&

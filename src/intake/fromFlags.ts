@@ -39,7 +39,10 @@ export function intakeFromFlags(flags: IntakeFlags): Partial<IntakeInput> {
     throw new UsageError('--units does not apply to --weekly-minutes', 'with --weekly-minutes, --goal-weekly and --longest-run are minutes too; drop --units, or use --weekly');
   }
   if (flags.weeklyMinutes !== undefined && flags.pace !== undefined) {
-    throw new UsageError('--pace does not apply to --weekly-minutes', 'a pace turns distances into minutes; with --weekly-minutes everything is minutes already, so drop --pace');
+    throw new UsageError(
+      '--pace does not apply to --weekly-minutes',
+      'a pace turns distances into minutes; with --weekly-minutes everything is minutes already, so drop --pace',
+    );
   }
   const raw: Partial<IntakeInput> = {
     name: flags.name,

@@ -88,7 +88,9 @@ export function intakeFromRecord(record: Record<string, unknown>): RecordIntake 
   if (out.weekly !== undefined && out.weeklyMinutes !== undefined) throw new RecordError('weekly-minutes', 'give weekly (with units) or weekly-minutes, not both');
   if (out.weeklyMinutes !== undefined) {
     if (record.units !== undefined && String(record.units).trim()) throw new RecordError('units', 'does not apply with weekly-minutes (goal-weekly is minutes too)');
-    if (out.pace !== undefined) throw new RecordError('pace', 'does not apply with weekly-minutes (everything is minutes already)');
+    if (out.pace !== undefined) {
+      throw new RecordError('pace', 'does not apply with weekly-minutes (everything is minutes already)');
+    }
     out.weekly = out.weeklyMinutes;
     out.units = 'min';
   }

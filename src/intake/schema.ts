@@ -29,7 +29,8 @@ export const intakeSchema = z
   })
   .superRefine((intake, ctx) => {
     if (intake.pace !== undefined && intake.units === 'min') {
-      ctx.addIssue({ code: 'custom', path: ['pace'], message: 'applies to distances only; with volumes in minutes, leave the pace out' });
+      const message = 'applies to distances only; with volumes in minutes, leave the pace out';
+      ctx.addIssue({ code: 'custom', path: ['pace'], message });
     }
     if (intake.goalWeekly < intake.weekly) {
       ctx.addIssue({

@@ -16,7 +16,10 @@ export function validateIntake(raw: Partial<IntakeInput>): Intake {
   }
   if (raw.archingPain === true && raw.age === undefined) {
     // Under 20, pain when arching backwards is a red flag (R-TRIAGE-2); without the age it cannot be weighed.
-    throw new UsageError('--arching-pain needs --age', 'under 20, pain when arching backwards may be a stress fracture and needs a doctor first; give your age, e.g. --age 17');
+    throw new UsageError(
+      '--arching-pain needs --age',
+      'under 20, pain when arching backwards may be a stress fracture and needs a doctor first; give your age, e.g. --age 17',
+    );
   }
   const result = intakeSchema.safeParse(raw);
   if (!result.success) {

@@ -66,11 +66,14 @@ function breach(bound: Bound, value: unknown): string | null {
   if (typeof value !== 'number') return null;
   const loose = bound.side === 'max' ? value > bound.limit : value < bound.limit;
   if (!loose) return null;
-  return `must be at ${bound.side === 'max' ? 'most' : 'least'} ${fmt(bound.limit)}${bound.unit ? ` ${bound.unit}` : ''} (backplan's safety limit)`;
+  const unit = bound.unit ? ` ${bound.unit}` : '';
+  return `must be at ${bound.side === 'max' ? 'most' : 'least'} ${fmt(bound.limit)}${unit} (backplan's safety limit)`;
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+  const step = (node: unknown, key: string | number) =>
+    node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return path.reduce<unknown>(step, data);
 }
 
 /** The first rule threshold looser than its limit, if any. */
@@ -89,7 +92,8 @@ export function checkLadderBounds(levels: readonly LadderLevel[]): BoundBreach |
     const running = level.run * level.repeats;
     const limit = i === 0 ? LADDER_FIRST_MAX : before + LADDER_STEP_MAX;
     if (running > limit) {
-      return { path: ['levels', i], message: `must be at most ${fmt(limit)} running minutes (backplan's safety limit)` };
+      const message = `must be at most ${fmt(limit)} running minutes (backplan's safety limit)`;
+      return { path: ['levels', i], message };
     }
     before = running;
   }
@@ -99,7 +103,12 @@ export function checkLadderBounds(levels: readonly LadderLevel[]): BoundBreach |
 interface TemplateMinutes {
   warmupMinutes?: number;
   cooldownMinutes?: number;
-  runnerTypes?: Partial<Record<string, { warmupMinutes?: number | undefined; cooldownMinutes?: number | undefined } | undefined>>;
+  runnerTypes?: Partial<Record<string, WalkingMinutes | undefined>>;
+}
+
+interface WalkingMinutes {
+  warmupMinutes?: number | undefined;
+  cooldownMinutes?: number | undefined;
 }
 
 /** A template's walking warm-up and cool-down, base and per runner type, of at least 5 minutes. */

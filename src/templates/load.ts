@@ -49,7 +49,9 @@ function checkBounds(kind: FileKind, data: unknown, parsed: Parsed): void {
   if (kind === 'ladder') found = checkLadderBounds((data as z.infer<typeof ladderSchema>).levels);
   if (kind === 'template') found = checkTemplateBounds(data as z.infer<typeof templateSchema>);
   if (found) {
-    throw new TemplateError(parsed.file, lineOf(parsed, found.path), `${formatPath(found.path)}: ${found.message}`, 'a plan folder may make a rule stricter, never looser (R-CONF-1)');
+    const hint = 'a plan folder may make a rule stricter, never looser (R-CONF-1)';
+    const detail = `${formatPath(found.path)}: ${found.message}`;
+    throw new TemplateError(parsed.file, lineOf(parsed, found.path), detail, hint);
   }
 }
 

@@ -12,27 +12,32 @@ import { builtinPlansDir, lint, loadTemplates } from '../../src/templates/load.j
 
 /** 'lower': a lower number is stricter; 'higher': a higher one is. */
 const STRICTER: Record<string, 'lower' | 'higher'> = {
-  painThreshold: 'lower', maxRunDaysPer7: 'lower', cleanSessionsPerLevel: 'higher', cleanSessionsPerLevelReturning: 'higher',
+  painThreshold: 'lower', maxRunDaysPer7: 'lower',
+  cleanSessionsPerLevel: 'higher', cleanSessionsPerLevelReturning: 'higher',
   gapDaysBeforeDrop: 'lower', dropBackPain: 'lower', dropBackRestDays: 'higher', holdExtraRestDays: 'higher',
   painRiseToBlock: 'lower', restPainDaysToSettle: 'lower', severeRestPain: 'lower', escalationPain: 'lower',
   repeatDropBackDays: 'higher', setbacksInRow: 'lower', notImprovingDays: 'lower', cautionReminderDays: 'lower',
   volumeCap: 'lower', singleRunCap: 'lower', singleRunMinStepMinutes: 'lower', singleRunShare: 'lower',
   'baseThreshold.minutes': 'higher', 'baseThreshold.km': 'higher', 'baseThreshold.mi': 'higher',
   downWeekEvery: 'lower', downWeekFactor: 'lower', cutBackFactor: 'lower',
-  'assumedPaceMinutesPer.km': 'lower', 'assumedPaceMinutesPer.mi': 'lower', defaultRunDays: 'lower', maxRebuildRunDays: 'lower',
+  'assumedPaceMinutesPer.km': 'lower', 'assumedPaceMinutesPer.mi': 'lower',
+  defaultRunDays: 'lower', maxRebuildRunDays: 'lower',
 };
 
 const RULES_TEXT = readFileSync(join(builtinPlansDir(), 'rules.yaml'), 'utf8');
 const BUILT_IN = parse(RULES_TEXT) as Record<string, unknown>;
-const valueOf = (field: string): number => field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], BUILT_IN) as number;
-const FRACTIONS = new Set(['volumeCap', 'singleRunCap', 'singleRunShare', 'downWeekFactor', 'cutBackFactor', 'painRiseToBlock']);
+const valueOf = (field: string): number =>
+  field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], BUILT_IN) as number;
+const FRACTIONS = new Set(['volumeCap', 'singleRunCap', 'singleRunShare', 'downWeekFactor', 'cutBackFactor',
+  'painRiseToBlock']);
 
 /** The rules file with one field set to `value`, and the line that field is on. */
 function rulesWith(field: string, value: number): { text: string; line: number } {
   const key = field.split('.').at(-1)!;
   const lines = RULES_TEXT.split('\n');
   const parent = field.includes('.') ? lines.findIndex((l) => l.startsWith(`${field.split('.')[0]}:`)) : -1;
-  const index = lines.findIndex((l, i) => i > parent && (parent === -1 ? l.startsWith(`${key}:`) : l.startsWith(`  ${key}:`)));
+  const prefix = parent === -1 ? `${key}:` : `  ${key}:`;
+  const index = lines.findIndex((l, i) => i > parent && l.startsWith(prefix));
   lines[index] = lines[index]!.replace(/:.*$/, `: ${value}`);
   return { text: lines.join('\n'), line: index + 1 };
 }
@@ -65,7 +70,8 @@ describe('R-CONF-1 over random rule files', () => {
         const message = result!.error!.message;
         if (!/backplan's safety limit/.test(message)) return;
         const side = STRICTER[field] === 'lower' ? 'most' : 'least';
-        expect(message).toBe(`${join(dir, 'rules.yaml')}:${line}: ${field}: must be at ${side} ${valueOf(field)} (backplan's safety limit)`);
+        const limit = `must be at ${side} ${valueOf(field)} (backplan's safety limit)`;
+        expect(message).toBe(`${join(dir, 'rules.yaml')}:${line}: ${field}: ${limit}`);
         expect(() => loadTemplates({ userDir: dir })).toThrow(message);
       }),
       { numRuns: 300 },
@@ -87,9 +93,11 @@ describe('R-CONF-1 over random rule files', () => {
     for (const field of Object.keys(STRICTER)) {
       const base = valueOf(field);
       const delta = FRACTIONS.has(field) ? 0.01 : 1;
-      const { text } = rulesWith(field, Math.round((STRICTER[field] === 'lower' ? base + delta : base - delta) * 100) / 100);
+      const looser = STRICTER[field] === 'lower' ? base + delta : base - delta;
+      const { text } = rulesWith(field, Math.round(looser * 100) / 100);
       const [result] = lint(join(folder(text), 'rules.yaml'));
-      expect(result!.error?.message, field).toMatch(new RegExp(`: ${field.replace('.', '\\.')}: must be at (most|least) .* \\(backplan's safety limit\\)`));
+      const refused = new RegExp(`: ${field.replace('.', '\\.')}: must be at (most|least) .* \\(backplan's safety limit\\)`);
+      expect(result!.error?.message, field).toMatch(refused);
     }
   });
 });

@@ -70,7 +70,7 @@ describe('R-VOL-5, R-VOL-6 and R-VOL-7 in the runner\'s own units, at a random r
   const perUnit = (paceKm: number, units: Intake['units']) => (units === 'mi' ? paceKm * KM_PER_MI : paceKm);
   const distances = intakeArb.filter((i) => i.units !== 'min');
 
-  it('with --pace: no week holds more than the goal distance, and week 1 no more than the cut-back share of now', () => {
+  it('with --pace: no week holds more than the goal distance, and week 1 no more than the cut-back of now', () => {
     fc.assert(
       fc.property(distances, isoDateArb, paceKmArb, (intake, today, paceKm) => {
         const pace = perUnit(paceKm, intake.units);
@@ -101,7 +101,7 @@ describe('R-VOL-5, R-VOL-6 and R-VOL-7 in the runner\'s own units, at a random r
     );
   });
 
-  /** R-VOL-5: a runner still running starts at no more than now (80% of it with pain 1-2), the ladder's level 1 aside. */
+  /** R-VOL-5: a runner still running starts at no more than now (80% with pain 1-2), the ladder's level 1 aside. */
   function checkWeekOne(p: Plan, intake: Intake, pace: number): void {
     const first = p.weeks[0];
     if (!first || intake.weekly <= 0 || first.runMinutes === 0) return;

@@ -44,7 +44,9 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     const events = new ICAL.Component(ICAL.parse(renderIcs(p, {}))).getAllSubcomponents('vevent');
     const runEvents = events.filter((e) => /Easy run/.test(String(e.getFirstPropertyValue('summary'))));
     expect(runEvents.length).toBeGreaterThan(0);
-    for (const event of runEvents) expect(String(event.getFirstPropertyValue('description'))).toMatch(/at 5:00\/km, the fast pace assumed without --pace/);
+    for (const event of runEvents) {
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(/at 5:00\/km, the fast pace assumed without --pace/);
+    }
     expect(JSON.parse(renderJson(p)).pace).toMatchObject({ text: '5:00/km', assumed: true });
   });
 
@@ -53,12 +55,15 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
     const runs = events.filter((e) => /Walk\/run/.test(String(e.getFirstPropertyValue('summary'))));
     expect(runs.length).toBeGreaterThan(0);
-    for (const event of runs) expect(String(event.getFirstPropertyValue('description'))).toMatch(/read at 5:00\/km, the fast pace assumed/);
+    for (const event of runs) {
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(/read at 5:00\/km, the fast pace assumed/);
+    }
   });
 
   it('a roster or profile takes a pace column', () => {
     expect(intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: '6:30' }).intake.pace).toBe(6.5);
-    expect(() => intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: 'fast' })).toThrow(/pace: Use your easy pace as minutes:seconds/);
+    const bad = () => intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: 'fast' });
+    expect(bad).toThrow(/pace: Use your easy pace as minutes:seconds/);
   });
 
   it('the runner\'s own pace is stated too', () => {
@@ -74,7 +79,8 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     const bad = await cli([...base, '--pace', '6.5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--pace.*minutes:seconds per km or mile/);
-    const minutes = await cli(['plan', '--pain', '1', '--goal-weekly', '150', '--weekly-minutes', '60', '--pace', '6:00', '--today', '2026-11-22']);
+    const inMinutes = ['plan', '--pain', '1', '--goal-weekly', '150', '--weekly-minutes', '60', '--today', '2026-11-22'];
+    const minutes = await cli([...inMinutes, '--pace', '6:00']);
     expect(minutes.code).toBe(2);
     expect(minutes.stderr).toMatch(/--pace does not apply to --weekly-minutes/);
   });
@@ -85,7 +91,8 @@ describe('R-VOL-2: a single run stays a sensible share of the week', () => {
     for (const pace of [undefined, 7]) {
       const p = makePlan({ ...DISTANCE_24, ...(pace ? { pace } : {}) });
       const goal = 60 * (pace ?? 5);
-      for (const run of runningSessions(p)) expect(run.runMinutes).toBeLessThanOrEqual(Math.max(30, Math.floor(goal * templates.rules.singleRunShare)));
+      const cap = Math.max(30, Math.floor(goal * templates.rules.singleRunShare));
+      for (const run of runningSessions(p)) expect(run.runMinutes).toBeLessThanOrEqual(cap);
       expect(maxWeek(p)).toBeGreaterThan(goal * 0.9);
     }
   });
@@ -99,15 +106,18 @@ describe('R-VOL-2: a single run stays a sensible share of the week', () => {
 
 describe('R-WEEK-3: more running days never mean less running', () => {
   it('--weekly 15 --goal-weekly 40: week by week, 4 days hold at least 3 days\' running, and 5 at least 4', () => {
-    const plans = [3, 4, 5].map((runsPerWeek) => makePlan({ pain: 1, weekly: 15, goalWeekly: 40, units: 'km', runsPerWeek }));
+    const plans = [3, 4, 5].map((runsPerWeek) =>
+      makePlan({ pain: 1, weekly: 15, goalWeekly: 40, units: 'km', runsPerWeek }));
     for (let i = 1; i < plans.length; i++) {
-      plans[i]!.weeks.forEach((week, w) => expect(week.runMinutes).toBeGreaterThanOrEqual(plans[i - 1]!.weeks[w]!.runMinutes));
+      const fewer = plans[i - 1]!;
+      plans[i]!.weeks.forEach((week, w) => expect(week.runMinutes).toBeGreaterThanOrEqual(fewer.weeks[w]!.runMinutes));
     }
   });
 });
 
 describe('R-WEEK-1: a full rest day every week, never three running days in a row', () => {
-  const p = makePlan({ pain: 1, weekly: 30, goalWeekly: 50, units: 'km', runsPerWeek: 5, runner: 'distance', weeks: 16 });
+  const p = makePlan({ pain: 1, weekly: 30, goalWeekly: 50, units: 'km', runsPerWeek: 5, runner: 'distance',
+    weeks: 16 });
 
   it('--runs-per-week 5 --weekly 30 --goal-weekly 50 --runner distance never runs three days in a row', () => {
     const dates = runningSessions(p).map((s) => s.date);
@@ -135,7 +145,8 @@ describe('R-WEEK-2: every run says how to warm up, what comes after, and when to
       const runs = runningSessions(p);
       expect(runs.length).toBeGreaterThan(0);
       for (const run of runs) {
-        expect(run.details).toMatch(/^Walk 5 min to warm up, then leg swings and trunk rotations \(10 each side, dynamic, before you run\)/);
+        const warmUp = /^Walk 5 min to warm up, then leg swings and trunk rotations \(10 each side, dynamic, before you run\)/;
+        expect(run.details).toMatch(warmUp);
         expect(run.details).toMatch(/Static stretches after the run, not before\./);
         expect(run.details).toMatch(/Stop the run if pain reaches 3\/10 or builds as you go, and log it\./);
         expect(run.rules).toContain('R-WEEK-2');
@@ -148,7 +159,8 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
   const waitingText = (p: Plan) => p.weeks.flatMap((w) => w.sessions).map((s) => `${s.title}: ${s.details}`).join('\n');
   const withSteps = (p: Plan) => {
     const titles = new Set(p.weeks.flatMap((w) => w.sessions.map((s) => s.title)));
-    return Object.values(templates.exercises).filter((e) => titles.has(e.title)).map((e) => [e.details, ...(e.steps ?? [])].join(' ')).join('\n') + waitingText(p);
+    const used = Object.values(templates.exercises).filter((e) => titles.has(e.title));
+    return used.map((e) => [e.details, ...(e.steps ?? [])].join(' ')).join('\n') + waitingText(p);
   };
 
   it('no extension-loading mobility for an under-20 with pain when arching', () => {
@@ -186,7 +198,8 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
   });
 
   it('caution signs go to a physical therapist or a gait analysis', () => {
-    expect(makePlan({ symptoms: ['worse-during-run'] }).triage.message).toMatch(/physical therapist or a gait analysis/);
+    const { message } = makePlan({ symptoms: ['worse-during-run'] }).triage;
+    expect(message).toMatch(/physical therapist or a gait analysis/);
   });
 
   it('--arching-pain without --age is not ignored: the CLI asks for the age', async () => {
