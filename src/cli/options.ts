@@ -28,6 +28,20 @@ export function volume(example: string) {
   };
 }
 
+/** R-VOL-7: an easy pace as minutes:seconds per km or mile, e.g. 6:30; the result is minutes (6.5). */
+export function pace(value: string): number {
+  const match = /^(\d{1,2}):([0-5]\d)$/.exec(value.trim());
+  const minutes = match ? Number(match[1]) + Number(match[2]) / 60 : NaN;
+  if (!(minutes >= PACE_RANGE.min && minutes <= PACE_RANGE.max)) {
+    throw new InvalidArgumentError(
+      'Use your easy pace as minutes:seconds per km or mile (your --units), from 2:00 to 30:00, e.g. 6:30.',
+    );
+  }
+  return minutes;
+}
+
+export const PACE_RANGE = { min: 2, max: 30 } as const;
+
 export function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('Use a real calendar date as YYYY-MM-DD, e.g. 2026-12-07.');
   if (value > LAST_PLAN_DATE) throw new InvalidArgumentError(`Use a date up to ${LAST_PLAN_DATE}: a plan from a later one would run past the year 9999.`);
@@ -123,6 +137,10 @@ export function addIntakeOptions(command: Command): Command {
     .addOption(new Option('--runs-per-week <n>', 'how many days a week you run (or want to)').argParser(wholeNumber(1, 7, '--runs-per-week 3')))
     .addOption(new Option('--longest-run <n>', 'longest run of the last 30 days (same unit as --weekly)').argParser(volume('--longest-run 8')))
     .addOption(new Option('--goal-weekly <n>', 'weekly volume before the pain: the plan never goes above it').argParser(volume('--goal-weekly 30')))
+    .addOption(
+      new Option('--pace <m:ss>', 'your easy pace per km or mile (--units), e.g. 6:30; without it a fast 5:00/km is assumed')
+        .argParser(pace),
+    )
     .addOption(new Option('--age <years>', 'your age (some red flags depend on it)').argParser(wholeNumber(5, 110, '--age 42')))
     .addOption(new Option('--first-episode', 'this is your first-ever episode of back pain'))
     .addOption(new Option('--arching-pain', 'it hurts when you arch your back backwards'))
@@ -188,6 +206,7 @@ export interface IntakeFlags {
   runsPerWeek?: number;
   longestRun?: number;
   goalWeekly?: number;
+  pace?: number;
   age?: number;
   firstEpisode?: boolean;
   archingPain?: boolean;

@@ -5,6 +5,7 @@ import { isIsoDate } from '../core/isoDate.js';
 import { SYMPTOMS } from '../core/symptoms.js';
 import type { CheckIn, Completed, WarmupSoreness } from '../core/types.js';
 import type { IntakeInput } from '../intake/schema.js';
+import { pace as parsePace } from './options.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -33,6 +34,14 @@ const whole = (min: number, max: number) => (value: string): true | string =>
   /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max ? true : `Type a whole number from ${min} to ${max}.`;
 const amount = (min = 0) => (value: string): true | string =>
   /^\d+(\.\d+)?$/.test(value.trim()) && Number(value) >= min && Number(value) <= 10_000 ? true : `Type a number${min > 0 ? ` of at least ${min}` : ''}, like 20 or 12.5.`;
+const easyPace = (value: string): true | string => {
+  try {
+    parsePace(value);
+    return true;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
 const optional = (check: (value: string) => true | string) => (value: string): true | string => (value.trim() === '' ? true : check(value));
 
 const UNIT_WORDS = { km: 'km', mi: 'miles', min: 'minutes' } as const;
@@ -85,8 +94,25 @@ export async function askIntake(ask: Prompter, known: Partial<IntakeInput>, toda
     },
   }));
 
+  if (answers.pace === undefined && units !== 'min') {
+    const pace = await ask.input({
+      message:
+        `Your easy running pace, as min:sec per ${units === 'mi' ? 'mile' : 'km'} (optional; without it backplan ` +
+        'assumes a fast pace, so it never plans more than the distance you named):',
+      validate: optional(easyPace),
+    });
+    if (pace.trim()) answers.pace = parsePace(pace);
+  }
+
   if (answers.age === undefined) {
-    const age = await ask.input({ message: 'Your age (optional; some warning signs depend on it):', validate: optional(whole(5, 110)) });
+    // R-TRIAGE-2: pain when arching backwards is a red flag under 20, so the age is needed then.
+    const needed = answers.archingPain === true;
+    const age = await ask.input({
+      message: needed
+        ? 'Your age (needed: pain when arching backwards means something else under 20):'
+        : 'Your age (optional; some warning signs depend on it):',
+      validate: needed ? whole(5, 110) : optional(whole(5, 110)),
+    });
     if (age.trim()) answers.age = Number(age);
   }
   if (answers.age !== undefined && answers.age >= 50 && answers.firstEpisode === undefined) {

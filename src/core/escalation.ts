@@ -11,9 +11,9 @@ export type EscalationRule = 'R-ESC-1' | 'R-ESC-2' | 'R-ESC-3';
 export function escalationReason(rule: EscalationRule, pattern: string): TriageReason {
   if (rule === 'R-ESC-3') {
     const symptom = findSymptom('not-improving')!;
-    return { id: symptom.id, level: 'urgent', text: `${symptom.text} (${pattern})` };
+    return { id: symptom.id, level: 'urgent', text: `${symptom.text} (${pattern})`, referral: REFERRAL[rule] };
   }
-  return { id: rule === 'R-ESC-1' ? 'severe-logged-pain' : 'recurring-pain', level: 'urgent', text: pattern };
+  return { id: rule === 'R-ESC-1' ? 'severe-logged-pain' : 'recurring-pain', level: 'urgent', text: pattern, referral: REFERRAL[rule] };
 }
 
 /** Who to see and how soon, by pattern. */

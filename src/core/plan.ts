@@ -3,7 +3,7 @@
 import { addDays, nextMondayAfter, weekdayIndex, weekdayNumber } from './dates.js';
 import { cautionNote, cautionReminder } from './escalation.js';
 import { PlanInputError } from './errors.js';
-import { planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
+import { formatPace, paceOf, planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
 import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
 import { weekSessions, type WeekContext } from './sessions.js';
@@ -90,10 +90,11 @@ export function assemblePlan(intake: Intake, templates: Templates, today: string
     end: addDays(start, weekCount * 7 - 1),
     runner: intake.runner,
     units: intake.units,
+    pace: planPace(intake, templates),
     template: templates.template.name,
     triage: result,
     weeks,
-    notes: [...(parts.notes ?? []), ...planNotes(intake, templates, loads, days, result.level === 'caution' && !result.cleared, result.withheld)],
+    notes: [...(parts.notes ?? []), ...planNotes(intake, templates, loads, days, result)],
     safetyNet: safetyNet(),
     notice: NOT_MEDICAL_ADVICE,
   };
@@ -103,7 +104,7 @@ export function assemblePlan(intake: Intake, templates: Templates, today: string
 export function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
   const first = ladder[0];
   if (!first) return;
-  const goal = toMinutes(intake.goalWeekly, intake.units, rules);
+  const goal = toMinutes(intake.goalWeekly, intake.units, rules, intake.pace);
   if (goal < runMinutesOf(first)) {
     const unit = intake.units === 'min' ? 'running minutes' : intake.units;
     throw new PlanInputError(
@@ -148,12 +149,17 @@ function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay
   const pattern = basePattern([...new Set(preference)], rules.maxRunDaysPer7);
   const wanted = Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays);
   const allowed = intake.days?.length ? [...new Set(preference)] : [0, 1, 2, 3, 4, 5, 6];
+  // R-WEEK-1: the most days that never make three running days in a row, week after week.
+  const possible = extendedRunDays(pattern, preference, allowed, 7).length;
+  // Without --runs-per-week the rebuild may add days up to its limit, but only where a run would
+  // pass the single-run cap (R-VOL-2); the runner's own number is kept to.
+  const rebuildWanted = intake.runsPerWeek ?? rules.maxRebuildRunDays;
   return {
     pattern,
     preference,
     allowed,
     ladderDays: Math.min(wanted, rules.maxRunDaysPer7, pattern.length),
-    rebuildDays: Math.max(1, Math.min(wanted, rules.maxRebuildRunDays, allowed.length)),
+    rebuildDays: Math.max(1, Math.min(rebuildWanted, rules.maxRebuildRunDays, possible)),
     wanted,
   };
 }
@@ -161,7 +167,8 @@ function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay
 function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, rules: Rules): string {
   const limit = `${rules.painThreshold}/10`;
   if (load.rules.includes('R-TRIAGE-2')) {
-    return 'No running until a doctor or physical therapist has assessed you and cleared you to run (R-TRIAGE-2).';
+    return 'No running until a clinician has assessed you and cleared you to run; the triage note says who to see, ' +
+      'and how soon (R-TRIAGE-2).';
   }
   if (load.rules.includes('R-WEEK-4')) return 'No running this week: pain changes your stride, so a settle week comes first (R-WEEK-4).';
   if (load.rules.includes('R-PAIN-5')) return `No running this week: pain at rest stayed at or above ${limit} (R-PAIN-5).`;
@@ -177,19 +184,54 @@ function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, 
   return `Go on only if pain stayed below ${limit} and did not rise after runs or the next morning; otherwise repeat last week (R-PAIN-2).`;
 }
 
-function planNotes(intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, cautionCapped: boolean, withheld: boolean): string[] {
+/** R-VOL-7: the pace the plan turned distances into minutes with, and whether it was assumed. */
+function planPace(intake: Intake, { rules }: Templates): Plan['pace'] {
+  const pace = paceOf(intake, rules);
+  if (!pace) return null;
+  const text = `${formatPace(pace.minutesPer)}/${pace.units}`;
+  return { units: pace.units, minutesPer: pace.minutesPer, text, assumed: pace.assumed };
+}
+
+function planNotes(
+  intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, triageResult: Plan['triage'],
+): string[] {
+  const cautionCapped = triageResult.level === 'caution' && !triageResult.cleared;
+  const withheld = triageResult.withheld;
   const { rules, template } = templates;
   const notes: string[] = [];
   const variant = template.runnerTypes[intake.runner];
   if (variant) notes.push(`${capitalise(intake.runner)} runner: ${variant.note}`);
-  if (cautionCapped) notes.push('An assessment is recommended (physical therapist or gait analysis); until then the plan stays in the walk/run phase (R-TRIAGE-3).');
+  if (cautionCapped) {
+    const who = triageResult.reasons.filter((r) => r.level === 'caution' && r.referral).map((r) => r.referral);
+    notes.push(`An assessment is recommended: ${who.join(' ')} Until then the plan stays in the walk/run phase (R-TRIAGE-3).`);
+  }
   if (loads.some((l) => l.runs.length > 0)) notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
   const ladderLimit = Math.min(days.wanted, rules.maxRunDaysPer7);
   if (intake.days?.length && days.pattern.length < ladderLimit) {
     notes.push(`Only ${days.pattern.length} running day${days.pattern.length === 1 ? '' : 's'} a week fit your preferred days without running two days in a row (R-PROG-1).`);
   }
-  if (intake.units !== 'min') {
-    notes.push(`Running is planned in minutes; distances assume an easy pace of ${rules.easyPaceMinutesPer[intake.units]} min/${intake.units}.`);
+  const pace = paceOf(intake, rules);
+  if (pace) {
+    notes.push(pace.assumed
+      ? `Pace assumed: ${formatPace(pace.minutesPer)}/${pace.units}, a fast pace, because none was given (R-VOL-7). ` +
+        'Running is planned in minutes, so at your real, slower pace the plan never holds more than the distance you ' +
+        'named; give your easy pace with --pace (e.g. --pace 6:30) for minutes that fit you.'
+      : `Pace: your easy pace of ${formatPace(pace.minutesPer)}/${pace.units} turns your distances into the minutes ` +
+        'this plan holds (R-VOL-7). Run by the clock.');
+  }
+  if (days.wanted > days.rebuildDays && loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain')) {
+    notes.push(
+      `You asked for ${days.wanted} running days; the plan runs at most ${days.rebuildDays} a week, so every week ` +
+        'keeps a full rest day and never three running days in a row (R-WEEK-1). Use the other days for cross-training.',
+    );
+  }
+  if (loads.some((l) => l.runs.length > 0)) {
+    notes.push(
+      'Shoes: replace running shoes every 300-500 miles (500-800 km); worn cushioning passes more of the impact ' +
+        'to your back.',
+      'Form: flat, even surfaces (a path or a track) and no cambered roads; short quick steps and a higher cadence ' +
+        'rather than long strides.',
+    );
   }
   if (loads.some((l) => l.phase === 'maintain')) notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
   // Choice: "mild back pain often settles" would reassure a runner the plan has just sent to a clinician.

@@ -1,7 +1,7 @@
 // How much running each plan week holds: phases (section 3 of domain.md), the ladder
 // (R-PROG-2), the volume rules (R-VOL-1..6) and the pain gate at intake (R-PAIN-1).
 // A plan made ahead of time assumes each week's gate is met; the gate itself is printed.
-import type { Intake, LadderLevel, Phase, Rules, Triage } from './types.js';
+import type { DistanceUnit, Intake, LadderLevel, Phase, Rules, Triage } from './types.js';
 
 export interface WeekLoad {
   phase: Phase;
@@ -33,7 +33,7 @@ export interface ProgressionInput {
 /** Where a runner stands between two weeks. */
 export type Stage =
   | { phase: 'settle'; waiting: boolean; because?: SettleReason }
-  | { phase: 'walk-run'; index: number; clean: number; goalReached: boolean }
+  | { phase: 'walk-run'; index: number; clean: number; goalReached: boolean; runs?: number }
   | { phase: 'continuous' | 'rebuild' | 'maintain'; weekly: number; runDays: number };
 
 /** Why a runner without a red flag is in the settle phase: pain at rest (the default), a limp (R-WEEK-4), or
@@ -48,8 +48,33 @@ export const LIMP = 'limp';
 export const runMinutesOf = (level: LadderLevel): number => level.run * level.repeats;
 export const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
-export function toMinutes(value: number, units: Intake['units'], rules: Rules): number {
-  return units === 'min' ? value : value * rules.easyPaceMinutesPer[units];
+/** R-VOL-7: the pace that turns the runner's distances into minutes. */
+export interface Pace {
+  units: DistanceUnit;
+  minutesPer: number;
+  /** True when the runner gave none and the rules' fast pace stands in. */
+  assumed: boolean;
+}
+
+export function paceOf(intake: Pick<Intake, 'units' | 'pace'>, rules: Rules): Pace | null {
+  if (intake.units === 'min') return null;
+  return intake.pace !== undefined
+    ? { units: intake.units, minutesPer: intake.pace, assumed: false }
+    : { units: intake.units, minutesPer: rules.assumedPaceMinutesPer[intake.units], assumed: true };
+}
+
+/** 6.5 → "6:30". */
+export function formatPace(minutesPer: number): string {
+  const total = Math.round(minutesPer * 60);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A volume in minutes. A distance is turned into minutes at the runner's own pace, else at the
+ * rules' fast assumed pace (R-VOL-7), so the minutes never stand for more than the distance named.
+ */
+export function toMinutes(value: number, units: Intake['units'], rules: Rules, pace?: number): number {
+  return units === 'min' ? value : value * (pace ?? rules.assumedPaceMinutesPer[units]);
 }
 
 /** Index of the first ladder level without walk breaks: where the continuous phase starts. */
@@ -68,12 +93,15 @@ export function singleRunCeiling(longest: number, rules: Rules): number {
   return Math.max(Math.floor(longest * rules.singleRunCap), longest + rules.singleRunMinStepMinutes);
 }
 
-/** Spread a weekly total over runs; a remainder lengthens the week's last run. */
+/**
+ * Spread a weekly total over runs; a remainder lengthens the week's last runs by a minute each, so
+ * that no run passes the ceiling when the runs together could hold the week.
+ */
 export function spreadRuns(weekly: number, runDays: number, ceiling: number): number[] {
   if (runDays <= 0 || weekly <= 0) return [];
   const base = Math.floor(weekly / runDays);
-  const runs = Array.from({ length: runDays }, () => Math.min(base, ceiling));
-  runs[runDays - 1] = Math.min(weekly - base * (runDays - 1), ceiling);
+  const extra = Math.round(weekly - base * runDays);
+  const runs = Array.from({ length: runDays }, (_, i) => Math.min(base + (i >= runDays - extra ? 1 : 0), ceiling));
   return runs.filter((r) => r > 0);
 }
 
@@ -92,6 +120,10 @@ export interface Course {
   cautionCap: boolean;
   baseMinutes: number;
   startLongest: number;
+  /** R-VOL-2: the longest single run once running is continuous, a share of the goal week. */
+  runCap: number;
+  /** The most a week may hold: the goal, or less when the runner's days cannot hold it in runs of runCap. */
+  ceiling: number;
 }
 
 /** The weeks already worked out: their runs feed R-VOL-2 and R-VOL-4. */
@@ -104,13 +136,17 @@ export function courseOf(input: ProgressionInput): Course {
   const { intake, rules, ladder, triage } = input;
   const continuousAt = firstContinuousIndex(ladder);
   const cautionCap = triage.level === 'caution' && !triage.cleared;
+  const goal = Math.floor(toMinutes(intake.goalWeekly, intake.units, rules, intake.pace));
+  const runCap = Math.max(rules.continuousTargetMinutes, Math.floor(rules.singleRunShare * goal));
   return {
     input,
-    goal: Math.floor(toMinutes(intake.goalWeekly, intake.units, rules)),
+    goal,
+    runCap,
+    ceiling: Math.min(goal, runCap * Math.max(1, input.rebuildRunDays)),
     continuousAt,
     topIndex: cautionCap ? continuousAt - 1 : ladder.length - 1,
     cautionCap,
-    baseMinutes: Math.floor(toMinutes(rules.baseThreshold[intake.units], intake.units, rules)),
+    baseMinutes: Math.floor(toMinutes(rules.baseThreshold[intake.units], intake.units, rules, intake.pace)),
     startLongest: longestRunNow(intake, rules),
   };
 }
@@ -145,10 +181,13 @@ export function projectWeek(course: Course, stage: Stage, w: number, history: Hi
   } else if (stage.phase === 'walk-run') {
     ({ load, next } = ladderWeek(stage, course));
   } else {
-    // R-VOL-4 needs a full volume week before it to be lighter than.
+    // R-VOL-4 needs a full volume week before it to be lighter than. Holding the goal has lighter weeks
+    // too, so a runner who reaches it sooner (R-WEEK-3) never holds more than one still climbing.
     const previous = history.weeks[w - 1];
-    const lighter = stage.phase !== 'maintain' && (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
-    load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, singleRunCeiling(longestRecent(course, w, history), rules), course.goal, rules);
+    const lighter =
+      (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
+    const ceiling = Math.min(singleRunCeiling(longestRecent(course, w, history), rules), course.runCap);
+    load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, ceiling, course);
     if (!lighter) history.lastFullWeekly = sum(load.runs);
     next = nextVolumeStage(stage, history.lastFullWeekly, course);
   }
@@ -178,7 +217,8 @@ function settleWeek(stage: Extract<Stage, { phase: 'settle' }>, pain: number, ru
   if (stage.waiting) {
     return {
       phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
-      why: 'A red-flag symptom needs assessment first: walking, gentle mobility and the core routine only (R-TRIAGE-2).',
+      why: 'A red-flag symptom needs assessment first: no running, and only the walking, gentle mobility and core ' +
+        'work that suit your signs (R-TRIAGE-2).',
     };
   }
   const walkTest = 'It ends with a 30-minute brisk walk: no pain increase and no limp opens walk/run (R-PHASE-1).';
@@ -195,11 +235,13 @@ function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next:
   const { input, goal, topIndex, cautionCap } = course;
   const { ladder, rules, intake } = input;
   const level = ladder[stage.index]!;
-  const runs = Array.from({ length: runsThatFit(level, input.runDays, goal) }, () => runMinutesOf(level));
+  // A start on the ladder may hold fewer runs than the days allow, so week 1 stays within R-VOL-5.
+  const days = Math.min(input.runDays, stage.runs ?? input.runDays);
+  const runs = Array.from({ length: runsThatFit(level, days, goal) }, () => runMinutesOf(level));
   const needed = cleanSessionsNeeded(intake.runner, rules);
   const ruleIds = ['R-PROG-1', 'R-PROG-2', 'R-VOL-3', 'R-PAIN-2'];
   let heldBack: string | null = null;
-  if (runs.length < input.runDays) {
+  if (runs.length < days) {
     ruleIds.push('R-VOL-6');
     heldBack = `${runs.length} run${runs.length === 1 ? '' : 's'} this week keep you within your goal of ${goal} running min a week (R-VOL-6)`;
   }
@@ -228,27 +270,43 @@ export function levelUp(stage: LadderStage, course: Course): Stage {
   if (stage.goalReached || stage.index >= topIndex) return stage;
   const nextIndex = stage.index + 1;
   const nextLevel = input.ladder[nextIndex]!;
-  if (runsThatFit(nextLevel, input.runDays, goal) === 0) return { ...stage, goalReached: true };
+  // R-VOL-6: a level that fits the goal too few times to hold this week's running is not taken
+  // (nor any beyond it, R-PROG-2): the goal is reached at this one.
+  const weekAt = (l: LadderLevel) => runsThatFit(l, input.runDays, goal) * runMinutesOf(l);
+  const fewer = nextIndex < continuousAt && weekAt(nextLevel) < weekAt(input.ladder[stage.index]!);
+  if (runsThatFit(nextLevel, input.runDays, goal) === 0 || fewer) return { ...stage, goalReached: true };
   if (nextIndex < continuousAt) return { phase: 'walk-run', index: nextIndex, clean: 0, goalReached: false };
-  const weekly = Math.min(goal, runMinutesOf(nextLevel) * input.runDays);
-  return { phase: weekly >= goal ? 'maintain' : 'continuous', weekly, runDays: input.runDays };
+  const weekly = Math.min(course.ceiling, runMinutesOf(nextLevel) * input.runDays);
+  return { phase: weekly >= course.ceiling ? 'maintain' : 'continuous', weekly, runDays: input.runDays };
 }
 
-function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: number, goal: number, rules: Rules): WeekLoad {
+function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: number, course: Course): WeekLoad {
+  const { rules } = course.input;
   if (lightAfter !== null) {
     // R-VOL-4: a lighter week; the week after it grows from the last full week, not this one.
     return {
       phase: stage.phase, level: null, lighter: true, heldBack: null,
-      runs: spreadRuns(Math.floor(lightAfter * rules.downWeekFactor), stage.runDays, ceiling),
+      runs: spreadRuns(
+        Math.max(Math.floor(lightAfter * rules.downWeekFactor), Math.min(lightAfter, ladderTopOneDayFewer(course))),
+        stage.runDays,
+        ceiling,
+      ),
       rules: ['R-VOL-4', 'R-VOL-2', 'R-PAIN-2'],
       why: `A lighter week at ${Math.round(rules.downWeekFactor * 100)}% of the week before, so the body can absorb the training (R-VOL-4).`,
     };
   }
   const runs = spreadRuns(stage.weekly, stage.runDays, ceiling);
   if (stage.phase === 'maintain') {
+    const capped = course.ceiling < course.goal;
     return {
-      phase: 'maintain', level: null, runs, lighter: false, heldBack: null, rules: ['R-VOL-6', 'R-VOL-2', 'R-PAIN-2'],
-      why: `Your goal of ${goal} running min a week is reached: hold it and keep up the core and mobility work (R-VOL-6).`,
+      phase: 'maintain', level: null, runs, lighter: false, heldBack: null,
+      rules: capped ? ['R-VOL-6', 'R-VOL-2', 'R-WEEK-3', 'R-PAIN-2'] : ['R-VOL-6', 'R-VOL-2', 'R-PAIN-2'],
+      why: capped
+        ? `The most this plan holds: ${runDaysWords(course.input.rebuildRunDays)} of at most ${course.runCap} min ` +
+          `each (${Math.round(rules.singleRunShare * 100)}% of your goal week, R-VOL-2); hold it and keep up the ` +
+          'core and mobility work.'
+        : `Your goal of ${course.goal} running min a week is reached: hold it and keep up the core and mobility ` +
+          'work (R-VOL-6).',
     };
   }
   return {
@@ -257,56 +315,102 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
   };
 }
 
+/**
+ * R-WEEK-3: a lighter week never holds less than the walk/run ladder's top level would on one
+ * running day fewer, so that a runner who reached continuous running sooner, on more days, never
+ * holds less than one still on the ladder.
+ */
+function ladderTopOneDayFewer({ input, goal, continuousAt }: Course): number {
+  const top = Math.max(0, ...input.ladder.slice(0, continuousAt).map(runMinutesOf));
+  return Math.min(goal, top * Math.max(0, input.runDays - 1));
+}
+
+const runDaysWords = (days: number): string => `${days} running day${days === 1 ? '' : 's'} a week`;
+
 export function nextVolumeStage(stage: VolumeStage, lastFull: number, course: Course): Stage {
-  const { goal, baseMinutes } = course;
-  const { rules, rebuildRunDays } = course.input;
+  const { baseMinutes, ceiling } = course;
+  const { rules } = course.input;
   if (stage.phase === 'maintain') return stage;
-  const weekly = Math.min(goal, Math.floor(lastFull * rules.volumeCap)); // R-VOL-1, R-VOL-6
-  if (weekly >= goal) return { phase: 'maintain', weekly: goal, runDays: stage.runDays };
+  const weekly = Math.min(ceiling, Math.floor(lastFull * rules.volumeCap)); // R-VOL-1, R-VOL-6
+  if (weekly >= ceiling) return { phase: 'maintain', weekly: ceiling, runDays: volumeDays(stage, ceiling, course) };
   if (weekly / stage.runDays < rules.continuousTargetMinutes || weekly < baseMinutes) {
     return { phase: 'continuous', weekly, runDays: stage.runDays };
   }
-  // Rebuild: a running day is added only when the week holds one more run of the target length.
-  const fits = Math.floor(weekly / rules.continuousTargetMinutes);
-  return { phase: 'rebuild', weekly, runDays: Math.max(stage.runDays, Math.min(rebuildRunDays, fits)) };
+  return { phase: 'rebuild', weekly, runDays: volumeDays(stage, weekly, course) };
 }
 
-/** The runner's longest recent run in minutes: as given, else a typical run of their current week. */
-function longestRunNow(intake: Intake, rules: Rules): number {
-  if (intake.longestRun) return Math.floor(toMinutes(intake.longestRun, intake.units, rules));
+/**
+ * Rebuild: a running day is added only when a run would pass the single-run cap (R-VOL-2), up to
+ * the days the rebuild may use. Runs lengthen first; adding days only when needed keeps a runner
+ * who may run more days on the same weeks as one who may not (R-WEEK-3) until the cap.
+ */
+function volumeDays(stage: VolumeStage, weekly: number, course: Course): number {
+  return Math.max(stage.runDays, Math.min(course.input.rebuildRunDays, Math.ceil(weekly / course.runCap)));
+}
+
+/**
+ * The runner's longest recent run in minutes: as given, else a typical run of their current week
+ * over the days the walk/run and continuous phases can use (R-PROG-1). R-WEEK-3: the days asked
+ * for beyond those are not counted, so more days never shorten the runs; --longest-run says better.
+ */
+export function longestRunNow(intake: Intake, rules: Rules): number {
+  if (intake.longestRun) return Math.floor(toMinutes(intake.longestRun, intake.units, rules, intake.pace));
   if (intake.weekly <= 0) return 0;
-  return Math.floor(toMinutes(intake.weekly, intake.units, rules) / Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays));
+  return Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) / Math.max(1, rules.maxRunDaysPer7));
 }
 
-/** Where a runner starts (R-PAIN-1, R-TRIAGE-2/3, R-VOL-5, R-VOL-2). */
+/** Where a runner starts (R-PAIN-1, R-TRIAGE-2/3, R-VOL-5, R-VOL-2, R-WEEK-3). */
 export function startingStage(course: Course): Stage {
-  const { input, goal, topIndex } = course;
+  const { input, goal, topIndex, ceiling } = course;
   const { intake, rules, ladder, triage } = input;
   if (triage.withheld) return { phase: 'settle', waiting: true };
   if (intake.pain >= rules.painThreshold) return { phase: 'settle', waiting: false, because: 'pain' };
   // R-WEEK-4: a limp keeps even a cleared runner off running until the settle week's walk test.
   if (intake.symptoms.includes(LIMP)) return { phase: 'settle', waiting: false, because: 'limp' };
-  const onLadder = (index: number): Stage => ({ phase: 'walk-run', index, clean: 0, goalReached: false });
-  if (intake.weekly <= 0) return onLadder(0);
+  if (intake.weekly <= 0) return { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
 
   // R-VOL-5: still running with pain 1-2 → 80% of current volume, never above it.
   const factor = intake.pain >= 1 ? rules.cutBackFactor : 1;
-  const current = Math.min(goal, Math.floor(toMinutes(intake.weekly, intake.units, rules) * factor));
+  const current = Math.min(goal, Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) * factor));
   const runsNow = Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays);
-  const perRun = Math.min(Math.floor(current / runsNow), singleRunCeiling(longestRunNow(intake, rules), rules));
+  const longest = singleRunCeiling(longestRunNow(intake, rules), rules);
 
+  // R-WEEK-3: every way to start that the runner's days allow, counting only the days each phase
+  // can use; the one that holds the most running wins (on fewer days when equal, as the rebuild adds
+  // days only when needed), so more days never mean less running.
   const continuousAt = firstContinuousIndex(ladder);
   const continuousLevel = ladder[continuousAt];
-  if (continuousLevel && topIndex >= continuousAt && perRun >= runMinutesOf(continuousLevel)) {
-    const rebuild = perRun >= rules.continuousTargetMinutes;
-    const runDays = Math.min(runsNow, rebuild ? input.rebuildRunDays : input.runDays);
-    const weekly = Math.min(current, perRun * runDays);
-    return { phase: weekly >= goal ? 'maintain' : rebuild ? 'rebuild' : 'continuous', weekly, runDays };
+  let best: { stage: Stage; weekly: number; days: number } | null = null;
+  // Equal weeks: continuous running on fewer days (the rebuild adds days only when needed), and
+  // walk/run on more days with shorter sessions.
+  const consider = (stage: Stage, weekly: number, days: number) => {
+    const sameWeek = best !== null && weekly === best.weekly && best.stage.phase === stage.phase;
+    const tie = sameWeek && (stage.phase === 'walk-run' ? days > best!.days : days < best!.days);
+    if (!best || weekly > best.weekly || tie) best = { stage, weekly, days };
+  };
+  if (continuousLevel && topIndex >= continuousAt) {
+    for (let days = 1; days <= Math.min(runsNow, Math.max(input.runDays, input.rebuildRunDays)); days++) {
+      // The runs share the week as spreadRuns does: the longest is the share rounded up.
+      const perRun = Math.min(Math.ceil(current / days), longest, course.runCap);
+      if (perRun < runMinutesOf(continuousLevel)) continue;
+      const rebuild = perRun >= rules.continuousTargetMinutes;
+      if (days > (rebuild ? input.rebuildRunDays : input.runDays)) continue;
+      const weekly = Math.min(current, ceiling, perRun * days);
+      const phase = weekly >= ceiling ? 'maintain' : rebuild ? 'rebuild' : 'continuous';
+      consider({ phase, weekly, runDays: days }, weekly, days);
+    }
   }
-  // The highest ladder level (within the cap) whose session holds no more running than a run now.
-  let index = 0;
-  for (let i = 0; i <= Math.min(topIndex, continuousAt - 1); i++) {
-    if (runMinutesOf(ladder[i]!) <= perRun) index = i;
+  // On the ladder: the level and number of runs (within the days) that hold the most running.
+  for (let days = 1; days <= Math.min(runsNow, input.runDays); days++) {
+    const perRun = Math.min(Math.floor(current / days), longest);
+    let index = 0;
+    for (let i = 0; i <= Math.min(topIndex, continuousAt - 1); i++) {
+      if (runMinutesOf(ladder[i]!) <= perRun) index = i;
+    }
+    const runs = Math.min(days, runsThatFit(ladder[index]!, days, goal));
+    const fewerRuns = days < input.runDays ? { runs: days } : {};
+    const stage: Stage = { phase: 'walk-run', index, clean: 0, goalReached: false, ...fewerRuns };
+    consider(stage, runs * runMinutesOf(ladder[index]!), days);
   }
-  return onLadder(index);
+  return best!.stage;
 }

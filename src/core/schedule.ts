@@ -41,17 +41,23 @@ export function pickRunDays(pattern: readonly number[], preference: readonly num
   return ranked.slice(0, Math.max(0, count)).sort((a, b) => a - b);
 }
 
+/** R-WEEK-1: three running days in a row anywhere, the week repeating (so across week boundaries too). */
+export function hasThreeInARow(days: readonly number[]): boolean {
+  return days.some((d) => days.includes((d + 1) % 7) && days.includes((d + 2) % 7));
+}
+
 /**
  * Beyond the walk/run phases a runner may run on more days than the base pattern holds. Each
- * extra day is the allowed free day with the fewest running neighbours (preferred days first), so
- * four runs never become three days in a row.
+ * extra day is the allowed free day with the fewest running neighbours (preferred days first),
+ * and never one that makes three running days in a row (R-WEEK-1), so a week holds at most four
+ * runs and fewer may come back than asked for.
  */
 export function extendedRunDays(pattern: readonly number[], preference: readonly number[], allowed: readonly number[], count: number): number[] {
   if (count <= pattern.length) return pickRunDays(pattern, preference, count);
   const days = [...pattern];
   const pool = [...new Set(allowed)];
   while (days.length < Math.min(count, 7)) {
-    const free = pool.filter((d) => !days.includes(d));
+    const free = pool.filter((d) => !days.includes(d) && !hasThreeInARow([...days, d]));
     if (free.length === 0) break;
     const neighbours = (d: number) => days.filter((r) => cyclicNeighbours(r, d)).length;
     free.sort((a, b) => neighbours(a) - neighbours(b) || rankOf(preference, a) - rankOf(preference, b));

@@ -1,7 +1,9 @@
 // Turns a week's load into dated sessions on the template's week skeleton (domain.md section 5).
 import { addDays } from './dates.js';
-import type { WeekLoad } from './progression.js';
-import type { Exercise, ExerciseKind, Intake, LadderLevel, Phase, Rules, Session, Template, Templates, WeekSkeleton } from './types.js';
+import { formatPace, paceOf, type Pace, type WeekLoad } from './progression.js';
+import type {
+  Exercise, ExerciseKind, ExerciseLoad, Intake, LadderLevel, Phase, Rules, Session, Template, Templates, WeekSkeleton,
+} from './types.js';
 
 const KIND_WHY: Record<ExerciseKind, string> = {
   walk: 'Walking keeps you moving without the impact of running.',
@@ -62,7 +64,7 @@ export function weekSessions(ctx: WeekContext): Session[] {
   const restRules = load.phase === 'settle' ? load.rules.filter((r) => r !== 'R-PHASE-1') : load.phase === 'walk-run' || load.phase === 'continuous' ? ['R-PROG-1'] : [];
   const sessions: Session[] = [];
 
-  const days = dayItems(template, templates.exercises, waiting);
+  const days = dayItems(template, templates.exercises, waiting ? waitingAvoids(intake) : null);
   for (let offset = 0; offset < 7; offset++) {
     const date = addDays(weekStart, offset);
     const sessionsBefore = sessions.length;
@@ -80,7 +82,48 @@ export function weekSessions(ctx: WeekContext): Session[] {
       sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
     }
   }
-  return sessions;
+  return withFullRestDay(sessions);
+}
+
+/** R-WEEK-1: a full rest day holds no running, cross-training or core; an easy walk or gentle mobility at most. */
+export function isFullRestDay(day: readonly Session[]): boolean {
+  const easy = (s: Session) =>
+    s.kind === 'rest' || s.kind === 'mobility' || (s.kind === 'walk' && s.minutes <= EASY_WALK_MINUTES);
+  return day.every(easy);
+}
+
+const EASY_WALK_MINUTES = 20;
+const FULL_REST_RULES: readonly string[] = ['R-WEEK-1'];
+
+/**
+ * R-WEEK-1: every week keeps at least one full rest day. When the runs and the skeleton leave
+ * none, the lightest day without a run becomes one.
+ */
+function withFullRestDay(sessions: Session[]): Session[] {
+  const byDate = new Map<string, Session[]>();
+  for (const session of sessions) byDate.set(session.date, [...(byDate.get(session.date) ?? []), session]);
+  const days = [...byDate.values()];
+  if (days.some(isFullRestDay)) return sessions;
+  const free = days.filter((day) => day.every((s) => s.runMinutes === 0));
+  if (free.length === 0) return sessions;
+  const load = (day: Session[]) => day.reduce((sum, s) => sum + s.minutes + (s.kind === 'core' ? 1000 : 0), 0);
+  const lightest = free.reduce((best, day) => (load(day) < load(best) ? day : best));
+  const date = lightest[0]!.date;
+  const rest: Session = {
+    date, kind: 'rest', title: 'Full rest day', minutes: 0, runMinutes: 0, rules: FULL_REST_RULES, why: KIND_WHY.rest,
+    details: 'No running, cross-training or core today: an easy walk or gentle mobility at most (R-WEEK-1).',
+  };
+  return sessions.flatMap((s) => (s.date !== date ? [s] : s === lightest[0] ? [rest] : []));
+}
+
+/** Section 5b: what the plan while waiting for assessment leaves out, for the runner's signs. */
+export function waitingAvoids(intake: Pick<Intake, 'symptoms' | 'archingPain' | 'age'>): ExerciseLoad[] {
+  const avoids: ExerciseLoad[] = [];
+  if (intake.archingPain && (intake.age === undefined || intake.age < 20)) avoids.push('extension');
+  const nerve = intake.symptoms.includes('radiating-pain') || intake.symptoms.includes('numbness-tingling');
+  if (nerve) avoids.push('nerve-tension');
+  if (intake.symptoms.includes('fever')) avoids.push('exertion');
+  return avoids;
 }
 
 /** A day's exercises (offsets 0-6): on a day without a run, and beside a run. */
@@ -89,23 +132,45 @@ interface DayItems {
   withRun: readonly Exercise[];
 }
 
-/** Worked out once per resolved template, exercises and waiting or not: the same for every week of every athlete. */
-function dayItems(template: Template, exercises: Record<string, Exercise>, waiting: boolean): readonly DayItems[] {
+/**
+ * Worked out once per resolved template, exercises and waiting or not (with what waiting leaves
+ * out): the same for every week of every athlete.
+ */
+function dayItems(
+  template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null,
+): readonly DayItems[] {
   let byExercises = dayItemsByTemplate.get(template);
   if (byExercises === undefined) dayItemsByTemplate.set(template, (byExercises = new WeakMap()));
-  let pair = byExercises.get(exercises);
-  if (pair === undefined) byExercises.set(exercises, (pair = [undefined, undefined]));
-  return (pair[waiting ? 1 : 0] ??= workOutDayItems(template, exercises, waiting));
+  let byAvoids = byExercises.get(exercises);
+  if (byAvoids === undefined) byExercises.set(exercises, (byAvoids = new Map()));
+  const key = avoids === null ? '' : `waiting ${avoids.join(' ')}`;
+  let days = byAvoids.get(key);
+  if (days === undefined) byAvoids.set(key, (days = workOutDayItems(template, exercises, avoids)));
+  return days;
 }
 
-const dayItemsByTemplate = new WeakMap<Template, WeakMap<Record<string, Exercise>, [DayItems[] | undefined, DayItems[] | undefined]>>();
+const dayItemsByTemplate = new WeakMap<Template, WeakMap<Record<string, Exercise>, Map<string, DayItems[]>>>();
 
-function workOutDayItems(template: Template, exercises: Record<string, Exercise>, waiting: boolean): DayItems[] {
+/** Section 5b: the library's mobility that suits most signs, put in where waiting leaves one out. */
+const GENTLE_MOBILITY = 'gentle-mobility';
+
+function workOutDayItems(
+  template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null,
+): DayItems[] {
   const days: DayItems[] = [];
+  const suits = (exercise: Exercise) => !avoids || !(exercise.loads ?? []).some((l) => avoids.includes(l));
   for (let offset = 0; offset < 7; offset++) {
     let items = (template.week[(offset + 1) as keyof WeekSkeleton] ?? []).map((id) => ({ id, exercise: exercises[id]! }));
-    // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2).
-    if (waiting) items = items.filter(({ exercise }) => exercise.kind !== 'cross-train');
+    // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2), and only
+    // what suits the runner's signs (section 5b).
+    if (avoids) {
+      const gentle = exercises[GENTLE_MOBILITY];
+      const dropsMobility = items.some(({ exercise }) => exercise.kind === 'mobility' && !suits(exercise));
+      items = items.filter(({ exercise }) => exercise.kind !== 'cross-train' && suits(exercise));
+      if (dropsMobility && gentle && suits(gentle) && !items.some(({ id }) => id === GENTLE_MOBILITY)) {
+        items.push({ id: GENTLE_MOBILITY, exercise: gentle });
+      }
+    }
     // Beside a run: the after-run items, then the day's own core and mobility.
     const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
     const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: exercises[id]! }));
@@ -130,12 +195,14 @@ function dayWhy(day: number, kind: ExerciseKind): string {
   return (byKind[kind] ??= `Day ${day} of the recovery week: ${KIND_WHY[kind]}`);
 }
 
-const NO_HARD_RUNNING = 'Flat ground, easy effort: no hills, speed work or races (R-PROG-4).';
+const NO_HARD_RUNNING =
+  'Flat, even ground (a path or track; no cambered roads), easy effort: no hills, speed work or races (R-PROG-4).';
 
 function runSession(date: string, minutes: number, level: LadderLevel | null, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
-  const ids = [...load.rules, 'R-PROG-4'];
+  const ids = [...load.rules, 'R-PROG-4', 'R-WEEK-2'];
   const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
-  const { title, details } = runText(template, minutes, level, load.lighter, intake.units, rules);
+  const pace = paceOf(intake, rules);
+  const { title, details } = runText(template, minutes, level, load.lighter, pace, rules.painThreshold);
   if (level && level.walk > 0) {
     return {
       date, kind: 'walk-run', title, details, minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, level: level.level,
@@ -146,33 +213,68 @@ function runSession(date: string, minutes: number, level: LadderLevel | null, lo
 }
 
 /** A run's title and details, in words: the same template, level and minutes always give the same strings. */
-function runText(template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, units: Intake['units'], rules: Rules): RunText {
+function runText(
+  template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number,
+): RunText {
   let texts = runTexts.get(template);
   if (texts === undefined) runTexts.set(template, (texts = new Map()));
-  const pace = units === 'min' ? 0 : rules.easyPaceMinutesPer[units];
-  const key = level && level.walk > 0 ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes}` : `run ${minutes} ${lighter} ${units} ${pace}`;
+  const paceKey = pace ? `${pace.units} ${pace.minutesPer} ${pace.assumed}` : 'min';
+  const key = level && level.walk > 0
+    ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes} ${stopPain} ${paceKey}`
+    : `run ${minutes} ${lighter} ${paceKey} ${stopPain}`;
   let text = texts.get(key);
   if (text === undefined) {
     if (texts.size > 10_000) texts.clear();
-    texts.set(key, (text = wordRun(template, minutes, level, lighter, units, pace)));
+    texts.set(key, (text = wordRun(template, minutes, level, lighter, pace, stopPain)));
   }
   return text;
 }
 
-function wordRun(template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, units: Intake['units'], pace: number): RunText {
-  const warm = `Walk ${template.warmupMinutes} min to warm up`;
+function wordRun(
+  template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number,
+): RunText {
+  // R-WEEK-2: a dynamic warm-up before, static stretches after, and the stop rule, in the run's own text.
+  const warm =
+    `Walk ${template.warmupMinutes} min to warm up, then leg swings and trunk rotations (10 each side, dynamic, ` +
+    'before you run)';
   const cool = `walk ${template.cooldownMinutes} min to cool down`;
+  const after =
+    `Static stretches after the run, not before. Stop the run if pain reaches ${stopPain}/10 or builds as you go, ` +
+    'and log it.';
   if (level && level.walk > 0) {
     return {
       title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
-      details: `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${minutes} min running); ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
+      details:
+        `${warm}, then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times ` +
+        `(${minutes} min running); ${cool}. ${after} ${NO_HARD_RUNNING} ${template.runFocus}` +
+        (pace ? ` ${byTheClock(pace)}` : ''),
     };
   }
-  const distance = units === 'min' ? '' : ` (about ${formatDistance(minutes / pace)} ${units} at an easy pace)`;
+  const distance = pace === null ? '' : ` (${distanceWords(minutes, pace)})`;
   return {
     title: `Easy run · ${minutes} min${lighter ? ' (lighter week)' : ''}`,
-    details: `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ${NO_HARD_RUNNING} ${template.runFocus}`,
+    details:
+      `${warm}, then ${minutes} min easy continuous running${distance}; ${cool}. ` +
+      `${after} ${NO_HARD_RUNNING} ${template.runFocus}`,
   };
+}
+
+/** R-VOL-7: the run by the clock, with the distance at the pace the plan used, and which pace that is. */
+function distanceWords(minutes: number, pace: Pace): string {
+  const distance = formatDistance(minutes / pace.minutesPer);
+  const at = `${formatPace(pace.minutesPer)}/${pace.units}`;
+  return pace.assumed
+    ? `run by the clock; about ${distance} ${pace.units} at ${at}, the fast pace assumed without --pace, ` +
+      'less at a slower pace'
+    : `about ${distance} ${pace.units} at your easy pace of ${at}`;
+}
+
+/** R-VOL-7 on a walk/run session, which has no distance: the pace its minutes came from. */
+function byTheClock(pace: Pace): string {
+  const at = `${formatPace(pace.minutesPer)}/${pace.units}`;
+  return pace.assumed
+    ? `Run by the clock: your distances were read at ${at}, the fast pace assumed without --pace.`
+    : `Run by the clock: your distances were read at your easy pace of ${at}.`;
 }
 
 function formatDistance(value: number): string {

@@ -10,6 +10,48 @@ export interface Symptom {
   short: string;
 }
 
+/**
+ * Section 5b: who to see for each reason, and how soon, in one line. Age 50+ with a first episode,
+ * night pain, fever, weight loss, cancer history and trauma go to a doctor first; nerve signs to a
+ * doctor or physical therapist; the caution signs to a physical therapist or a gait analysis.
+ */
+export const REFERRALS: Readonly<Record<string, string>> = {
+  'night-pain':
+    'Night pain that rest does not ease: see a doctor (GP) within a few days; the same day if you ' +
+    'also feel unwell, have lost weight or have had cancer.',
+  'radiating-pain':
+    'Pain shooting down a leg: see a doctor or physical therapist within 1-2 weeks; sooner if it ' +
+    'spreads or numbness or weakness comes.',
+  'numbness-tingling':
+    'Numbness or tingling: see a doctor or physical therapist within a week; the same day, at an ' +
+    'emergency department, if it reaches the groin or both legs.',
+  'worse-sitting': 'Pain clearly worse when sitting: see a doctor or physical therapist within 1-2 weeks.',
+  fever: 'Fever or feeling unwell with back pain: see a doctor (GP) today or tomorrow; rest until then, no exercise.',
+  'weight-loss': 'Unexplained weight loss with back pain: see a doctor (GP) within a week.',
+  'cancer-history':
+    'New back pain after cancer: see a doctor (GP) or your cancer team within a few days; the same ' +
+    'day if the pain is severe, at night, or with numbness or weakness.',
+  trauma:
+    'Pain after a fall, accident or impact: see a doctor (GP or urgent care) within 1-2 days; the ' +
+    'same day if the impact was hard or you are over 50.',
+  'not-improving': 'No better after about 4 weeks: see a doctor or physical therapist within 1-2 weeks.',
+  'arching-under-20':
+    'Under 20 with pain when arching backwards: see a doctor (GP or sports medicine) within 1-2 ' +
+    'weeks to rule out a stress fracture; avoid arching backwards until then.',
+  'arching-age-unknown':
+    'Pain when arching backwards, age not given: under 20 this needs a doctor first; give your age ' +
+    'so backplan can weigh it.',
+  'first-episode-over-50':
+    'A first episode of back pain at 50 or over: see a doctor (GP) first, within 1-2 weeks, to rule ' +
+    'out other causes.',
+  'worse-during-run':
+    'Pain that builds during runs: book a physical therapist or a gait analysis in the next few ' +
+    'weeks.',
+  'lingering-stiffness': 'Stiffness that never loosens: book a physical therapist in the next few weeks.',
+  'hip-buttock': 'Pain into the hip or buttock: book a physical therapist in the next few weeks.',
+  limp: 'Pain that changes your stride: book a physical therapist or a gait analysis in the next few weeks.',
+};
+
 export const SYMPTOMS: readonly Symptom[] = [
   { id: 'bladder-bowel', level: 'emergency', text: 'new trouble passing urine, or loss of bladder or bowel control', short: 'bladder or bowel trouble' },
   { id: 'saddle-numbness', level: 'emergency', text: 'numbness around the groin, buttocks or genitals', short: 'numbness in the groin or buttocks' },
@@ -35,6 +77,15 @@ export const ARCHING_UNDER_20: TriageReason = {
   id: 'arching-under-20',
   level: 'urgent',
   text: 'under 20 with pain when arching backwards (a stress fracture must be ruled out)',
+};
+/**
+ * R-TRIAGE-2, conservative reading: pain when arching backwards with no age given is weighed as if
+ * the runner were under 20 (the edges ask for the age; this holds for files that lack it).
+ */
+export const ARCHING_AGE_UNKNOWN: TriageReason = {
+  id: 'arching-age-unknown',
+  level: 'urgent',
+  text: 'pain when arching backwards, age not given (under 20 a stress fracture must be ruled out)',
 };
 export const FIRST_EPISODE_OVER_50: TriageReason = {
   id: 'first-episode-over-50',

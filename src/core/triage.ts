@@ -1,5 +1,5 @@
 // R-TRIAGE-1..3: sort the runner's red flags into a level that decides what the plan may hold.
-import { ARCHING_UNDER_20, FIRST_EPISODE_OVER_50, findSymptom } from './symptoms.js';
+import { ARCHING_AGE_UNKNOWN, ARCHING_UNDER_20, FIRST_EPISODE_OVER_50, findSymptom, REFERRALS } from './symptoms.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import type { Intake, Rules, Triage, TriageLevel, TriageReason } from './types.js';
 
@@ -19,8 +19,18 @@ export function triageReasons(intake: Omit<TriageInput, 'cleared'>, rules: Pick<
     reasons.push(symptom ? { ...symptom } : { id, level: 'urgent', text: `an unrecognised symptom (${id})` });
   }
   if (intake.archingPain && intake.age !== undefined && intake.age < 20) reasons.push({ ...ARCHING_UNDER_20 });
+  if (intake.archingPain && intake.age === undefined) reasons.push({ ...ARCHING_AGE_UNKNOWN });
   if (intake.firstEpisode && intake.age !== undefined && intake.age >= 50) reasons.push({ ...FIRST_EPISODE_OVER_50 });
+  for (const reason of reasons) {
+    const referral = REFERRALS[reason.id];
+    if (referral) reason.referral = referral;
+  }
   return reasons.sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
+}
+
+/** Section 5b: each reason's own line of who to see and how soon, most urgent first. */
+function referralLines(reasons: TriageReason[], level: TriageReason['level']): string {
+  return reasons.filter((r) => r.level === level && r.referral).map((r) => r.referral).join(' ');
 }
 
 /**
@@ -39,12 +49,12 @@ export function triage(intake: TriageInput, rules: Pick<Rules, 'severeRestPain'>
       // R-TRIAGE-2
       return cleared
         ? { level, reasons, cleared, withheld: false, message: 'A clinician has cleared you to run. If any of these symptoms returns or worsens, stop running and go back to them.' }
-        : { level, reasons, cleared, withheld: true, message: `No running in this plan. ${URGENT_ACTION} Until then the plan holds walking, gentle mobility and the core routine while you wait for assessment.` };
+        : { level, reasons, cleared, withheld: true, message: `No running in this plan: stop running until a clinician has cleared you. ${referralLines(reasons, 'urgent') || URGENT_ACTION} Until then the plan holds only what suits your signs while you wait for assessment.` };
     case 'caution':
       // R-TRIAGE-3
       return cleared
         ? { level, reasons, cleared, withheld: false, message: 'A clinician has cleared you, so the plan may go beyond walk/run. Get assessed again if these signs persist.' }
-        : { level, reasons, cleared, withheld: false, message: 'An assessment is recommended (a physical therapist, or a gait analysis). Until the signs are gone or you are cleared, the plan stays in the walk/run phase.' };
+        : { level, reasons, cleared, withheld: false, message: `An assessment is recommended. ${referralLines(reasons, 'caution')} Until the signs are gone or you are cleared, the plan stays in the walk/run phase.` };
     default:
       return { level, reasons, cleared, withheld: false, message: '' };
   }
@@ -57,5 +67,6 @@ function severePain(pain: number, limit: number): TriageReason {
     id: SEVERE_PAIN,
     level: 'urgent',
     text: `severe pain at rest (${pain}/10; ${limit}/10 or more needs a doctor or physical therapist before you start)`,
+    referral: 'Severe pain at rest: see a doctor or physical therapist before you start, within a few days, sooner if it is getting worse.',
   };
 }

@@ -23,6 +23,8 @@ export interface Intake {
   longestRun?: number;
   /** Pre-injury weekly volume in `units`: the plan's ceiling. */
   goalWeekly: number;
+  /** R-VOL-7: the runner's easy pace in minutes per km or mile (`units`); absent: an assumed fast pace. */
+  pace?: number;
   age?: number;
   firstEpisode: boolean;
   archingPain: boolean;
@@ -69,7 +71,10 @@ export interface Rules {
   downWeekFactor: number;
   cutBackFactor: number;
   continuousTargetMinutes: number;
-  easyPaceMinutesPer: Record<DistanceUnit, number>;
+  /** R-VOL-8: the longest single run as a share of the goal week, once running is continuous. */
+  singleRunShare: number;
+  /** R-VOL-7: the pace that turns a distance into minutes when the runner gave none (a fast one). */
+  assumedPaceMinutesPer: Record<DistanceUnit, number>;
   defaultWeeks: number;
   defaultRunDays: number;
   maxRebuildRunDays: number;
@@ -82,12 +87,16 @@ export interface LadderLevel {
   repeats: number;
 }
 
+/** Section 5b: what an exercise loads, so the plan while waiting for assessment can leave it out. */
+export type ExerciseLoad = 'extension' | 'nerve-tension' | 'exertion';
+
 export interface Exercise {
   kind: ExerciseKind;
   title: string;
   minutes?: number;
   details: string;
   steps?: string[];
+  loads?: ExerciseLoad[];
 }
 
 /** Day number in the plan week (1-7) to exercise ids. */
@@ -132,6 +141,8 @@ export interface TriageReason {
   id: string;
   level: Exclude<TriageLevel, 'clear'>;
   text: string;
+  /** Section 5b: who to see for this reason, and how soon. */
+  referral?: string;
 }
 
 export interface Triage {
@@ -198,6 +209,8 @@ export interface Plan {
   end: string;
   runner: RunnerType;
   units: VolumeUnit;
+  /** R-VOL-7: the pace distances were turned into minutes with; null when volumes are minutes. */
+  pace: { units: DistanceUnit; minutesPer: number; text: string; assumed: boolean } | null;
   template: string;
   triage: Triage;
   weeks: Week[];

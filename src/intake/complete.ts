@@ -10,7 +10,7 @@ import type { IntakeInput } from './schema.js';
 const UNITS = ['min', 'km', 'mi'];
 const RUNNERS = ['beginner', 'distance', 'returning'];
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const KEYS = new Set(['name', 'pain', 'symptoms', 'weekly', 'units', 'runsPerWeek', 'longestRun', 'goalWeekly', 'age', 'firstEpisode', 'archingPain', 'runner', 'start', 'weeks', 'days', 'cleared']);
+const KEYS = new Set(['name', 'pain', 'symptoms', 'weekly', 'units', 'runsPerWeek', 'longestRun', 'goalWeekly', 'pace', 'age', 'firstEpisode', 'archingPain', 'runner', 'start', 'weeks', 'days', 'cleared']);
 
 const whole = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const amount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000;
@@ -29,8 +29,11 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     optional(raw.runsPerWeek, (v) => whole(v, 1, 7)) &&
     optional(raw.longestRun, amount) &&
     amount(raw.goalWeekly) && (raw.goalWeekly as number) > 0 && (raw.goalWeekly as number) >= (raw.weekly ?? 0) &&
+    optional(raw.pace, (v) => typeof v === 'number' && v >= 2 && v <= 30) &&
+    !(raw.pace !== undefined && raw.units === 'min') &&
     optional(raw.age, (v) => whole(v, 5, 110)) &&
     flag(raw.firstEpisode) && flag(raw.archingPain) && flag(raw.cleared) &&
+    !(raw.archingPain === true && raw.age === undefined) &&
     optional(raw.runner, (v) => RUNNERS.includes(v as string)) &&
     optional(raw.start, (v) => typeof v === 'string' && isIsoDate(v)) &&
     optional(raw.weeks, (v) => whole(v, 1, 52)) &&
@@ -50,6 +53,7 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
   if (name !== undefined) intake.name = name;
   if (raw.runsPerWeek !== undefined) intake.runsPerWeek = raw.runsPerWeek;
   if (raw.longestRun !== undefined) intake.longestRun = raw.longestRun;
+  if (raw.pace !== undefined) intake.pace = raw.pace;
   if (raw.age !== undefined) intake.age = raw.age;
   if (raw.start !== undefined) intake.start = raw.start;
   if (raw.weeks !== undefined) intake.weeks = raw.weeks;

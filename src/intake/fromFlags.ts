@@ -14,6 +14,7 @@ export const FLAG_OF: Record<keyof IntakeInput, string> = {
   runsPerWeek: '--runs-per-week',
   longestRun: '--longest-run',
   goalWeekly: '--goal-weekly',
+  pace: '--pace',
   age: '--age',
   firstEpisode: '--first-episode',
   archingPain: '--arching-pain',
@@ -37,6 +38,12 @@ export function intakeFromFlags(flags: IntakeFlags): Partial<IntakeInput> {
   if (flags.weeklyMinutes !== undefined && flags.units !== undefined) {
     throw new UsageError('--units does not apply to --weekly-minutes', 'with --weekly-minutes, --goal-weekly and --longest-run are minutes too; drop --units, or use --weekly');
   }
+  if (flags.weeklyMinutes !== undefined && flags.pace !== undefined) {
+    throw new UsageError(
+      '--pace does not apply to --weekly-minutes',
+      'a pace turns distances into minutes; with --weekly-minutes everything is minutes already, so drop --pace',
+    );
+  }
   const raw: Partial<IntakeInput> = {
     name: flags.name,
     pain: flags.pain,
@@ -46,6 +53,7 @@ export function intakeFromFlags(flags: IntakeFlags): Partial<IntakeInput> {
     runsPerWeek: flags.runsPerWeek,
     longestRun: flags.longestRun,
     goalWeekly: flags.goalWeekly,
+    pace: flags.pace,
     age: flags.age,
     firstEpisode: flags.firstEpisode,
     archingPain: flags.archingPain,

@@ -2,7 +2,7 @@
 // YAML) or a profile file. Values are parsed by the same parsers as the flags, so a bad value gets
 // the same message wherever it comes from.
 import { InvalidArgumentError } from 'commander';
-import { isoDate, RUNNER_TYPES, symptomList, UNITS, volume, weekdayList, wholeNumber } from '../cli/options.js';
+import { isoDate, pace, RUNNER_TYPES, symptomList, UNITS, volume, weekdayList, wholeNumber } from '../cli/options.js';
 import { closest } from '../cli/suggest.js';
 import type { IntakeInput } from './schema.js';
 
@@ -34,6 +34,7 @@ const FIELDS: Record<string, { field: keyof IntakeInput | 'weeklyMinutes' | 'id'
   'runs-per-week': { field: 'runsPerWeek', parse: wholeNumber(1, 7, 'runs-per-week 3') },
   'longest-run': { field: 'longestRun', parse: volume('longest-run 8') },
   'goal-weekly': { field: 'goalWeekly', parse: volume('goal-weekly 30') },
+  pace: { field: 'pace', parse: pace },
   age: { field: 'age', parse: wholeNumber(5, 110, 'age 42') },
   'first-episode': { field: 'firstEpisode', parse: yesNo },
   'arching-pain': { field: 'archingPain', parse: yesNo },
@@ -87,6 +88,9 @@ export function intakeFromRecord(record: Record<string, unknown>): RecordIntake 
   if (out.weekly !== undefined && out.weeklyMinutes !== undefined) throw new RecordError('weekly-minutes', 'give weekly (with units) or weekly-minutes, not both');
   if (out.weeklyMinutes !== undefined) {
     if (record.units !== undefined && String(record.units).trim()) throw new RecordError('units', 'does not apply with weekly-minutes (goal-weekly is minutes too)');
+    if (out.pace !== undefined) {
+      throw new RecordError('pace', 'does not apply with weekly-minutes (everything is minutes already)');
+    }
     out.weekly = out.weeklyMinutes;
     out.units = 'min';
   }

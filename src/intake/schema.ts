@@ -16,6 +16,8 @@ export const intakeSchema = z
     runsPerWeek: z.number().int().min(1).max(7).optional(),
     longestRun: volume.optional(),
     goalWeekly: volume.refine((n) => n > 0, 'must be more than 0'),
+    /** R-VOL-7: the runner's easy pace, minutes per km or mile (the intake's units). */
+    pace: z.number().min(2).max(30).optional(),
     age: z.number().int().min(5).max(110).optional(),
     firstEpisode: z.boolean().default(false),
     archingPain: z.boolean().default(false),
@@ -26,6 +28,10 @@ export const intakeSchema = z
     cleared: z.boolean().default(false),
   })
   .superRefine((intake, ctx) => {
+    if (intake.pace !== undefined && intake.units === 'min') {
+      const message = 'applies to distances only; with volumes in minutes, leave the pace out';
+      ctx.addIssue({ code: 'custom', path: ['pace'], message });
+    }
     if (intake.goalWeekly < intake.weekly) {
       ctx.addIssue({
         code: 'custom',

@@ -14,6 +14,13 @@ export function validateIntake(raw: Partial<IntakeInput>): Intake {
       'say how much it hurts at rest (0-10) and your weekly running before the pain, e.g. --pain 2 --goal-weekly 30 --units km',
     );
   }
+  if (raw.archingPain === true && raw.age === undefined) {
+    // Under 20, pain when arching backwards is a red flag (R-TRIAGE-2); without the age it cannot be weighed.
+    throw new UsageError(
+      '--arching-pain needs --age',
+      'under 20, pain when arching backwards may be a stress fracture and needs a doctor first; give your age, e.g. --age 17',
+    );
+  }
   const result = intakeSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -9,6 +9,7 @@ import { builtinPlansDir as findBuiltinPlansDir, DEFAULT_TEMPLATE, NAMED_FILES }
 export { NAMED_FILES } from './builtin.js';
 import type { TemplateSource } from './get.js';
 import { exercisesSchema, ladderSchema, rulesSchema, templateSchema, type FileKind } from './schema.js';
+import { checkLadderBounds, checkRuleBounds, checkTemplateBounds, type BoundBreach } from './bounds.js';
 
 /** Template errors are file errors: `file:line: field: what was expected`. */
 export { FileError as TemplateError } from '../yaml/read.js';
@@ -36,7 +37,22 @@ export function readPlanFile(file: string, expected?: FileKind): { kind: FileKin
     throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected one of rules, ladder, exercises, template (got ${JSON.stringify(kind ?? null)})`);
   }
   if (expected && kind !== expected) throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected "${expected}" (got "${kind}")`);
-  return { kind: kind as FileKind, data: validate(parsed, SCHEMAS[kind as FileKind]), parsed };
+  const data = validate(parsed, SCHEMAS[kind as FileKind]);
+  checkBounds(kind as FileKind, data, parsed);
+  return { kind: kind as FileKind, data, parsed };
+}
+
+/** R-CONF-1: a looser safety number than backplan's own is refused, wherever the file comes from. */
+function checkBounds(kind: FileKind, data: unknown, parsed: Parsed): void {
+  let found: BoundBreach | null = null;
+  if (kind === 'rules') found = checkRuleBounds(data);
+  if (kind === 'ladder') found = checkLadderBounds((data as z.infer<typeof ladderSchema>).levels);
+  if (kind === 'template') found = checkTemplateBounds(data as z.infer<typeof templateSchema>);
+  if (found) {
+    const hint = 'a plan folder may make a rule stricter, never looser (R-CONF-1)';
+    const detail = `${formatPath(found.path)}: ${found.message}`;
+    throw new TemplateError(parsed.file, lineOf(parsed, found.path), detail, hint);
+  }
 }
 
 function readKind<K extends FileKind>(file: string, kind: K): { data: z.infer<(typeof SCHEMAS)[K]>; parsed: Parsed } {

@@ -34,7 +34,8 @@ export const rulesSchema = z.strictObject({
   downWeekFactor: fraction,
   cutBackFactor: fraction,
   continuousTargetMinutes: wholeNumber(5, 180),
-  easyPaceMinutesPer: z.strictObject({ km: positive, mi: positive }),
+  singleRunShare: z.number().gt(0).max(1),
+  assumedPaceMinutesPer: z.strictObject({ km: positive, mi: positive }),
   defaultWeeks: wholeNumber(1, 52),
   defaultRunDays: wholeNumber(1, 7),
   maxRebuildRunDays: wholeNumber(1, 7),
@@ -58,6 +59,7 @@ const exerciseSchema = z.strictObject({
   minutes: positive.optional(),
   details: z.string().min(1),
   steps: z.array(z.string().min(1)).optional(),
+  loads: z.array(z.enum(['extension', 'nerve-tension', 'exertion'])).optional(),
 });
 
 export const exercisesSchema = z.strictObject({

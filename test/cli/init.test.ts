@@ -32,7 +32,7 @@ function scripted(rules: [RegExp, Answer][]): Prompter & { asked: string[] } {
 
 const tempDir = () => testDir('init');
 const tty = (prompt: Prompter, cwd: string) => ({ stdinIsTTY: true, stdoutIsTTY: true, prompt, cwd });
-const ALL_FLAGS = ['--name', 'Sam', '--pain', '2', '--symptom', 'limp', '--weekly', '0', '--units', 'km', '--runs-per-week', '3', '--goal-weekly', '30',
+const ALL_FLAGS = ['--name', 'Sam', '--pain', '2', '--symptom', 'limp', '--weekly', '0', '--units', 'km', '--runs-per-week', '3', '--goal-weekly', '30', '--pace', '6:30',
   '--age', '35', '--runner', 'beginner', '--start', '2026-11-23', '--days', 'mon,wed,sat', '--export', 'none', '--today', '2026-11-22'];
 
 const BASIC: [RegExp, Answer][] = [
@@ -43,6 +43,7 @@ const BASIC: [RegExp, Answer][] = [
   [/count your running/, 'km'],
   [/how many days a week/, '3'],
   [/before the pain/, '30'],
+  [/easy running pace/, ''],
   [/Your age/, ''],
   [/most like you/, 'beginner'],
   [/Start the plan/, '2026-11-23'],
@@ -102,6 +103,21 @@ describe('the wizard', () => {
     expect(r.stdout).toMatch(/Triage: EMERGENCY[\s\S]*emergency department/);
     expect(r.stderr).toMatch(/Nothing was saved/);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('asks the easy pace for distances (R-VOL-7), and the plan uses it', async () => {
+    const cwd = tempDir();
+    const prompt = scripted([[/easy running pace, as min:sec per km/, '6:30'], ...BASIC]);
+    const r = await cli(['init', '--file', 'a.yaml', '--today', '2026-11-22'], tty(prompt, cwd));
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toMatch(/^ {2}pace: 6\.5$/m);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/your easy pace of 6:30\/km/);
+  });
+
+  it('asks the age when pain arching backwards was given, and will not take a blank', async () => {
+    const prompt = scripted([[/Your age \(needed/, ''], ...BASIC]);
+    await expect(cli(['init', '--file', 'a.yaml', '--arching-pain', '--today', '2026-11-22'], tty(prompt, tempDir()))).resolves.toMatchObject({ code: 1 });
+    expect(prompt.asked.some((q) => /Your age \(needed/.test(q))).toBe(true);
   });
 
   it('asks the age-dependent red-flag questions only at those ages', async () => {

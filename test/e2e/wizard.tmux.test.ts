@@ -59,6 +59,8 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     keys('8', 'Enter');
     await waitFor('wizard', /less than you run now \(12\)/);
     keys('BSpace', '30', 'Enter');
+    await waitFor('wizard', /easy running pace/);
+    keys('6:30', 'Enter'); // R-VOL-7
     await waitFor('wizard', /Your age/);
     keys('Enter');
     await waitFor('wizard', /most like you/);
@@ -79,6 +81,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(saved).toMatch(/runner: distance/);
     expect(saved).toMatch(/start: 2026-11-23/);
     expect(saved).toMatch(/weekly: 12/);
+    expect(saved).toMatch(/pace: 6\.5/);
     expect(readFileSync(join(dir, 'sam-plan.md'), 'utf8')).toMatch(/^# Return-to-running plan: Sam/);
   });
 

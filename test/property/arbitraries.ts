@@ -34,10 +34,17 @@ export const intakeArb: fc.Arbitrary<Intake> = fc
     weeks: fc.integer({ min: 1, max: 40 }),
     days: fc.option(fc.subarray(WEEKDAYS, { minLength: 1 }), { nil: undefined }),
     cleared: fc.boolean(),
+    secondsPerKm: fc.option(fc.integer({ min: 180, max: 720 }), { nil: undefined }),
   })
-  .map(({ goalExtra, units, weekly, ...rest }) => {
+  .map(({ goalExtra, units, weekly, secondsPerKm, ...rest }) => {
     // Distances are scaled down so km and mi volumes stay realistic; the goal is never below now.
     const scale = units === 'min' ? 1 : 0.1;
     const now = Math.round(weekly * scale * 10) / 10;
-    return { ...rest, units, weekly: now, goalWeekly: Math.max(now, units === 'min' ? 5 : 1) + Math.round(goalExtra * scale), longestRun: rest.longestRun && Math.round(rest.longestRun * scale * 10) / 10 };
+    const intake: Intake = { ...rest, units, weekly: now, goalWeekly: Math.max(now, units === 'min' ? 5 : 2) + Math.round(goalExtra * scale), longestRun: rest.longestRun && Math.round(rest.longestRun * scale * 10) / 10 };
+    // R-VOL-7: a real easy pace, from 3:00 to 12:00 per km, on whole seconds per unit.
+    if (secondsPerKm !== undefined && units !== 'min') intake.pace = Math.round(secondsPerKm * (units === 'mi' ? 1.609344 : 1)) / 60;
+    return intake;
   });
+
+/** A real easy pace in minutes per km, whole seconds, 3:00 to 12:00. */
+export const paceKmArb = fc.integer({ min: 180, max: 720 }).map((seconds) => seconds / 60);

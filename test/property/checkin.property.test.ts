@@ -163,8 +163,8 @@ describe('check-in properties over random logs', () => {
     fc.assert(
       fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { plan: p } = replan(intake, log, templates, today);
-        const goal = toMinutes(intake.goalWeekly, intake.units, rules);
-        const base = toMinutes(rules.baseThreshold[intake.units], intake.units, rules);
+        const goal = toMinutes(intake.goalWeekly, intake.units, rules, intake.pace);
+        const base = toMinutes(rules.baseThreshold[intake.units], intake.units, rules, intake.pace);
         let lastFull: number | undefined;
         for (const week of p.weeks) {
           // R-VOL-6 binds what is planned: runs to come, beside the minutes already logged that week.

@@ -74,7 +74,7 @@ describe('safety properties over 1,000 random intakes each', () => {
     fc.assert(
       fc.property(intakeArb, isoDateArb, (intake, today) => {
         const p = make(today, intake);
-        const goal = toMinutes(intake.goalWeekly, intake.units, templates.rules);
+        const goal = toMinutes(intake.goalWeekly, intake.units, templates.rules, intake.pace);
         let lastFull: number | undefined;
         for (const week of p.weeks) {
           expect(week.runMinutes).toBeLessThanOrEqual(goal);
@@ -108,8 +108,8 @@ describe('safety properties over 1,000 random intakes each', () => {
         const p = make(today, intake);
         const runs = p.weeks.flatMap((w) => w.sessions.map((s) => ({ ...s, volume: w.level === null && w.phase !== 'walk-run' }))).filter((s) => s.runMinutes > 0);
         // Without --longest-run, the average run of the current week stands in: the longest is at least that.
-        const weeklyNow = toMinutes(intake.weekly, intake.units, templates.rules);
-        const intakeLongest = Math.floor(intake.longestRun ? toMinutes(intake.longestRun, intake.units, templates.rules) : weeklyNow / (intake.runsPerWeek ?? templates.rules.defaultRunDays));
+        const weeklyNow = toMinutes(intake.weekly, intake.units, templates.rules, intake.pace);
+        const intakeLongest = Math.floor(intake.longestRun ? toMinutes(intake.longestRun, intake.units, templates.rules, intake.pace) : weeklyNow / templates.rules.maxRunDaysPer7);
         for (const run of runs.filter((r) => r.volume)) {
           const earlier = runs.filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30).map((r) => r.runMinutes);
           if (earlier.length === 0) continue; // the first runs are bounded by the intake, tested in the unit tests

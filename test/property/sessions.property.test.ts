@@ -29,8 +29,9 @@ describe('run sessions say their own numbers', () => {
             expect(session.title).toMatch(new RegExp(`^Easy run · ${session.runMinutes} min( \\(lighter week\\))?$`));
             expect(session.details).toContain(`then ${session.runMinutes} min easy continuous running`);
             if (p.units !== 'min') {
-              const km = (Math.round((session.runMinutes / rules.easyPaceMinutesPer[p.units]) * 10) / 10).toFixed(1);
-              expect(session.details).toContain(`(about ${km} ${p.units} at an easy pace)`);
+              const pace = intake.pace ?? rules.assumedPaceMinutesPer[p.units];
+              const km = (Math.round((session.runMinutes / pace) * 10) / 10).toFixed(1);
+              expect(session.details).toContain(`about ${km} ${p.units} at ${p.pace!.assumed ? '' : 'your easy pace of '}${p.pace!.text}`);
             }
           }
         }

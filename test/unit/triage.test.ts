@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { triage } from '../../src/core/triage.js';
-import { SYMPTOMS } from '../../src/core/symptoms.js';
+import { REFERRALS, SYMPTOMS } from '../../src/core/symptoms.js';
 import { intake, makePlan, runningSessions, templates } from '../helpers.js';
 
 const ofLevel = (level: string) => SYMPTOMS.filter((s) => s.level === level).map((s) => s.id);
@@ -29,7 +29,9 @@ describe('R-TRIAGE-2: urgent symptoms', () => {
     expect(p.weeks).toHaveLength(12);
     expect(runningSessions(p)).toEqual([]);
     expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.kind === 'cross-train')).toBe(false);
-    expect(p.triage.message).toMatch(/stop running and see a doctor or physical therapist/i);
+    expect(p.triage.message).toMatch(/stop running until a clinician has cleared you/i);
+    // Section 5b: the reason's own line of who to see and how soon.
+    expect(p.triage.message).toContain(REFERRALS[id]!);
   });
 
   it('under 20 with pain when arching backwards is urgent (suspected stress fracture)', () => {

@@ -1,0 +1,223 @@
+// Issue 19's reproductions: what a physical therapist would strike out of a plan. Each block
+// names the rule of shared/domain.md it proves.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../../src/core/dates.js';
+import { isFullRestDay } from '../../src/core/sessions.js';
+import type { Plan, Session } from '../../src/core/types.js';
+import { renderIcs } from '../../src/export/ics.js';
+import { renderJson } from '../../src/export/json.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
+import { renderText } from '../../src/export/text.js';
+import { intakeFromRecord } from '../../src/intake/record.js';
+import { cli, makePlan, runningSessions, templates } from '../helpers.js';
+
+const DISTANCE_24 = { pain: 1, weekly: 20, goalWeekly: 60, units: 'km', runner: 'distance', weeks: 24 } as const;
+const maxWeek = (p: Plan) => Math.max(...p.weeks.map((w) => w.runMinutes));
+const daysOf = (sessions: Session[]): Session[][] => {
+  const days = new Map<string, Session[]>();
+  for (const s of sessions) days.set(s.date, [...(days.get(s.date) ?? []), s]);
+  return [...days.values()];
+};
+const byDate = (p: Plan): Session[][] => p.weeks.flatMap((w) => daysOf(w.sessions));
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast assumed one', () => {
+  it('without --pace, a 60 km goal never plans more minutes than 60 km at 5:00/km, and week 1 is 80% of now', () => {
+    const p = makePlan(DISTANCE_24);
+    expect(maxWeek(p)).toBeLessThanOrEqual(60 * 5); // R-VOL-6 at any real pace of 5:00/km or slower
+    expect(p.weeks[0]!.runMinutes).toBeLessThanOrEqual(0.8 * 20 * 5); // R-VOL-5
+    expect(p.pace).toEqual({ units: 'km', minutesPer: 5, text: '5:00/km', assumed: true });
+  });
+
+  it('with --pace 5:30, the plan stays within 60 km and week 1 within 80% of 20 km, at 5:30/km', () => {
+    const p = makePlan({ ...DISTANCE_24, pace: 5.5 });
+    expect(maxWeek(p) / 5.5).toBeLessThanOrEqual(60);
+    expect(p.weeks[0]!.runMinutes / 5.5).toBeLessThanOrEqual(0.8 * 20);
+    expect(p.weeks[0]!.runMinutes / 5.5).toBeGreaterThanOrEqual(0.7 * 20);
+  });
+
+  it('the assumed pace is stated in text, Markdown, ICS descriptions and JSON', () => {
+    const p = makePlan(DISTANCE_24);
+    expect(renderText(p)).toMatch(/Pace assumed: 5:00\/km/);
+    expect(renderMarkdown(p)).toMatch(/Pace assumed: 5:00\/km/);
+    const events = new ICAL.Component(ICAL.parse(renderIcs(p, {}))).getAllSubcomponents('vevent');
+    const runEvents = events.filter((e) => /Easy run/.test(String(e.getFirstPropertyValue('summary'))));
+    expect(runEvents.length).toBeGreaterThan(0);
+    for (const event of runEvents) {
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(/at 5:00\/km, the fast pace assumed without --pace/);
+    }
+    expect(JSON.parse(renderJson(p)).pace).toMatchObject({ text: '5:00/km', assumed: true });
+  });
+
+  it('a walk/run calendar in km states the pace too', () => {
+    const ics = renderIcs(makePlan({ units: 'km', goalWeekly: 30, weeks: 2 }), {});
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    const runs = events.filter((e) => /Walk\/run/.test(String(e.getFirstPropertyValue('summary'))));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const event of runs) {
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(/read at 5:00\/km, the fast pace assumed/);
+    }
+  });
+
+  it('a roster or profile takes a pace column', () => {
+    expect(intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: '6:30' }).intake.pace).toBe(6.5);
+    const bad = () => intakeFromRecord({ pain: '1', 'goal-weekly': '30', pace: 'fast' });
+    expect(bad).toThrow(/pace: Use your easy pace as minutes:seconds/);
+  });
+
+  it('the runner\'s own pace is stated too', () => {
+    const p = makePlan({ ...DISTANCE_24, pace: 6.5 });
+    expect(renderText(p)).toMatch(/your easy pace of 6:30\/km/);
+  });
+
+  it('--pace is a flag, checked, and refused with --weekly-minutes', async () => {
+    const base = ['plan', '--pain', '1', '--goal-weekly', '40', '--today', '2026-11-22'];
+    const ok = await cli([...base, '--weekly', '10', '--pace', '6:30', '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).pace).toMatchObject({ text: '6:30/km', assumed: false });
+    const bad = await cli([...base, '--pace', '6.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--pace.*minutes:seconds per km or mile/);
+    const inMinutes = ['plan', '--pain', '1', '--goal-weekly', '150', '--weekly-minutes', '60', '--today', '2026-11-22'];
+    const minutes = await cli([...inMinutes, '--pace', '6:00']);
+    expect(minutes.code).toBe(2);
+    expect(minutes.stderr).toMatch(/--pace does not apply to --weekly-minutes/);
+  });
+});
+
+describe('R-VOL-2: a single run stays a sensible share of the week', () => {
+  it('no run passes 30% of the goal week, and the runs spread over more days instead', () => {
+    for (const pace of [undefined, 7]) {
+      const p = makePlan({ ...DISTANCE_24, ...(pace ? { pace } : {}) });
+      const goal = 60 * (pace ?? 5);
+      const cap = Math.max(30, Math.floor(goal * templates.rules.singleRunShare));
+      for (const run of runningSessions(p)) expect(run.runMinutes).toBeLessThanOrEqual(cap);
+      expect(maxWeek(p)).toBeGreaterThan(goal * 0.9);
+    }
+  });
+
+  it('a runner who gave 3 days is told the goal needs more days, not given longer runs', () => {
+    const p = makePlan({ ...DISTANCE_24, runsPerWeek: 3 });
+    for (const run of runningSessions(p)) expect(run.runMinutes).toBeLessThanOrEqual(90);
+    expect(p.weeks.filter((w) => !w.lighter).at(-1)!.why).toMatch(/3 running days a week of at most 90 min/);
+  });
+});
+
+describe('R-WEEK-3: more running days never mean less running', () => {
+  it('--weekly 15 --goal-weekly 40: week by week, 4 days hold at least 3 days\' running, and 5 at least 4', () => {
+    const plans = [3, 4, 5].map((runsPerWeek) =>
+      makePlan({ pain: 1, weekly: 15, goalWeekly: 40, units: 'km', runsPerWeek }));
+    for (let i = 1; i < plans.length; i++) {
+      const fewer = plans[i - 1]!;
+      plans[i]!.weeks.forEach((week, w) => expect(week.runMinutes).toBeGreaterThanOrEqual(fewer.weeks[w]!.runMinutes));
+    }
+  });
+});
+
+describe('R-WEEK-1: a full rest day every week, never three running days in a row', () => {
+  const p = makePlan({ pain: 1, weekly: 30, goalWeekly: 50, units: 'km', runsPerWeek: 5, runner: 'distance',
+    weeks: 16 });
+
+  it('--runs-per-week 5 --weekly 30 --goal-weekly 50 --runner distance never runs three days in a row', () => {
+    const dates = runningSessions(p).map((s) => s.date);
+    for (let i = 2; i < dates.length; i++) expect(daysBetween(dates[i - 2]!, dates[i]!)).toBeGreaterThan(2);
+  });
+
+  it('every week holds a full rest day', () => {
+    for (const week of p.weeks) expect(daysOf(week.sessions).some(isFullRestDay)).toBe(true);
+  });
+
+  it('says that the fifth day becomes cross-training', () => {
+    expect(p.notes.join('\n')).toMatch(/You asked for 5 running days; the plan runs at most 4 a week.*R-WEEK-1/);
+  });
+
+  it('a beginner whose skeleton fills every free day still gets one', () => {
+    const q = makePlan({ runner: 'beginner', days: ['thu', 'sat'], start: '2026-11-23', weeks: 4 });
+    for (const week of q.weeks) expect(daysOf(week.sessions).some(isFullRestDay)).toBe(true);
+    expect(byDate(q).length).toBe(28);
+  });
+});
+
+describe('R-WEEK-2: every run says how to warm up, what comes after, and when to stop', () => {
+  it('holds a dynamic warm-up, static stretches after, and the stop rule in its own text', () => {
+    for (const p of [makePlan({ weeks: 12 }), makePlan(DISTANCE_24)]) {
+      const runs = runningSessions(p);
+      expect(runs.length).toBeGreaterThan(0);
+      for (const run of runs) {
+        const warmUp = /^Walk 5 min to warm up, then leg swings and trunk rotations \(10 each side, dynamic, before you run\)/;
+        expect(run.details).toMatch(warmUp);
+        expect(run.details).toMatch(/Static stretches after the run, not before\./);
+        expect(run.details).toMatch(/Stop the run if pain reaches 3\/10 or builds as you go, and log it\./);
+        expect(run.rules).toContain('R-WEEK-2');
+      }
+    }
+  });
+});
+
+describe('section 5b: who to see, how soon, and a plan while waiting that fits the reason', () => {
+  const waitingText = (p: Plan) => p.weeks.flatMap((w) => w.sessions).map((s) => `${s.title}: ${s.details}`).join('\n');
+  const withSteps = (p: Plan) => {
+    const titles = new Set(p.weeks.flatMap((w) => w.sessions.map((s) => s.title)));
+    const used = Object.values(templates.exercises).filter((e) => titles.has(e.title));
+    return used.map((e) => [e.details, ...(e.steps ?? [])].join(' ')).join('\n') + waitingText(p);
+  };
+
+  it('no extension-loading mobility for an under-20 with pain when arching', () => {
+    const p = makePlan({ age: 17, archingPain: true, weeks: 2 });
+    expect(p.triage.withheld).toBe(true);
+    expect(withSteps(p)).not.toMatch(/cat-cow|hip flexor|world's greatest|yoga/i);
+    expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.title === 'Gentle mobility')).toBe(true);
+  });
+
+  it('no nerve-tensioning stretches with radiating pain or numbness', () => {
+    for (const symptom of ['radiating-pain', 'numbness-tingling']) {
+      expect(withSteps(makePlan({ symptoms: [symptom], weeks: 2 }))).not.toMatch(/hamstring|piriformis/i);
+    }
+  });
+
+  it('rest and a doctor, not planks, with a fever', () => {
+    const p = makePlan({ symptoms: ['fever'], weeks: 2 });
+    expect(withSteps(p)).not.toMatch(/plank|brisk walk/i);
+    expect(p.weeks.flatMap((w) => w.sessions).every((s) => s.kind === 'rest')).toBe(true);
+    expect(p.triage.message).toMatch(/doctor \(GP\) today or tomorrow/);
+  });
+
+  it('each urgent reason gets its own line, and not all say "within days"', () => {
+    const p = makePlan({ symptoms: ['fever', 'radiating-pain', 'trauma'] });
+    expect(p.triage.message).toMatch(/Fever.*GP.*today or tomorrow/);
+    expect(p.triage.message).toMatch(/Pain shooting down a leg: see a doctor or physical therapist within 1-2 weeks/);
+    expect(p.triage.message).toMatch(/fall, accident or impact: see a doctor \(GP or urgent care\) within 1-2 days/);
+  });
+
+  it('age 55 with a first episode is sent to a doctor first, not a gait analysis', () => {
+    const p = makePlan({ age: 55, firstEpisode: true });
+    expect(p.triage.message).toMatch(/see a doctor \(GP\) first/);
+    expect(p.triage.message).not.toMatch(/gait analysis/);
+    expect(p.notes.join('\n')).toMatch(/doctor \(GP\) first/);
+  });
+
+  it('caution signs go to a physical therapist or a gait analysis', () => {
+    const { message } = makePlan({ symptoms: ['worse-during-run'] }).triage;
+    expect(message).toMatch(/physical therapist or a gait analysis/);
+  });
+
+  it('--arching-pain without --age is not ignored: the CLI asks for the age', async () => {
+    const r = await cli(['plan', '--pain', '1', '--goal-weekly', '30', '--arching-pain', '--today', '2026-11-22']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--arching-pain needs --age/);
+  });
+
+  it('and the engine, given no age, weighs it as under 20 (urgent)', () => {
+    const p = makePlan({ archingPain: true });
+    expect(p.triage.level).toBe('urgent');
+    expect(p.triage.reasons.map((r) => r.id)).toContain('arching-age-unknown');
+  });
+
+  it('the seeds\' advice on shoes, surfaces and stride is in the plan', () => {
+    const text = flat(renderText(makePlan({ weeks: 4 })));
+    expect(text).toMatch(/300-500 miles/);
+    expect(text).toMatch(/no cambered roads/);
+    expect(text).toMatch(/short quick steps and a higher cadence rather than long strides/);
+  });
+});
