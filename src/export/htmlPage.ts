@@ -117,7 +117,7 @@ table.stack td::before{content:attr(data-label) ": ";color:var(--muted)}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#3d3d3d;--line:#b8b8b8;--card:#fff;--accent:#000;--danger:#000;
 --danger-bg:#fff;--warn:#000;--warn-bg:#fff;--ok:#000}
-body{font-size:8.4pt;line-height:1.25}
+body{font-size:8pt;line-height:1.2}
 main{max-width:none;padding:0}
 h1{font-size:15pt;margin:0}
 h2{font-size:10.5pt;margin:.6rem 0 .2rem;break-after:avoid}
