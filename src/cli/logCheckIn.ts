@@ -1,7 +1,8 @@
 // Logging one check-in in the athlete file: the same checks and the same record for `checkin` and
 // for every caller that logs on a runner's behalf.
 import { longDate } from '../core/dates.js';
-import { replan, sessionBeforeMorning, type Replanned } from '../core/replay.js';
+import { sessionBeforeMorning } from '../core/log.js';
+import { replan, type Replanned } from '../core/replay.js';
 import type { CheckIn, Intake, Templates } from '../core/types.js';
 import { appendCheckIn, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';

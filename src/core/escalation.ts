@@ -1,9 +1,12 @@
 // Section 2b of domain.md: patterns in the log that turn into the urgent level (R-ESC-1..3), and the
-// reminder a caution plan owes the runner (R-ESC-4). The replay finds the patterns; this module
-// words them and says who to see and how soon.
-import { addDays, shortDate } from './dates.js';
+// reminder a caution plan owes the runner (R-ESC-4); with R-PAIN-5, pain at rest that keeps runs off.
+// LogWatch keeps what the replay needs to see the patterns; the functions word them and say who to
+// see and how soon.
+import { highestPain } from './checkin.js';
+import { addDays, daysBetween, shortDate } from './dates.js';
+import type { Stage } from './progression.js';
 import { findSymptom } from './symptoms.js';
-import type { Rules, TriageReason } from './types.js';
+import type { CheckIn, DecisionKind, Rules, TriageReason } from './types.js';
 
 export type EscalationRule = 'R-ESC-1' | 'R-ESC-2' | 'R-ESC-3';
 
@@ -60,4 +63,147 @@ export function cautionReminder(weekStart: string, cautionSince: string | null, 
     `The caution signs have lasted ${Math.round(rules.cautionReminderDays / 7)} weeks: book the assessment now ` +
     '(a physical therapist, or a gait analysis); the plan stays in the walk/run phase without it (R-ESC-4).'
   );
+}
+
+/** A pattern in the log that stops running until a clearance. */
+export interface Found {
+  rule: EscalationRule;
+  pattern: string;
+}
+
+/**
+ * What the replay needs to remember of the log to see its patterns: pain drop-backs and setbacks
+ * (R-ESC-2), every pain logged (R-ESC-1, R-ESC-3), pain at rest (R-PAIN-5) and how long a caution
+ * sign has been reported (R-ESC-4). A clearance starts the counters again.
+ */
+export class LogWatch {
+  /** R-PAIN-5: the latest pain at rest logged, and the first day of the run of days it has been 3 or more. */
+  restPain: { date: string; value: number } | null = null;
+  restHighSince: string | null = null;
+  /** R-ESC-4: since when a caution sign has been reported and not cleared. */
+  cautionSince: string | null = null;
+  private dropBacks: string[] = [];
+  private setbacks: string[] = [];
+  private readonly pains: { date: string; pain: number }[] = [];
+  /** R-ESC-3: where the runner stood at the start or the last clearance, and whether a session was logged since. */
+  private anchor: { date: string; stage: Stage };
+  private loggedSinceAnchor = false;
+
+  constructor(
+    private readonly rules: Rules,
+    start: string,
+    stage: Stage,
+  ) {
+    this.anchor = { date: start, stage };
+  }
+
+  /** R-ESC-1 and R-ESC-2 after a session's decision: the pattern that stops running, if any. */
+  afterSession(date: string, session: CheckIn, kind: DecisionKind, stopped: boolean): Found | null {
+    const pain = highestPain(session);
+    if (pain !== null) this.pains.push({ date, pain });
+    this.loggedSinceAnchor = true;
+    if (kind === 'stop' || kind === 'stop-running') return null;
+    if (kind === 'drop-back') this.dropBacks.push(date);
+    if (kind === 'drop-back' || kind === 'hold') this.setbacks.push(date);
+    if (kind === 'clean' || kind === 'advance') this.setbacks = [];
+    if (stopped) return null;
+    if (pain !== null && pain >= this.rules.escalationPain) {
+      return { rule: 'R-ESC-1', pattern: severePainPattern(pain, whenOf(session, pain), date) };
+    }
+    const recent = this.dropBacks.filter((d) => daysBetween(d, date) <= this.rules.repeatDropBackDays);
+    if (kind === 'drop-back' && recent.length >= 2) return { rule: 'R-ESC-2', pattern: recurringPattern('drop-backs', recent, this.rules) };
+    if (this.setbacks.length >= this.rules.setbacksInRow) return { rule: 'R-ESC-2', pattern: recurringPattern('setbacks', this.setbacks, this.rules) };
+    return null;
+  }
+
+  /** R-PAIN-5: pain at rest logged; says when it starts keeping runs off ('high') and when it stops ('eased'). */
+  restPainLogged(date: string, pain: number): 'high' | 'eased' | null {
+    this.restPain = { date, value: pain };
+    const high = pain >= this.rules.painThreshold;
+    if (high && this.restHighSince === null) {
+      this.restHighSince = date;
+      return 'high';
+    }
+    if (!high && this.restHighSince !== null) {
+      this.restHighSince = null;
+      return 'eased';
+    }
+    return null;
+  }
+
+  /** R-ESC-1 for pain at rest logged on its own. */
+  severeAtRest(date: string, pain: number): Found | null {
+    this.pains.push({ date, pain });
+    return pain >= this.rules.escalationPain ? { rule: 'R-ESC-1', pattern: severePainPattern(pain, 'at rest', date) } : null;
+  }
+
+  /** R-PAIN-5: the days in a row of pain at rest of 3 or more, once they reach the configured number; else null. */
+  restPainDays(date: string): number | null {
+    if (this.restHighSince === null) return null;
+    const days = daysBetween(this.restHighSince, date) + 1;
+    return days >= this.rules.restPainDaysToSettle ? days : null;
+  }
+
+  /**
+   * R-ESC-3: the configured days after the start (or the last clearance), a runner no further on
+   * than then, or whose weekly pain is no lower than in the first week logged and still 2 or more,
+   * is not improving. Choice: only a runner who has logged a session since then is judged, and
+   * "no further on" does not count for one who started at the highest the plan allows.
+   */
+  notImproving(date: string, now: Stage, startedAtTop: boolean, where: (stage: Stage) => string): Found | null {
+    const days = daysBetween(this.anchor.date, date);
+    if (days < this.rules.notImprovingDays || !this.loggedSinceAnchor) return null;
+    const since = this.pains.filter((p) => p.date >= this.anchor.date);
+    const average = (from: string, to: string): number | null => {
+      const values = since.filter((p) => p.date >= from && p.date <= to).map((p) => p.pain);
+      return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
+    };
+    const first = since[0] ? average(since[0].date, addDays(since[0].date, 6)) : null;
+    const lately = average(addDays(date, -6), date);
+    const elapsed = `${days} days since ${shortDate(this.anchor.date)}`;
+    if (!startedAtTop && notAhead(now, this.anchor.stage)) {
+      return { rule: 'R-ESC-3', pattern: `${elapsed} and no further on than ${where(this.anchor.stage)}` };
+    }
+    if (first !== null && lately !== null && lately >= first && lately >= 2) {
+      return {
+        rule: 'R-ESC-3',
+        pattern: `${elapsed}, and pain this week (average ${lately.toFixed(1)}/10) no lower than in the first week logged (${first.toFixed(1)}/10)`,
+      };
+    }
+    return null;
+  }
+
+  /** Where the runner stood when R-ESC-3 started counting. */
+  get start(): Stage {
+    return this.anchor.stage;
+  }
+
+  /** A clearance: the escalation counters start again from here; a caution sign no longer counts. */
+  clear(date: string, stage: Stage): void {
+    this.dropBacks = [];
+    this.setbacks = [];
+    this.anchor = { date, stage };
+    this.loggedSinceAnchor = false;
+    this.cautionSince = null;
+  }
+}
+
+/** How far along a stage is, for R-ESC-3's "no further on than where they started". */
+function rankOf(stage: Stage): [number, number] {
+  if (stage.phase === 'settle') return [0, 0];
+  if (stage.phase === 'walk-run') return [1, stage.index];
+  return [2, stage.weekly];
+}
+
+function notAhead(now: Stage, start: Stage): boolean {
+  const [a, b] = [rankOf(now), rankOf(start)];
+  return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+}
+
+/** Which pain of a session reached a number, in words. */
+function whenOf(session: CheckIn, pain: number): string {
+  if (session.painDuring === pain) return 'during the session';
+  if (session.painAfter === pain) return 'after the session';
+  if (session.nextMorning === pain) return 'the morning after the session';
+  return 'at rest before the session';
 }

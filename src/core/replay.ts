@@ -1,11 +1,10 @@
 // Re-planning from the log. The plan is never stored: it is recomputed from intake + log every
 // time. Weeks that have begun are replayed day by day against the check-ins (R-PAIN-3..5, R-ESC-1..3,
 // R-PROG-2, R-PROG-3, R-LOG-1..3); from today on the plan is projected from where the runner stands.
-import { baselineOf, highestPain, judgeSession, worstPain, type Verdict } from './checkin.js';
+import { baselineOf, judgeSession, worstPain, type Verdict } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
-import {
-  cautionNote, cautionReminder, escalationReason, escalationText, recurringPattern, REFERRAL, severePainPattern, type EscalationRule,
-} from './escalation.js';
+import { cautionNote, cautionReminder, escalationReason, escalationText, LogWatch, REFERRAL, type Found } from './escalation.js';
+import { daysOf, type DayLog } from './log.js';
 import { assemblePlan, assembleWeek, checkGoal, plan, planFrame, runOffsetsFor, type RunDays } from './plan.js';
 import {
   cleanSessionsNeeded, courseOf, LIMP, levelUp, nextVolumeStage, projectWeek, runMinutesOf, startingStage, sum,
@@ -51,49 +50,8 @@ interface Segment {
   because: string | null;
 }
 
-/** What the log holds for one day, in the order the replay reads it. */
-interface DayLog {
-  /** Pain at rest logged on its own: a next-morning entry, a rest entry, or a session's next-morning pain the day before. */
-  rest: number[];
-  sessions: CheckIn[];
-  cleared: boolean;
-}
-
 export function replan(intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): Replanned {
   return new Replay(intake, log, templates, today).run();
-}
-
-/** The log up to today by date: sessions (with next-morning pain logged on its own folded in), rest pain, clearances. */
-function daysOf(log: readonly CheckIn[], today: string): Map<string, DayLog> {
-  const known = log.filter((e) => e.date <= today);
-  const sessions = known.filter((e) => e.completed !== undefined).map((e) => ({ ...e }));
-  sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const days = new Map<string, DayLog>();
-  const day = (date: string): DayLog => {
-    let found = days.get(date);
-    if (!found) days.set(date, (found = { rest: [], sessions: [], cleared: false }));
-    return found;
-  };
-  for (const session of sessions) {
-    day(session.date).sessions.push(session);
-    // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
-    if (session.nextMorning !== undefined) day(addDays(session.date, 1)).rest.push(session.nextMorning);
-  }
-  for (const entry of known) {
-    if (entry.morning && entry.nextMorning !== undefined) {
-      const session = sessionBeforeMorning(sessions, entry.date);
-      if (session) session.nextMorning = entry.nextMorning;
-      day(entry.date).rest.push(entry.nextMorning);
-    }
-    if (entry.restPain !== undefined && entry.completed === undefined) day(entry.date).rest.push(entry.restPain);
-    if (entry.cleared) day(entry.date).cleared = true;
-  }
-  return days;
-}
-
-/** The session a next-morning pain belongs to: the last one logged the day before (or two, after a late night). */
-export function sessionBeforeMorning<T extends CheckIn>(sessions: readonly T[], date: string): T | undefined {
-  return sessions.filter((s) => s.date < date && daysBetween(s.date, date) <= 2).at(-1);
 }
 
 /** Decisions after which a week is repeated rather than grown (R-PAIN-2). */
@@ -104,18 +62,6 @@ const isWaiting = (stage: Stage): boolean => stage.phase === 'settle' && stage.w
 /** The kind of week a stage plans: a change of kind mid-week re-plans the rest of the week. */
 function courseKind(stage: Stage): 'waiting' | 'settle' | 'running' {
   return stage.phase !== 'settle' ? 'running' : stage.waiting ? 'waiting' : 'settle';
-}
-
-/** How far along a stage is, for R-ESC-3's "at or below where they started". */
-function rankOf(stage: Stage): [number, number] {
-  if (stage.phase === 'settle') return [0, 0];
-  if (stage.phase === 'walk-run') return [1, stage.index];
-  return [2, stage.weekly];
-}
-
-function notAhead(now: Stage, start: Stage): boolean {
-  const [a, b] = [rankOf(now), rankOf(start)];
-  return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
 }
 
 class Replay {
@@ -145,23 +91,13 @@ class Replay {
   private lastRun: string;
   private gapDropped = 0;
   private restThrough: string | null = null;
-  /** R-PAIN-5: the latest pain at rest logged, and the first day of the run of days it has been 3 or more. */
-  private restPain: Progress['restPain'] = null;
-  private restHighSince: string | null = null;
-  /** R-ESC-2: pain drop-backs, and the setbacks in a row, since the start or the last clearance. */
-  private dropBacks: string[] = [];
-  private setbacks: string[] = [];
-  /** R-ESC-3: where the runner stood at the start or the last clearance. */
-  private anchor: { date: string; stage: Stage };
-  /** R-ESC-4: since when a caution sign has been reported and not cleared. */
-  private cautionSince: string | null = null;
+  /** Pain at rest, setbacks and caution signs over time: what the patterns of R-ESC-1..4 and R-PAIN-5 read. */
+  private watch: LogWatch;
   private readonly runDates: string[] = [];
   private readonly decisions: Decision[] = [];
   private readonly logged: LoggedSession[] = [];
   /** The last session logged on each day, as the week it falls in shows it. */
   private readonly loggedOn = new Map<string, LoggedSession>();
-  /** Every entry with a pain, for R-ESC-3's weekly averages. */
-  private readonly pains: { date: string; pain: number }[] = [];
   private progress: Progress | null = null;
 
   constructor(
@@ -175,7 +111,7 @@ class Replay {
     this.log = daysOf(log, today);
     this.lastAdvance = this.start;
     this.lastRun = addDays(this.start, -1);
-    this.anchor = { date: this.start, stage: { phase: 'settle', waiting: false } };
+    this.watch = new LogWatch(this.rules, this.start, { phase: 'settle', waiting: false });
   }
 
   run(): Replanned {
@@ -187,8 +123,8 @@ class Replay {
     checkGoal(this.intake, this.templates);
     this.setTriage();
     this.stage = startingStage(this.course);
-    this.anchor = { date: this.start, stage: this.stage };
-    if (this.triage.level === 'caution' && !this.triage.cleared) this.cautionSince = this.start;
+    this.watch = new LogWatch(this.rules, this.start, this.stage);
+    if (this.triage.level === 'caution' && !this.triage.cleared) this.watch.cautionSince = this.start;
     if (this.triage.withheld) {
       const severe = this.triage.reasons.some((r) => r.id === SEVERE_PAIN);
       this.stop = { level: 'urgent', reason: severe ? 'R-PAIN-6' : 'R-TRIAGE-2', since: this.start, text: reasonWords(this.triage.reasons), advice: URGENT_ACTION };
@@ -304,7 +240,7 @@ class Replay {
       // On the ladder, the week's runs as placed earn the next level (a run a rule took out earns nothing).
       this.stage = this.afterLadderWeek(runs, nextWeekStart);
     } else if (before.phase === 'settle') {
-      this.stage = this.restHighSince !== null ? before : next;
+      this.stage = this.watch.restHighSince !== null ? before : next;
     } else if (runs.length < load.runs.length && 'weekly' in before && 'weekly' in next) {
       // A run the spacing rules took out is not run: the next week grows from what is left.
       this.stage = this.afterWeek(before, nextVolumeStage(before, this.history.lastFullWeekly, this.course), nextWeekStart);
@@ -344,7 +280,7 @@ class Replay {
     const stage = this.stage;
 
     if (stage.phase === 'settle') {
-      if (stage.waiting || this.restHighSince !== null) return;
+      if (stage.waiting || this.watch.restHighSince !== null) return;
       // R-PHASE-1: a week over needs check-ins that kept pain low; the current week is assumed to.
       const weekOver = addDays(weekStart, 6) < this.today;
       if (outcome.setback || (weekOver && outcome.sessions === 0)) return;
@@ -399,7 +335,9 @@ class Replay {
       clearedSymptoms: this.clearedSymptoms,
     });
     const otherLevel = levelNow !== null && level !== null && level.level !== levelNow.level ? level.level : null;
-    const decision = this.escalateOrKeep(this.decide(verdict, session, date, offPlan, otherLevel), session, date);
+    const decided = this.decide(verdict, session, date, offPlan, otherLevel);
+    const found = this.watch.afterSession(date, session, decided.kind, this.stop !== null);
+    const decision = found ? this.escalate(date, found) : decided;
     outcome.sessions += 1;
     if (SETBACKS.has(decision.kind)) outcome.setback = true;
     if (verdict.kind === 'drop-back') outcome.dropped = true;
@@ -408,8 +346,6 @@ class Replay {
     const loggedSession = { ...session, decision, runMinutes: done };
     this.logged.push(loggedSession);
     this.loggedOn.set(date, loggedSession);
-    const pain = highestPain(session);
-    if (pain !== null) this.pains.push({ date, pain });
     if (running && (ran || planned !== undefined)) {
       const status: SessionStatus = session.completed === 'yes' ? 'done' : session.completed === 'partial' ? 'partial' : 'not-done';
       runs.push({ offset, minutes, level, status, done });
@@ -429,7 +365,7 @@ class Replay {
     if (this.restThrough !== null && date <= this.restThrough) {
       return { rule: 'R-PAIN-3', why: `inside the rest days after a hold or drop-back, no running until after ${shortDate(this.restThrough)}` };
     }
-    if (this.restHighSince !== null && this.restHighSince < date) {
+    if (this.watch.restHighSince !== null && this.watch.restHighSince < date) {
       return { rule: 'R-PAIN-5', why: `while pain at rest was ${this.rules.painThreshold}/10 or more` };
     }
     const last = this.runDates.at(-1);
@@ -499,25 +435,7 @@ class Replay {
     return this.decision(date, 'off-plan', offPlan.rule, `Logged and counted, but not toward the next level: run ${offPlan.why}, a day the plan kept free of running (${offPlan.rule}).`);
   }
 
-  /** R-ESC-1 and R-ESC-2 on the session just decided: a pattern turns it into a stop, until a clearance. */
-  private escalateOrKeep(decision: Decision, session: CheckIn, date: string): Decision {
-    if (decision.kind === 'stop' || decision.kind === 'stop-running') return decision;
-    if (decision.kind === 'drop-back') this.dropBacks.push(date);
-    if (decision.kind === 'drop-back' || decision.kind === 'hold') this.setbacks.push(date);
-    if (decision.kind === 'clean' || decision.kind === 'advance') this.setbacks = [];
-    if (this.stop) return decision;
-
-    const pain = highestPain(session);
-    if (pain !== null && pain >= this.rules.escalationPain) {
-      return this.escalate(date, 'R-ESC-1', severePainPattern(pain, whenOf(session, pain), date));
-    }
-    const recent = this.dropBacks.filter((d) => daysBetween(d, date) <= this.rules.repeatDropBackDays);
-    if (decision.kind === 'drop-back' && recent.length >= 2) return this.escalate(date, 'R-ESC-2', recurringPattern('drop-backs', recent, this.rules));
-    if (this.setbacks.length >= this.rules.setbacksInRow) return this.escalate(date, 'R-ESC-2', recurringPattern('setbacks', this.setbacks, this.rules));
-    return decision;
-  }
-
-  private escalate(date: string, rule: EscalationRule, pattern: string): Decision {
+  private escalate(date: string, { rule, pattern }: Found): Decision {
     this.found.push(escalationReason(rule, pattern));
     this.stopRunning(date, 'urgent', rule, pattern, REFERRAL[rule]);
     const resume = this.resumeStage ?? this.stage;
@@ -602,57 +520,35 @@ class Replay {
 
   /** R-PAIN-5: pain at rest of 3 or more keeps every run off until a later entry logs less. */
   private restPainLogged(date: string, pain: number, outcome: WeekOutcome, onItsOwn: boolean): void {
-    this.restPain = { date, value: pain };
-    const high = pain >= this.rules.painThreshold;
-    if (high) outcome.setback = true;
-    if (high && this.restHighSince === null) {
-      this.restHighSince = date;
-      if (onItsOwn) {
-        this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10: no run until you log pain at rest below ${this.rules.painThreshold}/10 ("backplan checkin --rest-pain N") (R-PAIN-5).`);
-      }
-    } else if (!high && this.restHighSince !== null) {
-      this.restHighSince = null;
-      if (onItsOwn) this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10, below ${this.rules.painThreshold}/10: running can go on (R-PAIN-5).`);
+    const limit = this.rules.painThreshold;
+    if (pain >= limit) outcome.setback = true;
+    const change = this.watch.restPainLogged(date, pain);
+    if (!onItsOwn) return;
+    if (change === 'high') {
+      this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10: no run until you log pain at rest below ${limit}/10 ("backplan checkin --rest-pain N") (R-PAIN-5).`);
+    } else if (change === 'eased') {
+      this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10, below ${limit}/10: running can go on (R-PAIN-5).`);
     }
-    if (onItsOwn && pain >= this.rules.escalationPain && !this.stop) {
-      this.escalate(date, 'R-ESC-1', severePainPattern(pain, 'at rest', date));
-    }
+    const found = this.stop ? null : this.watch.severeAtRest(date, pain);
+    if (found) this.escalate(date, found);
   }
 
   /** R-PAIN-5: pain at rest of 3 or more for days in a row sends the runner back to settle, and its exit gate. */
   private checkRestPainDays(date: string): void {
-    if (this.restHighSince === null || this.stage.phase === 'settle') return;
-    const days = daysBetween(this.restHighSince, date) + 1;
-    if (days < this.rules.restPainDaysToSettle) return;
+    const days = this.stage.phase === 'settle' ? null : this.watch.restPainDays(date);
+    if (days === null) return;
     this.stage = { phase: 'settle', waiting: false, because: 'rest-pain' };
     this.pendingAdvance = null;
-    this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest has stayed at ${this.rules.painThreshold}/10 or more for ${days} days (since ${shortDate(this.restHighSince)}): back to the settle phase, whose exit gate comes before any run (R-PAIN-5).`);
+    this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest has stayed at ${this.rules.painThreshold}/10 or more for ${days} days (since ${shortDate(this.watch.restHighSince!)}): back to the settle phase, whose exit gate comes before any run (R-PAIN-5).`);
   }
 
-  /**
-   * R-ESC-3: four weeks after the start (or the last clearance), a runner no further on than they
-   * started, or whose weekly pain is no lower than in the first logged week and still 2 or more,
-   * is not improving. Choice: only a runner who has logged sessions since then is judged.
-   */
+  /** R-ESC-3: not improving since the start or the last clearance (see LogWatch.notImproving). */
   private checkImproving(date: string): void {
-    if (this.stop || daysBetween(this.anchor.date, date) < this.rules.notImprovingDays) return;
-    const since = this.pains.filter((p) => p.date >= this.anchor.date);
-    if (!this.logged.some((s) => s.date >= this.anchor.date)) return;
-    const start = this.anchor.stage;
+    if (this.stop) return;
+    const start = this.watch.start;
     const atTop = start.phase === 'maintain' || (start.phase === 'walk-run' && (start.goalReached || start.index >= this.course.topIndex));
-    const stuck = !atTop && notAhead(this.stage, start);
-    const average = (from: string, to: string): number | null => {
-      const values = since.filter((p) => p.date >= from && p.date <= to).map((p) => p.pain);
-      return values.length > 0 ? sum(values) / values.length : null;
-    };
-    const first = since[0] ? average(since[0].date, addDays(since[0].date, 6)) : null;
-    const now = average(addDays(date, -6), date);
-    const painful = first !== null && now !== null && now >= first && now >= 2;
-    if (!stuck && !painful) return;
-    const pattern = stuck
-      ? `${daysBetween(this.anchor.date, date)} days since ${shortDate(this.anchor.date)} and no further on than ${this.where(start)}`
-      : `${daysBetween(this.anchor.date, date)} days since ${shortDate(this.anchor.date)}, and pain this week (average ${now!.toFixed(1)}/10) no lower than in the first week logged (${first!.toFixed(1)}/10)`;
-    this.escalate(date, 'R-ESC-3', pattern);
+    const found = this.watch.notImproving(date, this.stage, atTop, (stage) => this.where(stage));
+    if (found) this.escalate(date, found);
   }
 
   /** A clinician's clearance lifts every red flag and pattern logged so far (and the intake's); the counters start again. */
@@ -663,16 +559,13 @@ class Replay {
     this.clearedByEntry = true;
     const wasStopped = this.stop;
     this.stop = null;
-    this.cautionSince = null;
     this.setTriage();
     if (isWaiting(this.stage)) {
       // After an emergency the way back starts with a settle week; after an urgent stop, where the runner was.
       this.stage = wasStopped?.level === 'emergency' ? { phase: 'settle', waiting: false } : this.resumeStage ?? startingStage(this.course);
     }
     this.resumeStage = null;
-    this.dropBacks = [];
-    this.setbacks = [];
-    this.anchor = { date, stage: this.stage };
+    this.watch.clear(date, this.stage);
     this.decisions.push({ date, kind: 'cleared', rule: 'R-TRIAGE-2', text: `Cleared by a clinician: the plan goes on from ${this.where()} (R-TRIAGE-2).`, phase: this.stage.phase, level: this.ladderLevel()?.level ?? null });
   }
 
@@ -682,7 +575,7 @@ class Replay {
     if (signs.length === 0) return false;
     this.loggedSymptoms.push(...signs);
     this.setTriage();
-    this.cautionSince ??= date;
+    this.watch.cautionSince ??= date;
     if (signs.includes(LIMP) && this.stage.phase !== 'settle') {
       this.stage = { phase: 'settle', waiting: false, because: 'limp' };
       return true;
@@ -735,7 +628,7 @@ class Replay {
 
   /** R-PROG-1 on the ladder, the rest days after a setback, and R-PAIN-5, counting the runs already logged. */
   private mayRun(date: string): boolean {
-    if (this.stage.phase === 'settle' || this.restHighSince !== null) return false;
+    if (this.stage.phase === 'settle' || this.watch.restHighSince !== null) return false;
     if (this.restThrough !== null && date <= this.restThrough) return false;
     const last = this.runDates.at(-1);
     if (last === date) return false;
@@ -792,10 +685,10 @@ class Replay {
       const changes = segments.map((s) => s.because).filter((b): b is string => b !== null);
       week.why = `${changes.join(' ')} ${week.why}`;
     }
-    const reminder = cautionReminder(weekStart, this.cautionSince, this.rules);
+    const reminder = cautionReminder(weekStart, this.watch.cautionSince, this.rules);
     if (reminder && this.triage.level === 'caution' && !this.triage.cleared) week.why = `${week.why} ${reminder}`;
-    if (this.restHighSince !== null && this.restPain && week.end >= this.today) {
-      week.why = `${week.why} No run until you log pain at rest below ${this.rules.painThreshold}/10: ${this.restPain.value}/10 was logged on ${shortDate(this.restPain.date)} (R-PAIN-5).`;
+    if (this.watch.restHighSince !== null && this.watch.restPain && week.end >= this.today) {
+      week.why = `${week.why} No run until you log pain at rest below ${this.rules.painThreshold}/10: ${this.watch.restPain.value}/10 was logged on ${shortDate(this.watch.restPain.date)} (R-PAIN-5).`;
     }
     if (weekStart > this.today) return week;
     week.loggedRunMinutes = sum(runs.map((r) => r.done));
@@ -862,7 +755,7 @@ class Replay {
       decisions: [...this.decisions],
       sessions: [...this.logged],
       restThrough: this.restThrough,
-      restPain: this.restPain,
+      restPain: this.watch.restPain,
       next: null,
     };
   }
@@ -872,11 +765,11 @@ class Replay {
     if (this.stop && this.stop.level === 'urgent' && this.stop.reason.startsWith('R-ESC')) {
       notes.push(`Running stopped on ${shortDate(this.stop.since)}: ${this.stop.text} (${this.stop.reason}). Log "backplan checkin --cleared" once a clinician has cleared you.`);
     }
-    if (this.restHighSince !== null && this.restPain) {
-      notes.push(`Pain at rest ${this.restPain.value}/10 on ${shortDate(this.restPain.date)}: no run until you log pain at rest below ${this.rules.painThreshold}/10 with "backplan checkin --rest-pain N" (R-PAIN-5).`);
+    if (this.watch.restHighSince !== null && this.watch.restPain) {
+      notes.push(`Pain at rest ${this.watch.restPain.value}/10 on ${shortDate(this.watch.restPain.date)}: no run until you log pain at rest below ${this.rules.painThreshold}/10 with "backplan checkin --rest-pain N" (R-PAIN-5).`);
     }
-    if (this.cautionSince !== null && this.triage.level === 'caution' && !this.triage.cleared) {
-      notes.push(cautionNote(this.cautionSince, this.today, this.rules));
+    if (this.watch.cautionSince !== null && this.triage.level === 'caution' && !this.triage.cleared) {
+      notes.push(cautionNote(this.watch.cautionSince, this.today, this.rules));
     }
     const missed = 'Planned runs with no check-in count as missed; log each session with "backplan checkin".';
     if (this.logged.length === 0) return this.start < this.today ? [...notes, missed] : notes;
@@ -891,14 +784,6 @@ function movedUp(before: Stage, after: Stage): boolean {
 
 function reasonWords(reasons: readonly TriageReason[]): string {
   return reasons.filter((r) => r.level === 'emergency' || r.level === 'urgent').map((r) => r.text).join('; ');
-}
-
-/** Which pain of a session reached a number, in words: "during the run", "the next morning". */
-function whenOf(session: CheckIn, pain: number): string {
-  if (session.painDuring === pain) return 'during the session';
-  if (session.painAfter === pain) return 'after the session';
-  if (session.nextMorning === pain) return 'the morning after the session';
-  return 'at rest before the session';
 }
 
 /** A check-in in a few words: "done · pain 1/2/1 · next morning 1 · clean". */

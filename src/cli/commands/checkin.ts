@@ -2,7 +2,8 @@
 // file, re-plan from intake + log, and say what was decided, by which rule, and what comes next.
 import type { Command } from 'commander';
 import { longDate, shortDate } from '../../core/dates.js';
-import { sessionBeforeMorning, summarise } from '../../core/replay.js';
+import { sessionBeforeMorning } from '../../core/log.js';
+import { summarise } from '../../core/replay.js';
 import { EMERGENCY_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
 import type { CheckIn, Completed, Decision, NextSession, Plan, Progress, WarmupSoreness } from '../../core/types.js';
