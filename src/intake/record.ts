@@ -71,8 +71,10 @@ function asText(value: unknown): string {
 export function intakeFromRecord(record: Record<string, unknown>): RecordIntake {
   const out: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(record)) {
-    const key = ALIASES[rawKey.trim().toLowerCase()] ?? rawKey.trim().toLowerCase();
-    const spec = FIELDS[key];
+    const lower = rawKey.trim().toLowerCase();
+    // Own keys only: a roster column named "constructor" or "__proto__" is an unknown field, not Object's.
+    const key = Object.hasOwn(ALIASES, lower) ? ALIASES[lower]! : lower;
+    const spec = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     if (!spec) {
       const guess = closest(key, RECORD_KEYS);
       throw new RecordError(rawKey, `unknown field${guess ? `; did you mean "${guess}"?` : ''} (fields are the plan flags without --)`);

@@ -37,9 +37,24 @@ export function readPlanFile(file: string, expected?: FileKind): { kind: FileKin
     throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected one of rules, ladder, exercises, template (got ${JSON.stringify(kind ?? null)})`);
   }
   if (expected && kind !== expected) throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected "${expected}" (got "${kind}")`);
-  const data = validate(parsed, SCHEMAS[kind as FileKind]);
+  const data = withoutControls(validate(parsed, SCHEMAS[kind as FileKind]));
   checkBounds(kind as FileKind, data, parsed);
   return { kind: kind as FileKind, data, parsed };
+}
+
+// Control characters and direction overrides in a plan file's text would reach every output: a
+// terminal through its escape codes, a Markdown or text file, a calendar. Plan text needs none.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The validated data with every string stripped of control characters and direction overrides. */
+function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(CONTROLS, '') as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
+  }
+  return value;
 }
 
 /** R-CONF-1: a looser safety number than backplan's own is refused, wherever the file comes from. */

@@ -271,6 +271,18 @@ describe('hostile text', () => {
     expect(ics.stdout.replaceAll('\r\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
+  it('16b: template text reaches no Markdown, text or JSON file raw either', () => {
+    const dir = plansDir();
+    for (const file of ['plan.md', 'plan.txt', 'plan.json']) {
+      const r = run([...PLAN, '--plans-dir', 'plans', '--template', 'sly', '-o', file], dir);
+      expect(r.code).toBe(0);
+      const written = readFileSync(join(dir, file), 'utf8');
+      expect(written).toContain('Swim or bike');
+      // eslint-disable-next-line no-control-regex
+      expect(written).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
+  });
+
   it('17: stderr echoes no raw control text, and no 5 MB name', () => {
     const dir = testDir('hostile');
     writeFileSync(join(dir, 'header.csv'), 'name,\u001b]0;pwn\u0007,goal-weekly\nAna,1,30\n');
