@@ -1,40 +1,59 @@
-// The runner's log as the replay reads it: by day, sessions with their next-morning pain folded
-// in, pain at rest logged on its own, and clearances.
+// The runner's log as the replay reads it, day by day: what the runner logged on each day, in the
+// order it was logged, after the morning's pain (a next-morning entry, or a next-morning pain given
+// with the day before's session).
 import { addDays, daysBetween } from './dates.js';
 import type { CheckIn } from './types.js';
 
+export type DayEvent =
+  /** Pain at rest logged on its own (R-PAIN-5), with any symptom logged beside it. */
+  | { kind: 'rest'; pain: number; symptoms: readonly string[] }
+  /** Symptoms logged on a day without a session or a pain. */
+  | { kind: 'symptoms'; symptoms: readonly string[] }
+  | { kind: 'session'; session: CheckIn }
+  | { kind: 'cleared' };
+
 /** What the log holds for one day, in the order the replay reads it. */
 export interface DayLog {
-  /** Pain at rest logged on its own: a next-morning entry, a rest entry, or a session's next-morning pain the day before. */
-  rest: number[];
-  sessions: CheckIn[];
-  cleared: boolean;
+  events: DayEvent[];
+  /** The day's session check-ins. */
+  sessions: number;
 }
 
-/** The log up to today by date: sessions (with next-morning pain logged on its own folded in), rest pain, clearances. */
+/**
+ * The log up to today by date. Sessions carry the next-morning pain logged on its own the day
+ * after. Within a day the morning's pain comes first, then the entries in the order they were
+ * logged: a pain at rest logged after the day's session is the day's latest.
+ */
 export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayLog> {
   const known = log.filter((e) => e.date <= today);
   const sessions = known.filter((e) => e.completed !== undefined).map((e) => ({ ...e }));
-  sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const days = new Map<string, DayLog>();
-  const day = (date: string): DayLog => {
-    let found = days.get(date);
-    if (!found) days.set(date, (found = { rest: [], sessions: [], cleared: false }));
-    return found;
-  };
-  for (const session of sessions) {
-    day(session.date).sessions.push(session);
-    // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
-    if (session.nextMorning !== undefined) day(addDays(session.date, 1)).rest.push(session.nextMorning);
-  }
+  const byDate = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const mornings = new Map<string, DayEvent[]>();
+  const entries = new Map<string, DayEvent[]>();
+  const push = (map: Map<string, DayEvent[]>, date: string, event: DayEvent) => map.set(date, [...(map.get(date) ?? []), event]);
+  let next = 0;
   for (const entry of known) {
-    if (entry.morning && entry.nextMorning !== undefined) {
-      const session = sessionBeforeMorning(sessions, entry.date);
+    if (entry.completed !== undefined) {
+      const session = sessions[next++]!;
+      push(entries, entry.date, { kind: 'session', session });
+      // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
+      if (session.nextMorning !== undefined) push(mornings, addDays(session.date, 1), { kind: 'rest', pain: session.nextMorning, symptoms: [] });
+    } else if (entry.morning && entry.nextMorning !== undefined) {
+      const session = sessionBeforeMorning(byDate, entry.date);
       if (session) session.nextMorning = entry.nextMorning;
-      day(entry.date).rest.push(entry.nextMorning);
+      push(mornings, entry.date, { kind: 'rest', pain: entry.nextMorning, symptoms: entry.symptoms ?? [] });
+    } else if (entry.restPain !== undefined) {
+      push(entries, entry.date, { kind: 'rest', pain: entry.restPain, symptoms: entry.symptoms ?? [] });
+    } else if (entry.cleared) {
+      push(entries, entry.date, { kind: 'cleared' });
+    } else if (entry.symptoms?.length) {
+      push(entries, entry.date, { kind: 'symptoms', symptoms: entry.symptoms });
     }
-    if (entry.restPain !== undefined && entry.completed === undefined) day(entry.date).rest.push(entry.restPain);
-    if (entry.cleared) day(entry.date).cleared = true;
+  }
+  const days = new Map<string, DayLog>();
+  for (const date of new Set([...mornings.keys(), ...entries.keys()])) {
+    const events = [...(mornings.get(date) ?? []), ...(entries.get(date) ?? [])];
+    days.set(date, { events, sessions: events.filter((e) => e.kind === 'session').length });
   }
   return days;
 }

@@ -169,7 +169,7 @@ class Replay {
       const decisionsBefore = this.decisions.length;
       const day = date <= this.today ? this.log.get(date) : undefined;
       if (date <= this.today) this.replayDay(date, offset, day, pending, runs, outcome);
-      const logged = (day?.sessions.length ?? 0) > 0;
+      const logged = (day?.sessions ?? 0) > 0;
       if (date === this.today && !logged) this.dropForGap(date);
       const planned = pending.get(offset);
       if (!logged && planned !== undefined) {
@@ -208,14 +208,29 @@ class Replay {
     return new Map(offsets.map((offset, i) => [offset, load.runs[i]!] as const).filter(([offset]) => offset >= from));
   }
 
-  /** One day of the log: pain at rest first, then the sessions, then a clearance; then the checks that read the log so far. */
+  /**
+   * One day of the log, in the order it was logged (the morning's pain first); then the checks that
+   * read the log so far. A clearance covers what was logged before it.
+   */
   private replayDay(date: string, offset: number, day: DayLog | undefined, pending: Map<number, number>, runs: WeekRun[], outcome: WeekOutcome): void {
-    for (const pain of day?.rest ?? []) this.restPainLogged(date, pain, outcome, true);
-    for (const session of day?.sessions ?? []) this.logSession(session, date, offset, pending, runs, outcome);
-    // A clearance covers what was reported before it: on its own day, after that day's sessions.
-    if (day?.cleared) this.clear(date);
+    for (const event of day?.events ?? []) {
+      if (event.kind === 'session') this.logSession(event.session, date, offset, pending, runs, outcome);
+      else if (event.kind === 'cleared') this.clear(date);
+      else {
+        if (event.kind === 'rest') this.restPainLogged(date, event.pain, outcome, true);
+        if (event.symptoms.length > 0) this.symptomsLogged(date, event.symptoms, outcome);
+      }
+    }
     this.checkRestPainDays(date);
     this.checkImproving(date);
+  }
+
+  /** Symptoms logged without a session (with a pain at rest, a morning entry, or on their own): judged as at a check-in. */
+  private symptomsLogged(date: string, symptoms: readonly string[], outcome: WeekOutcome): void {
+    const verdict = judgeSession({ date, symptoms: [...symptoms] }, { rules: this.rules, baseline: this.intake.pain, clearedSymptoms: this.clearedSymptoms });
+    if (verdict.kind === 'not-counted' || verdict.kind === 'clean') return;
+    outcome.setback = true;
+    this.decide(verdict, { date, symptoms: [...symptoms] }, date, null, null);
   }
 
   /** A week wholly after today: projected as in a plan made ahead, spaced after the runs before it. */
@@ -521,7 +536,12 @@ class Replay {
   /** R-PAIN-5: pain at rest of 3 or more keeps every run off until a later entry logs less. */
   private restPainLogged(date: string, pain: number, outcome: WeekOutcome, onItsOwn: boolean): void {
     const limit = this.rules.painThreshold;
-    if (pain >= limit) outcome.setback = true;
+    if (pain >= limit) {
+      // R-PAIN-2: a week whose pain at rest reached the line earns no level: the count starts again.
+      outcome.setback = true;
+      this.pendingAdvance = null;
+      if (this.stage.phase === 'walk-run') this.stage = { ...this.stage, clean: 0 };
+    }
     const change = this.watch.restPainLogged(date, pain);
     if (!onItsOwn) return;
     if (change === 'high') {

@@ -290,3 +290,22 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect(r.stdout).not.toMatch(/often settles/);
   });
 });
+
+describe('checkin input found in review', () => {
+  it('checkin --symptom alone logs the symptom and acts on it', async () => {
+    const a = await athlete();
+    const r = await a.run(['checkin', '--symptom', 'saddle-numbness'], '2026-11-24');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/Stop: get emergency care today/);
+    expect(readFileSync(a.file, 'utf8')).toMatch(/- \{ date: 2026-11-24, symptoms: \[ saddle-numbness \] \}/);
+  });
+  it('--completed no with pain during, and --next-morning on a session logged today, are usage errors', async () => {
+    const a = await athlete();
+    const notDone = await a.run(['checkin', '--completed', 'no', '--pain-during', '4'], '2026-11-23');
+    expect(notDone.code).toBe(2);
+    expect(notDone.stderr).toMatch(/--completed no: there was no session to feel --pain-during in/);
+    const early = await a.run([...session('2026-11-23', 1), '--next-morning', '1'], '2026-11-23');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/--next-morning is the morning after the session, which has not come yet/);
+  });
+});

@@ -251,3 +251,28 @@ describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
     expect(cleared.plan.weeks.some((w) => /R-ESC-4/.test(w.why))).toBe(false);
   });
 });
+
+describe('found in review: what a day logs, in the order logged', () => {
+  it('a symptom logged with a pain at rest, a morning pain, or on its own is acted on (R-TRIAGE-1/2)', () => {
+    const emergency = replanned([ok(START), { date: '2026-11-25', restPain: 1, symptoms: ['bladder-bowel'] }], '2026-11-25');
+    expect(emergency.progress.stopped).toMatchObject({ level: 'emergency' });
+    expect(emergency.plan.weeks).toEqual([]);
+    const urgent = [ok(START), { date: '2026-11-24', morning: true, nextMorning: 1, symptoms: ['night-pain'] }] as CheckIn[];
+    expect(replanned(urgent, '2026-11-24').progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-TRIAGE-2' });
+    expect(runsAfter(urgent, '2026-11-24')).toEqual([]);
+    const alone = [ok(START), { date: '2026-11-24', symptoms: ['leg-weakness'] }] as CheckIn[];
+    expect(replanned(alone, '2026-11-24').plan.triage.level).toBe('emergency');
+    const limp = [ok(START), { date: '2026-11-24', symptoms: ['limp'] }] as CheckIn[];
+    expect(replanned(limp, '2026-11-24').progress.phase).toBe('settle');
+  });
+  it('pain at rest logged after the day\'s session is the day\'s latest (R-PAIN-5)', () => {
+    const log: CheckIn[] = [ok(START), { date: START, restPain: 5 }];
+    expect(runsAfter(log, START)).toEqual([]);
+  });
+  it('a week whose pain at rest reached 3 or more earns no level (R-PAIN-2)', () => {
+    const log: CheckIn[] = [ok(START), { date: '2026-11-24', restPain: 4 }, { date: '2026-11-26', restPain: 1 }, ok('2026-11-28')];
+    const { progress } = replanned(log, '2026-11-28');
+    expect(progress.cleanSessions).toBe(1);
+    expect(progress.next).toMatchObject({ level: 1 });
+  });
+});

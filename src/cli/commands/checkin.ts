@@ -53,8 +53,11 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
     return EXIT.withheld;
   }
 
-  let entry = entryFromFlags(flags, date);
-  if (entry.completed === undefined && !entry.morning && !entry.cleared && entry.restPain === undefined) {
+  let entry = entryFromFlags(flags, date, today);
+  // New symptoms can be logged on any day, without a session (domain.md 1: they stop the plan whenever they appear).
+  const symptomsOnly = entry.completed === undefined && (entry.symptoms?.length ?? 0) > 0 &&
+    [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.warmup].every((v) => v === undefined);
+  if (entry.completed === undefined && !entry.morning && !entry.cleared && entry.restPain === undefined && !symptomsOnly) {
     if (canPrompt(io, flags)) {
       entry = { ...entry, ...(await askCheckIn(io.prompt ?? (await inquirerPrompter()), entry)) };
     } else {
@@ -87,7 +90,7 @@ function checkDate(date: string, today: string, start: string | undefined): void
   if (start && date < start) throw new UsageError(`--date ${date} is before the plan starts (${longDate(start)})`, 'check --date; the log holds sessions of this plan only');
 }
 
-function entryFromFlags(flags: CheckinFlags, date: string): CheckIn {
+function entryFromFlags(flags: CheckinFlags, date: string, today: string): CheckIn {
   const given = (names: readonly string[]) => names.filter((n) => (flags as Record<string, unknown>)[n] !== undefined);
   if (flags.cleared) {
     const extra = given([...SESSION_FLAGS, 'nextMorning', 'symptom', 'restPain']);
@@ -104,6 +107,13 @@ function entryFromFlags(flags: CheckinFlags, date: string): CheckIn {
     if (extra.length > 0) throw new UsageError(`--morning logs only the next-morning pain; drop ${extra.map((n) => FLAG_NAMES[n]).join(', ')}`, 'log the session itself without --morning');
     if (flags.nextMorning === undefined) throw new UsageError('--morning needs --next-morning, your pain at rest this morning', 'e.g. backplan checkin --morning --next-morning 1');
     return { date, morning: true, nextMorning: flags.nextMorning, symptoms: flags.symptom, note: flags.note };
+  }
+  if (flags.completed === 'no') {
+    const extra = given(['painDuring', 'painAfter', 'warmupSoreness']);
+    if (extra.length > 0) throw new UsageError(`--completed no: there was no session to feel ${extra.map((n) => FLAG_NAMES[n]).join(', ')} in`, 'drop them, or give --completed yes or partial; pain at rest goes in --pain-before or --rest-pain');
+  }
+  if (flags.nextMorning !== undefined && date === today) {
+    throw new UsageError('--next-morning is the morning after the session, which has not come yet', 'log it tomorrow with "backplan checkin --morning --next-morning N"');
   }
   return {
     date, completed: flags.completed, painBefore: flags.painBefore, painDuring: flags.painDuring, painAfter: flags.painAfter,
