@@ -221,14 +221,15 @@ function settleWeek(stage: Extract<Stage, { phase: 'settle' }>, pain: number, ru
         'work that suit your signs (R-TRIAGE-2).',
     };
   }
-  const walkTest = 'It ends with a 30-minute brisk walk: no pain increase and no limp opens walk/run (R-PHASE-1).';
+  const walkTest = 'It ends with a 30-minute brisk walk, logged with "backplan checkin" on day 4 or later: no pain ' +
+    'increase and no limp opens walk/run (R-PHASE-1).';
   if (stage.because === 'limp') {
     return settle('R-WEEK-4', `Pain changes your stride (a limp): no running before a settle week of walking, cross-training, core and mobility (R-WEEK-4). ${walkTest}`);
   }
   if (stage.because === 'rest-pain') {
     return settle('R-PAIN-5', `Pain at rest stayed at ${rules.painThreshold}/10 or more for ${rules.restPainDaysToSettle} days: back to settling it with walking, cross-training, core and mobility (R-PAIN-5). ${walkTest}`);
   }
-  return settle('R-PAIN-1', `Pain at rest is ${pain}/10, at or above ${rules.painThreshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1).`);
+  return settle('R-PAIN-1', `Pain at rest is ${pain}/10, at or above ${rules.painThreshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1). ${walkTest}`);
 }
 
 function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next: Stage } {

@@ -40,6 +40,8 @@ interface WeekOutcome {
   dropped: boolean;
   /** Session check-ins logged in the week. */
   sessions: number;
+  /** R-PHASE-1: a clean session logged late in a settle week, the 30-minute walk with no pain increase and no limp. */
+  walkTest?: boolean;
 }
 
 /** Part of a week planned from one stage: a stop or a clearance mid-week starts a new one the day after. */
@@ -53,6 +55,9 @@ interface Segment {
 export function replan(intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): Replanned {
   return new Replay(intake, log, templates, today).run();
 }
+
+/** R-PHASE-1: the settle week's walk test is a clean session logged from its 4th day on (offset 3). */
+const WALK_TEST_FROM = 3;
 
 /** Decisions after which a week is repeated rather than grown (R-PAIN-2). */
 const SETBACKS: ReadonlySet<Decision['kind']> = new Set(['drop-back', 'hold', 'not-counted', 'off-plan', 'stop', 'stop-running']);
@@ -296,9 +301,9 @@ class Replay {
 
     if (stage.phase === 'settle') {
       if (stage.waiting || this.watch.restHighSince !== null) return;
-      // R-PHASE-1: a week over needs check-ins that kept pain low; the current week is assumed to.
+      // R-PHASE-1: a week over needs its walk test logged and pain kept low; the current week is assumed to.
       const weekOver = addDays(weekStart, 6) < this.today;
-      if (outcome.setback || (weekOver && outcome.sessions === 0)) return;
+      if (outcome.setback || (weekOver && !outcome.walkTest)) return;
       this.stage = { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
       this.lastAdvance = nextWeekStart;
       this.lastRun = addDays(nextWeekStart, -1);
@@ -351,6 +356,7 @@ class Replay {
     });
     const otherLevel = levelNow !== null && level !== null && level.level !== levelNow.level ? level.level : null;
     const decided = this.decide(verdict, session, date, offPlan, otherLevel);
+    if (!running && decided.kind === 'clean' && session.completed === 'yes' && offset >= WALK_TEST_FROM) outcome.walkTest = true;
     const found = this.watch.afterSession(date, session, decided.kind, this.stop !== null);
     const decision = found ? this.escalate(date, found) : decided;
     outcome.sessions += 1;

@@ -276,3 +276,19 @@ describe('found in review: what a day logs, in the order logged', () => {
     expect(progress.next).toMatchObject({ level: 1 });
   });
 });
+
+describe('R-PHASE-1 / R-WEEK-4: the settle week opens running only on its walk test, logged', () => {
+  const limper = runner({ symptoms: ['limp'] });
+  it('a walk on the settle week\'s first day alone does not open running; one on day 4 or later does', () => {
+    const monday = replanned([ok(START)], '2026-11-30', limper);
+    expect(monday.progress.phase).toBe('settle');
+    // This week is the settle week again: the first run is next week's, if this week's walk test passes.
+    expect(monday.progress.next).toMatchObject({ date: '2026-12-07', level: 1 });
+    const friday = replanned([ok(START), ok('2026-11-27')], '2026-11-30', limper);
+    expect(friday.progress.phase).toBe('walk-run');
+    expect(friday.progress.next).toMatchObject({ date: '2026-11-30', level: 1 });
+  });
+  it('a walk test that logs the limp again holds the settle week', () => {
+    expect(replanned([ok('2026-11-27', { symptoms: ['limp'] })], '2026-11-30', limper).progress.phase).toBe('settle');
+  });
+});
