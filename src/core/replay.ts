@@ -11,6 +11,7 @@ import {
   type Course, type History, type Stage, type WeekLoad,
 } from './progression.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
+import { REFERRALS } from './symptoms.js';
 import { SEVERE_PAIN, triage } from './triage.js';
 import type {
   CheckIn, Decision, Intake, LadderLevel, LoggedSession, NextSession, Plan, Progress, Session, SessionStatus, Stop, Templates,
@@ -415,7 +416,8 @@ class Replay {
       case 'stop-running': {
         this.loggedSymptoms.push(...verdict.symptoms.filter((id) => !this.loggedSymptoms.includes(id)));
         const level = verdict.kind === 'stop' ? 'emergency' : 'urgent';
-        this.stopRunning(date, level, verdict.rule, verdict.reason, level === 'emergency' ? EMERGENCY_ACTION : URGENT_ACTION);
+        const referrals = verdict.symptoms.map((id) => REFERRALS[id]).filter((r): r is string => r !== undefined);
+        this.stopRunning(date, level, verdict.rule, verdict.reason, level === 'emergency' ? EMERGENCY_ACTION : referrals.join(' ') || URGENT_ACTION);
         const text = verdict.kind === 'stop'
           ? `Stop: get emergency care today (${because}).`
           : `Stop running until a doctor or physical therapist has assessed you and cleared you (${because}). Log "backplan checkin --cleared" once they have.`;
@@ -695,11 +697,13 @@ class Replay {
 
   private assemble(segments: Segment[], runs: WeekRun[], w: number, weekStart: string, previous: WeekLoad | undefined): Week {
     runs.sort((a, b) => a.offset - b.offset);
+    const signs = this.loggedSymptoms.length === 0 ? this.intake : { ...this.intake, symptoms: [...this.intake.symptoms, ...this.loggedSymptoms] };
     const parts = segments.map((segment, i) => {
       const to = segments[i + 1]?.from ?? 7;
       const own = runs.filter((r) => r.offset >= segment.from && r.offset < to);
       const week = assembleWeek({
-        templates: this.templates, intake: this.intake, weekStart, load: { ...segment.load, runs: own.map((r) => r.minutes) },
+        // The plan while waiting fits every sign reported so far, at intake or since (section 5b).
+        templates: this.templates, intake: signs, weekStart, load: { ...segment.load, runs: own.map((r) => r.minutes) },
         runOffsets: own.map((r) => r.offset), runLevels: own.map((r) => r.level),
       }, w, i === 0 ? previous : segments[i - 1]!.load);
       return { week, from: addDays(weekStart, segment.from), to: addDays(weekStart, to) };

@@ -292,3 +292,19 @@ describe('R-PHASE-1 / R-WEEK-4: the settle week opens running only on its walk t
     expect(replanned([ok('2026-11-27', { symptoms: ['limp'] })], '2026-11-30', limper).progress.phase).toBe('settle');
   });
 });
+
+describe('section 5b for signs reported at a check-in', () => {
+  it('radiating pain logged: the waiting weeks leave out nerve-tensioning stretches, and the stop names who to see', () => {
+    const log = [ok(START), ok('2026-11-25', { symptoms: ['radiating-pain'] })];
+    const { plan: p, progress } = replanned(log, '2026-11-25');
+    const waiting = p.weeks.slice(1).flatMap((w) => w.sessions);
+    expect(waiting.some((s) => /hamstring|piriformis/i.test(`${s.title} ${s.details}`))).toBe(false);
+    expect(progress.stopped?.advice).toMatch(/Pain shooting down a leg: see a doctor or physical therapist within 1-2 weeks/);
+  });
+  it('fever logged: rest, not a brisk walk or the core routine', () => {
+    const { plan: p, progress } = replanned([ok(START, { symptoms: ['fever'] })], START);
+    const waiting = p.weeks.slice(1).flatMap((w) => w.sessions);
+    expect(waiting.every((s) => s.kind === 'rest')).toBe(true);
+    expect(progress.stopped?.advice).toMatch(/see a doctor \(GP\) today or tomorrow/);
+  });
+});
