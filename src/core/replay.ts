@@ -174,6 +174,13 @@ class Replay {
       const kindBefore = courseKind(this.stage);
       const decisionsBefore = this.decisions.length;
       const day = date <= this.today ? this.log.get(date) : undefined;
+      const runsToday = day?.events.some((e) => e.kind === 'session' && (e.session.completed === 'yes' || e.session.completed === 'partial'));
+      if (this.leavesLadderOn(date) && (runsToday || (pending.has(offset) && date >= this.today && this.mayRun(date)))) {
+        // R-LOG-1: the level earned comes with this day's run; out of walk/run, the rest of the week,
+        // this day's run included, is planned from the new phase.
+        segments.push(this.advanceInto(w, date, offset));
+        pending = this.plannedRuns(segments.at(-1)!.load, offset);
+      }
       if (date <= this.today) this.replayDay(date, offset, day, pending, runs, outcome);
       const logged = (day?.sessions ?? 0) > 0;
       if (date === this.today && !logged) this.dropForGap(date);
@@ -251,11 +258,21 @@ class Replay {
     const before = this.stage;
     const { load, next } = projectWeek(this.course, this.stage, w, this.history);
     const runs: WeekRun[] = [];
-    runOffsetsFor(this.days, load.runs.length).forEach((offset, i) => this.placeRun(runs, weekStart, offset, load.runs[i]!, undefined, false));
+    const segments: Segment[] = [{ from: 0, load, because: null }];
+    const offsets = runOffsetsFor(this.days, load.runs.length);
+    for (let i = 0; i < offsets.length; i++) {
+      const offset = offsets[i]!;
+      const date = addDays(weekStart, offset);
+      if (this.leavesLadderOn(date) && this.mayRun(date)) {
+        segments.push(this.advanceInto(w, date, offset));
+        for (const [later, minutes] of this.plannedRuns(segments.at(-1)!.load, offset)) this.placeRun(runs, weekStart, later, minutes, undefined, false);
+        break;
+      }
+      this.placeRun(runs, weekStart, offset, load.runs[i]!, undefined, false);
+    }
     this.history.weeks.push({ runs: runs.map((r) => r.minutes), lighter: load.lighter });
     // R-VOL-4's "last full week" is a week beyond the ladder, as in a plan made ahead.
     if (!load.lighter && 'weekly' in before) this.history.lastFullWeekly = sum(runs.map((r) => r.minutes));
-    const segments = [{ from: 0, load, because: null }];
     const nextWeekStart = addDays(weekStart, 7);
     if (before.phase === 'walk-run') {
       // On the ladder, the week's runs as placed earn the next level (a run a rule took out earns nothing).
@@ -512,6 +529,21 @@ class Replay {
     return this.decision(date, 'advance', 'R-PROG-2', `Advance to ${this.where()} (R-PROG-2: ${needed} clean sessions at ${levelNow}).`);
   }
 
+  /** Whether an advance earned earlier comes due on this date and takes the runner out of walk/run. */
+  private leavesLadderOn(date: string): boolean {
+    const stage = this.stage;
+    if (this.pendingAdvance === null || date < this.pendingAdvance || stage.phase !== 'walk-run') return false;
+    if (stage.clean < cleanSessionsNeeded(this.intake.runner, this.rules)) return false;
+    const next = levelUp(stage, this.course);
+    return next.phase !== 'walk-run' && next.phase !== 'settle';
+  }
+
+  /** Applies an advance out of walk/run on this day, and plans the rest of the week from the new phase. */
+  private advanceInto(w: number, date: string, offset: number): Segment {
+    this.applyPendingAdvance(date);
+    return { from: offset, load: this.loadFor(w), because: `From ${shortDate(date)}: ${this.where()} (R-PROG-2).` };
+  }
+
   /** R-LOG-1: an advance earned earlier comes with the first run on or after its date. */
   private applyPendingAdvance(date: string): void {
     const stage = this.stage;
@@ -709,6 +741,9 @@ class Replay {
       return { week, from: addDays(weekStart, segment.from), to: addDays(weekStart, to) };
     });
     const week = parts.at(-1)!.week;
+    // A level that came mid-week (R-LOG-1): the week is shown at the level it ends at.
+    const lastLevel = runs.findLast((r) => r.level !== null)?.level;
+    if (week.level !== null && lastLevel) week.level = lastLevel.level;
     if (parts.length > 1) {
       week.sessions = parts.flatMap((p) => p.week.sessions.filter((s) => s.date >= p.from && s.date < p.to));
       week.runMinutes = sum(runs.map((r) => r.minutes));

@@ -308,3 +308,25 @@ describe('section 5b for signs reported at a check-in', () => {
     expect(progress.stopped?.advice).toMatch(/see a doctor \(GP\) today or tomorrow/);
   });
 });
+
+describe('R-LOG-1 into continuous running', () => {
+  it('the day level 7 is done, running goes on as 20 minutes continuous (level 8), never 30', () => {
+    const who = runner({ goalWeekly: 90 });
+    const log: CheckIn[] = [];
+    let today = START;
+    for (let i = 0; i < 40; i++) {
+      const next = replan(who, log, templates, today).progress.next!;
+      if (next.date > '2027-01-09') break;
+      log.push(ok(next.date, { ...(next.level !== null ? { plannedLevel: next.level } : {}), plannedMinutes: next.runMinutes }));
+      today = next.date;
+    }
+    for (const day of ['2027-01-10', '2027-01-11']) {
+      const { plan: p, progress } = replanned(log, day, who);
+      expect(progress.next).toMatchObject({ date: '2027-01-11', runMinutes: 20, level: null });
+      const week8 = p.weeks[7]!;
+      expect(week8.phase).toBe('continuous');
+      expect(week8.sessions.filter((s) => s.runMinutes > 0).map((s) => s.runMinutes)).toEqual([20, 20, 20]);
+    }
+    expect(replanned(log, '2027-01-09', who).plan.weeks[6]!.level).toBe(7);
+  });
+});
