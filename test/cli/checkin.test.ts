@@ -268,7 +268,8 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
 
   it('the wizard offers pain at rest when there was no session', async () => {
     const a = await athlete();
-    const answers: [RegExp, unknown][] = [[/Did you do the session/, 'rest'], [/at rest now/, '3']];
+    // Tuesday holds no session: the wizard says so and offers pain at rest first.
+    const answers: [RegExp, unknown][] = [[/No session is planned for Tue 24 Nov/, 'rest'], [/at rest now/, '3']];
     const reply = async (q: { message: string }) => answers.find(([re]) => re.test(q.message))?.[1] ?? Promise.reject(new Error(q.message));
     const prompt = { input: reply, confirm: reply, checkbox: reply, select: reply } as unknown as Prompter;
     const r = await a.run(['checkin'], '2026-11-24', { stdinIsTTY: true, stdoutIsTTY: true, prompt });
