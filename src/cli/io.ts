@@ -21,6 +21,14 @@ export interface Io {
   prompt?: Prompter;
   /** Called by `batch` once its roster is read and checked, before the first plan is made. */
   planningStarts?(): void;
+  /** The terminal's width in columns, when stdout or stderr is one. */
+  readonly columns?: number | undefined;
+}
+
+/** Columns to wrap text to: the terminal's, at most 80 (the width plans are written for), 80 when unknown. */
+export function textWidth(io: Io): number {
+  const columns = io.columns;
+  return columns && columns > 0 ? Math.max(40, Math.min(80, columns)) : 80;
 }
 
 const MAX_STDIN_BYTES = 5 * 1024 * 1024;
@@ -40,6 +48,11 @@ export function processIo({ thread = false } = {}): Io {
     },
     get stderrIsTTY() {
       return isTerminal(2, () => process.stderr, thread);
+    },
+    get columns() {
+      if (thread) return undefined;
+      if (isTerminal(1, () => process.stdout, thread)) return process.stdout.columns;
+      return isTerminal(2, () => process.stderr, thread) ? process.stderr.columns : undefined;
     },
     env: process.env,
     now: () => new Date(),

@@ -3,9 +3,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isIsoDate, LAST_PLAN_DATE } from '../core/isoDate.js';
 import { SYMPTOM_IDS } from '../core/symptoms.js';
+import { UsageError } from './errors.js';
 import { closest } from './suggest.js';
 
-const NUMBER = /^\d+(\.\d+)?$/;
 const WHOLE = /^\d+$/;
 
 export function wholeNumber(min: number, max: number, example: string) {
@@ -20,11 +20,10 @@ export function wholeNumber(min: number, max: number, example: string) {
 
 export function volume(example: string) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!NUMBER.test(value.trim()) || !Number.isFinite(n) || n > 10_000) {
-      throw new InvalidArgumentError(`Use a number of 0 or more, e.g. ${example}.`);
-    }
-    return n;
+    const amount = parseAmount(value);
+    if (typeof amount === 'string') throw new InvalidArgumentError(`${amount} Use a number of 0 or more, e.g. ${example}.`);
+    if (amount.unit !== undefined) throw new InvalidArgumentError(`Give the number alone, e.g. ${example}.`);
+    return amount.value;
   };
 }
 
@@ -41,6 +40,80 @@ export function pace(value: string): number {
 }
 
 export const PACE_RANGE = { min: 2, max: 30 } as const;
+
+export type AmountUnit = 'km' | 'mi' | 'min';
+
+const UNIT_WORDS: Record<string, AmountUnit> = {
+  km: 'km', kms: 'km', kilometre: 'km', kilometres: 'km', kilometer: 'km', kilometers: 'km',
+  mi: 'mi', mile: 'mi', miles: 'mi', min: 'min', mins: 'min', minute: 'min', minutes: 'min',
+};
+const AMOUNT = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/i;
+
+/**
+ * A running amount as typed, in the wizard and in flags alike: "6.5", "6,5" (a decimal comma),
+ * "15km", "15 km", "90 min". A comma before exactly three digits ("1,500") could be a thousands
+ * separator or a decimal, so it is refused. Returns the problem in words when the text is no amount.
+ */
+export function parseAmount(text: string): { value: number; unit?: AmountUnit } | string {
+  const match = AMOUNT.exec(text.trim());
+  if (!match) return `"${text.trim()}" is not a number.`;
+  const [, digits, word] = match as unknown as [string, string, string];
+  if (/,\d{3}$/.test(digits)) return `"${digits}" could be ${digits.replace(',', '')} or ${digits.replace(',', '.')}: write it without the comma, or with a point.`;
+  const value = Number(digits.replace(',', '.'));
+  if (!Number.isFinite(value) || value > 10_000) return `"${digits}" is more than 10,000.`;
+  if (word === '') return { value };
+  const unit = UNIT_WORDS[word.toLowerCase()];
+  if (!unit) return `"${word}" is not a unit backplan knows (km, mi or min).`;
+  return { value, unit };
+}
+
+/** The units typed with the numbers of each command's amount flags: `--weekly 15km`. */
+const typedUnits = new WeakMap<Command, Map<string, AmountUnit>>();
+
+/** An amount flag that takes a unit typed with its number; the units are reconciled before the action (see unitsTyped). */
+function amountWithUnit(command: Command, flag: string, example: string) {
+  return (value: string): number => {
+    const amount = parseAmount(value);
+    if (typeof amount === 'string') throw new InvalidArgumentError(`${amount} Use a number of 0 or more, e.g. ${example}.`);
+    let typed = typedUnits.get(command);
+    if (!typed) typedUnits.set(command, (typed = new Map()));
+    if (amount.unit) typed.set(flag, amount.unit);
+    else typed.delete(flag);
+    return amount.value;
+  };
+}
+
+/** The units typed with the amounts of this command line, by flag. */
+export function unitsTyped(command: Command): ReadonlyMap<string, AmountUnit> {
+  return typedUnits.get(command) ?? new Map();
+}
+
+/**
+ * Units typed with numbers must agree with each other and with --units or --weekly-minutes; a
+ * distance unit with no --units given sets it (`--weekly 15mi` means miles). The saved athlete's
+ * units are checked by the command that knows them (edit).
+ */
+function reconcileUnits(command: Command): void {
+  const typed = unitsTyped(command);
+  if (typed.size === 0) return;
+  const units = [...new Set(typed.values())];
+  const where = [...typed].map(([flag, unit]) => `${flag} in ${unit}`).join(', ');
+  if (units.length > 1) throw new UsageError(`the amounts name different units (${where})`, 'give them all in one unit');
+  const unit = units[0]!;
+  const flags = command.opts<IntakeFlags>();
+  if (unit === 'min') {
+    if (flags.units) throw new UsageError(`${where} but --units ${flags.units}`, 'give minutes with --weekly-minutes, or distances in --units');
+    if (typed.has('--weekly') && flags.weeklyMinutes === undefined) {
+      // "--weekly 90min" is what --weekly-minutes says.
+      command.setOptionValueWithSource('weeklyMinutes', flags.weekly, 'cli');
+      command.setOptionValueWithSource('weekly', undefined, 'cli');
+    }
+    return;
+  }
+  if (flags.weeklyMinutes !== undefined) throw new UsageError(`${where} but --weekly-minutes counts minutes`, 'give every amount in minutes, or use --weekly with --units');
+  if (flags.units && flags.units !== unit) throw new UsageError(`${where} but --units ${flags.units}`, `drop the unit from the numbers, or give --units ${unit}`);
+  if (!flags.units) command.setOptionValueWithSource('units', unit, 'cli');
+}
 
 export function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('Use a real calendar date as YYYY-MM-DD, e.g. 2026-12-07.');
@@ -128,15 +201,16 @@ export function timeZone(value: string): string {
 
 /** The intake flags shared by every command that makes a plan. */
 export function addIntakeOptions(command: Command): Command {
+  command.hook('preAction', () => reconcileUnits(command));
   return command
     .addOption(new Option('--pain <0-10>', 'pain at rest now, 0 (none) to 10 (worst)').argParser(wholeNumber(0, 10, '--pain 2')))
     .addOption(new Option('--symptom <ids>', 'a symptom you have now (repeat, or list with commas); see "backplan symptoms"').argParser(symptomList))
-    .addOption(new Option('--weekly <n>', 'running volume this week in --units (0 = not running now)').argParser(volume('--weekly 15')))
+    .addOption(new Option('--weekly <n>', 'running volume this week in --units (0 = not running now; 15km, 6,5 mi)').argParser(amountWithUnit(command, '--weekly', '--weekly 15')))
     .addOption(new Option('--units <unit>', 'distance unit for --weekly, --longest-run and --goal-weekly').choices(UNITS))
-    .addOption(new Option('--weekly-minutes <n>', 'running volume this week in minutes, instead of --weekly').argParser(volume('--weekly-minutes 90')))
+    .addOption(new Option('--weekly-minutes <n>', 'running volume this week in minutes, instead of --weekly').argParser(amountWithUnit(command, '--weekly-minutes', '--weekly-minutes 90')))
     .addOption(new Option('--runs-per-week <n>', 'how many days a week you run (or want to)').argParser(wholeNumber(1, 7, '--runs-per-week 3')))
-    .addOption(new Option('--longest-run <n>', 'longest run of the last 30 days (same unit as --weekly)').argParser(volume('--longest-run 8')))
-    .addOption(new Option('--goal-weekly <n>', 'weekly volume before the pain: the plan never goes above it').argParser(volume('--goal-weekly 30')))
+    .addOption(new Option('--longest-run <n>', 'longest run of the last 30 days (same unit as --weekly)').argParser(amountWithUnit(command, '--longest-run', '--longest-run 8')))
+    .addOption(new Option('--goal-weekly <n>', 'weekly volume before the pain: the plan never goes above it').argParser(amountWithUnit(command, '--goal-weekly', '--goal-weekly 30')))
     .addOption(
       new Option('--pace <m:ss>', 'your easy pace per km or mile (--units), e.g. 6:30; without it a fast 5:00/km is assumed')
         .argParser(pace),

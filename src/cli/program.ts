@@ -156,6 +156,9 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }, argv?: 
 const COMMANDS: Record<string, (program: Command, io: Io, state: RunState) => void> = {
   plan: definePlan,
   init: defineInit,
+  edit: defineEdit,
+  reset: defineReset,
+  completion: defineCompletion,
   batch: defineBatch,
   show: defineShow,
   export: defineExport,
@@ -218,6 +221,76 @@ function defineInit(program: Command, io: Io, state: RunState): void {
     });
 }
 
+const EDIT_EXAMPLES = `Examples:
+  A runner, in a terminal: the questions again, your saved answers as the defaults.
+    $ backplan edit
+
+  One answer by its flag; the log is kept, and edit says how the plan moves:
+    $ backplan edit --goal-weekly 40
+    $ backplan edit --no-symptom --pain 1
+`;
+
+function defineEdit(program: Command, io: Io, state: RunState): void {
+  const edit = program
+    .command('edit')
+    .description('change your saved answers (a flag per answer, or the questions again); the log is kept')
+    .addHelpText('before', EDIT_EXAMPLES)
+    .addHelpText('after', `
+Flags not given keep their saved values. --no-symptom, --no-days, --no-age, --no-longest-run and
+--no-name take an answer away. The start date cannot move once check-ins are logged: they were
+logged against the plan that starts then (begin again with "backplan reset").
+${ATHLETE_FILE_HELP}
+${EXIT_CODES_HELP}`);
+  addIntakeOptions(edit);
+  addAthleteOptions(edit);
+  addTemplateOptions(edit)
+    .addOption(new Option('--no-symptom', 'tick no symptoms (takes the saved ones away)'))
+    .addOption(new Option('--no-days', 'let backplan choose the running days'))
+    .addOption(new Option('--no-age', 'forget the age'))
+    .addOption(new Option('--no-longest-run', 'forget the longest run'))
+    .addOption(new Option('--no-name', 'forget the name'))
+    .addOption(new Option('--no-first-episode', 'this is not your first episode of back pain'))
+    .addOption(new Option('--no-arching-pain', 'arching your back backwards does not hurt'))
+    .addOption(new Option('--no-cleared', 'not (or no longer) cleared by a clinician'))
+    .addOption(new Option('--no-input', 'never ask (the default without a terminal)'))
+    .addOption(new Option('--dry-run', 'say what would change, and save nothing'))
+    .action(async (_options, command: Command) => {
+      const { runEdit } = await import('./commands/edit.js');
+      state.exitCode = await runEdit(io, command);
+    });
+}
+
+function defineReset(program: Command, io: Io, state: RunState): void {
+  const reset = program
+    .command('reset')
+    .description('delete the athlete file, its backup and lock: your answers and every check-in')
+    .addHelpText('before', 'Examples:\n  $ backplan reset\n  $ backplan reset --file ana.yaml --yes\n')
+    .addHelpText('after', `\nAsks first, and the answer defaults to No. Without a terminal it needs --yes.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
+    .addOption(new Option('--yes', 'delete without asking (scripts)'))
+    .addOption(new Option('--no-input', 'never ask; without --yes, nothing is deleted'));
+  reset.action(async (_options, command: Command) => {
+    const { runReset } = await import('./commands/reset.js');
+    state.exitCode = await runReset(io, command);
+  });
+}
+
+function defineCompletion(program: Command, io: Io, state: RunState): void {
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('before', `Examples:
+  bash, in ~/.bashrc:            source <(backplan completion bash)
+  zsh, in ~/.zshrc:              source <(backplan completion zsh)
+  fish:                          backplan completion fish > ~/.config/fish/completions/backplan.fish
+`)
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { runCompletion } = await import('./commands/completion.js');
+      state.exitCode = runCompletion(io, shell);
+    });
+}
+
 function defineBatch(program: Command, io: Io, state: RunState): void {
   program
     .command('batch')
@@ -244,11 +317,12 @@ function defineShow(program: Command, io: Io, state: RunState): void {
   const show = program
     .command('show')
     .description('print the plan of the saved athlete file')
-    .addHelpText('before', 'Examples:\n  $ backplan show\n  $ backplan show --file ana.yaml --format json\n')
+    .addHelpText('before', 'Examples:\n  $ backplan show\n  $ backplan show --all\n  $ backplan show --file ana.yaml --format json\n')
     .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
-    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS));
+    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS))
+    .addOption(new Option('--all', 'every week, in a terminal too (there, show prints this week and next)'));
   addTemplateOptions(show);
   addPrintOptions(addExportOptions(show)).action(async (_options, command: Command) => {
     const { runSaved } = await import('./commands/plan.js');

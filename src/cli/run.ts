@@ -16,7 +16,7 @@ export async function runCli(argv: string[], io: Io, { inBatchThread = false } =
   }
 }
 
-const COMMANDS = new Set(['plan', 'init', 'show', 'export', 'checkin', 'status', 'report', 'batch', 'symptoms', 'templates', 'list', 'lint']);
+const COMMANDS = new Set(['plan', 'init', 'edit', 'reset', 'completion', 'show', 'export', 'checkin', 'status', 'report', 'batch', 'symptoms', 'templates', 'list', 'lint']);
 
 /** "plan " or "templates lint " from the leading words of argv, for the usage hint. */
 function commandPath(argv: string[]): string {

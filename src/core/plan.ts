@@ -3,7 +3,7 @@
 import { addDays, nextMondayAfter, weekdayIndex, weekdayNumber } from './dates.js';
 import { cautionNote, cautionReminder } from './escalation.js';
 import { PlanInputError } from './errors.js';
-import { formatPace, paceOf, planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
+import { formatPace, paceOf, phaseChangeWhy, planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
 import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
 import { weekSessions, type WeekContext } from './sessions.js';
@@ -63,11 +63,16 @@ export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad
     phase: load.phase,
     level: load.level && load.level.walk > 0 ? load.level.level : null,
     gate: gateFor(load, previous, index, templates.rules),
-    why: load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why,
+    why: withPhaseChange(phaseChangeWhy(previous, load), load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why),
     lighter: load.lighter,
     runMinutes: load.runs.reduce((a, b) => a + b, 0),
     sessions: weekSessions(ctx),
   };
+}
+
+/** The phase change's reason first: it is what the runner notices. */
+function withPhaseChange(change: string | null, why: string): string {
+  return change ? `${change} ${why}` : why;
 }
 
 interface PlanParts {

@@ -415,3 +415,31 @@ export function startingStage(course: Course): Stage {
   }
   return best!.stage;
 }
+
+/**
+ * Why the week's phase differs from the week before's, in a sentence; null when it does not (or
+ * when the week's own why is all about it: a settle week, a goal reached).
+ */
+export function phaseChangeWhy(previous: WeekLoad | undefined, load: WeekLoad): string | null {
+  if (!previous || previous.phase === load.phase || load.phase === 'settle' || load.phase === 'maintain') return null;
+  const runs = load.runs.length;
+  const longest = runs > 0 ? Math.max(...load.runs) : 0;
+  if (load.phase === 'walk-run') {
+    const level = load.level ? ` at level ${load.level.level}` : '';
+    return previous.phase === 'settle'
+      ? `New phase, walk/run${level}: the settle week's gate opens running, in short jogs with walk breaks (R-PHASE-1).`
+      : `New phase, walk/run${level}: your check-ins moved you back onto the ladder, with walk breaks again.`;
+  }
+  if (load.phase === 'continuous') {
+    if (previous.phase === 'walk-run' && previous.level) {
+      const { level, run, repeats } = previous.level;
+      return `New phase, continuous running: level ${level} (${repeats} × ${run} min with walk breaks) is done, and the ladder's next step is ${longest} min without a break. ` +
+        'Running without breaks loads the back more than the same minutes with walks between, so each run starts shorter (R-PROG-2).';
+    }
+    return previous.phase === 'settle'
+      ? `New phase, continuous running: running resumes at ${longest} min a run.`
+      : `New phase, continuous running: your check-ins brought the week back below the rebuild's run length, to ${longest} min a run.`;
+  }
+  return `New phase, rebuild: runs have reached ${longest} min, so the week grows toward your goal, adding a running day when it holds one more run of that length.`;
+}
+

@@ -1,9 +1,9 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
-import { longDate, weekdayName } from '../core/dates.js';
+import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
 import { joinPieces, PieceCache, type Piece } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
-import { weekHeading } from './text.js';
+import { shortTitle, weekHeading } from './text.js';
 
 /**
  * Text as inert Markdown: no HTML, no emphasis, links or autolinks, no table break, no heading, on
@@ -79,11 +79,22 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
 
   if (plan.weeks.length > 0) {
     out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
+    const common = everyRun(plan);
+    let gate = '';
     for (const week of plan.weeks) {
-      out.push(weekHead(week));
-      for (const session of week.sessions) out.push(rowStart(session.date), rowRest(session));
-      out.push('\n');
+      out.push(weekHead(week, week.gate === gate));
+      gate = week.gate;
+      // One row a day; the week's runs are described once under the table, and each exercise once
+      // at the end, so that 8 weeks print on two or three pages.
+      let from = 0;
+      for (let i = 1; i <= week.sessions.length; i++) {
+        if (i < week.sessions.length && week.sessions[i]!.date === week.sessions[from]!.date) continue;
+        out.push(rowStart(week.sessions[from]!.date), dayRow(week.sessions.slice(from, i)));
+        from = i;
+      }
+      out.push(runNotes(week, common));
     }
+    if (common) out.push(`## Every run\n\n${mdText(common)}\n\n`);
     if (options.exercises) out.push(exerciseSection(plan, options.exercises));
   }
   out.push(`---\n\n*${mdText(plan.notice)}*\n`);
@@ -101,7 +112,8 @@ const safetyNets = new PieceCache(100);
 
 function safetyNetSection(plan: Plan): Buffer {
   const net = plan.safetyNet;
-  const list = (items: string[]) => items.map((t) => `- ${mdText(t)}\n`).join('');
+  // Each list as one paragraph: the same words, in a third of the lines on paper.
+  const list = (items: string[]) => `${items.map((t) => mdText(t)).join('; ')}.\n`;
   const symptoms = `${net.emergency.join('\n')}\n\n${net.urgent.join('\n')}`;
   return (
     safetyNets.find(net.emergencyAction, net.urgentAction, symptoms) ??
@@ -110,54 +122,90 @@ function safetyNetSection(plan: Plan): Buffer {
       net.urgentAction,
       symptoms,
       '## Stop and get help if any of these appear\n\n' +
-        `**Emergency, same day:**\n\n${list(net.emergency)}\n${mdText(net.emergencyAction)}\n\n` +
-        `**Urgent, stop running:**\n\n${list(net.urgent)}\n${mdText(net.urgentAction)}\n\n`,
+        `**Emergency, same day:** ${list(net.emergency)}**${mdText(net.emergencyAction)}**\n\n` +
+        `**Urgent, stop running:** ${list(net.urgent)}**${mdText(net.urgentAction)}**\n\n`,
     )
   );
 }
 
-function weekHead(week: Week): string {
+/** A week's heading, its gate (said once while it stays the same) and why it holds what it holds. */
+function weekHead(week: Week, sameGate: boolean): string {
   return (
     `## ${mdText(weekHeading(week))}\n\n` +
-    `> **Gate:** ${mdText(week.gate)}\n>\n> ${mdText(week.why)}\n\n` +
-    '| Date | Day | Session | Details |\n| --- | --- | --- | --- |\n'
+    `> **Gate:** ${sameGate ? 'as the week before.' : mdText(week.gate)} ${mdText(week.why)}\n\n` +
+    '| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n'
   );
 }
 
 const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
 
-/** "| 2026-11-30 | Mon | ": the cells a row takes from its date, encoded. */
+/** "| Mon 30 Nov | ": the cell a row takes from its date, encoded. */
 const rowStarts = new Map<string, Buffer>();
 function rowStart(date: string): Buffer {
   let start = rowStarts.get(date);
   if (start === undefined) {
-    const day = weekdayName(date);
-    start = Buffer.from(`| ${date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | `);
+    // Non-breaking spaces: a printed table keeps the day on one line.
+    start = Buffer.from(`| ${shortDate(date).replace(/ /g, '\u00a0')} | `);
     if (rowStarts.size > 5_000) rowStarts.clear();
     rowStarts.set(date, start);
   }
   return start;
 }
 
-const rowRests = new PieceCache();
+const dayRows = new Map<string, Buffer>();
 
 /**
- * The rest of a session's row: the session, its details and, for a run, the rules it follows. A
- * planned session that is no run (most rows) is found by its minutes alone; a run's rules, and a
- * logged session's status and note, are part of its key.
+ * The rest of a day's row: its sessions, a run in bold with its length and status, the others by
+ * name and minutes. Days repeat across weeks and athletes: each row is made once.
  */
-function rowRest(session: Session): Buffer {
-  const run = session.runMinutes > 0;
-  const key = !run && !session.status && !session.logged ? session.minutes : `${run ? 'run' : 'other'}\u0000${session.minutes}\u0000${run ? session.rules.join(', ') : ''}\u0000${session.status ?? ''}\u0000${session.logged ?? ''}`;
-  return rowRests.find(session.details, session.title, key) ?? rowRests.keep(session.details, session.title, key, rowText(session, run));
+function dayRow(sessions: readonly Session[]): Buffer {
+  let key = '';
+  for (const s of sessions) key += `${s.title}\u0000${s.minutes}\u0000${s.status ?? ''}\u0000${s.logged ?? ''}\u0001`;
+  let row = dayRows.get(key);
+  if (row === undefined) {
+    if (dayRows.size > 20_000) dayRows.clear();
+    dayRows.set(key, (row = Buffer.from(`${sessions.map(sessionText).join(' · ')} |\n`)));
+  }
+  return row;
 }
 
-function rowText(session: Session, run: boolean): string {
-  const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
-  const title = run ? `**${mdText(session.title)}**` : mdText(session.title);
+function sessionText(session: Session): string {
+  const run = session.runMinutes > 0;
+  // An exercise's minutes are in its instructions; a run's vary, and stay here.
+  const minutes = run && session.minutes > 0 ? ` (${session.minutes} min)` : '';
+  // A run by its short name; its intervals are in the week's run notes below the table.
+  const title = run ? `**${mdText(shortTitle(session.title))}**` : mdText(session.title);
   const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
   const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
-  return `${title}${minutes}${status} | ${mdText(session.details)}${run ? ` Rules: ${session.rules.join(', ')}.` : ''}${logged} |\n`;
+  return `${title}${minutes}${status}${logged}`;
+}
+
+/**
+ * What every run of the plan says alike, at its end (the effort, the form): the sentences all their
+ * descriptions end with, to print once. Empty when the runs share none.
+ */
+function everyRun(plan: Plan): string {
+  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0).map((s) => s.details.split('. '));
+  if (runs.length < 2) return '';
+  const first = runs[0]!;
+  let shared = 0;
+  while (shared < first.length - 1 && runs.every((r) => r.length - 1 > shared && r[r.length - 1 - shared] === first[first.length - 1 - shared])) shared++;
+  return shared === 0 ? '' : first.slice(first.length - shared).join('. ');
+}
+
+/** The week's runs, described once (they share their description within a week), less what every run says. */
+function runNotes(week: Week, common: string): string {
+  const seen = new Set<string>();
+  let text = '\n';
+  for (const run of week.sessions) {
+    if (run.runMinutes === 0) continue;
+    const own = common && run.details.endsWith(common) ? `${run.details.slice(0, -common.length).trimEnd()} As every run: see Every run, at the end.` : run.details;
+    const note = `${mdText(own)} Rules: ${run.rules.join(', ')}.`;
+    if (seen.has(note)) continue;
+    seen.add(note);
+    text += `**${mdText(run.title)}:** ${note}\n\n`;
+  }
+  return text;
 }
 
 /** Each template's instructions, by the exercises a plan uses. */
@@ -166,7 +214,7 @@ const instructions = new WeakMap<Record<string, Exercise>, PieceCache>();
 function exerciseSection(plan: Plan, exercises: Record<string, Exercise>): Buffer {
   const used = new Set<string>();
   for (const week of plan.weeks) for (const session of week.sessions) used.add(session.title);
-  const shown = Object.values(exercises).filter((e) => used.has(e.title) && e.kind !== 'rest');
+  const shown = Object.values(exercises).filter((e) => used.has(e.title));
   let cache = instructions.get(exercises);
   if (cache === undefined) instructions.set(exercises, (cache = new PieceCache(1_000)));
   const titles = shown.map((e) => e.title).join('\u0000');
@@ -176,8 +224,9 @@ function exerciseSection(plan: Plan, exercises: Record<string, Exercise>): Buffe
 function instructionsText(shown: Exercise[]): string {
   let text = '## Exercise instructions\n\n';
   for (const exercise of shown) {
-    text += `### ${mdText(exercise.title)}\n\n${mdText(exercise.details)}\n\n`;
-    if (exercise.steps?.length) text += `${exercise.steps.map((s) => `- ${mdText(s)}\n`).join('')}\n`;
+    const minutes = exercise.minutes ? ` (${exercise.minutes} min)` : '';
+    text += `### ${mdText(exercise.title)}${minutes}\n\n${mdText(exercise.details)}\n\n`;
+    if (exercise.steps?.length) text += `${exercise.steps.map((s) => mdText(s)).join(' ')}\n\n`;
   }
   return text;
 }

@@ -1,14 +1,32 @@
 // `backplan status` in the terminal: where the runner stands, this week, and the two charts.
-import { shortDate } from '../core/dates.js';
+import { addDays, shortDate } from '../core/dates.js';
 import { painChartText, volumeChartText } from './charts.js';
 import type { StatusView } from './progress.js';
 import { PLAIN, terminalSafe, wrap, type Style } from './style.js';
-import { statusMark } from './text.js';
+import { statusMark, todayLine, type TodayParts } from './text.js';
+
+/** "What do I do today?" from the status view: today's sessions, and the next (R-LOG-1). */
+function todayOfView(view: StatusView): TodayParts {
+  const first = view.weeks[0];
+  const last = view.weeks.at(-1);
+  const week = view.thisWeek?.sessions ?? [];
+  const sessions = week.filter((x) => x.date === view.today).map((x) => ({ ...x, kind: 'walk' as const, status: x.status ?? undefined }));
+  const after = view.nextSession?.date === view.today ? week.find((x) => x.date > view.today && x.runMinutes > 0) ?? null : null;
+  return {
+    today: view.today,
+    span: first && last && view.stopped?.level !== 'emergency' ? { start: first.start, end: addDays(last.start, 6) } : null,
+    sessions,
+    next: view.nextSession,
+    after,
+    stopped: view.stopped !== null,
+  };
+}
 
 const WIDTH = 80;
 
 export function renderStatusText(view: StatusView, s: Style = PLAIN): string {
-  const out: string[] = [s.bold(`Status${view.name ? ` · ${terminalSafe(view.name)}` : ''} · ${shortDate(view.today)}`)];
+  const out: string[] = [...wrap(todayLine(todayOfView(view)), WIDTH, '  ', '').map((l) => s.bold(l))];
+  out.push(`Status${view.name ? ` · ${terminalSafe(view.name)}` : ''} · ${shortDate(view.today)}`);
   const stop = view.stopped;
   if (stop) {
     out.push(s.red(s.bold(stop.level === 'emergency' ? 'STOPPED: get emergency care today.' : 'RUNNING STOPPED until a clinician clears you.')));

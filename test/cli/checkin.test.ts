@@ -58,7 +58,8 @@ describe('backplan checkin', () => {
     const r = await a.run(session('2026-11-23', 1, ['--symptom', 'radiating-pain']), '2026-11-23');
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/Stop running until a doctor or physical therapist has assessed you/);
-    expect(r.stdout).toMatch(/Stop running and see a doctor or physical therapist before you run again/);
+    // Section 5b: the symptom's own referral, who to see and how soon.
+    expect(r.stdout).toMatch(/Pain shooting down a leg: see a doctor or physical therapist within 1-2 weeks/);
     expect((await a.run(['show'], '2026-11-24')).code).toBe(3);
     const cleared = await a.run(['checkin', '--cleared'], '2026-11-25');
     expect(cleared.code).toBe(0);
@@ -268,7 +269,8 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
 
   it('the wizard offers pain at rest when there was no session', async () => {
     const a = await athlete();
-    const answers: [RegExp, unknown][] = [[/Did you do the session/, 'rest'], [/at rest now/, '3']];
+    // Tuesday holds no session: the wizard says so and offers pain at rest first.
+    const answers: [RegExp, unknown][] = [[/No session is planned for Tue 24 Nov/, 'rest'], [/at rest now/, '3']];
     const reply = async (q: { message: string }) => answers.find(([re]) => re.test(q.message))?.[1] ?? Promise.reject(new Error(q.message));
     const prompt = { input: reply, confirm: reply, checkbox: reply, select: reply } as unknown as Prompter;
     const r = await a.run(['checkin'], '2026-11-24', { stdinIsTTY: true, stdoutIsTTY: true, prompt });

@@ -85,6 +85,62 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(readFileSync(join(dir, 'sam-plan.md'), 'utf8')).toMatch(/^# Return-to-running plan: Sam/);
   });
 
+  it('a typo at a yes/no question ("ues") asks again instead of meaning No', async () => {
+    const dir = testDir('tmux');
+    start('typo', dir, '--file athlete.yaml --today 2026-11-22 --name Sam --pain 1 --symptom limp --export none');
+    const keys = (...k: string[]) => tmux('send-keys', '-t', 'typo', ...k);
+    await waitFor('typo', /running at the moment/);
+    keys('ues', 'Enter');
+    await waitFor('typo', /Type y or n/);
+    expect(screen('typo')).not.toMatch(/count your running/);
+    keys('BSpace', 'BSpace', 'BSpace', 'y', 'Enter');
+    await waitFor('typo', /count your running/);
+    keys('Enter'); // kilometres
+    await waitFor('typo', /How much a week, in km/);
+    keys('6,5', 'Enter'); // a decimal comma
+    await waitFor('typo', /how many days a week/);
+    keys('Enter');
+    await waitFor('typo', /longest run/);
+    keys('Enter');
+    await waitFor('typo', /before the pain/);
+    keys('20 km', 'Enter');
+    await waitFor('typo', /Your age/);
+    keys('Enter');
+    await waitFor('typo', /most like you/);
+    keys('Enter');
+    await waitFor('typo', /Start the plan on/);
+    keys('Enter');
+    await waitFor('typo', /Preferred running days/);
+    keys('Enter');
+    const final = await waitFor('typo', /EXIT=\d+/);
+    expect(final).toMatch(/EXIT=0/);
+    const saved = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
+    expect(saved).toMatch(/weekly: 6\.5/);
+    expect(saved).toMatch(/goalWeekly: 20\n/);
+    // The end of init: no line wider than the terminal, and the symptom in words.
+    expect(final).toMatch(/symptoms: pain that changes your stride/);
+    expect(final).toMatch(/^After each session: "backplan checkin"/m);
+  });
+
+  it('init on an existing file offers the saved answers: Enter keeps each', async () => {
+    const dir = testDir('tmux');
+    const made = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--name', 'Sam', '--pain', '2', '--weekly', '12', '--units', 'mi', '--goal-weekly', '25', '--runs-per-week', '3', '--runner', 'distance', '--start', '2026-11-30', '--export', 'none', '--today', '2026-11-22'], { cwd: dir, encoding: 'utf8' });
+    expect(made.status).toBe(0);
+    const before = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
+    start('again', dir, '--file athlete.yaml --today 2026-11-22 --export none');
+    const keys = (...k: string[]) => tmux('send-keys', '-t', 'again', ...k);
+    await waitFor('again', /already exists\. Replace it\?/);
+    keys('y', 'Enter');
+    for (const question of [/Your name.*Sam/, /hurt right now.*\(2\)/, /any of these now/, /running at the moment.*\(Y\/n\)/, /count your running/, /How much a week, in miles.*\(12\)/,
+      /how many days a week.*\(3\)/, /longest run/, /before the pain.*\(25\)/, /Your age/, /most like you/, /Start the plan on.*\(2026-11-30\)/, /Preferred running days/]) {
+      await waitFor('again', question);
+      keys('Enter');
+    }
+    const final = await waitFor('again', /EXIT=\d+/);
+    expect(final).toMatch(/EXIT=0/);
+    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toBe(before);
+  });
+
   it('Ctrl-C at a prompt prints "Cancelled", exits 130 and writes nothing', async () => {
     const dir = testDir('tmux');
     start('cancel', dir, '--file athlete.yaml');
@@ -105,7 +161,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(init.status).toBe(0);
     start('checkin', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
     const keys = (...k: string[]) => tmux('send-keys', '-t', 'checkin', ...k);
-    await waitFor('checkin', /Did you do the session/);
+    await waitFor('checkin', /Did you do the session planned for Mon 23 Nov: Walk\/run L1 · 1 min jog \/ 2 min walk × 5\?/);
     keys('Enter'); // yes, all of it
     await waitFor('checkin', /before the session/);
     keys('1', 'Enter');

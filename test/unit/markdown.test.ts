@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownFully, escapeMarkdown, mdText, renderMarkdown } from '../../src/export/markdown.js';
+import { shortDate } from '../../src/core/dates.js';
+import { shortTitle } from '../../src/export/text.js';
 import { makePlan, templates } from '../helpers.js';
 
 const tokensOf = (md: string) => marked.lexer(md);
@@ -12,13 +14,17 @@ describe('Markdown export', () => {
   const plan = makePlan({ name: 'Sam', weeks: 3 });
   const md = renderMarkdown(plan, { exercises: templates.exercises });
 
-  it('has one table a week, Date | Day | Session | Details, with a row per session', () => {
+  it('has one table a week, Day | Sessions, with a row per day holding each of its sessions', () => {
     const found = tables(md);
     expect(found).toHaveLength(3);
     found.forEach((table, i) => {
-      expect(table.header.map((h) => h.text)).toEqual(['Date', 'Day', 'Session', 'Details']);
-      expect(table.rows).toHaveLength(plan.weeks[i]!.sessions.length);
-      for (const row of table.rows) expect(row).toHaveLength(4);
+      expect(table.header.map((h) => h.text)).toEqual(['Day', 'Sessions (each exercise: see Exercise instructions)']);
+      expect(table.rows).toHaveLength(7);
+      for (const row of table.rows) expect(row).toHaveLength(2);
+      for (const session of plan.weeks[i]!.sessions.filter((s) => s.kind !== 'rest' || s.title !== 'Rest')) {
+        const row = table.rows.find((r) => r[0]!.text.replace(/\u00a0/g, ' ') === shortDate(session.date))!;
+        expect(row[1]!.text).toContain(session.runMinutes > 0 ? shortTitle(session.title) : session.title);
+      }
     });
   });
 
@@ -49,7 +55,7 @@ describe('hostile text in Markdown', () => {
 
   it('cannot break the tables or add markup', async () => {
     const table = tables(md)[0]!;
-    expect(table.rows).toHaveLength(plan.weeks[0]!.sessions.length);
+    expect(table.rows).toHaveLength(new Set(plan.weeks[0]!.sessions.map((s) => s.date)).size);
     const tokens = tokensOf(md);
     expect(tokens.some((t) => t.type === 'html')).toBe(false);
     const html = await marked.parse(md);

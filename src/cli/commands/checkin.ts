@@ -11,7 +11,8 @@ import { checkInSchema } from '../../intake/checkin.js';
 import { EXIT, UsageError } from '../errors.js';
 import { logCheckIn } from '../logCheckIn.js';
 import type { Io } from '../io.js';
-import { openAthlete, type SavedFlags } from '../saved.js';
+import { plannedDay } from '../checkinDay.js';
+import { openAthlete, replanSaved, type SavedFlags } from '../saved.js';
 import type { Style } from '../../export/style.js';
 import { styleFor } from '../style.js';
 import { askCheckIn, inquirerPrompter } from '../wizard.js';
@@ -59,7 +60,9 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
     [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.warmup].every((v) => v === undefined);
   if (entry.completed === undefined && !entry.morning && !entry.cleared && entry.restPain === undefined && !symptomsOnly) {
     if (canPrompt(io, flags)) {
-      entry = { ...entry, ...(await askCheckIn(io.prompt ?? (await inquirerPrompter()), entry)) };
+      // The first question names the day's session, from the plan as replayed (R-LOG-1).
+      const day = plannedDay(replanSaved(saved), date);
+      entry = { ...entry, ...(await askCheckIn(io.prompt ?? (await inquirerPrompter()), entry, day)) };
     } else {
       throw new UsageError('no terminal to ask in, and --completed is missing', 'add --completed yes|partial|no and --pain-during 0-10 (or --rest-pain N, --morning --next-morning N, or --cleared)');
     }

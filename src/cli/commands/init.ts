@@ -6,7 +6,9 @@ import { longDate, nextMondayAfter } from '../../core/dates.js';
 import { plan } from '../../core/plan.js';
 import type { Intake, Plan } from '../../core/types.js';
 import { slugOf } from '../../export/slug.js';
-import { renderText } from '../../export/text.js';
+import { findSymptom } from '../../core/symptoms.js';
+import { terminalSafe, wrap } from '../../export/style.js';
+import { renderText, weeksAhead } from '../../export/text.js';
 import { intakeFromFlags } from '../../intake/fromFlags.js';
 import { validateIntake } from '../../intake/validate.js';
 import type { IntakeInput } from '../../intake/schema.js';
@@ -14,7 +16,7 @@ import { athletePath, readAthlete, writeAthlete, type AthleteFile } from '../../
 import { withLock } from '../../store/lock.js';
 import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
-import { localToday, type Io } from '../io.js';
+import { localToday, textWidth, type Io } from '../io.js';
 import type { IntakeFlags, TemplateFlags } from '../options.js';
 import { writeOutput } from '../output.js';
 import { styleFor } from '../style.js';
@@ -43,25 +45,33 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   if (!interactive) requireFlags(known);
   const ask = interactive ? (io.prompt ?? (await inquirerPrompter())) : undefined;
 
-  // An existing athlete file is replaced only with --force or a yes that defaults to no.
+  // An existing athlete file is replaced only with --force or a yes that defaults to no. Its
+  // answers are the wizard's defaults, and its log is kept: the start that log was made against stays.
+  const before = existsSync(path) ? readIfValid(path) : undefined;
   if (existsSync(path)) {
     if (!flags.force) {
-      if (!ask) throw new DataError(`${shown} already exists; nothing was changed`, 'add --force to replace it (the old one is kept as .bak), or --file for another athlete');
-      const replace = await ask.confirm({ message: `${shown} already exists. Replace it? (the old one is kept as ${basename(path)}.bak)`, default: false });
+      if (!ask) throw new DataError(`${shown} already exists; nothing was changed`, 'add --force to replace it (the old one is kept as .bak; its log is kept), change one answer with "backplan edit", or use --file for another athlete');
+      const logged = before && before.log.length > 0 ? `, and its ${before.log.length} check-in${before.log.length === 1 ? '' : 's'} kept` : '';
+      const replace = await ask.confirm({ message: `${shown} already exists. Replace it? (your answers are offered again${logged}; the old file is kept as ${basename(path)}.bak)`, default: false });
       if (!replace) {
         io.stderr('Nothing changed.\n');
         return EXIT.ok;
       }
     }
   }
+  const checkStart = (start: string) => startKeepsLog(before, start);
+  if (known.start !== undefined) {
+    const ok = checkStart(known.start);
+    if (ok !== true) throw new DataError(`--start ${known.start} refused: ${ok}; nothing was changed`, 'leave --start out to keep the plan\'s start, or begin again with "backplan reset"');
+  }
 
   let raw: Partial<IntakeInput> = known;
   if (ask) {
-    const outcome = await askIntake(ask, known, today);
+    const outcome = await askIntake(ask, known, today, before?.intake ?? {}, checkStart);
     if (outcome.kind === 'emergency') return emergencyStop(io, flags, today, { ...known, symptoms: outcome.symptoms });
     raw = outcome.intake;
   }
-  raw = { start: nextMondayAfter(today), ...raw }; // saved, so the plan keeps its dates
+  raw = { start: before?.intake.start ?? nextMondayAfter(today), ...raw }; // saved, so the plan keeps its dates
   const intake = validateIntake(raw);
   const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
   const result = plan(intake, templates, today);
@@ -71,21 +81,47 @@ export async function runInit(io: Io, command: Command): Promise<number> {
 
   // Saved first: a reader that goes away (`init … | head`) must not cost the runner their answers.
   // The file is read again under the lock, so check-ins logged meanwhile are kept.
-  const replaced = withLock(path, shown, () => {
+  const { replaced, logged } = withLock(path, shown, () => {
     const existing = readIfValid(path); // a broken file is replaced whole; its .bak keeps it
+    if (existing && existing.log.length > 0 && intake.start !== existing.intake.start) {
+      const ok = startKeepsLog(existing, intake.start!);
+      if (ok !== true) throw new DataError(`${shown} changed meanwhile: ${ok}; nothing was changed`, 'run init again');
+    }
     writeAthlete(path, intake, existing);
-    return existing !== undefined;
+    return { replaced: existing !== undefined, logged: existing?.log.length ?? 0 };
   });
+  // The plan as it stands with the log kept: this week and next, then how to see the rest.
+  const shownPlan = logged > 0 ? (await import('../../core/replay.js')).replan(intake, readIfValid(path)?.log ?? [], templates, today).plan : result;
+  const width = textWidth(io);
   const style = await styleFor(io, 'stdout', flags.color);
-  io.stdout(`${summary(intake, templates.rules.defaultRunDays)}\n\n${renderText(result, { style, exercises: templates.exercises })}`);
+  io.stdout(`${summary(intake, templates.rules.defaultRunDays, width)}\n\n${renderText(shownPlan, { style, exercises: templates.exercises, width, weeks: weeksAhead(shownPlan) })}`);
   const exports = flagged ?? (ask ? await chooseExports(ask, io, result) : []);
-  io.stderr(`Saved your answers to ${shown}${replaced || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}.\n`);
-  io.stderr('Next: "backplan show" prints this plan again; "backplan export ics -o plan.ics" puts it in a calendar.\n');
+  const kept = logged > 0 ? `; your ${logged} check-in${logged === 1 ? ' is' : 's are'} kept` : '';
+  const lines = [
+    `Saved your answers to ${shown}${replaced || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}${kept}.`,
+    'See it again: "backplan show" (this week and next) or "backplan show --all".',
+    result.triage.withheld ? 'Exports: "backplan export md -o plan.md" to print it.' : 'Exports: "backplan export md -o plan.md", "backplan export ics -o plan.ics".',
+    'After each session: "backplan checkin"; where you stand: "backplan status".',
+  ];
+  io.stderr(`${lines.flatMap((line) => wrap(line, width, '  ', '')).join('\n')}\n`);
   for (const { format, file } of exports) {
     const rendered = await render(result, format, templates, { output: file, force: true }, io);
     writeOutput(io, { output: file, force: true }, rendered.content, rendered.what);
   }
   return withheldNotice(io, result);
+}
+
+/**
+ * A start date that keeps the log inside the plan: with check-ins logged, the start they were
+ * made against (the replay reads the log from the plan's start on; a later start would orphan it).
+ */
+export function startKeepsLog(existing: AthleteFile | undefined, start: string): true | string {
+  if (!existing || existing.log.length === 0) return true;
+  const saved = existing.intake.start;
+  const first = existing.log.reduce((a, e) => (e.date < a ? e.date : a), existing.log[0]!.date);
+  if (saved === undefined ? start <= first : start === saved) return true;
+  const count = `${existing.log.length} check-in${existing.log.length === 1 ? '' : 's'}`;
+  return `the log holds ${count} from ${longDate(first)} on, logged against the plan ${saved ? `that starts ${longDate(saved)}` : 'as it was'}; moving the start would leave them outside the plan${saved ? ` (keep ${saved})` : ''}`;
 }
 
 function requireFlags(known: Partial<IntakeInput>): void {
@@ -99,7 +135,7 @@ function requireFlags(known: Partial<IntakeInput>): void {
   }
 }
 
-function readIfValid(path: string): AthleteFile | undefined {
+export function readIfValid(path: string): AthleteFile | undefined {
   try {
     return readAthlete(path);
   } catch {
@@ -116,14 +152,16 @@ async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Parti
   return withheldNotice(io, result);
 }
 
-function summary(intake: Intake, defaultRunDays: number): string {
+/** The answers in a few lines, in words (symptoms as the checklist says them), wrapped to `width`. */
+export function summary(intake: Intake, defaultRunDays: number, width = 80): string {
   const unit = intake.units === 'min' ? 'min' : intake.units;
-  const lines = [
-    'Your answers',
-    `  ${intake.name ? `${intake.name} · ` : ''}pain at rest ${intake.pain}/10 · ${intake.symptoms.length ? `symptoms: ${intake.symptoms.join(', ')}` : 'no symptoms ticked'}${intake.cleared ? ' · cleared by a clinician' : ''}`,
-    `  running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? defaultRunDays} days · before the pain: ${intake.goalWeekly} ${unit} a week`,
-    `  ${intake.runner} runner${intake.age ? `, age ${intake.age}` : ''} · starts ${longDate(intake.start!)} · run days: ${intake.days?.join(', ') ?? 'backplan chooses'}`,
+  const symptoms = intake.symptoms.map((id) => findSymptom(id)?.text ?? id);
+  const parts = [
+    [intake.name ? terminalSafe(intake.name) : '', `pain at rest ${intake.pain}/10`, symptoms.length ? `symptoms: ${symptoms.join('; ')}` : 'no symptoms ticked', intake.cleared ? 'cleared by a clinician' : ''],
+    [`running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? defaultRunDays} days`, `before the pain: ${intake.goalWeekly} ${unit} a week`],
+    [`${intake.runner} runner${intake.age ? `, age ${intake.age}` : ''}`, `starts ${longDate(intake.start!)}`, `run days: ${intake.days?.join(', ') ?? 'backplan chooses'}`],
   ];
+  const lines = ['Your answers', ...parts.flatMap((line) => wrap(line.filter(Boolean).join(' · '), width, '    ', '  '))];
   return lines.join('\n');
 }
 

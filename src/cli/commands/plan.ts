@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
-import type { Intake, Plan, Templates } from '../../core/types.js';
+import type { Intake, Plan, Progress, Templates } from '../../core/types.js';
 import { completeIntake } from '../../intake/complete.js';
 import { intakeFromFlags } from '../../intake/fromFlags.js';
 import type { IntakeInput } from '../../intake/schema.js';
 import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
-import { localToday, type Io } from '../io.js';
+import { localToday, textWidth, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
 import { toStdout, writeOutput } from '../output.js';
 import { styleFor } from '../style.js';
@@ -19,6 +19,8 @@ interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
   color?: boolean;
   file?: string;
   profile?: string;
+  /** show: every week, in a terminal too. */
+  all?: boolean;
 }
 
 /** `backplan plan`: the intake from flags, over the athlete file when --file (or BACKPLAN_FILE) names one. */
@@ -54,9 +56,23 @@ export async function runSaved(io: Io, command: Command, format?: PlanFormat): P
   checkCalendarFlags(flags, chosen);
   const { openAthlete, replanSaved } = await import('../saved.js');
   const saved = await openAthlete(io, flags);
-  const { plan: result } = replanSaved(saved);
+  const { plan: result, progress } = replanSaved(saved);
+  if (!format && chosen === 'text' && toStdout(flags) && !flags.dryRun) return showText(io, flags, result, progress, saved.templates);
   const sequences = chosen === 'ics' ? (await import('../../export/sequence.js')).sequencesOf({ ...saved, log: saved.athlete.log }, flags.includeRest) : undefined;
   return deliverPlan(io, flags, chosen, result, saved.templates, sequences);
+}
+
+/**
+ * `show` on stdout: "what do I do today?" first (R-LOG-1's next session), then the plan. In a
+ * terminal, this week and next, and how to see the rest; every week with --all or into a pipe.
+ */
+async function showText(io: Io, flags: PlanFlags, result: Plan, progress: Progress, templates: Templates): Promise<number> {
+  const { renderText, todayLine, todayOfPlan, weeksAhead } = await import('../../export/text.js');
+  const lead = todayLine(todayOfPlan(result, progress.next, progress.stopped !== null));
+  const weeks = io.stdoutIsTTY && !flags.all ? weeksAhead(result) : undefined;
+  const style = await styleFor(io, 'stdout', flags.color);
+  io.stdout(renderText(result, { style, exercises: templates.exercises, width: textWidth(io), lead, ...(weeks ? { weeks } : {}) }));
+  return withheldNotice(io, result);
 }
 
 async function savedIntake(io: Io, flags: PlanFlags): Promise<Partial<IntakeInput>> {
