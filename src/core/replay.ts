@@ -661,6 +661,7 @@ class Replay {
     }
     if (dropped) {
       this.pendingAdvance = null;
+      if (date > this.today) return; // the plan ahead shows it; only what has happened is a decision
       this.decisions.push({
         date, kind: 'drop-back', rule: 'R-PROG-3', phase: this.stage.phase, level: this.ladderLevel()?.level ?? null,
         text: `Drop back to ${this.where()}: ${without} days without running since ${shortDate(this.lastRun)} (R-PROG-3).`,
@@ -704,12 +705,17 @@ class Replay {
   private placeRun(runs: WeekRun[], weekStart: string, offset: number, planned: number, status: SessionStatus | undefined, dropped: boolean, budget = Infinity): void {
     const date = addDays(weekStart, offset);
     if (!this.mayRun(date)) return;
+    // R-PROG-3 for the runs ahead too: tomorrow's run after a long gap is planned a level down,
+    // as the run itself would be when logged.
+    this.dropForGap(date);
     this.applyPendingAdvance(date);
     const minutes = this.minutesNow(planned, dropped);
     const total = sum(runs.map((r) => (r.status === 'to-come' || r.status === undefined ? r.minutes : r.done)));
     if (total + minutes > Math.min(this.course.goal, budget)) return;
     runs.push({ offset, minutes, level: this.ladderLevel(), status, done: 0 });
     this.runDates.push(date);
+    this.lastRun = date;
+    this.gapDropped = 0;
   }
 
   /** A planned run's minutes now: the current ladder level's, or cut after a drop-back beyond the ladder. */

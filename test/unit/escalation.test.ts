@@ -330,3 +330,21 @@ describe('R-LOG-1 into continuous running', () => {
     expect(replanned(log, '2027-01-09', who).plan.weeks[6]!.level).toBe(7);
   });
 });
+
+describe('R-PROG-3 in the plan ahead', () => {
+  it('after 8 days without running, tomorrow\'s run is planned a level down, as it will be when logged', () => {
+    const log: CheckIn[] = [];
+    let today = START;
+    for (let i = 0; i < 20; i++) {
+      const next = replan(runner(), log, templates, today).progress.next!;
+      if (next.date > '2026-12-14') break;
+      log.push(ok(next.date, { ...(next.level !== null ? { plannedLevel: next.level } : {}), plannedMinutes: next.runMinutes }));
+      today = next.date;
+    }
+    const before = replanned(log, '2026-12-22').progress.next!;
+    const on = replanned(log, '2026-12-23').progress.next!;
+    expect(before.date).toBe('2026-12-23');
+    expect(on).toMatchObject({ date: '2026-12-23', level: before.level });
+    expect(before.level).toBeLessThan(replanned(log, '2026-12-14').progress.level!);
+  });
+});
