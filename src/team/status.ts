@@ -78,7 +78,7 @@ export function statusText(status: TeamStatus, style: Style = PLAIN, width = 80)
     row.lastPain ? String(row.lastPain.value) : '-',
     row.phase === 'walk-run' && row.level !== null ? `walk/run ${row.level}` : row.phase,
     dayMonth(row.lastCheckIn),
-    row.thisWeek ? `${row.thisWeek.done}/${row.thisWeek.due}` : '-',
+    row.thisWeek && row.thisWeek.due > 0 ? `${row.thisWeek.done}/${row.thisWeek.due}` : '-',
   ]);
   const [header, ...lines] = fitTable(COLUMNS, cells, width);
   const out = [style.bold(header!), ...lines.map((line, i) => (status.rows[i]!.stopped ? style.red(line) : status.rows[i]!.needs.length > 0 ? style.yellow(line) : line))];
