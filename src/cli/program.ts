@@ -454,8 +454,9 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .addOption(summary())
     .addOption(today()))
     .action(async (dir: string, sheet: string, _options, command: Command) => {
+      const { inBatchThread } = await import('./batchThread.js');
       const { runTeamCheckin } = await import('./commands/team.js');
-      state.exitCode = await runTeamCheckin(io, dir, sheet, command);
+      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runTeamCheckin(io, dir, sheet, command));
     });
 
   addTemplateOptions(team
@@ -467,8 +468,9 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .addOption(today()))
     .action(async (dir: string, _options, command: Command) => {
+      const { inBatchThread } = await import('./batchThread.js');
       const { runTeamStatus } = await import('./commands/team.js');
-      state.exitCode = await runTeamStatus(io, dir, command);
+      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runTeamStatus(io, dir, command));
     });
 
   addTemplateOptions(team

@@ -111,4 +111,6 @@ function rank(row: TeamRow): number {
   return row.needs.length > 0 ? NEED_RANK[row.needs[0]!] + 1 : 9;
 }
 
-const compareText = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0);
+// Athlete 2 before Athlete 10; the same order on every machine (a fixed locale).
+const NAMES = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const compareText = (a: string, b: string): number => NAMES.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -40,6 +40,7 @@ export async function runTeamCheckin(io: Io, dir: string, sheet: string, command
   const { flags, templates, today } = await common(io, command);
   const [{ teamMembers }, { importSheet }] = await Promise.all([import('../../team/folder.js'), import('../../team/checkins.js')]);
   const members = teamMembers(resolve(io.cwd, dir), dir);
+  io.planningStarts?.();
   return importSheet(io, members, resolve(io.cwd, sheet), sheet, {
     today, templates, dryRun: flags.dryRun === true, format: flags.summary ?? 'text', ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
   });
@@ -48,7 +49,9 @@ export async function runTeamCheckin(io: Io, dir: string, sheet: string, command
 export async function runTeamStatus(io: Io, dir: string, command: Command): Promise<number> {
   const { flags, templates, today } = await common(io, command);
   const [{ teamMembers }, { teamStatus, statusCsv, statusJson, statusText }] = await Promise.all([import('../../team/folder.js'), import('../../team/status.js')]);
-  const status = teamStatus(teamMembers(resolve(io.cwd, dir), dir), templates, today);
+  const members = teamMembers(resolve(io.cwd, dir), dir);
+  io.planningStarts?.();
+  const status = teamStatus(members, templates, today);
   if (flags.format === 'json') io.stdout(statusJson(status));
   else if (flags.format === 'csv') io.stdout(statusCsv(status));
   else io.stdout(statusText(status, await styleFor(io, 'stdout', flags.color)));
