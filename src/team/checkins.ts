@@ -5,6 +5,8 @@
 // same sheet twice adds nothing twice.
 import { longDate, shortDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/replay.js';
+import { EMERGENCY_ACTION } from '../core/safety.js';
+import { triage } from '../core/triage.js';
 import type { CheckIn, Decision, Progress, Templates } from '../core/types.js';
 import { DataError, EXIT } from '../cli/errors.js';
 import type { Io } from '../cli/io.js';
@@ -105,7 +107,7 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
       outcome.skipped.push({ where: row.where, slug: member.slug, date: row.entry.date });
       continue;
     }
-    const problem = rowProblem(opened, row.entry, known, options.today);
+    const problem = rowProblem(opened, row.entry, known, options);
     if (problem) fail(row.where, problem);
     known.push(row.entry);
     fresh.push(row);
@@ -131,7 +133,9 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
 }
 
 /** Why `checkin` would refuse this entry, or undefined. */
-function rowProblem(opened: Opened, entry: CheckIn, known: readonly CheckIn[], today: string): string | undefined {
+function rowProblem(opened: Opened, entry: CheckIn, known: readonly CheckIn[], options: SheetOptions): string | undefined {
+  const { today } = options;
+  if (triage(opened.intake, options.templates.rules).level === 'emergency') return `no plan to check in to: ${EMERGENCY_ACTION}`;
   if (entry.date > today) return `date: ${entry.date} is after today (${today}); log a session once it is done`;
   const start = opened.intake.start;
   if (start && entry.date < start) return `date: ${entry.date} is before the plan starts (${longDate(start)})`;

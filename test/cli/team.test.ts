@@ -115,6 +115,16 @@ describe('backplan team checkin', () => {
     expect(t.log('cara')).toHaveLength(1);
   });
 
+  it('an athlete withheld for an emergency symptom has no plan to check in to, as in checkin', async () => {
+    const t = await team('name,pain,weekly,units,goal-weekly,symptoms,start\nDee,1,0,km,30,bladder-bowel,2026-11-23\n');
+    expect(t.init.code).toBe(3);
+    t.sheet('w.csv', ['dee,2026-11-23,yes,1,1,1,,,,,']);
+    const r = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: line 2 \(dee\): no plan to check in to: /m);
+    expect(t.log('dee')).toEqual([]);
+  });
+
   it('a shared name must be told apart by slug; a unique name is found', async () => {
     const t = await team();
     t.sheet('w.csv', ['Ana Lopez,2026-11-23,yes,1,1,1,,,,,', 'Cara,2026-11-23,yes,1,1,1,,,,,']);
