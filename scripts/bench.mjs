@@ -168,7 +168,8 @@ function measureLongLog(runs) {
 function measureTeam(runs) {
   const made = {};
   for (const size of [200, 2000]) {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'team-folder.mjs'), String(size), `team-${size}`], { env, cwd: work, encoding: 'utf8' });
+    const script = join(root, 'scripts', 'team-folder.mjs');
+    const r = spawnSync(process.execPath, [script, String(size), `team-${size}`], { env, cwd: work, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`making the team folder of ${size} failed: ${r.stderr}`);
     made[size] = JSON.parse(r.stdout).today;
   }
@@ -178,14 +179,18 @@ function measureTeam(runs) {
       const dir = `team-${size}`;
       samples.status[size].push(once([BIN, 'team', 'status', dir, '--today', made[size]]));
       const file = join(work, dir, 'athlete-0.yaml');
-      const next = JSON.parse(spawnSync(process.execPath, [BIN, 'status', '--file', file, '--today', made[size], '--format', 'json'], { env, encoding: 'utf8' }).stdout).nextSession.date;
+      const args = ['status', '--file', file, '--today', made[size], '--format', 'json'];
+      const status = spawnSync(process.execPath, [BIN, ...args], { env });
+      const next = JSON.parse(status.stdout).nextSession.date;
       const rows = Array.from({ length: size }, (_, n) => `athlete-${n},${next},yes,1,1,1`);
-      writeFileSync(join(work, `${dir}-${i}.csv`), `athlete,date,completed,pain-before,pain-during,pain-after\n${rows.join('\n')}\n`);
+      const header = 'athlete,date,completed,pain-before,pain-during,pain-after';
+      writeFileSync(join(work, `${dir}-${i}.csv`), `${header}\n${rows.join('\n')}\n`);
       samples.checkin[size].push(once([BIN, 'team', 'checkin', dir, `${dir}-${i}.csv`, '--today', next]));
       made[size] = next;
     }
   }
-  return ['status', 'checkin'].flatMap((c) => [200, 2000].map((size) => summary(`team ${c}, ${size.toLocaleString('en')}`, samples[c][size])));
+  const named = (c, size) => summary(`team ${c}, ${size.toLocaleString('en')}`, samples[c][size]);
+  return ['status', 'checkin'].flatMap((c) => [200, 2000].map((size) => named(c, size)));
 }
 
 const startup = measureWithFloor(
@@ -232,7 +237,10 @@ const team = (c, size) => byName[`team ${c}, ${size}`];
 budgets.push(
   { budget: 'team status, 2,000 athletes × 60 check-ins < 2 s', holds: team('status', '2,000').medianMs < 2000 },
   { budget: 'team checkin, 2,000 rows < 5 s', holds: team('checkin', '2,000').medianMs < 5000 },
-  ...['status', 'checkin'].map((c) => ({ budget: `team ${c} peak RSS, 2,000 athletes ≤ 1.25× 200`, holds: team(c, '2,000').peakRssMb <= 1.25 * team(c, '200').peakRssMb })),
+  ...['status', 'checkin'].map((c) => ({
+    budget: `team ${c} peak RSS, 2,000 athletes ≤ 1.25× 200`,
+    holds: team(c, '2,000').peakRssMb <= 1.25 * team(c, '200').peakRssMb,
+  })),
 );
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 

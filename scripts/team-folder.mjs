@@ -17,14 +17,25 @@ const run = (args) => {
 };
 const addDays = (iso, n) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
 
-const roster = [`${dir}.roster.csv`, ['name,pain,weekly,units,goal-weekly,start,weeks', ...Array.from({ length: Number(count) }, (_, i) => `Athlete ${i},${i % 2},0,km,30,${START},16`)]];
+const roster = [
+  `${dir}.roster.csv`,
+  [
+    'name,pain,weekly,units,goal-weekly,start,weeks',
+    ...Array.from({ length: Number(count) }, (_, i) => `Athlete ${i},${i % 2},0,km,30,${START},16`),
+  ],
+];
 writeFileSync(roster[0], `${roster[1].join('\n')}\n`);
 run(['team', 'init', dir, roster[0], '--today', '2026-01-01']);
 
 const first = readdirSync(dir).find((f) => f.endsWith('.yaml'));
 const slug = first.slice(0, -'.yaml'.length);
 const plan = JSON.parse(run(['show', '--file', join(dir, first), '--today', addDays(START, -1), '--format', 'json']));
-const runDays = new Set(plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0).map((s) => s.date));
+const runDays = new Set(
+  plan.weeks
+    .flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0)
+    .map((s) => s.date),
+);
 const rows = [];
 let day = START;
 for (; rows.length < Number(checkins); day = addDays(day, 1)) {
@@ -33,7 +44,10 @@ for (; rows.length < Number(checkins); day = addDays(day, 1)) {
   else rows.push(`${slug},${day},,,,,,1`);
 }
 const sheet = `${dir}.sheet.csv`;
-writeFileSync(sheet, `athlete,date,completed,pain-before,pain-during,pain-after,next-morning,rest-pain\n${rows.join('\n')}\n`);
+writeFileSync(
+  sheet,
+  `athlete,date,completed,pain-before,pain-during,pain-after,next-morning,rest-pain\n${rows.join('\n')}\n`,
+);
 run(['team', 'checkin', dir, sheet, '--today', day]);
 
 const text = readFileSync(join(dir, first), 'utf8');

@@ -94,13 +94,17 @@ export function batchFormats(value: string): ('md' | 'ics' | 'json')[] {
 export function teamFormats(value: string): ('md' | 'ics' | 'json' | 'html')[] {
   const allowed = ['md', 'ics', 'json', 'html'];
   const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (items.length === 0 || items.some((i) => !allowed.includes(i))) throw new InvalidArgumentError('List any of md, ics, json and html, e.g. md,ics.');
+  if (items.length === 0 || items.some((i) => !allowed.includes(i))) {
+    throw new InvalidArgumentError('List any of md, ics, json and html, e.g. md,ics.');
+  }
   return [...new Set(items)] as ('md' | 'ics' | 'json' | 'html')[];
 }
 
 /** `--delimiter`: the field separator of a CSV file, for one a spreadsheet saved its own way. */
 export function csvDelimiter(value: string): ',' | ';' | '\t' {
-  const named: Record<string, ',' | ';' | '\t'> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', '\\t': '\t', tab: '\t' };
+  const named: Record<string, ',' | ';' | '\t'> = {
+    ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', '\\t': '\t', tab: '\t',
+  };
   const found = named[value.trim().toLowerCase()] ?? named[value];
   if (!found) throw new InvalidArgumentError('Use comma, semicolon or tab (or the character itself, quoted: ";").');
   return found;

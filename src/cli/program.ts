@@ -415,22 +415,27 @@ Exit codes:
 function defineTeam(program: Command, io: Io, state: RunState): void {
   const team = program
     .command('team')
-    .description("a coach's team folder: athlete files from a roster, check-ins from a spreadsheet, the team at a glance")
+    .description("a coach's team folder: athlete files from a roster, check-ins from a sheet, the team at a glance")
     .addHelpText('before', TEAM_EXAMPLES)
     .addHelpText('after', TEAM_HELP);
   team.addHelpCommand(false);
-  const today = () => new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate);
-  const delimiter = () => new Option('--delimiter <char>', 'the CSV field separator: comma, semicolon or tab (default: told from the header)').argParser(csvDelimiter);
-  const summary = () => new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text');
+  const today = () =>
+    new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate);
+  const delimiter = () =>
+    new Option('--delimiter <char>', 'the CSV field separator: comma, semicolon or tab (default: told from the header)')
+      .argParser(csvDelimiter);
+  const summary = () =>
+    new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text');
 
   addTemplateOptions(team
     .command('init')
     .description('one athlete file per roster row in <dir>; an existing one is replaced only with --force')
     .argument('<dir>', 'the team folder (made if missing)')
     .argument('<roster>', 'the roster: .csv (a header of plan flag names without --), .yaml or .json')
-    .addHelpText('before', 'Examples:\n  $ backplan team init squad roster.csv\n  $ backplan team init squad roster.csv --delimiter semicolon --summary json\n')
+    .addHelpText('before', 'Examples:\n  $ backplan team init squad roster.csv\n' +
+      '  $ backplan team init squad roster.csv --delimiter semicolon --summary json\n')
     .addHelpText('after', TEAM_HELP)
-    .addOption(new Option('--force', "replace existing athlete files' answers (their check-ins are kept, the old file as .bak)"))
+    .addOption(new Option('--force', "replace existing athlete files' answers (check-ins kept, the old file as .bak)"))
     .addOption(new Option('--dry-run', 'check the roster and say what would be written; write nothing'))
     .addOption(delimiter())
     .addOption(summary())
@@ -445,7 +450,8 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .description('log a sheet of check-ins, each judged by the same rules as checkin')
     .argument('<dir>', 'the team folder')
     .argument('<checkins>', 'the check-in sheet: .csv, .yaml or .json')
-    .addHelpText('before', 'Examples:\n  $ backplan team checkin squad week-1.csv\n  $ backplan team checkin squad week-1.csv --dry-run --summary json\n\n' +
+    .addHelpText('before', 'Examples:\n  $ backplan team checkin squad week-1.csv\n' +
+      '  $ backplan team checkin squad week-1.csv --dry-run --summary json\n\n' +
       '  week-1.csv:\n    athlete,date,completed,pain-before,pain-during,pain-after,next-morning,note\n' +
       '    ana-lopez,2026-11-24,yes,1,2,1,,felt fine\n    ben,2026-11-25,,,,,1,\n')
     .addHelpText('after', TEAM_HELP)
@@ -463,7 +469,8 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .command('status')
     .description('one row per athlete, those who need the coach first; exit 3 when any is stopped')
     .argument('<dir>', 'the team folder')
-    .addHelpText('before', 'Examples:\n  $ backplan team status squad\n  $ backplan team status squad --format json | jq \'.athletes[] | select(.stopped)\'\n')
+    .addHelpText('before', 'Examples:\n  $ backplan team status squad\n' +
+      '  $ backplan team status squad --format json | jq \'.athletes[] | select(.stopped)\'\n')
     .addHelpText('after', TEAM_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .addOption(today()))
@@ -477,11 +484,14 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .command('export')
     .description("each athlete's plan as it stands, as <slug>.<format> in --out-dir")
     .argument('<dir>', 'the team folder')
-    .addHelpText('before', 'Examples:\n  $ backplan team export squad --out-dir plans\n  $ backplan team export squad --out-dir plans --format md,ics,html --force\n')
+    .addHelpText('before', 'Examples:\n  $ backplan team export squad --out-dir plans\n' +
+      '  $ backplan team export squad --out-dir plans --format md,ics,html --force\n')
     .addHelpText('after', `\nCalendars keep per-athlete UIDs (keyed by the slug) and raise SEQUENCE for days that
 changed, so re-importing after check-ins updates events. A withheld plan gets no calendar.\n${TEAM_HELP}`)
-    .addOption(new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)').argParser(nonEmptyPath).makeOptionMandatory())
-    .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json, html').argParser(teamFormats).default(['md', 'ics'], 'md,ics'))
+    .addOption(new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)')
+      .argParser(nonEmptyPath).makeOptionMandatory())
+    .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json, html')
+      .argParser(teamFormats).default(['md', 'ics'], 'md,ics'))
     .addOption(new Option('--force', 'replace existing files'))
     .addOption(new Option('--dry-run', 'list the files that would be written, and write nothing'))
     .addOption(today()))

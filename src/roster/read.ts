@@ -82,14 +82,19 @@ export function readRoster(path: string, shown = path, options: ReadOptions = {}
 }
 
 /** Entries of a CSV, YAML or JSON file of records whose keys `spec` names. */
-export function readRecords(path: string, shown: string, spec: RecordSpec, { wholeCsvBytes = WHOLE_CSV_BYTES, delimiter }: ReadOptions = {}): AsyncIterable<RosterEntry> {
+export function readRecords(
+  path: string, shown: string, spec: RecordSpec, { wholeCsvBytes = WHOLE_CSV_BYTES, delimiter }: ReadOptions = {},
+): AsyncIterable<RosterEntry> {
   let stats: Stats;
   try {
     stats = statSync(path);
-    if (stats.isDirectory()) throw new DataError(`${shown} is a folder`, `give the ${spec.what} file (.csv, .yaml or .json)`);
+    if (stats.isDirectory()) {
+      throw new DataError(`${shown} is a folder`, `give the ${spec.what} file (.csv, .yaml or .json)`);
+    }
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError(`${spec.what} ${shown} not found`, spec === ROSTER ? 'check the path; example rosters are in the examples/ folder' : `check the path; see ${spec.seeAlso}`);
+    const hint = spec === ROSTER ? 'example rosters are in the examples/ folder' : `see ${spec.seeAlso}`;
+    throw new DataError(`${spec.what} ${shown} not found`, `check the path; ${hint}`);
   }
   if (rosterKind(path, spec.what) === 'yaml') return yamlEntries(path, spec);
   // Only a regular file's size is known; anything else (a pipe, a device) is read whole, with a limit.
@@ -112,7 +117,9 @@ const csvRecordsAtOnce = (delimiter: Delimiter | undefined) => async (path: stri
   return parseCsv(text, options) as unknown as CsvRecord[];
 };
 
-const csvRecordsStreamed = (delimiter: Delimiter | undefined) => async (path: string): Promise<AsyncIterable<CsvRecord>> => {
+type Records = Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
+
+const csvRecordsStreamed = (delimiter: Delimiter | undefined) => async (path: string): Promise<Records> => {
   const { parse: parseCsv } = await import('csv-parse');
   const options = { ...CSV_OPTIONS, delimiter: delimiter ?? delimiterOf(firstBytes(path, 4096)) };
   // pipeline, not pipe: Readable.pipe looks at process.stdout, which opens it, and that costs a
@@ -153,7 +160,9 @@ class LineCounter {
 }
 
 /** `shown`: the file as the user named it, for messages. */
-async function* csvEntries(path: string, shown: string, spec: RecordSpec, records: (path: string) => Promise<Iterable<CsvRecord> | AsyncIterable<CsvRecord>>): AsyncIterable<RosterEntry> {
+async function* csvEntries(
+  path: string, shown: string, spec: RecordSpec, records: (path: string) => Promise<Records>,
+): AsyncIterable<RosterEntry> {
   let header: string[] | undefined;
   const lines = new LineCounter();
   try {
@@ -167,7 +176,8 @@ async function* csvEntries(path: string, shown: string, spec: RecordSpec, record
       if (cells.every((cell) => cell === '')) continue; // a row left blank in a spreadsheet: ",,,"
       if (cells.length !== header.length) {
         const label = cells[header.indexOf('name')] || cells[header.indexOf('id')] || cells[header.indexOf('athlete')];
-        yield { where, label, problem: `has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${header.length}${fieldHint(cells, header)}` };
+        const fields = `${cells.length} field${cells.length === 1 ? '' : 's'}`;
+        yield { where, label, problem: `has ${fields}, the header has ${header.length}${fieldHint(cells, header)}` };
         continue;
       }
       yield { where, record: Object.fromEntries(header.map((key, i) => [key, cells[i]])) };
@@ -184,7 +194,8 @@ async function* csvEntries(path: string, shown: string, spec: RecordSpec, record
 
 /** A row with more fields than the header, in a file separated by commas: a decimal comma, most likely. */
 function fieldHint(cells: string[], header: string[]): string {
-  return cells.length > header.length ? '; a value with a comma (such as 2,5) needs quotes, or save the file with ; between fields' : '';
+  if (cells.length <= header.length) return '';
+  return '; a value with a comma (such as 2,5) needs quotes, or save the file with ; between fields';
 }
 
 function checkHeader(shown: string, cells: string[], spec: RecordSpec): string[] {
@@ -192,8 +203,10 @@ function checkHeader(shown: string, cells: string[], spec: RecordSpec): string[]
   for (const key of header) {
     if (!spec.keys.includes(key) && !spec.aliases?.includes(key)) {
       const guess = closest(key, spec.keys);
-      const hint = spec === ROSTER ? `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}` : `columns are: ${spec.keys.join(', ')}`;
-      throw new DataError(`${shown}: unknown column "${shownText(key)}"${guess ? `; did you mean "${guess}"?` : ''}`, hint);
+      const hint = spec === ROSTER ? `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`
+        : `columns are: ${spec.keys.join(', ')}`;
+      const suggestion = guess ? `; did you mean "${guess}"?` : '';
+      throw new DataError(`${shown}: unknown column "${shownText(key)}"${suggestion}`, hint);
     }
   }
   const twice = header.find((key, i) => header.indexOf(key) !== i);
@@ -203,10 +216,14 @@ function checkHeader(shown: string, cells: string[], spec: RecordSpec): string[]
 
 async function* yamlEntries(path: string, spec: RecordSpec): AsyncIterable<RosterEntry> {
   const [{ isMap, isSeq }, { checkKeys, FileError, readYamlFile }] = await Promise.all([import('yaml'), import('../yaml/read.js')]);
-  const parsed = readYamlFile(path, MAX_YAML_BYTES, `a ${spec.what}`, `fix the ${spec.what} at that line; see ${spec.seeAlso}`);
+  const hint = `fix the ${spec.what} at that line; see ${spec.seeAlso}`;
+  const parsed = readYamlFile(path, MAX_YAML_BYTES, `a ${spec.what}`, hint);
   const root = parsed.doc.contents;
   const list = isMap(root) ? root.get(spec.listKey, true) : root;
-  if (!isSeq(list)) throw new FileError(path, 1, `expected a list of ${spec.listKey} (or a mapping with a "${spec.listKey}" list)`, `see ${spec.seeAlso}`);
+  if (!isSeq(list)) {
+    const what = `expected a list of ${spec.listKey} (or a mapping with a "${spec.listKey}" list)`;
+    throw new FileError(path, 1, what, `see ${spec.seeAlso}`);
+  }
   let index = 0;
   for (const item of list.items) {
     index++;

@@ -52,7 +52,13 @@ interface Outcome {
   stopped: Map<string, Progress['stopped']>;
 }
 
-export async function importSheet(io: Io, members: Member[], sheet: string, sheetShown: string, options: SheetOptions): Promise<number> {
+export async function importSheet(
+  io: Io,
+  members: Member[],
+  sheet: string,
+  sheetShown: string,
+  options: SheetOptions,
+): Promise<number> {
   const book = new TeamBook(members);
   const rows = new Map<Member, Row[]>();
   const outcome: Outcome = { logged: [], skipped: [], problems: [], stopped: new Map() };
@@ -63,12 +69,20 @@ export async function importSheet(io: Io, members: Member[], sheet: string, shee
     const found = named ? book.find(named) : undefined;
     const slug = found && 'member' in found ? found.member.slug : undefined;
     if (!item.record) {
-      outcome.problems.push({ where: item.where, ...(slug ? { athlete: slug } : {}), problem: item.problem ?? 'unreadable' });
+      outcome.problems.push({
+        where: item.where,
+        ...(slug ? { athlete: slug } : {}),
+        problem: item.problem ?? 'unreadable',
+      });
       continue;
     }
     try {
       const { entry } = rowEntry(item.record);
-      if (!found) throw new RowError('athlete', 'missing: name the athlete by their file name in the team folder (e.g. ana-lopez) or their name');
+      if (!found)
+        throw new RowError(
+          'athlete',
+          'missing: name the athlete by their file name in the team folder (e.g. ana-lopez) or their name',
+        );
       if ('problem' in found) throw new RowError('athlete', found.problem);
       const list = rows.get(found.member) ?? [];
       list.push({ where: item.where, order: order++, entry });
@@ -85,8 +99,13 @@ export async function importSheet(io: Io, members: Member[], sheet: string, shee
     importAthlete(member, list, options, outcome);
   }
   io.stdout(options.format === 'json' ? json(outcome, options) : text(outcome, options));
-  for (const p of outcome.problems) io.stderr(`error: ${p.where}${p.athlete ? ` (${p.athlete})` : ''}: ${shown(p.problem, 300)}\n`);
-  if (outcome.problems.length > 0) io.stderr('  Nothing was logged for the athletes of these rows; their other rows are kept for the next import. Fix the rows and import the file again: rows already logged are skipped.\n');
+  for (const p of outcome.problems)
+    io.stderr(`error: ${p.where}${p.athlete ? ` (${p.athlete})` : ''}: ${shown(p.problem, 300)}\n`);
+  if (outcome.problems.length > 0)
+    io.stderr(
+      '  Nothing was logged for the athletes of these rows; their other rows wait for the next import.\n' +
+        '  Fix the rows and import the file again: rows already logged are skipped.\n',
+    );
   if (outcome.problems.length > 0) return EXIT.data;
   return [...outcome.stopped.values()].some(Boolean) ? EXIT.withheld : EXIT.ok;
 }
@@ -117,11 +136,23 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
   let athlete = opened.athlete;
   for (const row of fresh) {
     try {
-      const target = { athlete, shown: member.path, intake: opened.intake, templates: options.templates, today: options.today };
+      const target = {
+        athlete,
+        shown: member.path,
+        intake: opened.intake,
+        templates: options.templates,
+        today: options.today,
+      };
       const { checked, progress } = logCheckIn(target, row.entry, options.dryRun);
       if (options.dryRun) athlete = { ...athlete, log: [...athlete.log, checked] };
       const { restPain } = row.entry;
-      outcome.logged.push({ where: row.where, slug: member.slug, date: row.entry.date, decisions: decisionsOf(row.entry, progress), ...(restPain !== undefined ? { restPain } : {}) });
+      outcome.logged.push({
+        where: row.where,
+        slug: member.slug,
+        date: row.entry.date,
+        decisions: decisionsOf(row.entry, progress),
+        ...(restPain !== undefined ? { restPain } : {}),
+      });
       outcome.stopped.set(member.slug, progress.stopped);
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
@@ -133,9 +164,15 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
 }
 
 /** Why `checkin` would refuse this entry, or undefined. */
-function rowProblem(opened: Opened, entry: CheckIn, known: readonly CheckIn[], options: SheetOptions): string | undefined {
+function rowProblem(
+  opened: Opened,
+  entry: CheckIn,
+  known: readonly CheckIn[],
+  options: SheetOptions,
+): string | undefined {
   const { today } = options;
-  if (triage(opened.intake, options.templates.rules).level === 'emergency') return `no plan to check in to: ${EMERGENCY_ACTION}`;
+  if (triage(opened.intake, options.templates.rules).level === 'emergency')
+    return `no plan to check in to: ${EMERGENCY_ACTION}`;
   if (entry.date > today) return `date: ${entry.date} is after today (${today}); log a session once it is done`;
   const start = opened.intake.start;
   if (start && entry.date < start) return `date: ${entry.date} is before the plan starts (${longDate(start)})`;
@@ -148,13 +185,27 @@ function rowProblem(opened: Opened, entry: CheckIn, known: readonly CheckIn[], o
   return undefined;
 }
 
-/** What the entry decided: its session's decision (a morning re-decides the session before it), and what the log made of its day. */
+/**
+ * What the entry decided: its session's decision (a morning re-decides the session before it), and
+ * what the log made of its day.
+ */
 function decisionsOf(entry: CheckIn, progress: Progress): Decision[] {
   const day = entry.morning ? (sessionBeforeMorning(progress.sessions, entry.date)?.date ?? entry.date) : entry.date;
   return progress.decisions.filter((d) => d.date === day || d.date === entry.date);
 }
 
-const SEVERITY: Decision['kind'][] = ['stop', 'stop-running', 'drop-back', 'hold', 'rest-pain', 'off-plan', 'not-counted', 'cleared', 'advance', 'clean'];
+const SEVERITY: Decision['kind'][] = [
+  'stop',
+  'stop-running',
+  'drop-back',
+  'hold',
+  'rest-pain',
+  'off-plan',
+  'not-counted',
+  'cleared',
+  'advance',
+  'clean',
+];
 
 function headline(logged: Logged): string {
   const worst = logged.decisions.toSorted((a, b) => SEVERITY.indexOf(a.kind) - SEVERITY.indexOf(b.kind))[0];
@@ -165,15 +216,17 @@ function headline(logged: Logged): string {
 function text(outcome: Outcome, options: SheetOptions): string {
   const lines = outcome.logged.map((l) => {
     const stopped = outcome.stopped.get(l.slug);
-    return `${stopped ? '!' : ' '} ${l.where.padEnd(9)} ${l.slug.padEnd(24)} ${shortDate(l.date).padEnd(10)}  ${headline(l)}`;
+    const mark = stopped ? '!' : ' ';
+    return `${mark} ${l.where.padEnd(9)} ${l.slug.padEnd(24)} ${shortDate(l.date).padEnd(10)}  ${headline(l)}`;
   });
   const athletes = new Set(outcome.logged.map((l) => l.slug)).size;
   const stopped = [...outcome.stopped.entries()].filter(([, s]) => s).length;
   const verb = options.dryRun ? 'would be logged' : 'logged';
   const parts = [
-    `${outcome.logged.length} check-in${outcome.logged.length === 1 ? '' : 's'} ${verb} for ${athletes} athlete${athletes === 1 ? '' : 's'}`,
+    `${plural(outcome.logged.length, 'check-in')} ${verb} for ${plural(athletes, 'athlete')}`,
     outcome.skipped.length > 0 && `${outcome.skipped.length} already logged (skipped)`,
-    outcome.problems.length > 0 && `${outcome.problems.length} row${outcome.problems.length === 1 ? '' : 's'} refused (see stderr)`,
+    outcome.problems.length > 0 &&
+      `${outcome.problems.length} row${outcome.problems.length === 1 ? '' : 's'} refused (see stderr)`,
     stopped > 0 && `${stopped} athlete${stopped === 1 ? '' : 's'} stopped (!): see "backplan team status"`,
   ].filter(Boolean);
   const footer = wrap(`${parts.join('; ')}.${options.dryRun ? ' Dry run: nothing was written.' : ''}`, 80, '');
@@ -181,13 +234,24 @@ function text(outcome: Outcome, options: SheetOptions): string {
 }
 
 function json(outcome: Outcome, options: SheetOptions): string {
-  return `${jsonSafe(JSON.stringify({
-    schemaVersion: 1,
-    today: options.today,
-    dryRun: options.dryRun,
-    logged: outcome.logged.map((l) => ({ ...l, decisions: l.decisions.map(({ kind, rule, text }) => ({ kind, rule, text })) })),
-    skipped: outcome.skipped,
-    refused: outcome.problems,
-    stopped: [...outcome.stopped.entries()].filter(([, s]) => s).map(([slug, s]) => ({ slug, ...s })),
-  }, null, 2))}\n`;
+  return `${jsonSafe(
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        today: options.today,
+        dryRun: options.dryRun,
+        logged: outcome.logged.map((l) => ({
+          ...l,
+          decisions: l.decisions.map(({ kind, rule, text }) => ({ kind, rule, text })),
+        })),
+        skipped: outcome.skipped,
+        refused: outcome.problems,
+        stopped: [...outcome.stopped.entries()].filter(([, s]) => s).map(([slug, s]) => ({ slug, ...s })),
+      },
+      null,
+      2,
+    ),
+  )}\n`;
 }
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -31,14 +31,21 @@ export interface ExportOptions {
 
 export function exportTeam(io: Io, members: readonly Member[], options: ExportOptions): number {
   const { outDir, outShown } = options;
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new DataError(`--out-dir ${outShown} is a file, not a folder`, 'give a folder for the plan files (it is made if missing)');
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw new DataError(
+      `--out-dir ${outShown} is a file, not a folder`,
+      'give a folder for the plan files (it is made if missing)',
+    );
   // Which files each athlete gets is known before any plan is made: a withheld plan gets no calendar.
   const files = members.flatMap((m) => options.formats.map((f) => `${m.slug}.${f}`));
   if (!options.force) {
     const taken = files.filter((f) => existsSync(join(outDir, f)));
     if (taken.length > 0) {
       const named = taken.slice(0, 3).join(', ') + (taken.length > 3 ? ` and ${taken.length - 3} more` : '');
-      throw new DataError(`${taken.length} file${taken.length === 1 ? '' : 's'} in ${outShown} would be replaced (${named}); nothing was written`, 'add --force to replace them, or choose another --out-dir');
+      throw new DataError(
+        `${plural(taken.length, 'file')} in ${outShown} would be replaced (${named}); nothing was written`,
+        'add --force to replace them, or choose another --out-dir',
+      );
     }
   }
   if (!options.dryRun) mkdirSync(outDir, { recursive: true });
@@ -64,7 +71,8 @@ export function exportTeam(io: Io, members: readonly Member[], options: ExportOp
     }
   }
   const parts = [
-    `${written} file${written === 1 ? '' : 's'} ${options.dryRun ? 'would be written' : 'written'} in ${outShown} for ${members.length - unreadable} athlete${members.length - unreadable === 1 ? '' : 's'}`,
+    `${plural(written, 'file')} ${options.dryRun ? 'would be written' : 'written'} in ${outShown}` +
+      ` for ${plural(members.length - unreadable, 'athlete')}`,
     withheld > 0 && `${withheld} withheld for safety: no calendar, and no running until a clinician clears them`,
     unreadable > 0 && `${unreadable} athlete file${unreadable === 1 ? '' : 's'} unreadable (see above)`,
   ].filter(Boolean);
@@ -78,7 +86,12 @@ function render(plan: Plan, format: TeamFormat, opened: Opened, options: ExportO
   if (format === 'md') return renderMarkdownBytes(plan, { exercises });
   if (format === 'json') return renderJson(plan);
   if (format === 'html') return renderHtml(plan, { exercises });
-  const sequences = sequencesOf({ intake: opened.intake, log: opened.athlete.log, templates: options.templates, today: options.today });
+  const sequences = sequencesOf({
+    intake: opened.intake,
+    log: opened.athlete.log,
+    templates: options.templates,
+    today: options.today,
+  });
   return renderIcsBytes(plan, { uidKey: opened.slug, sequences });
 }
 
@@ -89,6 +102,11 @@ function write(path: string, content: string | Uint8Array, file: string, outShow
   } catch (error) {
     const reason = writeFailureReason(error);
     if (!reason) throw error;
-    throw new DataError(`cannot write ${file} in ${outShown}: ${reason}; the files before it were written, none was left half-written`, 'free some space or check the folder, then run again with --force');
+    throw new DataError(
+      `cannot write ${file} in ${outShown}: ${reason}; the files before it were written, none was left half-written`,
+      'free some space or check the folder, then run again with --force',
+    );
   }
 }
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;

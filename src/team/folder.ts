@@ -30,13 +30,21 @@ export interface Unreadable extends Member {
 export function teamMembers(dir: string, shown: string): Member[] {
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new DataError(`${shown} is a file, not a team folder`, 'give the folder "backplan team init" made');
+    if (!statSync(dir).isDirectory())
+      throw new DataError(`${shown} is a file, not a team folder`, 'give the folder "backplan team init" made');
     names = readdirSync(dir);
   } catch (error) {
     if (error instanceof DataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`no team folder at ${shown}`, `make one from a roster: backplan team init ${shown} roster.csv`);
-    throw new DataError(`cannot read the team folder ${shown}: ${code ?? (error as Error).message}`, 'check that the folder is readable');
+    if (code === 'ENOENT')
+      throw new DataError(
+        `no team folder at ${shown}`,
+        `make one from a roster: backplan team init ${shown} roster.csv`,
+      );
+    throw new DataError(
+      `cannot read the team folder ${shown}: ${code ?? (error as Error).message}`,
+      'check that the folder is readable',
+    );
   }
   return names
     .filter((name) => name.endsWith(ATHLETE_EXT) && !name.startsWith('.') && name.length > ATHLETE_EXT.length)
@@ -51,7 +59,8 @@ export function openMember(member: Member): Opened | Unreadable {
     if (!athlete) return { ...member, problem: 'the file has gone' };
     return { ...member, athlete, intake: validateIntake(athlete.intake) };
   } catch (error) {
-    if (error instanceof FileError) return { ...member, problem: `${error.line ? `line ${error.line}: ` : ''}${error.detail}` };
+    if (error instanceof FileError)
+      return { ...member, problem: `${error.line ? `line ${error.line}: ` : ''}${error.detail}` };
     return { ...member, problem: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -21,12 +21,22 @@ export class TeamBook {
     if (exact) return { member: exact };
     // A name: first among the files its slug would give (ana-lopez, ana-lopez-2, …), else among all.
     const base = slugOf(text);
-    const likely = this.members.filter((m) => m.slug === base || (m.slug.startsWith(`${base}-`) && /^\d+$/.test(m.slug.slice(base.length + 1))));
+    const likely = this.members.filter(
+      (m) => m.slug === base || (m.slug.startsWith(`${base}-`) && /^\d+$/.test(m.slug.slice(base.length + 1))),
+    );
     let named = likely.filter((m) => this.nameOf(m) === key);
     if (named.length === 0) named = this.allNames().get(key) ?? [];
     if (named.length === 1) return { member: named[0]! };
-    if (named.length > 1) return { problem: `${named.length} athletes are named "${text.trim()}" (${named.map((m) => m.slug).sort().join(', ')}); name the one meant by its file name` };
-    return { problem: `no athlete "${text.trim()}" in the team folder; name them by their file name without .yaml, or by their name` };
+    if (named.length > 1)
+      return {
+        problem: `${named.length} athletes are named "${text.trim()}" (${named
+          .map((m) => m.slug)
+          .sort()
+          .join(', ')}); name the one meant by its file name`,
+      };
+    return {
+      problem: `no athlete "${text.trim()}" in the team folder; name them by their file name (without .yaml) or name`,
+    };
   }
 
   private nameOf(member: Member): string | undefined {

@@ -37,7 +37,14 @@ export interface TeamRow {
   next: NextSession | null;
 }
 
-export function teamRow(slug: string, log: readonly CheckIn[], plan: Plan, progress: Progress, view: StatusView, rules: Rules): TeamRow {
+export function teamRow(
+  slug: string,
+  log: readonly CheckIn[],
+  plan: Plan,
+  progress: Progress,
+  view: StatusView,
+  rules: Rules,
+): TeamRow {
   const today = progress.today;
   const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0);
   const missed = runs.filter((s) => s.status === 'missed' && s.date < today && daysBetween(s.date, today) <= 7).length;
@@ -78,7 +85,8 @@ function latest(log: readonly CheckIn[], today: string): Pick<TeamRow, 'lastChec
     if (entry.date > today) continue;
     if (lastCheckIn === null || entry.date >= lastCheckIn) lastCheckIn = entry.date;
     const pain = highestPain(entry);
-    if (pain !== null && (lastPain === null || entry.date >= lastPain.date)) lastPain = { date: entry.date, value: pain };
+    if (pain !== null && (lastPain === null || entry.date >= lastPain.date))
+      lastPain = { date: entry.date, value: pain };
   }
   return { lastCheckIn, lastPain };
 }

@@ -14,15 +14,20 @@ const COLUMNS: Column[] = [
   { header: 'week', priority: 5, align: 'right' },
 ];
 // Lengths drawn evenly up to the longest (fast-check's own strings stay short).
-const cell = (max: number) => fc.nat({ max }).chain((n) => fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom('a', 'b', ' ', 'é', '-') }));
+const cell = (max: number) =>
+  fc
+    .nat({ max })
+    .chain((n) => fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom('a', 'b', ' ', 'é', '-') }));
 const row = fc.tuple(cell(30), cell(40), cell(12), cell(4), cell(12), cell(8), cell(6)).map((cells) => [...cells]);
 
 describe('fitTable', () => {
   it('fits 80 columns, keeps the first columns, and cuts only where allowed', () => {
-    fc.assert(fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
-      const lines = fitTable(COLUMNS, rows, 80);
-      for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
-      lines.slice(1).forEach((line, i) => expect(line.startsWith(rows[i]![0]!.trimEnd())).toBe(true));
-    }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const lines = fitTable(COLUMNS, rows, 80);
+        for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+        lines.slice(1).forEach((line, i) => expect(line.startsWith(rows[i]![0]!.trimEnd())).toBe(true));
+      }),
+    );
   });
 });

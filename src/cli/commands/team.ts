@@ -32,23 +32,38 @@ export async function runTeamInit(io: Io, dir: string, roster: string, command: 
   const { flags, templates, today } = await common(io, command);
   const { initTeam } = await import('../../team/init.js');
   return initTeam(io, resolve(io.cwd, dir), dir, resolve(io.cwd, roster), roster, {
-    today, templates, force: flags.force === true, dryRun: flags.dryRun === true, format: flags.summary ?? 'text', ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
+    today,
+    templates,
+    force: flags.force === true,
+    dryRun: flags.dryRun === true,
+    format: flags.summary ?? 'text',
+    ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
   });
 }
 
 export async function runTeamCheckin(io: Io, dir: string, sheet: string, command: Command): Promise<number> {
   const { flags, templates, today } = await common(io, command);
-  const [{ teamMembers }, { importSheet }] = await Promise.all([import('../../team/folder.js'), import('../../team/checkins.js')]);
+  const [{ teamMembers }, { importSheet }] = await Promise.all([
+    import('../../team/folder.js'),
+    import('../../team/checkins.js'),
+  ]);
   const members = teamMembers(resolve(io.cwd, dir), dir);
   io.planningStarts?.();
   return importSheet(io, members, resolve(io.cwd, sheet), sheet, {
-    today, templates, dryRun: flags.dryRun === true, format: flags.summary ?? 'text', ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
+    today,
+    templates,
+    dryRun: flags.dryRun === true,
+    format: flags.summary ?? 'text',
+    ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
   });
 }
 
 export async function runTeamStatus(io: Io, dir: string, command: Command): Promise<number> {
   const { flags, templates, today } = await common(io, command);
-  const [{ teamMembers }, { teamStatus, statusCsv, statusJson, statusText }] = await Promise.all([import('../../team/folder.js'), import('../../team/status.js')]);
+  const [{ teamMembers }, { teamStatus, statusCsv, statusJson, statusText }] = await Promise.all([
+    import('../../team/folder.js'),
+    import('../../team/status.js'),
+  ]);
   const members = teamMembers(resolve(io.cwd, dir), dir);
   io.planningStarts?.();
   const status = teamStatus(members, templates, today);
@@ -63,9 +78,17 @@ export async function runTeamStatus(io: Io, dir: string, command: Command): Prom
 
 export async function runTeamExport(io: Io, dir: string, command: Command): Promise<number> {
   const { flags, templates, today } = await common(io, command);
-  const [{ teamMembers }, { exportTeam }] = await Promise.all([import('../../team/folder.js'), import('../../team/export.js')]);
+  const [{ teamMembers }, { exportTeam }] = await Promise.all([
+    import('../../team/folder.js'),
+    import('../../team/export.js'),
+  ]);
   return exportTeam(io, teamMembers(resolve(io.cwd, dir), dir), {
-    outDir: resolve(io.cwd, flags.outDir!), outShown: flags.outDir!, formats: flags.format as unknown as TeamFormat[], today, templates,
-    force: flags.force === true, dryRun: flags.dryRun === true,
+    outDir: resolve(io.cwd, flags.outDir!),
+    outShown: flags.outDir!,
+    formats: flags.format as unknown as TeamFormat[],
+    today,
+    templates,
+    force: flags.force === true,
+    dryRun: flags.dryRun === true,
   });
 }
