@@ -162,6 +162,37 @@ function measureLongLog(runs) {
   return [summary('status, 100,000 check-ins', status), summary('checkin, 100,000 check-ins', checkins)];
 }
 
+// A team folder of 2,000 athletes with 60 check-ins each (scripts/team-folder.mjs), and one of 200
+// beside it: memory is flat when the larger one's peak is no more than a little above the smaller's.
+// Each `team checkin` run logs a session for every athlete on the next day their plan runs.
+function measureTeam(runs) {
+  const made = {};
+  for (const size of [200, 2000]) {
+    const script = join(root, 'scripts', 'team-folder.mjs');
+    const r = spawnSync(process.execPath, [script, String(size), `team-${size}`], { env, cwd: work, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`making the team folder of ${size} failed: ${r.stderr}`);
+    made[size] = JSON.parse(r.stdout).today;
+  }
+  const samples = { status: { 200: [], 2000: [] }, checkin: { 200: [], 2000: [] } };
+  for (let i = 0; i < runs; i++) {
+    for (const size of [200, 2000]) {
+      const dir = `team-${size}`;
+      samples.status[size].push(once([BIN, 'team', 'status', dir, '--today', made[size]]));
+      const file = join(work, dir, 'athlete-0.yaml');
+      const args = ['status', '--file', file, '--today', made[size], '--format', 'json'];
+      const status = spawnSync(process.execPath, [BIN, ...args], { env });
+      const next = JSON.parse(status.stdout).nextSession.date;
+      const rows = Array.from({ length: size }, (_, n) => `athlete-${n},${next},yes,1,1,1`);
+      const header = 'athlete,date,completed,pain-before,pain-during,pain-after';
+      writeFileSync(join(work, `${dir}-${i}.csv`), `${header}\n${rows.join('\n')}\n`);
+      samples.checkin[size].push(once([BIN, 'team', 'checkin', dir, `${dir}-${i}.csv`, '--today', next]));
+      made[size] = next;
+    }
+  }
+  const named = (c, size) => summary(`team ${c}, ${size.toLocaleString('en')}`, samples[c][size]);
+  return ['status', 'checkin'].flatMap((c) => [200, 2000].map((size) => named(c, size)));
+}
+
 const startup = measureWithFloor(
   [
     { name: 'backplan --version', argv: [BIN, '--version'] },
@@ -177,6 +208,7 @@ const results = [
   ...startup,
   ...measureBatches(BATCH_RUNS),
   ...measureLongLog(5),
+  ...measureTeam(3),
 ];
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work);
@@ -200,6 +232,16 @@ const budgets = [
   // A check-in reads the file twice (before and under the lock) and writes it and its .bak.
   ...[['status', 1000], ['checkin', 2000]].map(([c, ms]) => ({ budget: `${c} with a 100,000-entry log < ${ms / 1000} s and < 250 MB`, holds: byName[`${c}, 100,000 check-ins`].medianMs < ms && byName[`${c}, 100,000 check-ins`].peakRssMb < 250 })),
 ];
+// The team budgets: a folder of 2,000 athletes with 60 check-ins each; memory flat against 200.
+const team = (c, size) => byName[`team ${c}, ${size}`];
+budgets.push(
+  { budget: 'team status, 2,000 athletes × 60 check-ins < 2 s', holds: team('status', '2,000').medianMs < 2000 },
+  { budget: 'team checkin, 2,000 rows < 5 s', holds: team('checkin', '2,000').medianMs < 5000 },
+  ...['status', 'checkin'].map((c) => ({
+    budget: `team ${c} peak RSS, 2,000 athletes ≤ 1.25× 200`,
+    holds: team(c, '2,000').peakRssMb <= 1.25 * team(c, '200').peakRssMb,
+  })),
+);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 if (asJson) {

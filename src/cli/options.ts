@@ -177,6 +177,26 @@ export function batchFormats(value: string): ('md' | 'ics' | 'json')[] {
   return [...new Set(items)] as ('md' | 'ics' | 'json')[];
 }
 
+/** `team export --format md,ics,json,html`: any subset. */
+export function teamFormats(value: string): ('md' | 'ics' | 'json' | 'html')[] {
+  const allowed = ['md', 'ics', 'json', 'html'];
+  const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 0 || items.some((i) => !allowed.includes(i))) {
+    throw new InvalidArgumentError('List any of md, ics, json and html, e.g. md,ics.');
+  }
+  return [...new Set(items)] as ('md' | 'ics' | 'json' | 'html')[];
+}
+
+/** `--delimiter`: the field separator of a CSV file, for one a spreadsheet saved its own way. */
+export function csvDelimiter(value: string): ',' | ';' | '\t' {
+  const named: Record<string, ',' | ';' | '\t'> = {
+    ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', '\\t': '\t', tab: '\t',
+  };
+  const found = named[value.trim().toLowerCase()] ?? named[value];
+  if (!found) throw new InvalidArgumentError('Use comma, semicolon or tab (or the character itself, quoted: ";").');
+  return found;
+}
+
 /** `--export md,ics` or `--export none`. */
 export function exportList(value: string): ('md' | 'ics')[] {
   const items = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);

@@ -5,7 +5,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
 import {
   addExportOptions, addIntakeOptions, addPrintOptions, addTemplateOptions, batchFormats, exportList, isoDate, nonEmptyPath, noteText, PLAN_FORMATS,
-  symptomList, wholeNumber,
+  symptomList, wholeNumber, csvDelimiter, teamFormats,
 } from './options.js';
 
 export interface RunState {
@@ -167,6 +167,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, state: RunState) => vo
   report: defineReport,
   symptoms: defineSymptoms,
   templates: defineTemplates,
+  team: defineTeam,
 };
 
 /**
@@ -443,5 +444,133 @@ function defineTemplates(program: Command, io: Io, state: RunState): void {
     .action(async (target: string, _options, command: Command) => {
       const { runTemplatesLint } = await import('./commands/templates.js');
       state.exitCode = runTemplatesLint(io, target, command);
+    });
+}
+
+const TEAM_EXAMPLES = `Examples:
+  A coach's season in three commands and a spreadsheet:
+    $ backplan team init squad roster.csv           # one athlete file per row
+    $ backplan team checkin squad week-1.csv        # the week's check-ins, judged
+    $ backplan team status squad                    # who needs you first
+
+  A runner logs their own check-ins in the same file:
+    $ backplan checkin --file squad/ana-lopez.yaml --completed yes --pain-during 1
+
+  Plans for everyone, and the team for a script:
+    $ backplan team export squad --out-dir plans --format md,ics,html
+    $ backplan team status squad --format csv > squad.csv
+`;
+
+const TEAM_HELP = `
+The team folder holds one athlete file per athlete, <slug>.yaml: the name (or the id column)
+made safe and unique (ana-lopez, ana-lopez-2), which also tells same-name athletes apart in
+every summary. It is the same file "backplan checkin --file" writes; a file copied in joins
+the team. Rosters and check-in sheets are CSV (commas, or semicolons as Excel saves them in
+much of Europe: told from the header line, or --delimiter), YAML or JSON; blank rows (,,,)
+are skipped; a bad row is reported with its file line.
+
+Check-in sheet columns (the checkin flags): athlete (slug or name), date, completed,
+pain-before, pain-during, pain-after, next-morning, rest-pain, warmup-soreness, symptoms
+(ids separated by ;), note. A row logs a session (completed), a next-morning pain on its own,
+or a pain at rest on its own. A row already logged (same date, same answers) is skipped, so
+a sheet can be imported again; a bad row logs nothing for its athlete.
+
+Needs the coach first, in this order: stopped (emergency; withheld for a red flag until a
+clinician clears them; escalated by the log: R-ESC-1..3), pain at rest keeping runs off
+(R-PAIN-5), pain rising week on week (R-PAIN-4), planned runs missed in the last 7 days.
+A clinician's all-clear: backplan checkin --file <dir>/<slug>.yaml --cleared.
+
+Exit codes:
+  0    ok
+  1    a row or file was invalid (every valid one was still done), or a file error
+  2    usage error
+  3    an athlete is stopped or withheld for safety (team status: even beside a bad file)`;
+
+function defineTeam(program: Command, io: Io, state: RunState): void {
+  const team = program
+    .command('team')
+    .description("a coach's team folder: athlete files from a roster, check-ins from a sheet, the team at a glance")
+    .addHelpText('before', TEAM_EXAMPLES)
+    .addHelpText('after', TEAM_HELP);
+  team.addHelpCommand(false);
+  const today = () =>
+    new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate);
+  const delimiter = () =>
+    new Option('--delimiter <char>', 'the CSV field separator: comma, semicolon or tab (default: told from the header)')
+      .argParser(csvDelimiter);
+  const summary = () =>
+    new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text');
+
+  addTemplateOptions(team
+    .command('init')
+    .description('one athlete file per roster row in <dir>; an existing one is replaced only with --force')
+    .argument('<dir>', 'the team folder (made if missing)')
+    .argument('<roster>', 'the roster: .csv (a header of plan flag names without --), .yaml or .json')
+    .addHelpText('before', 'Examples:\n  $ backplan team init squad roster.csv\n' +
+      '  $ backplan team init squad roster.csv --delimiter semicolon --summary json\n')
+    .addHelpText('after', TEAM_HELP)
+    .addOption(new Option('--force', "replace existing athlete files' answers (check-ins kept, the old file as .bak)"))
+    .addOption(new Option('--dry-run', 'check the roster and say what would be written; write nothing'))
+    .addOption(delimiter())
+    .addOption(summary())
+    .addOption(today()))
+    .action(async (dir: string, roster: string, _options, command: Command) => {
+      const { runTeamInit } = await import('./commands/team.js');
+      state.exitCode = await runTeamInit(io, dir, roster, command);
+    });
+
+  addTemplateOptions(team
+    .command('checkin')
+    .description('log a sheet of check-ins, each judged by the same rules as checkin')
+    .argument('<dir>', 'the team folder')
+    .argument('<checkins>', 'the check-in sheet: .csv, .yaml or .json')
+    .addHelpText('before', 'Examples:\n  $ backplan team checkin squad week-1.csv\n' +
+      '  $ backplan team checkin squad week-1.csv --dry-run --summary json\n\n' +
+      '  week-1.csv:\n    athlete,date,completed,pain-before,pain-during,pain-after,next-morning,note\n' +
+      '    ana-lopez,2026-11-24,yes,1,2,1,,felt fine\n    ben,2026-11-25,,,,,1,\n')
+    .addHelpText('after', TEAM_HELP)
+    .addOption(new Option('--dry-run', 'judge every row and say what it would decide; log nothing'))
+    .addOption(delimiter())
+    .addOption(summary())
+    .addOption(today()))
+    .action(async (dir: string, sheet: string, _options, command: Command) => {
+      const { inBatchThread } = await import('./batchThread.js');
+      const { runTeamCheckin } = await import('./commands/team.js');
+      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runTeamCheckin(io, dir, sheet, command));
+    });
+
+  addTemplateOptions(team
+    .command('status')
+    .description('one row per athlete, those who need the coach first; exit 3 when any is stopped')
+    .argument('<dir>', 'the team folder')
+    .addHelpText('before', 'Examples:\n  $ backplan team status squad\n' +
+      '  $ backplan team status squad --format json | jq \'.athletes[] | select(.stopped)\'\n')
+    .addHelpText('after', TEAM_HELP)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .addOption(today()))
+    .action(async (dir: string, _options, command: Command) => {
+      const { inBatchThread } = await import('./batchThread.js');
+      const { runTeamStatus } = await import('./commands/team.js');
+      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runTeamStatus(io, dir, command));
+    });
+
+  addTemplateOptions(team
+    .command('export')
+    .description("each athlete's plan as it stands, as <slug>.<format> in --out-dir")
+    .argument('<dir>', 'the team folder')
+    .addHelpText('before', 'Examples:\n  $ backplan team export squad --out-dir plans\n' +
+      '  $ backplan team export squad --out-dir plans --format md,ics,html --force\n')
+    .addHelpText('after', `\nCalendars keep per-athlete UIDs (keyed by the slug) and raise SEQUENCE for days that
+changed, so re-importing after check-ins updates events. A withheld plan gets no calendar.\n${TEAM_HELP}`)
+    .addOption(new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)')
+      .argParser(nonEmptyPath).makeOptionMandatory())
+    .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json, html')
+      .argParser(teamFormats).default(['md', 'ics'], 'md,ics'))
+    .addOption(new Option('--force', 'replace existing files'))
+    .addOption(new Option('--dry-run', 'list the files that would be written, and write nothing'))
+    .addOption(today()))
+    .action(async (dir: string, _options, command: Command) => {
+      const { runTeamExport } = await import('./commands/team.js');
+      state.exitCode = await runTeamExport(io, dir, command);
     });
 }

@@ -41,8 +41,8 @@ describe('a roster with duplicates, hostile names, a red flag and malformed rows
   it('reports each bad row with its number and field; every valid row is still produced; exit 1', async () => {
     const r = await batch(HOSTILE);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: row 8 \(Broken\): pain: Use a whole number from 0 to 10/m);
-    expect(r.stderr).toMatch(/^error: row 9 \(Short row\): has 2 fields, the header has 6$/m);
+    expect(r.stderr).toMatch(/^error: line 8 \(Broken\): pain: Use a whole number from 0 to 10/m);
+    expect(r.stderr).toMatch(/^error: line 9 \(Short row\): has 2 fields, the header has 6$/m);
     expect(r.stderr).toMatch(/2 rows were skipped; every valid row was written/);
   });
 

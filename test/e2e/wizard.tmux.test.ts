@@ -104,6 +104,8 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     keys('Enter');
     await waitFor('typo', /before the pain/);
     keys('20 km', 'Enter');
+    await waitFor('typo', /easy running pace/);
+    keys('Enter');
     await waitFor('typo', /Your age/);
     keys('Enter');
     await waitFor('typo', /most like you/);
@@ -132,7 +134,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     await waitFor('again', /already exists\. Replace it\?/);
     keys('y', 'Enter');
     for (const question of [/Your name.*Sam/, /hurt right now.*\(2\)/, /any of these now/, /running at the moment.*\(Y\/n\)/, /count your running/, /How much a week, in miles.*\(12\)/,
-      /how many days a week.*\(3\)/, /longest run/, /before the pain.*\(25\)/, /Your age/, /most like you/, /Start the plan on.*\(2026-11-30\)/, /Preferred running days/]) {
+      /how many days a week.*\(3\)/, /longest run/, /before the pain.*\(25\)/, /easy running pace/, /Your age/, /most like you/, /Start the plan on.*\(2026-11-30\)/, /Preferred running days/]) {
       await waitFor('again', question);
       keys('Enter');
     }

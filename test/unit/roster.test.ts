@@ -41,10 +41,11 @@ describe('a CSV roster', () => {
     const path = roster(`${TRICKY}\r\n`);
     const atOnce = await entries(path);
     expect(await entries(path, 0)).toEqual(atOnce);
-    expect(atOnce.map((e) => e.where)).toEqual(['row 2', 'row 3', 'row 4', 'row 5']);
+    // The lines the rows start on: the blank line 4 and the quoted line break of line 6 count.
+    expect(atOnce.map((e) => e.where)).toEqual(['line 2', 'line 3', 'line 5', 'line 6']);
     expect(atOnce[0]!.record).toEqual({ name: 'Ana', pain: '2', weekly: '10', 'goal-weekly': '30', symptoms: '' });
     expect(atOnce[1]!.record!.name).toBe('Zoë, "the fast one"');
-    expect(atOnce[2]).toEqual({ where: 'row 4', label: 'Short row', problem: 'has 2 fields, the header has 5' });
+    expect(atOnce[2]).toEqual({ where: 'line 5', label: 'Short row', problem: 'has 2 fields, the header has 5' });
     expect(atOnce[3]!.record!.symptoms).toBe('night-pain;limp');
   });
 
@@ -61,5 +62,32 @@ describe('a CSV roster', () => {
     const atOnce = await failure(path, 1 << 30);
     expect(atOnce).toMatch(/^roster\.csv: not valid CSV: .*line 3/);
     expect(await failure(path, 0)).toBe(atOnce);
+  });
+});
+
+describe('a roster as a spreadsheet saves it', () => {
+  // Excel in much of Europe: semicolons between fields, decimal commas, rows left blank.
+  const SEMICOLONS = ['name;pain;weekly;goal-weekly;symptoms', 'Ana;2;10,5;30;', ';;;;', '"Line\nBreak";1;0;20;', ';;;;', 'Ben;x;0;20;'].join('\r\n');
+
+  it('tells a semicolon file from its header, skips blank rows, and names each row by its file line', async () => {
+    for (const whole of [1 << 30, 0]) {
+      const got = await entries(roster(`${SEMICOLONS}\r\n`), whole);
+      expect(got.map((e) => e.where)).toEqual(['line 2', 'line 4', 'line 7']);
+      expect(got[0]!.record).toEqual({ name: 'Ana', pain: '2', weekly: '10,5', 'goal-weekly': '30', symptoms: '' });
+      expect(got[2]!.record!.pain).toBe('x');
+    }
+  });
+
+  it('skips ",,," rows in a comma file, and takes a delimiter given', async () => {
+    const path = roster('name,pain,goal-weekly\n,,\nAna,1,30\n , , \n');
+    expect((await entries(path)).map((e) => [e.where, e.record?.name])).toEqual([['line 3', 'Ana']]);
+    const given: RosterEntry[] = [];
+    for await (const e of readRoster(roster('name;pain\nA,B;1\n'), 'roster.csv', { delimiter: ';' })) given.push(e);
+    expect(given[0]!.record).toEqual({ name: 'A,B', pain: '1' });
+  });
+
+  it('with a comma too many says how to write a decimal comma', async () => {
+    const got = await entries(roster('name,weekly,goal-weekly\nAna,10,5,30\n'));
+    expect(got[0]!.problem).toMatch(/has 4 fields, the header has 3; a value with a comma \(such as 2,5\) needs quotes/);
   });
 });

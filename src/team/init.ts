@@ -1,0 +1,212 @@
+// `backplan team init <dir> <roster>`: one athlete file per roster row, <dir>/<slug>.yaml, with the
+// same safe, unique slugs `batch` gives its files. A run that would replace a file writes none.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { nextMondayAfter } from '../core/dates.js';
+import { plan } from '../core/plan.js';
+import { EMERGENCY_ACTION } from '../core/safety.js';
+import type { Intake, Templates, TriageLevel } from '../core/types.js';
+import { DataError, EXIT } from '../cli/errors.js';
+import type { Io } from '../cli/io.js';
+import { SlugBook } from '../export/slug.js';
+import { cut, jsonSafe, shown, wrap } from '../export/style.js';
+import { completeIntake } from '../intake/complete.js';
+import { intakeFromRecord } from '../intake/record.js';
+import type { IntakeInput } from '../intake/schema.js';
+import { readRoster, type ReadOptions, type RosterEntry } from '../roster/read.js';
+import { readAthlete, writeAthlete } from '../store/athlete.js';
+import { withLock } from '../store/lock.js';
+import { ATHLETE_EXT } from './folder.js';
+import { fitTable } from './table.js';
+
+export interface InitOptions extends ReadOptions {
+  today: string;
+  templates: Templates;
+  force: boolean;
+  dryRun: boolean;
+  format: 'text' | 'json';
+}
+
+interface Athlete {
+  where: string;
+  slug: string;
+  intake: Intake;
+  triage: TriageLevel;
+  withheld: boolean;
+  phase: string;
+}
+
+interface Invalid {
+  where: string;
+  label: string;
+  problem: string;
+}
+
+export async function initTeam(
+  io: Io,
+  dir: string,
+  dirShown: string,
+  roster: string,
+  rosterShown: string,
+  options: InitOptions,
+): Promise<number> {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new DataError(
+      `${dirShown} is a file, not a folder`,
+      'give a folder for the athlete files (it is made if missing)',
+    );
+  const athletes: Athlete[] = [];
+  const invalid: Invalid[] = [];
+  const book = new SlugBook();
+  for await (const entry of readRoster(roster, rosterShown, options)) {
+    const checked = await check(entry, book, options);
+    if ('slug' in checked) athletes.push(checked);
+    else invalid.push(checked);
+  }
+  const taken = athletes
+    .filter((a) => existsSync(join(dir, `${a.slug}${ATHLETE_EXT}`)))
+    .map((a) => `${a.slug}${ATHLETE_EXT}`);
+  if (taken.length > 0 && !options.force) {
+    const named = taken.slice(0, 3).join(', ') + (taken.length > 3 ? ` and ${taken.length - 3} more` : '');
+    throw new DataError(
+      `${plural(taken.length, 'athlete file')} in ${dirShown} would be replaced (${named}); nothing was written`,
+      'add --force to replace their answers (each keeps its check-ins, its old version as .bak), or use another folder',
+    );
+  }
+  if (!options.dryRun) {
+    mkdirSync(dir, { recursive: true });
+    for (const athlete of athletes) save(join(dir, `${athlete.slug}${ATHLETE_EXT}`), athlete.intake);
+  }
+  const ordered = [...athletes.filter((a) => a.withheld), ...athletes.filter((a) => !a.withheld)];
+  io.stdout(
+    options.format === 'json'
+      ? json(ordered, invalid, dirShown, options.dryRun)
+      : text(ordered, invalid, dirShown, options.dryRun),
+  );
+  for (const bad of invalid)
+    io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${shown(bad.problem, 300)}\n`);
+  if (invalid.length > 0)
+    io.stderr(
+      `  ${invalid.length} row${invalid.length === 1 ? ' was' : 's were'} skipped; every valid row was ` +
+        `${options.dryRun ? 'checked' : 'written'}. Fix them and run again with --force.\n`,
+    );
+  if (invalid.length > 0) return EXIT.data;
+  return athletes.some((a) => a.withheld) ? EXIT.withheld : EXIT.ok;
+}
+
+/** The answers saved as `init` saves them; a file there keeps its check-ins, under the lock. */
+function save(path: string, intake: Intake): void {
+  withLock(path, path, () => {
+    let existing;
+    try {
+      existing = readAthlete(path);
+    } catch {
+      existing = undefined; // a broken file is replaced whole; its .bak keeps it
+    }
+    writeAthlete(path, intake as IntakeInput, existing);
+  });
+}
+
+async function check(entry: RosterEntry, book: SlugBook, options: InitOptions): Promise<Athlete | Invalid> {
+  const label = labelOf(entry);
+  if (!entry.record) return { where: entry.where, label, problem: entry.problem ?? 'unreadable' };
+  try {
+    const { id, intake: raw } = intakeFromRecord(entry.record);
+    // The start is saved, so the plan keeps its dates.
+    const withStart: Partial<IntakeInput> = { start: nextMondayAfter(options.today), ...raw };
+    const intake = completeIntake(withStart) ?? (await import('../intake/validate.js')).validateIntake(withStart);
+    const made = plan(intake, options.templates, options.today);
+    const slug = book.claim(id ?? intake.name);
+    return {
+      where: entry.where,
+      slug,
+      intake,
+      triage: made.triage.level,
+      withheld: made.triage.withheld,
+      phase: made.weeks[0]?.phase ?? 'none',
+    };
+  } catch (error) {
+    return {
+      where: entry.where,
+      label,
+      problem: error instanceof Error ? error.message.replace(/^--/, '') : String(error),
+    };
+  }
+}
+
+function labelOf(entry: RosterEntry): string {
+  const name = entry.record?.name ?? entry.record?.id ?? entry.label;
+  return name !== undefined && String(name).trim() ? shown(String(name), 40) : entry.where;
+}
+
+function text(athletes: Athlete[], invalid: Invalid[], dirShown: string, dryRun: boolean): string {
+  const rows = athletes.map((a) => [
+    a.withheld ? '!' : ' ',
+    shown(a.intake.name ?? '-', 28),
+    `${a.slug}${ATHLETE_EXT}`,
+    a.triage,
+    a.phase,
+  ]);
+  for (const bad of invalid) rows.push(['x', bad.label, bad.where, 'invalid', '-']);
+  const table = fitTable(
+    [
+      { header: ' ', priority: 0 },
+      { header: 'athlete', priority: 0, min: 12 },
+      { header: 'file', priority: 0, min: 16 },
+      { header: 'triage', priority: 1 },
+      { header: 'starts in', priority: 2 },
+    ],
+    rows,
+    80,
+  );
+  const withheld = athletes.filter((a) => a.withheld);
+  const emergency = withheld.some((a) => a.triage === 'emergency');
+  const footer = [
+    `${plural(athletes.length, 'athlete file')} ${dryRun ? 'would be written' : 'written'} in ${dirShown}`,
+    withheld.length > 0 &&
+      `${withheld.length} withheld for safety (!): no running until a clinician clears them` +
+        `${emergency ? ', or emergency care first' : ''}`,
+    invalid.length > 0 && `${invalid.length} invalid row${invalid.length === 1 ? '' : 's'} (x), see stderr`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const lines = [...table, '', ...wrap(`${footer}.`, 80, '')];
+  if (emergency) lines.push(...wrap(`For the athletes marked emergency: ${EMERGENCY_ACTION}`, 80, ''));
+  if (!dryRun)
+    lines.push(
+      ...wrap(
+        `Next: log check-ins with "backplan team checkin ${dirShown} checkins.csv", ` +
+          `and see the team with "backplan team status ${dirShown}".`,
+        80,
+        '',
+      ),
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+function json(athletes: Athlete[], invalid: Invalid[], dir: string, dryRun: boolean): string {
+  return `${jsonSafe(
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        dir,
+        dryRun,
+        athletes: athletes.map((a) => ({
+          where: a.where,
+          name: a.intake.name ?? null,
+          slug: a.slug,
+          file: `${a.slug}${ATHLETE_EXT}`,
+          triage: a.triage,
+          withheld: a.withheld,
+          phase: a.phase,
+          start: a.intake.start,
+        })),
+        invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: cut(i.problem, 300) })),
+      },
+      null,
+      2,
+    ),
+  )}\n`;
+}
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,308 @@
+// `backplan team init|checkin|status|export` in-process: a coach's roster and check-in sheets as
+// spreadsheets save them, the same rules as `checkin`, and a team view that fits 80 columns.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readAthlete } from '../../src/store/athlete.js';
+import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
+
+// Excel in much of Europe: semicolons, CRLF, a row left blank, two athletes of the same name.
+const ROSTER = [
+  'name;pain;weekly;units;goal-weekly;symptoms;start',
+  'Ana Lopez;1;0;km;30;;2026-11-23',
+  ';;;;;;',
+  'Ana Lopez;1;0;km;40;;2026-11-23',
+  'Ben Okafor;1;0;km;25;night-pain;2026-11-23',
+  'Broken;eleven;0;km;30;;',
+  'Cara;1;0;km;40;;2026-11-23',
+].join('\r\n');
+
+const HEADER =
+  'athlete,date,completed,pain-before,pain-during,pain-after,next-morning,rest-pain,warmup-soreness,symptoms,note';
+
+async function team(roster = ROSTER) {
+  const cwd = testDir('team');
+  writeFileSync(join(cwd, 'roster.csv'), roster);
+  const init = await cli(['team', 'init', 'squad', 'roster.csv', '--today', '2026-11-20'], { cwd });
+  const run = (args: string[], today = '2026-11-26') => cli(['team', ...args, '--today', today], { cwd });
+  const sheet = (name: string, rows: string[]) => writeFileSync(join(cwd, name), [HEADER, ...rows].join('\n') + '\n');
+  const log = (slug: string) => readAthlete(join(cwd, 'squad', `${slug}.yaml`))!.log;
+  return { cwd, init, run, sheet, log, dir: join(cwd, 'squad') };
+}
+
+describe('backplan team init', () => {
+  it('one file per valid row, same names apart by slug, the bad row by its file line, withheld first', async () => {
+    const t = await team();
+    expect(readdirSync(t.dir).sort()).toEqual(['ana-lopez-2.yaml', 'ana-lopez.yaml', 'ben-okafor.yaml', 'cara.yaml']);
+    expect(t.init.code).toBe(1); // an invalid row; every valid one is written
+    expect(t.init.stderr).toMatch(/^error: line 6 \(Broken\): pain: Use a whole number from 0 to 10/m);
+    const rows = t.init.stdout.split('\n');
+    expect(rows[1]).toMatch(/^! +Ben Okafor +ben-okafor\.yaml +urgent/);
+    expect(rows.filter((r) => /Ana Lopez/.test(r)).map((r) => r.match(/ana-lopez(-2)?\.yaml/)![0])).toEqual([
+      'ana-lopez.yaml',
+      'ana-lopez-2.yaml',
+    ]);
+    expect(readAthlete(join(t.dir, 'ana-lopez-2.yaml'))!.intake).toMatchObject({
+      name: 'Ana Lopez',
+      goalWeekly: 40,
+      start: '2026-11-23',
+    });
+    for (const line of t.init.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('refuses to replace any file without --force, names them, writes nothing; --force keeps check-ins', async () => {
+    const t = await team();
+    t.sheet('w.csv', ['cara,2026-11-24,yes,1,1,1,,,,,']);
+    expect((await t.run(['checkin', 'squad', 'w.csv'])).code).toBe(0);
+    const before = readFileSync(join(t.dir, 'cara.yaml'), 'utf8');
+    writeFileSync(join(t.cwd, 'more.csv'), 'name,pain,weekly,units,goal-weekly\nDee,1,0,km,30\nCara,2,0,km,50\n');
+    const refused = await t.run(['init', 'squad', 'more.csv']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/1 athlete file in squad would be replaced \(cara\.yaml\); nothing was written/);
+    expect(existsSync(join(t.dir, 'dee.yaml'))).toBe(false);
+    expect(readFileSync(join(t.dir, 'cara.yaml'), 'utf8')).toBe(before);
+    expect((await t.run(['init', 'squad', 'more.csv', '--force'])).code).toBe(0);
+    expect(readAthlete(join(t.dir, 'cara.yaml'))).toMatchObject({
+      intake: { goalWeekly: 50 },
+      log: [{ date: '2026-11-24' }],
+    });
+  });
+
+  it('takes --delimiter, and a roster with no semicolon in its header stays a comma file', async () => {
+    const cwd = testDir('team');
+    writeFileSync(join(cwd, 'tabs.csv'), 'name\tpain\tgoal-weekly\tweekly\nAna\t1\t30\t0\n');
+    const r = await cli(
+      ['team', 'init', 'squad', 'tabs.csv', '--delimiter', 'tab', '--today', '2026-11-20', '--summary', 'json'],
+      { cwd },
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).athletes).toMatchObject([{ slug: 'ana', file: 'ana.yaml', start: '2026-11-23' }]);
+  });
+});
+
+describe('backplan team checkin', () => {
+  it('judges each row as checkin does, and logs the same entry', async () => {
+    const t = await team();
+    t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);
+    const r = await t.run(['checkin', 'squad', 'w.csv'], '2026-11-23');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}line 2 +ana-lopez +Mon 23 Nov +hold \(R-PAIN-3\)$/m);
+    expect(r.stdout).toMatch(/2 check-ins logged for 2 athletes\./);
+    // The runner's own checkin, with the same answers, on a file with the same answers.
+    const own = join(t.cwd, 'own.yaml');
+    writeFileSync(own, readFileSync(join(t.dir, 'ana-lopez-2.yaml'), 'utf8'));
+    await cli([
+      'checkin',
+      '--file',
+      own,
+      '--today',
+      '2026-11-23',
+      '--date',
+      '2026-11-23',
+      '--completed',
+      'yes',
+      '--pain-before',
+      '1',
+      '--pain-during',
+      '4',
+      '--pain-after',
+      '1',
+    ]);
+    expect(t.log('ana-lopez')).toEqual(readAthlete(own)!.log);
+    expect(t.log('ana-lopez')[0]).toMatchObject({ plannedLevel: 1, plannedMinutes: 5 }); // R-LOG-2
+  });
+
+  it('a bad row names its line and field and writes nothing for that athlete; the others are logged', async () => {
+    const t = await team();
+    t.sheet('w.csv', [
+      'cara,2026-11-23,yes,1,1,1,,,,,',
+      'ana-lopez,2026-11-23,yes,1,1,1,,,,,',
+      'ana-lopez,2026-11-25,yes,1,eleven,1,,,,,',
+    ]);
+    const r = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: line 4 \(ana-lopez\): pain-during: Use a whole number from 0 to 10/m);
+    expect(t.log('ana-lopez')).toEqual([]);
+    expect(t.log('cara')).toHaveLength(1);
+  });
+
+  it('re-importing the same sheet adds nothing twice, and says so', async () => {
+    const t = await team();
+    t.sheet('w.csv', [
+      'cara,2026-11-23,yes,1,1,1,,,,,',
+      'cara,2026-11-24,,,,,1,,,,',
+      'ben-okafor,2026-11-24,,,,,,2,,,',
+    ]);
+    const first = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(first.stdout).toMatch(/3 check-ins logged for 2 athletes; 1 athlete stopped/);
+    const again = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(again.stdout).toMatch(/^0 check-ins logged for 0 athletes; 3 already logged \(skipped\)/m);
+    expect(t.log('cara')).toHaveLength(2);
+    expect(t.log('ben-okafor')).toHaveLength(1);
+  });
+
+  it('a different session on a day already logged is a row error, as in checkin', async () => {
+    const t = await team();
+    t.sheet('a.csv', ['cara,2026-11-23,yes,1,1,1,,,,,']);
+    await t.run(['checkin', 'squad', 'a.csv']);
+    t.sheet('b.csv', ['cara,2026-11-23,yes,1,2,1,,,,,']);
+    const r = await t.run(['checkin', 'squad', 'b.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: line 2 \(cara\): date: a session on Mon 23 Nov 2026 is already logged/m);
+    expect(t.log('cara')).toHaveLength(1);
+  });
+
+  it('an athlete withheld for an emergency symptom has no plan to check in to, as in checkin', async () => {
+    const t = await team('name,pain,weekly,units,goal-weekly,symptoms,start\nDee,1,0,km,30,bladder-bowel,2026-11-23\n');
+    expect(t.init.code).toBe(3);
+    t.sheet('w.csv', ['dee,2026-11-23,yes,1,1,1,,,,,']);
+    const r = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: line 2 \(dee\): no plan to check in to: /m);
+    expect(t.log('dee')).toEqual([]);
+  });
+
+  it('a shared name must be told apart by slug; a unique name is found', async () => {
+    const t = await team();
+    t.sheet('w.csv', ['Ana Lopez,2026-11-23,yes,1,1,1,,,,,', 'Cara,2026-11-23,yes,1,1,1,,,,,']);
+    const r = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(r.stderr).toMatch(
+      /^error: line 2: athlete: 2 athletes are named "Ana Lopez" \(ana-lopez, ana-lopez-2\); name the one meant by /m,
+    );
+    expect(t.log('cara')).toHaveLength(1);
+  });
+
+  it('reads YAML sheets and semicolon sheets; --dry-run judges and writes nothing', async () => {
+    const t = await team();
+    writeFileSync(
+      join(t.cwd, 'w.yaml'),
+      'checkins:\n  - { athlete: cara, date: 2026-11-23, completed: yes, pain-during: 6 }\n',
+    );
+    const dry = await t.run(['checkin', 'squad', 'w.yaml', '--dry-run']);
+    expect(dry.stdout).toMatch(/cara +Mon 23 Nov +drop back \(R-PAIN-3\)/);
+    expect(dry.stdout).toMatch(/1 check-in would be logged .* Dry run: nothing was written\./s);
+    expect(t.log('cara')).toEqual([]);
+    writeFileSync(
+      join(t.cwd, 'w.csv'),
+      'athlete;date;completed;pain-during;symptoms\ncara;2026-11-23;yes;1;limp;night-pain\n',
+    );
+    const r = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(r.stderr).toMatch(/line 2 \(cara\): has 6 fields, the header has 5/);
+    writeFileSync(
+      join(t.cwd, 'w.csv'),
+      'athlete;date;completed;pain-during;symptoms\ncara;2026-11-23;yes;1;"limp;night-pain"\n',
+    );
+    expect((await t.run(['checkin', 'squad', 'w.csv', '--summary', 'json'])).code).toBe(3);
+    expect(t.log('cara')[0]).toMatchObject({ symptoms: ['limp', 'night-pain'] });
+  });
+});
+
+describe('backplan team status', () => {
+  const LONG = 'Maximiliana Wolfeschlegelsteinhausen-Bergerdorff';
+  it('those who need the coach first, then by name; slugs for shared names; 80 columns; exit 3', async () => {
+    const t = await team(`${ROSTER}\r\n${LONG};1;0;km;30;;2026-11-23\r\nAaron;1;0;km;30;;2026-11-23`);
+    t.sheet('w.csv', [
+      'cara,2026-11-24,yes,1,8,1,,,,,',
+      'aaron,2026-11-23,yes,1,1,1,,,,,',
+      'aaron,2026-11-25,yes,1,1,1,,,,,',
+    ]);
+    await t.run(['checkin', 'squad', 'w.csv'], '2026-11-25');
+    const r = await t.run(['status', 'squad'], '2026-11-25');
+    expect(r.code).toBe(3);
+    const lines = r.stdout.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    const order = lines.slice(1, 7).map((l) => l.slice(0, 30).trim());
+    expect(order).toEqual([
+      '! Ben Okafor',
+      '! Cara',
+      '* Ana Lopez (ana-lopez)',
+      '* Ana Lopez (ana-lopez-2)',
+      expect.stringMatching(/^\* Maximiliana Wolfesch/),
+      'Aaron',
+    ]);
+    expect(lines[2]).toMatch(/escalated/);
+    expect(r.stdout).toMatch(
+      /^! Cara: running stopped since Tue 24 Nov: pain of 8\/10 during the session on Tue\n {4}24 Nov \(R-ESC-1\)/m,
+    );
+    const json = JSON.parse((await t.run(['status', 'squad', '--format', 'json'], '2026-11-25')).stdout);
+    expect(json.athletes.map((a: { slug: string }) => a.slug)).toEqual([
+      'ben-okafor',
+      'cara',
+      'ana-lopez',
+      'ana-lopez-2',
+      expect.any(String),
+      'aaron',
+    ]);
+    expect(json.athletes[1]).toMatchObject({
+      needs: ['stopped'],
+      stopped: { reason: 'R-ESC-1' },
+      lastPain: { date: '2026-11-24', value: 8 },
+    });
+    expect(json.athletes[5]).toMatchObject({
+      needs: [],
+      phase: 'walk-run',
+      level: 1,
+      lastCheckIn: '2026-11-25',
+      thisWeek: { done: 2, due: 2 },
+    });
+    const csv = (await t.run(['status', 'squad', '--format', 'csv'], '2026-11-25')).stdout.split('\n');
+    expect(csv[0]).toMatch(/^slug,name,needs,/);
+    expect(csv[3]).toMatch(/^ana-lopez,Ana Lopez,missed,/);
+  });
+
+  it('pain at rest, pain rising and missed runs put an athlete before those on track', async () => {
+    const t = await team(
+      ['name,pain,weekly,units,goal-weekly,start', ...['Aa', 'Bb', 'Cc'].map((n) => `${n},1,0,km,30,2026-11-02`)].join(
+        '\n',
+      ),
+    );
+    const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
+    // Everyone runs on the plan's days; Bb's pain climbs from 1 to 3 in the second week; Aa logs pain at rest 4.
+    const rows: string[] = [];
+    const status = JSON.parse((await t.run(['status', 'squad', '--format', 'json'], day(2))).stdout);
+    expect(status.athletes).toHaveLength(3);
+    for (const d of [2, 4, 6, 9, 11, 13])
+      for (const who of ['aa', 'bb', 'cc']) rows.push(`${who},${day(d)},yes,1,${who === 'bb' && d > 7 ? 3 : 1},1,,,,,`);
+    rows.push(`aa,${day(14)},,,,,,4,,,`);
+    t.sheet('w.csv', rows);
+    await t.run(['checkin', 'squad', 'w.csv'], day(14));
+    const json = JSON.parse((await t.run(['status', 'squad', '--format', 'json'], day(14))).stdout);
+    const needs = Object.fromEntries(json.athletes.map((a: { slug: string; needs: string[] }) => [a.slug, a.needs]));
+    expect(needs.aa).toContain('rest-pain');
+    expect(needs.bb).toContain('pain-rising');
+    const later = JSON.parse((await t.run(['status', 'squad', '--format', 'json'], day(20))).stdout);
+    expect(later.athletes.find((a: { slug: string }) => a.slug === 'cc').needs).toEqual(['missed']);
+  });
+
+  it('an unreadable athlete file is reported and the rest of the team is shown', async () => {
+    const t = await team('name,pain,weekly,units,goal-weekly\nAa,1,0,km,30');
+    writeFileSync(join(t.dir, 'broken.yaml'), 'schemaVersion: 1\nintake: [\n');
+    const r = await t.run(['status', 'squad']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: broken\.yaml in squad: line \d+: /m);
+    expect(r.stdout).toMatch(/^\* Aa +missed 2 /m);
+    expect((await cli(['team', 'status', 'nowhere'], { cwd: t.cwd })).stderr).toMatch(/no team folder at nowhere/);
+  });
+});
+
+describe('backplan team export', () => {
+  it("each athlete's files, own calendar UIDs, none if withheld, nothing replaced without --force", async () => {
+    const t = await team();
+    const r = await t.run(['export', 'squad', '--out-dir', 'plans', '--format', 'md,ics,json,html']);
+    expect(r.code).toBe(3); // Ben is withheld
+    const files = readdirSync(join(t.cwd, 'plans')).sort();
+    expect(files).toContain('ana-lopez-2.html');
+    expect(files.filter((f) => f.startsWith('ben-okafor'))).toEqual([
+      'ben-okafor.html',
+      'ben-okafor.json',
+      'ben-okafor.md',
+    ]);
+    const uids = (slug: string) => readFileSync(join(t.cwd, 'plans', `${slug}.ics`), 'utf8').match(/^UID:.*$/gm)!;
+    const shared = uids('ana-lopez').filter((u) => uids('ana-lopez-2').includes(u));
+    expect(shared).toEqual([]);
+    const again = await t.run(['export', 'squad', '--out-dir', 'plans']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/would be replaced .*nothing was written/);
+  });
+});
