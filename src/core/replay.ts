@@ -96,6 +96,8 @@ class Replay {
   /** The last day with a run, logged or (from today on) planned; R-PROG-3 counts gaps from it. */
   private lastRun: string;
   private gapDropped = 0;
+  /** A planned run went by without a check-in since the last run: the runner has stopped following the plan. */
+  private missedRun = false;
   private restThrough: string | null = null;
   /** Pain at rest, setbacks and caution signs over time: what the patterns of R-ESC-1..4 and R-PAIN-5 read. */
   private watch: LogWatch;
@@ -192,6 +194,7 @@ class Replay {
         } else if (this.mayRun(date)) {
           runs.push({ offset, minutes: this.minutesNow(planned, outcome.dropped), level: this.ladderLevel(), status: 'missed', done: 0 });
           outcome.setback = true;
+          this.missedRun = true;
         }
       }
       if (date === this.today) this.progress = this.snapshot();
@@ -392,6 +395,7 @@ class Replay {
     if (ran) {
       this.lastRun = date;
       this.gapDropped = 0;
+      this.missedRun = false;
       this.runDates.push(date);
     }
   }
@@ -705,9 +709,10 @@ class Replay {
   private placeRun(runs: WeekRun[], weekStart: string, offset: number, planned: number, status: SessionStatus | undefined, dropped: boolean, budget = Infinity): void {
     const date = addDays(weekStart, offset);
     if (!this.mayRun(date)) return;
-    // R-PROG-3 for the runs ahead too: tomorrow's run after a long gap is planned a level down,
-    // as the run itself would be when logged.
-    this.dropForGap(date);
+    // R-PROG-3 for the runs ahead too, once the runner has missed a planned run: the next run
+    // after a long gap is planned a level down, as it will be when logged. A gap the plan's own
+    // days make (runs on one weekday, a week cut short by the goal) is not the runner's.
+    if (this.missedRun) this.dropForGap(date);
     this.applyPendingAdvance(date);
     const minutes = this.minutesNow(planned, dropped);
     const total = sum(runs.map((r) => (r.status === 'to-come' || r.status === undefined ? r.minutes : r.done)));
@@ -716,6 +721,7 @@ class Replay {
     this.runDates.push(date);
     this.lastRun = date;
     this.gapDropped = 0;
+    this.missedRun = false;
   }
 
   /** A planned run's minutes now: the current ladder level's, or cut after a drop-back beyond the ladder. */
