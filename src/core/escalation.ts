@@ -6,7 +6,7 @@ import { highestPain } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
 import type { Stage } from './progression.js';
 import { findSymptom } from './symptoms.js';
-import type { CheckIn, DecisionKind, Rules, TriageReason } from './types.js';
+import type { CheckIn, DecisionKind, Rules, Triage, TriageReason } from './types.js';
 
 export type EscalationRule = 'R-ESC-1' | 'R-ESC-2' | 'R-ESC-3';
 
@@ -54,6 +54,13 @@ export function cautionNote(cautionSince: string, today: string, rules: Rules): 
   return due <= today
     ? cautionReminder(today, cautionSince, rules)!
     : `If the caution signs are still there on ${shortDate(due)}, book the assessment then: from that week on the plan says so every week (R-ESC-4).`;
+}
+
+/** R-ESC-4 in the triage every output carries: once due, the caution message says to book the assessment now. */
+export function withCautionReminder(triage: Triage, cautionSince: string | null, today: string, rules: Rules): Triage {
+  if (triage.level !== 'caution' || triage.cleared) return triage;
+  const reminder = cautionReminder(today, cautionSince, rules);
+  return reminder ? { ...triage, message: `${triage.message} ${reminder}` } : triage;
 }
 
 /** R-ESC-4: the reminder a week carries once a caution sign has been reported for the configured days. */

@@ -1,7 +1,7 @@
 // The engine's one entry point: a validated intake, the templates and today's date in; a plan out.
 // Pure: no file system, no clock, no colour.
 import { addDays, nextMondayAfter, weekdayIndex, weekdayNumber } from './dates.js';
-import { cautionNote, cautionReminder } from './escalation.js';
+import { cautionNote, cautionReminder, withCautionReminder } from './escalation.js';
 import { PlanInputError } from './errors.js';
 import { formatPace, paceOf, phaseChangeWhy, planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
@@ -32,7 +32,8 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
     return week;
   });
   const notes = cautionSince ? [cautionNote(cautionSince, today, rules)] : [];
-  return assemblePlan(intake, templates, today, { start, weekCount, triage: result, days, loads, weeks, notes });
+  const shown = withCautionReminder(result, cautionSince, today, rules);
+  return assemblePlan(intake, templates, today, { start, weekCount, triage: shown, days, loads, weeks, notes });
 }
 
 /** Where the plan starts, how long it runs, and its running days (R-PROG-1). */

@@ -3,7 +3,9 @@
 // R-PROG-2, R-PROG-3, R-LOG-1..3); from today on the plan is projected from where the runner stands.
 import { baselineOf, judgeSession, worstPain, type Verdict } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
-import { cautionNote, cautionReminder, escalationReason, escalationText, LogWatch, REFERRAL, type Found } from './escalation.js';
+import {
+  cautionNote, cautionReminder, escalationReason, escalationText, LogWatch, REFERRAL, withCautionReminder, type Found,
+} from './escalation.js';
 import { daysOf, type DayLog } from './log.js';
 import { assemblePlan, assembleWeek, checkGoal, plan, planFrame, runOffsetsFor, type RunDays } from './plan.js';
 import {
@@ -154,7 +156,8 @@ class Replay {
     }
     this.progress ??= this.snapshot();
     const planned = assemblePlan(this.intake, this.templates, this.today, {
-      start: this.start, weekCount: this.weekCount, triage: this.triage, days: this.days, loads,
+      start: this.start, weekCount: this.weekCount, days: this.days, loads,
+      triage: withCautionReminder(this.triage, this.watch.cautionSince, this.today, this.rules),
       weeks: this.stop?.level === 'emergency' ? [] : weeks, notes: this.notes(),
     });
     return { plan: planned, progress: { ...this.progress, next: this.stop ? null : nextFrom(planned, this.today) } };

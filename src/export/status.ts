@@ -34,6 +34,10 @@ export function renderStatusText(view: StatusView, s: Style = PLAIN): string {
     out.push(...wrap(stop.advice, WIDTH, '  ', '  ').map((l) => s.red(l)));
     if (stop.level === 'urgent') out.push(...wrap('Once a clinician has cleared you, log "backplan checkin --cleared" and running resumes.', WIDTH, '  ', '  '));
   }
+  // R-TRIAGE-3 and R-ESC-4: a caution plan says every time that an assessment is due.
+  if (!stop && view.triage.level === 'caution' && !view.triage.cleared) {
+    out.push(...wrap(view.triage.message, WIDTH, '', '  ').map((l) => s.yellow(l)));
+  }
   if (view.restPain?.blocksRunning && !stop) {
     out.push(...wrap(`No run until you log pain at rest below ${view.painThreshold}/10 ("backplan checkin --rest-pain N"): ${view.restPain.value}/10 on ${shortDate(view.restPain.date)} (R-PAIN-5).`, WIDTH, '', '  ').map((l) => s.yellow(l)));
   }

@@ -311,3 +311,14 @@ describe('checkin input found in review', () => {
     expect(early.stderr).toMatch(/--next-morning is the morning after the session, which has not come yet/);
   });
 });
+
+describe('R-ESC-4 in status', () => {
+  it('a caution sign reported for 4 weeks: status says to book the assessment now', async () => {
+    const dir = testDir('checkin');
+    const file = join(dir, 'c.yaml');
+    const init = await cli([...INIT, '--file', file, '--symptom', 'limp'], { cwd: dir });
+    expect(init.code).toBe(0);
+    const status = await cli(['status', '--file', file, '--today', '2026-12-23'], { cwd: dir });
+    expect(status.stdout.replace(/\s+/g, ' ')).toMatch(/book the assessment now \(a physical therapist, or a gait analysis\)/);
+  });
+});

@@ -348,3 +348,13 @@ describe('R-PROG-3 in the plan ahead', () => {
     expect(before.level).toBeLessThan(replanned(log, '2026-12-14').progress.level!);
   });
 });
+
+describe('R-ESC-4 in every output', () => {
+  it('once due, the triage message (which status, report, Markdown and calendars carry) says to book the assessment now', () => {
+    const who = runner({ symptoms: ['limp'] });
+    const early = plan(who, templates, '2026-12-10');
+    expect(early.triage.message).not.toMatch(/R-ESC-4/);
+    const due = replanned([ok('2026-11-27')], '2026-12-23', who).plan;
+    expect(due.triage.message).toMatch(/book the assessment now.*\(R-ESC-4\)/);
+  });
+});
