@@ -19,7 +19,7 @@ Exit codes:
   0    ok
   1    data or runtime error (a bad file, a template error)
   2    usage error (a wrong flag or value, a missing answer)
-  3    plan withheld for safety: a red-flag symptom needs a clinician first
+  3    plan withheld for safety: a red flag, or a pattern in your log, needs a clinician first
   130  cancelled (Ctrl-C)`;
 
 const PROGRAM_EXAMPLES = `Examples:

@@ -217,7 +217,7 @@ function settleWeek(stage: Extract<Stage, { phase: 'settle' }>, pain: number, ru
   if (stage.waiting) {
     return {
       phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
-      why: 'A red-flag symptom needs assessment first: no running, and only the walking, gentle mobility and core ' +
+      why: 'A red flag, or a pattern in your log, needs assessment first: no running, and only the walking, gentle mobility and core ' +
         'work that suit your signs (R-TRIAGE-2).',
     };
   }

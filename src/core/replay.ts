@@ -409,20 +409,20 @@ class Replay {
    */
   private offPlanRule(date: string): { rule: string; why: string } | null {
     if (this.restThrough !== null && date <= this.restThrough) {
-      return { rule: 'R-PAIN-3', why: `inside the rest days after a hold or drop-back, no running until after ${shortDate(this.restThrough)}` };
+      return { rule: 'R-PAIN-3', why: `it was run inside the rest days after a hold or drop-back (no running until after ${shortDate(this.restThrough)})` };
     }
     if (this.watch.restHighSince !== null && this.watch.restHighSince < date) {
-      return { rule: 'R-PAIN-5', why: `while pain at rest was ${this.rules.painThreshold}/10 or more` };
+      return { rule: 'R-PAIN-5', why: `it was run while pain at rest was ${this.rules.painThreshold}/10 or more` };
     }
     const last = this.runDates.at(-1);
     if (this.stage.phase === 'walk-run') {
-      if (last !== undefined && daysBetween(last, date) < 2) return { rule: 'R-PROG-1', why: 'the day after another run' };
+      if (last !== undefined && daysBetween(last, date) < 2) return { rule: 'R-PROG-1', why: 'it was run the day after another run' };
       if (this.runDates.filter((d) => daysBetween(d, date) < 7).length >= this.rules.maxRunDaysPer7) {
-        return { rule: 'R-PROG-1', why: `more than ${this.rules.maxRunDaysPer7} runs in 7 days` };
+        return { rule: 'R-PROG-1', why: `it was run ${this.rules.maxRunDaysPer7 + 1} in 7 days` };
       }
     }
     if (this.runDates.includes(addDays(date, -1)) && this.runDates.includes(addDays(date, -2))) {
-      return { rule: 'R-WEEK-1', why: 'a third running day in a row' };
+      return { rule: 'R-WEEK-1', why: 'it was a third running day in a row' };
     }
     return null;
   }
@@ -434,7 +434,7 @@ class Replay {
       // A walk or a session logged while running is stopped changes nothing until a clearance.
       return this.decision(date, verdict.kind, verdict.rule, `Logged (${because}). Running stays stopped until a clinician clears you (${this.stop.reason}).`);
     }
-    const alsoOffPlan = offPlan ? ` It was also run ${offPlan.why} (${offPlan.rule}).` : '';
+    const alsoOffPlan = offPlan ? ` Also, ${offPlan.why}, on a day the plan kept free of running (${offPlan.rule}).` : '';
     switch (verdict.kind) {
       case 'stop':
       case 'stop-running': {
@@ -448,11 +448,13 @@ class Replay {
         return this.decision(date, verdict.kind, verdict.rule, text);
       }
       case 'drop-back': {
+        const before = this.stage;
         this.stage = this.droppedBack(this.stage);
         this.pendingAdvance = null;
         this.restThrough = addDays(date, this.rules.dropBackRestDays);
         const days = this.rules.dropBackRestDays;
-        return this.decision(date, 'drop-back', verdict.rule, `Drop back to ${this.where()}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${alsoOffPlan}`);
+        const where = this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.where()}`;
+        return this.decision(date, 'drop-back', verdict.rule, `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${alsoOffPlan}`);
       }
       case 'hold': {
         // Choice: the clean sessions a level needs come in a row, so a hold starts the count again.
@@ -479,8 +481,10 @@ class Replay {
   }
 
   private offPlan(date: string, offPlan: { rule: string; why: string }): Decision {
-    return this.decision(date, 'off-plan', offPlan.rule, `Logged and counted, but not toward the next level: run ${offPlan.why}, a day the plan kept free of running (${offPlan.rule}).`);
+    const text = `Logged and counted, but not toward the next level: ${offPlan.why}, on a day the plan kept free of running (${offPlan.rule}).`;
+    return this.decision(date, 'off-plan', offPlan.rule, text);
   }
+
 
   private escalate(date: string, { rule, pattern }: Found): Decision {
     this.found.push(escalationReason(rule, pattern));

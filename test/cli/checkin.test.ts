@@ -263,7 +263,7 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     await a.run(session('2026-11-23', 1), '2026-11-23');
     const r = await a.run(session('2026-11-24', 1), '2026-11-24');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Logged and counted, but not toward the next level: run the day after another run, a day the plan kept free of running \(R-PROG-1\)\.$/m);
+    expect(r.stdout).toMatch(/^Logged and counted, but not toward the next level: it was run the day after another run, on a day the plan kept free of running \(R-PROG-1\)\.$/m);
     expect(JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-24')).stdout).cleanSessions).toBe(1);
   });
 

@@ -98,6 +98,7 @@ async function deliverPlan(io: Io, flags: PlanFlags, format: PlanFormat, result:
   if (result.triage.withheld && format === 'ics') {
     // A calendar of a withheld plan would look like a plan to follow: write none (R-TRIAGE-1/2).
     io.stderr(`No calendar written: ${result.triage.message}\n`);
+    io.stderr('A calendar imported from backplan before holds runs that no longer apply: delete its events.\n');
     return EXIT.withheld;
   }
   const rendered = await render(result, format, templates, flags, io, sequences);
@@ -114,7 +115,8 @@ async function validated(raw: Partial<IntakeInput>): Promise<Intake> {
 export function withheldNotice(io: Io, result: Plan): number {
   if (!result.triage.withheld) return EXIT.ok;
   const what = result.triage.level === 'emergency' ? 'No plan' : 'No running in this plan';
-  io.stderr(`${what}: a red-flag symptom needs ${result.triage.level === 'emergency' ? 'emergency care today' : 'a clinician first'} (exit code 3).\n`);
+  const why = result.triage.level === 'emergency' ? 'a red-flag symptom needs emergency care today' : 'a red flag, or a pattern in your log, needs a clinician first';
+  io.stderr(`${what}: ${why} (exit code 3).\n`);
   return EXIT.withheld;
 }
 
