@@ -1,7 +1,7 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
 import { fstatSync, writeSync } from 'node:fs';
 import { neutralise } from '../export/style.js';
-import { DataError } from './errors.js';
+import { DataError } from '../errors.js';
 import { nodeRequire } from '../nodeRequire.js';
 import type { Prompter } from './wizard.js';
 

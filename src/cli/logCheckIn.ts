@@ -6,7 +6,7 @@ import { replan, type Replanned } from '../core/replay.js';
 import type { CheckIn, Intake, Templates } from '../core/types.js';
 import { appendCheckIn, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
-import { DataError } from './errors.js';
+import { DataError } from '../errors.js';
 
 export interface LogTarget {
   athlete: AthleteFile;

@@ -3,8 +3,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isIsoDate, LAST_PLAN_DATE } from '../core/isoDate.js';
 import { SYMPTOM_IDS } from '../core/symptoms.js';
-import { UsageError } from './errors.js';
-import { closest } from './suggest.js';
+import { UsageError } from '../errors.js';
+import { closest } from '../suggest.js';
+import type { IntakeFlags } from '../intake/fromFlags.js';
 
 const WHOLE = /^\d+$/;
 
@@ -291,26 +292,7 @@ export function addPrintOptions(command: Command): Command {
     .addOption(new Option('--paper <size>', 'pdf: the paper size (default: a4)').choices(PAPER_SIZES));
 }
 
-export interface IntakeFlags {
-  pain?: number;
-  symptom?: string[];
-  weekly?: number;
-  units?: (typeof UNITS)[number];
-  weeklyMinutes?: number;
-  runsPerWeek?: number;
-  longestRun?: number;
-  goalWeekly?: number;
-  pace?: number;
-  age?: number;
-  firstEpisode?: boolean;
-  archingPain?: boolean;
-  runner?: (typeof RUNNER_TYPES)[number];
-  start?: string;
-  weeks?: number;
-  days?: string[];
-  cleared?: boolean;
-  name?: string;
-}
+export type { IntakeFlags };
 
 export interface TemplateFlags {
   template?: string;

@@ -3,7 +3,7 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { writeAll, writeFailureReason, writeFileAtomic, writeTarget } from '../store/atomic.js';
-import { DataError } from './errors.js';
+import { DataError } from '../errors.js';
 import type { Io } from './io.js';
 
 export interface OutputFlags {

@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { nodeRequire } from '../nodeRequire.js';
-import { DataError } from './errors.js';
+import { DataError } from '../errors.js';
 import type { Io } from './io.js';
 import type { PrintFlags } from './options.js';
 

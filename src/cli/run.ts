@@ -1,6 +1,7 @@
 // Runs the program and maps every outcome to an exit code (design.md conventions 3, 4 and 11).
 import { CommanderError } from 'commander';
-import { EXIT, UsageError, DataError } from './errors.js';
+import { PlanInputError } from '../core/errors.js';
+import { DataError, EXIT, FileError, UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { createProgram, type RunState } from './program.js';
 
@@ -59,12 +60,9 @@ function reportError(error: unknown, io: Io, argv: string[]): number {
 
 function classify(error: unknown): { message: string; hint?: string | undefined; exitCode: number } | undefined {
   if (error instanceof UsageError || error instanceof DataError) return { message: error.message, hint: error.hint, exitCode: error.exitCode };
-  if (error instanceof Error && error.name === 'FileError') {
-    const hint = (error as Error & { hint?: string }).hint ?? 'Fix the plan file; "backplan templates lint <file>" checks it.';
-    return { message: error.message, hint, exitCode: EXIT.data };
+  if (error instanceof FileError) {
+    return { message: error.message, hint: error.hint ?? 'Fix the plan file; "backplan templates lint <file>" checks it.', exitCode: EXIT.data };
   }
-  if (error instanceof Error && error.name === 'PlanInputError') {
-    return { message: error.message, hint: (error as Error & { hint?: string }).hint, exitCode: EXIT.usage };
-  }
+  if (error instanceof PlanInputError) return { message: error.message, hint: error.hint, exitCode: EXIT.usage };
   return undefined;
 }

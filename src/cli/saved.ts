@@ -6,7 +6,7 @@ import type { Intake, Templates } from '../core/types.js';
 import { validateIntake } from '../intake/validate.js';
 import { athletePath, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { getTemplates } from '../templates/get.js';
-import { DataError } from './errors.js';
+import { DataError } from '../errors.js';
 import { localToday, type Io } from './io.js';
 import type { TemplateFlags } from './options.js';
 

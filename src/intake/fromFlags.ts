@@ -1,8 +1,30 @@
 // From command-line flags to raw intake fields (validate.ts checks them, with errors that name
 // the flag to fix). No zod here: the plan command's start-up path imports this file.
-import { UsageError } from '../cli/errors.js';
-import type { IntakeFlags } from '../cli/options.js';
+import { UsageError } from '../errors.js';
+import type { Intake } from '../core/types.js';
 import type { IntakeInput } from './schema.js';
+
+/** The intake answers as flags give them (the same names the wizard and rosters use). */
+export interface IntakeFlags {
+  pain?: number;
+  symptom?: string[];
+  weekly?: number;
+  units?: Intake['units'];
+  weeklyMinutes?: number;
+  runsPerWeek?: number;
+  longestRun?: number;
+  goalWeekly?: number;
+  pace?: number;
+  age?: number;
+  firstEpisode?: boolean;
+  archingPain?: boolean;
+  runner?: Intake['runner'];
+  start?: string;
+  weeks?: number;
+  days?: string[];
+  cleared?: boolean;
+  name?: string;
+}
 
 /** The flag that sets each intake field, for error messages. */
 export const FLAG_OF: Record<keyof IntakeInput, string> = {

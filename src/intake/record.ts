@@ -3,7 +3,7 @@
 // the same message wherever it comes from.
 import { InvalidArgumentError } from 'commander';
 import { isoDate, pace, RUNNER_TYPES, symptomList, UNITS, volume, weekdayList, wholeNumber } from '../cli/options.js';
-import { closest } from '../cli/suggest.js';
+import { closest } from '../suggest.js';
 import type { IntakeInput } from './schema.js';
 
 type Parser = (text: string) => unknown;

@@ -1,6 +1,6 @@
 // Merged intake fields → a validated Intake through the zod schema; a missing answer or a bad value
 // is a usage error naming the flag to fix.
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Intake } from '../core/types.js';
 import { FLAG_OF, REQUIRED } from './fromFlags.js';
 import { checkIntake, intakeSchema, type IntakeInput } from './schema.js';

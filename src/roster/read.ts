@@ -8,8 +8,8 @@
 import { closeSync, createReadStream, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
-import { DataError } from '../cli/errors.js';
-import { closest } from '../cli/suggest.js';
+import { DataError } from '../errors.js';
+import { closest } from '../suggest.js';
 import { shown as shownText } from '../export/style.js';
 import { RECORD_KEYS } from '../intake/record.js';
 import { readBounded } from '../store/readBounded.js';

@@ -4,7 +4,7 @@
 // The lock is taken beside the file a symlink points at, where the file is written.
 import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataError } from '../cli/errors.js';
+import { DataError } from '../errors.js';
 import { forget, isRunning, removeOnExit, writeAll, writeFailureReason, writeTarget } from './atomic.js';
 
 const WAIT_MS = 5_000;

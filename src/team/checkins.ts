@@ -8,7 +8,7 @@ import { sessionBeforeMorning } from '../core/log.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
 import { triage } from '../core/triage.js';
 import type { CheckIn, Decision, Progress, Templates } from '../core/types.js';
-import { DataError, EXIT } from '../cli/errors.js';
+import { DataError, EXIT } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { checkAgainstLog, logCheckIn } from '../cli/logCheckIn.js';
 import { jsonSafe, shown, wrap } from '../export/style.js';

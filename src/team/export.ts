@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { replan } from '../core/replay.js';
 import type { Plan, Templates } from '../core/types.js';
-import { DataError, EXIT } from '../cli/errors.js';
+import { DataError, EXIT } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { renderHtml } from '../export/html.js';
 import { renderIcsBytes } from '../export/ics.js';

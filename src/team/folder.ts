@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Intake } from '../core/types.js';
-import { DataError } from '../cli/errors.js';
+import { DataError } from '../errors.js';
 import { validateIntake } from '../intake/validate.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
 import { FileError } from '../yaml/read.js';

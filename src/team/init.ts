@@ -6,7 +6,7 @@ import { nextMondayAfter } from '../core/dates.js';
 import { plan } from '../core/plan.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
 import type { Intake, Templates, TriageLevel } from '../core/types.js';
-import { DataError, EXIT } from '../cli/errors.js';
+import { DataError, EXIT } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { SlugBook } from '../export/slug.js';
 import { cut, jsonSafe, shown, wrap } from '../export/style.js';

@@ -2,15 +2,11 @@
 import { LineCounter, isNode, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { readBounded } from '../store/readBounded.js';
+import { FileError } from '../errors.js';
+
+export { FileError };
 
 /** A problem with a file's content or access: `file:line: detail`, and how to fix it. */
-export class FileError extends Error {
-  override name = 'FileError';
-  constructor(readonly file: string, readonly line: number | null, readonly detail: string, readonly hint?: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
-  }
-}
-
 export interface ParsedYaml {
   file: string;
   doc: Document;

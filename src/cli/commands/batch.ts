@@ -22,7 +22,7 @@ import { SlugBook } from '../../export/slug.js';
 import { writeFailureReason, writeFileAtomic } from '../../store/atomic.js';
 import { FileBytes } from '../../store/fileBytes.js';
 import { getTemplates } from '../../templates/get.js';
-import { DataError, EXIT } from '../errors.js';
+import { DataError, EXIT } from '../../errors.js';
 import { localToday, type Io } from '../io.js';
 import type { TemplateFlags } from '../options.js';
 

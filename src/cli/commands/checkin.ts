@@ -8,7 +8,7 @@ import { EMERGENCY_ACTION } from '../../core/safety.js';
 import { triage } from '../../core/triage.js';
 import type { CheckIn, Completed, Decision, NextSession, Plan, Progress, WarmupSoreness } from '../../core/types.js';
 import { checkInSchema } from '../../intake/checkin.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { logCheckIn } from '../logCheckIn.js';
 import type { Io } from '../io.js';
 import { plannedDay } from '../checkinDay.js';
@@ -16,7 +16,7 @@ import { openAthlete, replanSaved, type SavedFlags } from '../saved.js';
 import type { Style } from '../../export/style.js';
 import { styleFor } from '../style.js';
 import { askCheckIn, inquirerPrompter } from '../wizard.js';
-import { canPrompt } from './init.js';
+import { canPrompt } from '../prompting.js';
 
 interface CheckinFlags extends SavedFlags {
   date?: string;

@@ -1,7 +1,7 @@
 // `backplan completion bash|zsh|fish`: a completion script made from the commander tree itself, so
 // that every command, option and choice it offers is the program's own, now and after any change.
 import type { Command, Option } from 'commander';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import type { Io } from '../io.js';
 import { createProgram } from '../program.js';
 

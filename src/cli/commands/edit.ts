@@ -12,13 +12,14 @@ import type { IntakeInput } from '../../intake/schema.js';
 import { validateIntake } from '../../intake/validate.js';
 import { writeAthlete } from '../../store/athlete.js';
 import { withLock } from '../../store/lock.js';
-import { DataError, UsageError } from '../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import { textWidth, type Io } from '../io.js';
 import { unitsTyped, type IntakeFlags } from '../options.js';
 import { openAthlete, type SavedFlags } from '../saved.js';
 import { askIntake, inquirerPrompter } from '../wizard.js';
-import { canPrompt, readIfValid, startKeepsLog, summary } from './init.js';
-import { withheldNotice } from './plan.js';
+import { readIfValid, startKeepsLog, summary } from '../answers.js';
+import { canPrompt } from '../prompting.js';
+import { withheldNotice } from '../render.js';
 
 /** Answers a flag can take away: `--no-symptom` ticks none, `--no-age` forgets the age. */
 export const CLEARABLE = ['symptom', 'days', 'age', 'longestRun', 'name'] as const;

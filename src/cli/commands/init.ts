@@ -2,26 +2,27 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { longDate, nextMondayAfter } from '../../core/dates.js';
+import { nextMondayAfter } from '../../core/dates.js';
 import { plan } from '../../core/plan.js';
-import type { Intake, Plan } from '../../core/types.js';
+import type { Plan } from '../../core/types.js';
 import { slugOf } from '../../export/slug.js';
-import { findSymptom } from '../../core/symptoms.js';
-import { terminalSafe, wrap } from '../../export/style.js';
+import { wrap } from '../../export/style.js';
 import { renderText, weeksAhead } from '../../export/text.js';
 import { intakeFromFlags } from '../../intake/fromFlags.js';
 import { validateIntake } from '../../intake/validate.js';
 import type { IntakeInput } from '../../intake/schema.js';
-import { athletePath, readAthlete, writeAthlete, type AthleteFile } from '../../store/athlete.js';
+import { athletePath, writeAthlete } from '../../store/athlete.js';
 import { withLock } from '../../store/lock.js';
 import { getTemplates } from '../../templates/get.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../../errors.js';
 import { localToday, textWidth, type Io } from '../io.js';
 import type { IntakeFlags, TemplateFlags } from '../options.js';
 import { writeOutput } from '../output.js';
 import { styleFor } from '../style.js';
 import { askIntake, inquirerPrompter, type Choice, type Prompter } from '../wizard.js';
-import { render, withheldNotice } from './plan.js';
+import { canPrompt } from '../prompting.js';
+import { readIfValid, startKeepsLog, summary } from '../answers.js';
+import { render, withheldNotice } from '../render.js';
 
 interface InitFlags extends IntakeFlags, TemplateFlags {
   export?: ('md' | 'ics')[];
@@ -33,8 +34,6 @@ interface InitFlags extends IntakeFlags, TemplateFlags {
 }
 
 /** Whether init may ask questions: a terminal on stdin and stdout, and no --no-input. */
-export const canPrompt = (io: Io, flags: { input?: boolean }): boolean => flags.input !== false && io.stdinIsTTY && io.stdoutIsTTY;
-
 export async function runInit(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<InitFlags>();
   const path = resolve(io.cwd, athletePath(flags.file, io.env));
@@ -111,19 +110,6 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   return withheldNotice(io, result);
 }
 
-/**
- * A start date that keeps the log inside the plan: with check-ins logged, the start they were
- * made against (the replay reads the log from the plan's start on; a later start would orphan it).
- */
-export function startKeepsLog(existing: AthleteFile | undefined, start: string): true | string {
-  if (!existing || existing.log.length === 0) return true;
-  const saved = existing.intake.start;
-  const first = existing.log.reduce((a, e) => (e.date < a ? e.date : a), existing.log[0]!.date);
-  if (saved === undefined ? start <= first : start === saved) return true;
-  const count = `${existing.log.length} check-in${existing.log.length === 1 ? '' : 's'}`;
-  return `the log holds ${count} from ${longDate(first)} on, logged against the plan ${saved ? `that starts ${longDate(saved)}` : 'as it was'}; moving the start would leave them outside the plan${saved ? ` (keep ${saved})` : ''}`;
-}
-
 function requireFlags(known: Partial<IntakeInput>): void {
   const missing = [
     known.pain === undefined && '--pain <0-10>',
@@ -135,14 +121,6 @@ function requireFlags(known: Partial<IntakeInput>): void {
   }
 }
 
-export function readIfValid(path: string): AthleteFile | undefined {
-  try {
-    return readAthlete(path);
-  } catch {
-    return undefined;
-  }
-}
-
 /** R-TRIAGE-1: the emergency message and nothing else; only the symptoms (and name) matter here. */
 async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Partial<IntakeInput>): Promise<number> {
   const intake = validateIntake({ name: raw.name, pain: raw.pain ?? 0, symptoms: raw.symptoms, goalWeekly: 1 });
@@ -150,19 +128,6 @@ async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Parti
   io.stdout(renderText(result, { style: await styleFor(io, 'stdout', flags.color) }));
   io.stderr('Nothing was saved.\n');
   return withheldNotice(io, result);
-}
-
-/** The answers in a few lines, in words (symptoms as the checklist says them), wrapped to `width`. */
-export function summary(intake: Intake, defaultRunDays: number, width = 80): string {
-  const unit = intake.units === 'min' ? 'min' : intake.units;
-  const symptoms = intake.symptoms.map((id) => findSymptom(id)?.text ?? id);
-  const parts = [
-    [intake.name ? terminalSafe(intake.name) : '', `pain at rest ${intake.pain}/10`, symptoms.length ? `symptoms: ${symptoms.join('; ')}` : 'no symptoms ticked', intake.cleared ? 'cleared by a clinician' : ''],
-    [`running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? defaultRunDays} days`, `before the pain: ${intake.goalWeekly} ${unit} a week`],
-    [`${intake.runner} runner${intake.age ? `, age ${intake.age}` : ''}`, `starts ${longDate(intake.start!)}`, `run days: ${intake.days?.join(', ') ?? 'backplan chooses'}`],
-  ];
-  const lines = ['Your answers', ...parts.flatMap((line) => wrap(line.filter(Boolean).join(' · '), width, '    ', '  '))];
-  return lines.join('\n');
 }
 
 const exportBase = (result: Plan): string => `${result.name ? slugOf(result.name) : 'backplan'}-plan`;

@@ -7,10 +7,11 @@ import { completeIntake } from '../../intake/complete.js';
 import { intakeFromFlags } from '../../intake/fromFlags.js';
 import type { IntakeInput } from '../../intake/schema.js';
 import { getTemplates } from '../../templates/get.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../../errors.js';
 import { localToday, textWidth, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
 import { toStdout, writeOutput } from '../output.js';
+import { render, withheldNotice } from '../render.js';
 import { styleFor } from '../style.js';
 
 interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
@@ -111,15 +112,6 @@ async function validated(raw: Partial<IntakeInput>): Promise<Intake> {
   return completeIntake(raw) ?? (await import('../../intake/validate.js')).validateIntake(raw);
 }
 
-/** Exit code 3, and one line on stderr saying why, when a red flag withholds running. */
-export function withheldNotice(io: Io, result: Plan): number {
-  if (!result.triage.withheld) return EXIT.ok;
-  const what = result.triage.level === 'emergency' ? 'No plan' : 'No running in this plan';
-  const why = result.triage.level === 'emergency' ? 'a red-flag symptom needs emergency care today' : 'a red flag, or a pattern in your log, needs a clinician first';
-  io.stderr(`${what}: ${why} (exit code 3).\n`);
-  return EXIT.withheld;
-}
-
 function chooseFormat(flags: PlanFlags): PlanFormat {
   if (flags.format) return flags.format;
   if (flags.output && !toStdout(flags)) {
@@ -147,42 +139,4 @@ function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
   }
   if (flags.tz && !flags.time) throw new UsageError('--tz needs --time: all-day events have no time zone', 'add --time HH:MM for timed events, or drop --tz');
   if (flags.duration !== undefined && !flags.time) throw new UsageError('--duration needs --time: all-day events have no length', 'add --time HH:MM --tz Area/City, or drop --duration');
-}
-
-export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: PlanFlags, io: Io, sequences?: ReadonlyMap<string, number>): Promise<{ content: string | Uint8Array; what: string }> {
-  const weeks = `${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}`;
-  switch (format) {
-    case 'json': {
-      const { renderJson } = await import('../../export/json.js');
-      return { content: renderJson(result), what: `JSON plan, ${weeks}` };
-    }
-    case 'md': {
-      const { renderMarkdownBytes } = await import('../../export/markdown.js');
-      return { content: renderMarkdownBytes(result, { exercises: templates.exercises }), what: `Markdown plan, ${weeks}` };
-    }
-    case 'ics': {
-      const { renderIcsBytes, calendarDays, knownTimeZone } = await import('../../export/ics.js');
-      if (flags.tz && !knownTimeZone(flags.tz)) throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
-      const content = renderIcsBytes(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm, sequences });
-      return { content, what: `ICS calendar, ${calendarDays(result, flags.includeRest).length} events over ${weeks}` };
-    }
-    case 'html': {
-      const { renderHtml } = await import('../../export/html.js');
-      return { content: renderHtml(result, { exercises: templates.exercises }), what: `HTML plan, ${weeks}` };
-    }
-    case 'pdf': {
-      if (toStdout(flags) && io.stdoutIsTTY && !flags.dryRun) {
-        throw new UsageError('a PDF is not for the terminal', 'write it to a file with -o plan.pdf, or pipe it');
-      }
-      const [{ renderHtml }, { printPdf }] = await Promise.all([import('../../export/html.js'), import('../pdf.js')]);
-      const html = renderHtml(result, { exercises: templates.exercises });
-      return { content: await printPdf(io, html, flags), what: `PDF plan, ${weeks}` };
-    }
-    default: {
-      const { renderText } = await import('../../export/text.js');
-      // Colour only when the text goes to a terminal, never into a file.
-      const style = await styleFor(io, 'stdout', toStdout(flags) ? flags.color : false);
-      return { content: renderText(result, { style, exercises: templates.exercises }), what: `plan, ${weeks}` };
-    }
-  }
 }

@@ -1,7 +1,7 @@
 // `backplan report -o report.html` or `-o report.pdf`: the report as one self-contained page.
 import type { Command } from 'commander';
 import { statusView } from '../../export/progress.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import type { PrintFlags } from '../options.js';
 import { writeOutput } from '../output.js';

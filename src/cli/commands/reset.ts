@@ -6,11 +6,11 @@ import { existsSync, lstatSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { writeTarget } from '../../store/atomic.js';
 import { withLock } from '../../store/lock.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { athletePath } from '../../store/athlete.js';
 import { inquirerPrompter } from '../wizard.js';
-import { canPrompt } from './init.js';
+import { canPrompt } from '../prompting.js';
 
 interface ResetFlags {
   file?: string;

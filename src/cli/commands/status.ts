@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { statusView } from '../../export/progress.js';
 import { writeFailureReason, writeFileAtomic } from '../../store/atomic.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { openAthlete, replanSaved, type SavedFlags } from '../saved.js';
 import { styleFor } from '../style.js';

@@ -1,7 +1,7 @@
 // `backplan symptoms`: the red-flag checklist, gravest first.
 import type { Command } from 'commander';
 import { SYMPTOMS } from '../../core/symptoms.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import type { Io } from '../io.js';
 import { styleFor } from '../style.js';
 

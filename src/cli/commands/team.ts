@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { getTemplates } from '../../templates/get.js';
 import { shown } from '../../export/style.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import { localToday, type Io } from '../io.js';
 import type { TemplateFlags } from '../options.js';
 import type { Delimiter } from '../../roster/read.js';

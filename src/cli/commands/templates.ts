@@ -1,7 +1,7 @@
 // `backplan templates list` and `backplan templates lint <file|dir>`.
 import type { Command } from 'commander';
 import { builtinPlansDir, lint, listTemplates } from '../../templates/load.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import type { Io } from '../io.js';
 
 export function runTemplatesList(io: Io, command: Command): number {

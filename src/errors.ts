@@ -22,3 +22,12 @@ export class DataError extends CliError {
 }
 
 export type { CliError };
+
+/** A file (a plan template, an athlete file, a roster) is wrong at a line: `file:line: detail`. Exit 1. */
+export class FileError extends Error {
+  override name = 'FileError';
+  constructor(readonly file: string, readonly line: number | null, readonly detail: string, readonly hint?: string) {
+    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
+  }
+}
+
