@@ -6,6 +6,7 @@ import { SYMPTOM_IDS } from '../core/symptoms.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../suggest.js';
 import type { IntakeFlags } from '../intake/fromFlags.js';
+import { DISTANCE_UNITS, RUNNER_TYPES, WEEKDAYS } from '../core/choices.js';
 
 const WHOLE = /^\d+$/;
 
@@ -147,7 +148,6 @@ export function symptomList(value: string, previous: string[] = []): string[] {
   return [...new Set([...previous, ...ids])];
 }
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export function weekdayList(value: string): string[] {
@@ -160,8 +160,8 @@ export function weekdayList(value: string): string[] {
   }))];
 }
 
-export const RUNNER_TYPES = ['beginner', 'distance', 'returning'] as const;
-export const UNITS = ['km', 'mi'] as const;
+export { RUNNER_TYPES };
+export const UNITS = DISTANCE_UNITS;
 export const PLAN_FORMATS = ['text', 'json', 'md', 'ics', 'html', 'pdf'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 

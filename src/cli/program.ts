@@ -3,6 +3,7 @@
 import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
+import { COMPLETED, WARMUP_SORENESS } from '../core/choices.js';
 import {
   addExportOptions, addIntakeOptions, addPrintOptions, addTemplateOptions, batchFormats, exportList, isoDate, nonEmptyPath, noteText, PLAN_FORMATS,
   symptomList, wholeNumber, csvDelimiter, teamFormats,
@@ -355,14 +356,14 @@ function defineCheckin(program: Command, io: Io, state: RunState): void {
     .addHelpText('before', CHECKIN_EXAMPLES)
     .addHelpText('after', `${CHECKIN_HELP}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--date <date>', 'the day of the session, YYYY-MM-DD (default: today)').argParser(isoDate))
-    .addOption(new Option('--completed <answer>', 'did you do the session?').choices(['yes', 'partial', 'no']))
+    .addOption(new Option('--completed <answer>', 'did you do the session?').choices(COMPLETED))
     .addOption(new Option('--pain-before <0-10>', 'back pain at rest before the session').argParser(wholeNumber(0, 10, '1')))
     .addOption(new Option('--pain-during <0-10>', 'the worst back pain during the session').argParser(wholeNumber(0, 10, '2')))
     .addOption(new Option('--pain-after <0-10>', 'back pain just after the session').argParser(wholeNumber(0, 10, '1')))
     .addOption(new Option('--next-morning <0-10>', 'back pain at rest the morning after').argParser(wholeNumber(0, 10, '1')))
     .addOption(new Option('--morning', 'log only the next-morning pain of the last session (with --next-morning)'))
     .addOption(new Option('--rest-pain <0-10>', 'back pain at rest today, logged on its own (a day without a session)').argParser(wholeNumber(0, 10, '2')))
-    .addOption(new Option('--warmup-soreness <answer>', 'soreness in the warm-up').choices(['none', 'eased', 'stayed']))
+    .addOption(new Option('--warmup-soreness <answer>', 'soreness in the warm-up').choices(WARMUP_SORENESS))
     .addOption(new Option('--symptom <id>', 'a new symptom since the last check-in; repeat or comma-separate (see "backplan symptoms")').argParser(symptomList))
     .addOption(new Option('--note <text>', 'a note for yourself or your clinician (up to 2,000 characters)').argParser(noteText))
     .addOption(new Option('--cleared', 'a doctor or physical therapist has assessed you and cleared you to run'))

@@ -7,6 +7,7 @@ import type { CheckIn, Completed, WarmupSoreness } from '../core/types.js';
 import type { IntakeInput } from '../intake/schema.js';
 import type { PlannedDay } from './checkinDay.js';
 import { pace as parsePace, parseAmount } from './options.js';
+import { WEEKDAYS } from '../core/choices.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -188,7 +189,7 @@ export async function askIntake(
     const ticked = new Set(saved.days ?? []);
     const days = await ask.checkbox({
       message: 'Preferred running days (optional; none ticked lets backplan choose):',
-      choices: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => ({ value: d, name: d.charAt(0).toUpperCase() + d.slice(1), ...(ticked.has(d) ? { checked: true } : {}) })),
+      choices: WEEKDAYS.map((d) => ({ value: d, name: d.charAt(0).toUpperCase() + d.slice(1), ...(ticked.has(d) ? { checked: true } : {}) })),
     });
     if (days.length > 0) answers.days = days;
   }

@@ -1,11 +1,12 @@
 // Shared shapes of the rules engine. Pure data: no functions, no I/O.
+import type { COMPLETED, PHASES, RUNNER_TYPES, VOLUME_UNITS, WARMUP_SORENESS, WEEKDAYS } from './choices.js';
 
-export type RunnerType = 'beginner' | 'distance' | 'returning';
-export type VolumeUnit = 'min' | 'km' | 'mi';
+export type RunnerType = (typeof RUNNER_TYPES)[number];
+export type VolumeUnit = (typeof VOLUME_UNITS)[number];
 export type DistanceUnit = Exclude<VolumeUnit, 'min'>;
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type Weekday = (typeof WEEKDAYS)[number];
 export type TriageLevel = 'clear' | 'caution' | 'urgent' | 'emergency';
-export type Phase = 'settle' | 'walk-run' | 'continuous' | 'rebuild' | 'maintain';
+export type Phase = (typeof PHASES)[number];
 export type SessionKind = 'walk-run' | 'run' | 'walk' | 'cross-train' | 'core' | 'mobility' | 'rest';
 export type ExerciseKind = Extract<SessionKind, 'walk' | 'cross-train' | 'core' | 'mobility' | 'rest'>;
 
@@ -219,8 +220,8 @@ export interface Plan {
   notice: string;
 }
 
-export type Completed = 'yes' | 'partial' | 'no';
-export type WarmupSoreness = 'none' | 'eased' | 'stayed';
+export type Completed = (typeof COMPLETED)[number];
+export type WarmupSoreness = (typeof WARMUP_SORENESS)[number];
 
 /**
  * One entry of the runner's log. A session check-in has `completed`; a next-morning pain logged

@@ -3,18 +3,19 @@ import { z } from 'zod';
 import { isIsoDate } from '../core/isoDate.js';
 import { SYMPTOM_IDS } from '../core/symptoms.js';
 import type { CheckIn } from '../core/types.js';
+import { COMPLETED, WARMUP_SORENESS } from '../core/choices.js';
 
 const pain = z.number().int().min(0).max(10);
 
 export const checkInSchema = z
   .strictObject({
     date: z.string().refine(isIsoDate, 'must be a real date as YYYY-MM-DD'),
-    completed: z.enum(['yes', 'partial', 'no']).optional(),
+    completed: z.enum(COMPLETED).optional(),
     painBefore: pain.optional(),
     painDuring: pain.optional(),
     painAfter: pain.optional(),
     nextMorning: pain.optional(),
-    warmup: z.enum(['none', 'eased', 'stayed']).optional(),
+    warmup: z.enum(WARMUP_SORENESS).optional(),
     symptoms: z.array(z.enum(SYMPTOM_IDS as [string, ...string[]])).optional(),
     note: z.string().max(2000).optional(),
     morning: z.boolean().optional(),

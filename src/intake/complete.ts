@@ -6,10 +6,8 @@ import { isIsoDate } from '../core/isoDate.js';
 import { SYMPTOM_IDS } from '../core/symptoms.js';
 import type { Intake } from '../core/types.js';
 import type { IntakeInput } from './schema.js';
+import { RUNNER_TYPES, VOLUME_UNITS, WEEKDAYS } from '../core/choices.js';
 
-const UNITS = ['min', 'km', 'mi'];
-const RUNNERS = ['beginner', 'distance', 'returning'];
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const KEYS = new Set(['name', 'pain', 'symptoms', 'weekly', 'units', 'runsPerWeek', 'longestRun', 'goalWeekly', 'pace', 'age', 'firstEpisode', 'archingPain', 'runner', 'start', 'weeks', 'days', 'cleared']);
 
 const whole = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
@@ -25,7 +23,7 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     whole(raw.pain, 0, 10) &&
     optional(raw.symptoms, (v) => Array.isArray(v) && v.every((id) => SYMPTOM_IDS.includes(id))) &&
     optional(raw.weekly, amount) &&
-    optional(raw.units, (v) => UNITS.includes(v as string)) &&
+    optional(raw.units, (v) => (VOLUME_UNITS as readonly unknown[]).includes(v)) &&
     optional(raw.runsPerWeek, (v) => whole(v, 1, 7)) &&
     optional(raw.longestRun, amount) &&
     amount(raw.goalWeekly) && (raw.goalWeekly as number) > 0 && (raw.goalWeekly as number) >= (raw.weekly ?? 0) &&
@@ -34,7 +32,7 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     optional(raw.age, (v) => whole(v, 5, 110)) &&
     flag(raw.firstEpisode) && flag(raw.archingPain) && flag(raw.cleared) &&
     !(raw.archingPain === true && raw.age === undefined) &&
-    optional(raw.runner, (v) => RUNNERS.includes(v as string)) &&
+    optional(raw.runner, (v) => (RUNNER_TYPES as readonly unknown[]).includes(v)) &&
     optional(raw.start, (v) => typeof v === 'string' && isIsoDate(v)) &&
     optional(raw.weeks, (v) => whole(v, 1, 52)) &&
     optional(raw.days, (v) => Array.isArray(v) && v.length >= 1 && v.every((d) => WEEKDAYS.includes(d)));

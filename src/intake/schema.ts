@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SYMPTOM_IDS } from '../core/symptoms.js';
 import { isIsoDate } from '../core/isoDate.js';
 import type { Intake } from '../core/types.js';
+import { RUNNER_TYPES, VOLUME_UNITS, WEEKDAYS } from '../core/choices.js';
 
 const volume = z.number().min(0).max(10_000);
 
@@ -12,7 +13,7 @@ export const intakeSchema = z
     pain: z.number().int().min(0).max(10),
     symptoms: z.array(z.enum(SYMPTOM_IDS as [string, ...string[]])).default([]),
     weekly: volume.default(0),
-    units: z.enum(['min', 'km', 'mi']).default('km'),
+    units: z.enum(VOLUME_UNITS).default('km'),
     runsPerWeek: z.number().int().min(1).max(7).optional(),
     longestRun: volume.optional(),
     goalWeekly: volume.refine((n) => n > 0, 'must be more than 0'),
@@ -21,10 +22,10 @@ export const intakeSchema = z
     age: z.number().int().min(5).max(110).optional(),
     firstEpisode: z.boolean().default(false),
     archingPain: z.boolean().default(false),
-    runner: z.enum(['beginner', 'distance', 'returning']).default('beginner'),
+    runner: z.enum(RUNNER_TYPES).default('beginner'),
     start: z.string().refine(isIsoDate, 'must be a real date as YYYY-MM-DD').optional(),
     weeks: z.number().int().min(1).max(52).optional(),
-    days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).optional(),
+    days: z.array(z.enum(WEEKDAYS)).min(1).optional(),
     cleared: z.boolean().default(false),
   })
   .superRefine((intake, ctx) => {

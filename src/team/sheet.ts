@@ -5,6 +5,7 @@ import type { CheckIn } from '../core/types.js';
 import { isoDate, symptomList, wholeNumber } from '../cli/options.js';
 import { checkInSchema } from '../intake/checkin.js';
 import type { RecordSpec } from '../roster/read.js';
+import { COMPLETED, WARMUP_SORENESS } from '../core/choices.js';
 
 const pain = wholeNumber(0, 10, '2');
 const choice =
@@ -19,13 +20,13 @@ const choice =
 const COLUMNS: Record<string, { field: keyof CheckIn | 'athlete'; parse: (text: string) => unknown }> = {
   athlete: { field: 'athlete', parse: (t) => t.trim() },
   date: { field: 'date', parse: (t) => isoDate(t.trim()) },
-  completed: { field: 'completed', parse: choice(['yes', 'partial', 'no']) },
+  completed: { field: 'completed', parse: choice(COMPLETED) },
   'pain-before': { field: 'painBefore', parse: pain },
   'pain-during': { field: 'painDuring', parse: pain },
   'pain-after': { field: 'painAfter', parse: pain },
   'next-morning': { field: 'nextMorning', parse: pain },
   'rest-pain': { field: 'restPain', parse: pain },
-  'warmup-soreness': { field: 'warmup', parse: choice(['none', 'eased', 'stayed']) },
+  'warmup-soreness': { field: 'warmup', parse: choice(WARMUP_SORENESS) },
   symptoms: { field: 'symptoms', parse: (t) => symptomList(t.replace(/;/g, ',')) },
   note: { field: 'note', parse: (t) => t.trim() || undefined },
 };

@@ -1,6 +1,7 @@
 // zod schemas for the YAML files in plans/. Each file says what it holds with `kind:`.
 import { z } from 'zod';
 import type { Exercise, LadderLevel, Rules, Template } from '../core/types.js';
+import { PHASES, RUNNER_TYPES } from '../core/choices.js';
 
 const positive = z.number().positive();
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -88,8 +89,8 @@ export const templateSchema = z.strictObject({
   afterRun: z.array(exerciseId),
   runFocus: z.string().min(1),
   week: weekSchema,
-  phases: z.partialRecord(z.enum(['settle', 'walk-run', 'continuous', 'rebuild', 'maintain']), z.strictObject({ week: weekSchema })).default({}),
-  runnerTypes: z.partialRecord(z.enum(['beginner', 'distance', 'returning']), variantSchema),
+  phases: z.partialRecord(z.enum(PHASES), z.strictObject({ week: weekSchema })).default({}),
+  runnerTypes: z.partialRecord(z.enum(RUNNER_TYPES), variantSchema),
 });
 
 export const KINDS = ['rules', 'ladder', 'exercises', 'template'] as const;
