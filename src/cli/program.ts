@@ -10,8 +10,6 @@ import {
 
 export interface RunState {
   exitCode: number;
-  /** The arguments of this run, for a command that hands them to another thread (batch); unset there. */
-  argv?: readonly string[];
 }
 
 export const EXIT_CODES_HELP = `
@@ -234,9 +232,8 @@ function defineBatch(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
     .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files (env: BACKPLAN_PLANS)'))
     .action(async (roster: string, _options, command: Command) => {
-      const { inBatchThread } = await import('./batchThread.js');
       const { runBatch } = await import('./commands/batch.js');
-      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runBatch(io, roster, command));
+      state.exitCode = await runBatch(io, roster, command);
     });
 }
 

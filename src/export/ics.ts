@@ -6,7 +6,7 @@ import { SEVERITY } from '../core/triage.js';
 import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
 import { joinPieces, PieceCache, type Piece } from './pieces.js';
-import { nodeRequire } from '../nodeRequire.js';
+import { createRequire } from 'node:module';
 
 export interface IcsOptions {
   /** Also put rest days in the calendar. */
@@ -72,9 +72,10 @@ export interface CalendarDay {
   sessions: Session[];
 }
 
-// The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it.
+// The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it,
+// so it is required then. It stays out of the bundle, as it finds its zone files beside itself.
 function getVtimezoneComponent(tz: string): string | null {
-  const zones = nodeRequire('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
+  const zones = createRequire(import.meta.url)('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
   return zones.getVtimezoneComponent(tz);
 }
 

@@ -96,7 +96,6 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   }
 
   makeOutDir(outDir, flags.outDir);
-  io.planningStarts?.();
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
   const bytes = new FileBytes();
