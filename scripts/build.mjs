@@ -13,6 +13,7 @@ const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
 const { metafile } = await build({
+  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
   entryPoints: ['src/cli.ts'],
   metafile: true,
   bundle: true,

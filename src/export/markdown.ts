@@ -1,7 +1,7 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
 import { longDate, weekdayName } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
-import { joinPieces, PieceCache, type Piece } from './pieces.js';
+import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
 import { weekHeading } from './text.js';
 
@@ -10,17 +10,8 @@ import { weekHeading } from './text.js';
  * one line. Every piece of text goes through here, from a template or from the user alike.
  */
 export function mdText(text: string): string {
-  // Most text is the templates' and repeats across weeks and athletes: escape each once.
-  let escaped = mdCache.get(text);
-  if (escaped === undefined) {
-    escaped = escapeMarkdown(text);
-    if (mdCache.size > 10_000) mdCache.clear();
-    mdCache.set(text, escaped);
-  }
-  return escaped;
+  return escapeMarkdown(text);
 }
-
-const mdCache = new Map<string, string>();
 
 /** Text that every step below would leave as it is: most of the templates' text. */
 function needsNoEscape(text: string): boolean {
@@ -62,6 +53,8 @@ export function renderMarkdownBytes(plan: Plan, options: MarkdownOptions = {}): 
 export interface MarkdownOptions {
   /** The templates' exercises, for the instructions at the end. */
   exercises?: Record<string, Exercise>;
+  /** Pieces kept across the plans of one batch run (src/export/pieces.ts); none for a single plan. */
+  cache?: RenderCache;
 }
 
 /**
@@ -69,22 +62,29 @@ export interface MarkdownOptions {
  * across plans (the safety net, a session's row, the exercise instructions) is made once.
  */
 export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece[] {
-  // A name is the athlete's own: escaped, not cached, or a roster's names would fill the cache.
   const title = plan.name ? `Return-to-running plan: ${escapeMarkdown(plan.name)}` : 'Return-to-running plan';
   let head = `# ${title}\n\n`;
   if (plan.weeks.length > 0) {
     head += `**${longDate(plan.start)} – ${longDate(plan.end)}** · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} · ${plan.runner} runner · template ${mdText(plan.template)}\n\n`;
   }
-  const out: Piece[] = [head + triageSection(plan), safetyNetSection(plan)];
+  const { cache } = options;
+  const out: Piece[] = [head + triageSection(plan), cache?.piece(safetyNetKey(plan), () => safetyNetSection(plan)) ?? safetyNetSection(plan)];
 
   if (plan.weeks.length > 0) {
     out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
     for (const week of plan.weeks) {
-      out.push(weekHead(week));
-      for (const session of week.sessions) out.push(rowStart(session.date), rowRest(session));
+      out.push(cache?.piece(weekHeadKey(week), () => weekHead(week)) ?? weekHead(week));
+      for (const session of week.sessions) {
+        out.push(cache?.piece(rowStartKey(session.date), () => rowStart(session.date)) ?? rowStart(session.date));
+        out.push(cache?.piece(rowRestKey(session), () => rowRest(session)) ?? rowRest(session));
+      }
       out.push('\n');
     }
-    if (options.exercises) out.push(exerciseSection(plan, options.exercises));
+    const { exercises } = options;
+    if (exercises) {
+      const shown = shownExercises(plan, exercises);
+      out.push(cache?.piece(instructionsKey(cache, exercises, shown), () => instructionsText(shown)) ?? instructionsText(shown));
+    }
   }
   out.push(`---\n\n*${mdText(plan.notice)}*\n`);
   return out;
@@ -97,23 +97,19 @@ function triageSection(plan: Plan): string {
   return `${heading}${triage.reasons.map((r) => `- ${mdText(r.text)} (${r.level})\n`).join('')}\n**${mdText(triage.message)}**\n\n`;
 }
 
-const safetyNets = new PieceCache(100);
-
-function safetyNetSection(plan: Plan): Buffer {
+function safetyNetSection(plan: Plan): string {
   const net = plan.safetyNet;
   const list = (items: string[]) => items.map((t) => `- ${mdText(t)}\n`).join('');
-  const symptoms = `${net.emergency.join('\n')}\n\n${net.urgent.join('\n')}`;
   return (
-    safetyNets.find(net.emergencyAction, net.urgentAction, symptoms) ??
-    safetyNets.keep(
-      net.emergencyAction,
-      net.urgentAction,
-      symptoms,
-      '## Stop and get help if any of these appear\n\n' +
-        `**Emergency, same day:**\n\n${list(net.emergency)}\n${mdText(net.emergencyAction)}\n\n` +
-        `**Urgent, stop running:**\n\n${list(net.urgent)}\n${mdText(net.urgentAction)}\n\n`,
-    )
+    '## Stop and get help if any of these appear\n\n' +
+    `**Emergency, same day:**\n\n${list(net.emergency)}\n${mdText(net.emergencyAction)}\n\n` +
+    `**Urgent, stop running:**\n\n${list(net.urgent)}\n${mdText(net.urgentAction)}\n\n`
   );
+}
+
+function safetyNetKey(plan: Plan): KeyPart[] {
+  const net = plan.safetyNet;
+  return ['safety net', net.emergencyAction, net.urgentAction, net.emergency.length, ...net.emergency, ...net.urgent];
 }
 
 function weekHead(week: Week): string {
@@ -124,35 +120,24 @@ function weekHead(week: Week): string {
   );
 }
 
+/** What a week's head shows: its heading (number, dates and phase), gate and why. */
+function weekHeadKey(week: Week): KeyPart[] {
+  return ['week head', week.index, week.start, week.end, week.phase, week.level ?? 'none', week.lighter, week.gate, week.why];
+}
+
 const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
 
-/** "| 2026-11-30 | Mon | ": the cells a row takes from its date, encoded. */
-const rowStarts = new Map<string, Buffer>();
-function rowStart(date: string): Buffer {
-  let start = rowStarts.get(date);
-  if (start === undefined) {
-    const day = weekdayName(date);
-    start = Buffer.from(`| ${date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | `);
-    if (rowStarts.size > 5_000) rowStarts.clear();
-    rowStarts.set(date, start);
-  }
-  return start;
+/** "| 2026-11-30 | Mon | ": the cells a row takes from its date. */
+function rowStart(date: string): string {
+  const day = weekdayName(date);
+  return `| ${date} | ${day.charAt(0).toUpperCase()}${day.slice(1)} | `;
 }
 
-const rowRests = new PieceCache();
+const rowStartKey = (date: string): KeyPart[] => ['row start', date];
 
-/**
- * The rest of a session's row: the session, its details and, for a run, the rules it follows. A
- * planned session that is no run (most rows) is found by its minutes alone; a run's rules, and a
- * logged session's status and note, are part of its key.
- */
-function rowRest(session: Session): Buffer {
+/** The rest of a session's row: the session, its details and, for a run, the rules it follows. */
+function rowRest(session: Session): string {
   const run = session.runMinutes > 0;
-  const key = !run && !session.status && !session.logged ? session.minutes : `${run ? 'run' : 'other'}\u0000${session.minutes}\u0000${run ? session.rules.join(', ') : ''}\u0000${session.status ?? ''}\u0000${session.logged ?? ''}`;
-  return rowRests.find(session.details, session.title, key) ?? rowRests.keep(session.details, session.title, key, rowText(session, run));
-}
-
-function rowText(session: Session, run: boolean): string {
   const minutes = session.minutes > 0 ? ` (${session.minutes} min)` : '';
   const title = run ? `**${mdText(session.title)}**` : mdText(session.title);
   const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
@@ -160,17 +145,22 @@ function rowText(session: Session, run: boolean): string {
   return `${title}${minutes}${status} | ${mdText(session.details)}${run ? ` Rules: ${session.rules.join(', ')}.` : ''}${logged} |\n`;
 }
 
-/** Each template's instructions, by the exercises a plan uses. */
-const instructions = new WeakMap<Record<string, Exercise>, PieceCache>();
+/** What a row's rest shows of its session: a run's rules, and a logged session's status and note. */
+function rowRestKey(session: Session): KeyPart[] {
+  const run = session.runMinutes > 0;
+  return ['row', session.title, session.minutes, session.details, run, run ? session.rules.join(', ') : '', session.status ?? '', session.logged ?? ''];
+}
 
-function exerciseSection(plan: Plan, exercises: Record<string, Exercise>): Buffer {
+/** The exercises whose instructions a plan shows: those its sessions use, rest aside. */
+function shownExercises(plan: Plan, exercises: Record<string, Exercise>): Exercise[] {
   const used = new Set<string>();
   for (const week of plan.weeks) for (const session of week.sessions) used.add(session.title);
-  const shown = Object.values(exercises).filter((e) => used.has(e.title) && e.kind !== 'rest');
-  let cache = instructions.get(exercises);
-  if (cache === undefined) instructions.set(exercises, (cache = new PieceCache(1_000)));
-  const titles = shown.map((e) => e.title).join('\u0000');
-  return cache.find(titles, '', '') ?? cache.keep(titles, '', '', instructionsText(shown));
+  return Object.values(exercises).filter((e) => used.has(e.title) && e.kind !== 'rest');
+}
+
+/** The instructions depend on which templates' exercises they come from, and which are shown. */
+function instructionsKey(cache: RenderCache, exercises: Record<string, Exercise>, shown: Exercise[]): KeyPart[] {
+  return ['instructions', cache.idOf(exercises), ...shown.map((e) => e.title)];
 }
 
 function instructionsText(shown: Exercise[]): string {
