@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the built CLI, dist/cli.js (scripts/build.mjs). `--version` and `--help` are answered here,
+// Runs the built CLI, dist/cli.cjs (scripts/build.mjs). `--version` and `--help` are answered here,
 // from package.json and the help text the build wrote, without loading the CLI.
 'use strict';
 const { readFileSync } = require('node:fs');
@@ -12,14 +12,15 @@ if (quick !== null) {
 } else {
   // Node ≥ 22.1 keeps the code it compiled for the bundle on disk and reuses it at the next start.
   require('node:module').enableCompileCache?.();
-  import('../dist/cli.js').then(
-    ({ main }) => main(args).then((code) => (process.exitCode = code)),
-    (error) => {
-      if (error.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.url ?? error.message).includes('dist/cli.js')) throw error;
-      process.stderr.write('error: backplan is not built yet.\n  Run "npm run build" (or "npm ci", which builds) in the backplan folder.\n');
-      process.exitCode = 1;
-    },
-  );
+  let cli;
+  try {
+    cli = require('../dist/cli.cjs');
+  } catch (error) {
+    if (error.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.cjs')) throw error;
+    process.stderr.write('error: backplan is not built yet.\n  Run "npm run build" in the backplan folder.\n');
+    process.exitCode = 1;
+  }
+  cli?.main(args).then((code) => (process.exitCode = code));
 }
 
 /** The version, or the program's help as built (80 columns, so only where that fits); else null. */

@@ -43,8 +43,9 @@ const INIT_EXAMPLES = `Examples:
 `;
 
 const BATCH_EXAMPLES = `Examples:
-  A coach: every athlete's Markdown and calendar into plans/, the summary on screen:
-    $ backplan batch examples/roster.csv --out-dir plans-out
+  A coach: every athlete's Markdown and calendar into plans-out/, the summary on
+  screen, from the example roster that comes with backplan (installed with npm -g):
+    $ backplan batch "$(npm root -g)/backplan/examples/roster.csv" --out-dir plans-out
 
   In a script: JSON files and a JSON summary, the same output for the same date:
     $ backplan batch roster.yaml --out-dir out --format json --summary json --today 2026-11-22

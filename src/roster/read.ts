@@ -109,7 +109,7 @@ function checkHeader(shown: string, cells: string[]): string[] {
 }
 
 async function* yamlEntries(path: string): AsyncIterable<RosterEntry> {
-  const { checkKeys, FileError, isMap, isSeq, readYamlFile } = await import('../yaml/read.js');
+  const [{ isMap, isSeq }, { checkKeys, FileError, readYamlFile }] = await Promise.all([import('yaml'), import('../yaml/read.js')]);
   const parsed = readYamlFile(path, MAX_YAML_BYTES, 'a roster', 'fix the roster at that line; see examples/roster.yaml');
   const root = parsed.doc.contents;
   const list = isMap(root) ? root.get('athletes', true) : root;

@@ -3,10 +3,6 @@ import { LineCounter, isNode, isScalar, parseDocument, visit, type Document, typ
 import type { z } from 'zod';
 import { readBounded } from '../store/readBounded.js';
 
-// For the modules that load this one lazily: the bundle gives a lazily imported CommonJS library
-// (yaml is one, for Node) as its default export only, so they take yaml's helpers from here.
-export { isMap, isSeq } from 'yaml';
-
 /** A problem with a file's content or access: `file:line: detail`, and how to fix it. */
 export class FileError extends Error {
   override name = 'FileError';

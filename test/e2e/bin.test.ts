@@ -20,7 +20,7 @@ const PLAN = ['plan', '--pain', '2', '--weekly', '0', '--goal-weekly', '30', '--
 
 describe('the built binary', () => {
   it('exists (npm ci and npm test build it)', () => {
-    expect(existsSync('dist/cli.js')).toBe(true);
+    expect(existsSync('dist/cli.cjs')).toBe(true);
   });
 
   it('says how to build it when it is not built', () => {
@@ -137,12 +137,12 @@ describe('the built binary', () => {
 });
 
 describe('the published package', () => {
-  it('holds only bin, dist, plans, the README and the license (and package.json)', () => {
+  it('holds only bin, dist, examples, plans, the README and the license (and package.json)', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const [packed] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { files: { path: string }[] }[];
     const top = new Set(packed!.files.map((f) => f.path.split('/')[0]));
-    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'plans']);
+    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'examples', 'package.json', 'plans']);
     expect(packed!.files.some((f) => f.path === 'dist/plans.json')).toBe(true);
     expect(packed!.files.some((f) => f.path === 'dist/help.txt')).toBe(true);
   });
