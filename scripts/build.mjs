@@ -1,22 +1,25 @@
-// Bundles the CLI into dist/ for a fast start-up (README, Performance):
-// - dist/cli.cjs: backplan's own code with commander, chalk and date-fns, as one CommonJS file
-//   (CommonJS because Node 20's ES module loader alone costs a quarter of Node's start-up);
+// Bundles the CLI into dist/ with esbuild (docs/architecture.md, "The bundle"):
+// - dist/cli.cjs: backplan's own code with commander, chalk and date-fns, as one CommonJS file;
 // - dist/vendor/*.cjs: the large libraries only some commands need (zod, yaml, csv-parse, the
-//   prompts), each loaded by the first require that needs it;
-// - each bundle is written inside the CommonJS function wrapper, which the bin compiles as read;
-// - dist/cli.cjs.cache: V8's compiled code for the bundle, made by running typical commands, so
-//   start-up deserialises instead of compiling;
-// - dist/plans.json (the built-in plans, validated) and dist/help.txt (`--help`), read instead of
-//   computed.
+//   prompts), each a bundle of its own that the first `import()` needing it loads;
+// - dist/plans.json: the built-in plans, validated, read at start-up instead of parsing YAML;
+// - dist/help.txt: `backplan --help` at 80 columns, which the bin prints without loading the CLI.
+// CommonJS rather than ES modules: Node 20 loads each ES module file through its thread pool,
+// which cost `plan` a third more time than these synchronous reads (docs/performance.md).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
+/** The libraries bundled on their own, by the name the sources import them by. */
 const VENDOR = { zod: 'zod', yaml: 'yaml', 'csv-parse': 'csv-parse', 'csv-parse/sync': 'csv-parse-sync', '@inquirer/prompts': 'prompts' };
+
 const common = {
+  absWorkingDir: root,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -24,51 +27,13 @@ const common = {
   minify: process.env.BACKPLAN_NO_MINIFY !== '1', // BACKPLAN_NO_MINIFY=1 keeps names readable in a CPU profile
   legalComments: 'none',
   logLevel: 'warning',
-  // `import()` of an external becomes require(): the bundle runs as a vm.Script, which has no
-  // loader for dynamic imports, and a require of CommonJS is cheaper anyway.
-  supported: { 'dynamic-import': false },
 };
 
-// commander requires child_process at load, for subcommands run as separate programs, which
-// backplan has none of; loading it (and net, dgram, …) cost every start-up several milliseconds.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy', namespace: 'lazy-child-process' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      loader: 'js',
-    }));
-  },
-};
-// node:process is the global process object; commander requires it at load, and compiling Node's
-// one-line module for it cost half a million instructions of every start-up.
-const processGlobal = {
-  name: 'process-global',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'process-global' }));
-    b.onLoad({ filter: /.*/, namespace: 'process-global' }, () => ({ contents: 'module.exports = process;', loader: 'js' }));
-  },
-};
-// src/nodeRequire.ts makes a require with node:module; in the bundle, the require the loader gives
-// it does the same job without loading node:module.
-const loaderRequire = {
-  name: 'loader-require',
-  setup(b) {
-    b.onLoad({ filter: /[/\\]src[/\\]nodeRequire\.ts$/ }, () => ({ contents: 'export const nodeRequire = require;', loader: 'js' }));
-  },
-};
-// The vendor libraries resolve to their own bundles beside the CLI's, loaded (with their code
-// caches) by the bin's loader, which is already in memory.
+// In the CLI's bundle, each of those libraries is a require of its own bundle, beside it.
 const vendorBundles = {
   name: 'vendor-bundles',
   setup(b) {
-    const names = Object.keys(VENDOR).map((n) => n.replace(/[/@]/g, '\\$&'));
-    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'vendor' }));
-    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
-      contents: `const { join } = require('node:path'); module.exports = require(join(__dirname, '..', 'bin', 'backplan.cjs')).loadBundle(join(__dirname, 'vendor', '${VENDOR[args.path]}.cjs')).exports;`,
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^(zod|yaml|csv-parse|csv-parse\/sync|@inquirer\/prompts)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.cjs`, external: true }));
   },
 };
 
@@ -76,44 +41,28 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
-  // Reads its zone files next to itself at run time (__dirname), so it must load from node_modules.
-  external: ['@touch4it/ical-timezones'],
-  // Modules find the shipped plans/ folder upward from their own file; the URL is made when asked.
-  define: { 'import.meta.url': '__cliMeta.url' },
-  banner: { js: "var __cliMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
-  plugins: [lazyChildProcess, processGlobal, loaderRequire, vendorBundles],
+  // Loaded from node_modules at run time: the zone library reads its zone files beside itself, and
+  // playwright-core (PDF only) finds its own files the same way.
+  external: ['@touch4it/ical-timezones', 'playwright-core'],
+  inject: ['scripts/import-meta-url.js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+  // An `import()` of a library outside this file becomes a `require`: kept as `import()`, it would
+  // load Node's ES module loader, and see only the default export of a CommonJS bundle.
+  supported: { 'dynamic-import': false },
+  plugins: [vendorBundles],
 });
 await Promise.all(
   Object.entries(VENDOR).map(([name, file]) =>
-    build({ ...common, stdin: { contents: `export * from '${name}';`, resolveDir: '.', loader: 'js' }, outfile: `dist/vendor/${file}.cjs` }),
+    build({ ...common, stdin: { contents: `export * from '${name}';`, resolveDir: root, loader: 'js' }, outfile: `dist/vendor/${file}.cjs` }),
   ),
 );
 
-// Each bundle inside the function wrapper Node gives a CommonJS file, on its first line so line
-// numbers stay true: the bin compiles the text as read (bin/backplan.cjs, loadBundle).
-for (const file of ['cli.cjs', ...Object.values(VENDOR).map((name) => `vendor/${name}.cjs`)]) {
-  const url = new URL(file, dist);
-  writeFileSync(url, `(function (exports, require, module, __filename, __dirname) { ${readFileSync(url, 'utf8')}\n})`);
-}
-
-const snapshotScript = new URL('snapshot-plans.cjs', dist);
-await build({
-  ...common,
-  entryPoints: ['scripts/snapshot-plans.ts'],
-  outfile: snapshotScript.pathname,
-  minify: false,
-  define: { 'import.meta.url': '__snapshotFileUrl' },
-  banner: { js: "var __snapshotFileUrl=require('node:url').pathToFileURL(__filename).href;" },
-});
-run([snapshotScript.pathname, new URL('plans.json', dist).pathname], 'the plans snapshot');
-rmSync(snapshotScript);
-
-// The code caches: typical commands run in a process of their own, then V8 writes what it compiled
-// (scripts/train-cache.cjs).
-for (const which of ['cli', 'vendor']) run([new URL('train-cache.cjs', import.meta.url).pathname, which], `the ${which} code cache`);
+// The plans snapshot, made by the full loader (YAML and zod) from the sources, through tsx.
+const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+run([tsx, fileURLToPath(new URL('snapshot-plans.ts', import.meta.url)), fileURLToPath(new URL('plans.json', dist))], 'the plans snapshot');
 
 // The program's help, as commander prints it at 80 columns; `backplan --help` prints this file.
-const help = run([new URL('../bin/backplan.cjs', import.meta.url).pathname, '--help'], 'the help text');
+const help = run([fileURLToPath(new URL('../bin/backplan.cjs', import.meta.url)), '--help'], 'the help text');
 writeFileSync(new URL('help.txt', dist), help);
 
 function run(args, what) {

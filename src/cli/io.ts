@@ -1,8 +1,7 @@
 // Everything a command touches of the outside world, so tests can hand in their own.
-import { fstatSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { neutralise } from '../export/style.js';
 import { DataError } from '../errors.js';
-import { nodeRequire } from '../nodeRequire.js';
 import type { Prompter } from './wizard.js';
 
 export interface Io {
@@ -19,8 +18,6 @@ export interface Io {
   readStdin(): Promise<string>;
   /** Questions in the terminal; the prompt library is loaded when this is not given. */
   prompt?: Prompter;
-  /** Called by `batch` once its roster is read and checked, before the first plan is made. */
-  planningStarts?(): void;
   /** The terminal's width in columns, when stdout or stderr is one. */
   readonly columns?: number | undefined;
 }
@@ -33,27 +30,15 @@ export function textWidth(io: Io): number {
 
 const MAX_STDIN_BYTES = 5 * 1024 * 1024;
 
-/** `thread`: this is a worker thread (the batch's), whose own streams are never terminals. */
-export function processIo({ thread = false } = {}): Io {
+export function processIo(): Io {
   return {
-    stdout: writeStdout,
-    stderr: writeStderr,
-    // Getters, and a look at the descriptor first: opening a stream loads Node's stream modules,
-    // a tenth of start-up, and most runs never need more than a write to stdout.
-    get stdinIsTTY() {
-      return isTerminal(0, () => process.stdin, thread);
-    },
-    get stdoutIsTTY() {
-      return isTerminal(1, () => process.stdout, thread);
-    },
-    get stderrIsTTY() {
-      return isTerminal(2, () => process.stderr, thread);
-    },
-    get columns() {
-      if (thread) return undefined;
-      if (isTerminal(1, () => process.stdout, thread)) return process.stdout.columns;
-      return isTerminal(2, () => process.stderr, thread) ? process.stderr.columns : undefined;
-    },
+    stdout: writeTo(process.stdout),
+    stderr: writeTo(process.stderr),
+    // stdin is asked through its descriptor: opening process.stdin for a command that never reads it is not needed.
+    stdinIsTTY: isatty(0),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : process.stderr.isTTY ? process.stderr.columns : undefined,
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
@@ -100,73 +85,18 @@ export function localToday(io: Io): string {
 }
 
 /**
- * A file or a pipe is no terminal; only a character device (a terminal, or /dev/null) needs a
- * closer look. The main thread asks its stream, which it will write through anyway; a worker
- * thread asks node:tty about the descriptor (node:tty loads the network modules: only there).
+ * Writes through the stream, each text made inert first (no terminal escapes from a plan file or
+ * a name). A closed pipe (`backplan plan | head`, `init … | true`) is not an error worth a stack
+ * trace, and no reason to stop: what the command writes to files (an athlete file, a batch's
+ * plans) is its work, and is done all the same. The rest of the output is dropped.
  */
-function isTerminal(fd: number, stream: () => { isTTY?: boolean }, thread: boolean): boolean {
-  try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
-  } catch {
-    return false; // closed
-  }
-  if (!thread) return stream().isTTY === true;
-  const tty = nodeRequire('node:tty') as typeof import('node:tty');
-  return tty.isatty(fd);
-}
-
-/**
- * Writes straight to the descriptor, as process.stdout and process.stderr do on Linux for files,
- * pipes and terminals, without loading the stream modules, and from a worker thread too (the batch
- * thread), whose own streams pass through the main thread only when its work is done. A descriptor
- * another program left non-blocking can refuse a write (EAGAIN): from then on the stream writes, in
- * order, and waits for the reader.
- */
-function writeTo(fd: 1 | 2): (text: string | Uint8Array) => void {
-  let streaming = false;
+function writeTo(stream: NodeJS.WriteStream): (text: string | Uint8Array) => void {
   let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return (text) => {
-    if (closed) return;
-    let rest = neutralise(text);
-    const stream = () => (fd === 1 ? process.stdout : process.stderr);
-    while (!streaming && rest.length > 0) {
-      try {
-        // The same call either way; TypeScript knows writeSync as two overloads, one for each.
-        const written = typeof rest === 'string' ? writeSync(fd, rest) : writeSync(fd, rest);
-        rest = remainderAfter(rest, written);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') {
-          closed = true; // see closedPipe
-          return;
-        }
-        if (code !== 'EAGAIN') throw error;
-        streaming = true;
-        stream().on('error', (streamError: NodeJS.ErrnoException) => {
-          if (streamError.code !== 'EPIPE') throw streamError;
-          closed = true;
-        });
-      }
-    }
-    if (rest.length > 0) stream().write(rest);
+    if (!closed) stream.write(neutralise(text));
   };
 }
-
-/**
- * What is left of `text` once `written` bytes of it are out. A string goes out as UTF-8 without
- * being encoded here first (encoding a plan into a Buffer cost start-up time); only a write cut
- * short needs its bytes.
- */
-function remainderAfter(text: string | Uint8Array, written: number): string | Uint8Array {
-  if (typeof text !== 'string') return text.subarray(written);
-  return written === Buffer.byteLength(text) ? '' : Buffer.from(text).subarray(written);
-}
-
-const writeStdout = writeTo(1);
-const writeStderr = writeTo(2);
-
-/*
- * A closed pipe (`backplan plan | head`, `init … | true`) is not an error worth a stack trace, and
- * no reason to stop: what the command writes to files (an athlete file, a batch's plans) is its
- * work, and is done all the same. The rest of the output is dropped.
- */

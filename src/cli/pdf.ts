@@ -3,7 +3,6 @@
 // off and every request refused, so the PDF is exactly the HTML file a user could print by hand.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { nodeRequire } from '../nodeRequire.js';
 import { DataError } from '../errors.js';
 import type { Io } from './io.js';
 import type { PrintFlags } from './options.js';
@@ -91,7 +90,8 @@ function executable(file: string): string | undefined {
 /** The page printed to PDF on the chosen paper; the page's own CSS sets the margins and page numbers. */
 export async function printPdf(io: Io, html: string, flags: PrintFlags): Promise<Uint8Array> {
   const browserPath = findBrowser(io, flags);
-  const { chromium } = nodeRequire('playwright-core') as typeof import('playwright-core');
+  // Not in the bundle (it finds its own files beside itself): installed with backplan, loaded only here.
+  const { chromium } = await import('playwright-core');
   let browser: import('playwright-core').Browser | undefined;
   try {
     browser = await chromium.launch({

@@ -11,8 +11,6 @@ import {
 
 export interface RunState {
   exitCode: number;
-  /** The arguments of this run, for a command that hands them to another thread (batch); unset there. */
-  argv?: readonly string[];
 }
 
 export const EXIT_CODES_HELP = `
@@ -46,8 +44,9 @@ const INIT_EXAMPLES = `Examples:
 `;
 
 const BATCH_EXAMPLES = `Examples:
-  A coach: every athlete's Markdown and calendar into plans/, the summary on screen:
-    $ backplan batch examples/roster.csv --out-dir plans-out
+  A coach: every athlete's Markdown and calendar into plans-out/, the summary on
+  screen, from the example roster that comes with backplan (installed with npm -g):
+    $ backplan batch "$(npm root -g)/backplan/examples/roster.csv" --out-dir plans-out
 
   In a script: JSON files and a JSON summary, the same output for the same date:
     $ backplan batch roster.yaml --out-dir out --format json --summary json --today 2026-11-22
@@ -309,9 +308,8 @@ function defineBatch(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
     .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files (env: BACKPLAN_PLANS)'))
     .action(async (roster: string, _options, command: Command) => {
-      const { inBatchThread } = await import('./batchThread.js');
       const { runBatch } = await import('./commands/batch.js');
-      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runBatch(io, roster, command));
+      state.exitCode = await runBatch(io, roster, command);
     });
 }
 
@@ -535,9 +533,8 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .addOption(summary())
     .addOption(today()))
     .action(async (dir: string, sheet: string, _options, command: Command) => {
-      const { inBatchThread } = await import('./batchThread.js');
       const { runTeamCheckin } = await import('./commands/team.js');
-      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runTeamCheckin(io, dir, sheet, command));
+      state.exitCode = await runTeamCheckin(io, dir, sheet, command);
     });
 
   addTemplateOptions(team
@@ -550,9 +547,8 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .addOption(today()))
     .action(async (dir: string, _options, command: Command) => {
-      const { inBatchThread } = await import('./batchThread.js');
       const { runTeamStatus } = await import('./commands/team.js');
-      state.exitCode = await ((state.argv && inBatchThread(state.argv, io)) ?? runTeamStatus(io, dir, command));
+      state.exitCode = await runTeamStatus(io, dir, command);
     });
 
   addTemplateOptions(team

@@ -5,9 +5,8 @@ import { DataError, EXIT, FileError, UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { createProgram, type RunState } from './program.js';
 
-/** `inBatchThread`: this run is the batch thread's, so `batch` does its work here. */
-export async function runCli(argv: string[], io: Io, { inBatchThread = false } = {}): Promise<number> {
-  const state: RunState = { exitCode: EXIT.ok, argv: inBatchThread ? undefined : argv };
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const state: RunState = { exitCode: EXIT.ok };
   const program = createProgram(io, state, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,54 +1,46 @@
-// Plain calendar dates as 'YYYY-MM-DD' strings. Arithmetic goes through local-midnight Date
-// objects and back, so the host time zone can never shift a day.
-import { addDays as addDaysToDate } from 'date-fns/addDays';
+// Plain calendar dates as 'YYYY-MM-DD' strings. Arithmetic is on the calendar itself, through a
+// Date at midnight UTC (UTC has no daylight saving, so nothing can shift a day); the labels come
+// from date-fns's format, which reads a Date in the host's zone, so they are made from a Date at
+// local midnight of the same day. Each call makes its own Date: a Date kept from one call to the
+// next would name another day once the host's zone changed.
+import { format } from 'date-fns/format';
 import { toLocalDate } from './isoDate.js';
 
 export { isIsoDate, toLocalDate } from './isoDate.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// Plans and renderers ask for the same few hundred dates again and again. The cached Dates are
-// only ever read (date-fns copies its input), never changed.
-const parsed = new Map<string, Date>();
-
-function mustParse(iso: string): Date {
-  let date = parsed.get(iso);
-  if (date === undefined) {
-    date = toLocalDate(iso);
-    if (!date) throw new RangeError(`not a calendar date: ${iso}`);
-    if (parsed.size > 5_000) parsed.clear();
-    parsed.set(iso, date);
+/** Milliseconds of midnight UTC of a plain date; a RangeError when the text is no real date. */
+function utcMidnight(iso: string): number {
+  const match = ISO_DATE.exec(iso);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]) - 1, Number(match[3])] : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(year, month, day));
+  date.setUTCFullYear(year); // years 0-99 would otherwise map to 1900-1999
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) {
+    throw new RangeError(`not a calendar date: ${iso}`);
   }
+  return date.getTime();
+}
+
+function localMidnight(iso: string): Date {
+  const date = toLocalDate(iso);
+  if (!date) throw new RangeError(`not a calendar date: ${iso}`);
   return date;
 }
 
+const DAY_MS = 86_400_000;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-// Sums asked for before, by date and then by days added. A batch asks for the same few hundred
-// thousands of times; the answer is then always the same string, which the renderers' caches,
-// keyed by text, find without hashing it again.
-const sums = new Map<string, Map<number, string>>();
-
-/** The plain date `days` after `iso`. Local-midnight arithmetic: DST cannot shift the day. */
+/** The plain date `days` after `iso`. */
 export function addDays(iso: string, days: number): string {
-  let byDays = sums.get(iso);
-  if (byDays === undefined) {
-    if (sums.size > 5_000) sums.clear();
-    byDays = new Map();
-    sums.set(iso, byDays);
-  }
-  let sum = byDays.get(days);
-  if (sum === undefined) {
-    const date = addDaysToDate(mustParse(iso), days);
-    sum = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-    byDays.set(days, sum);
-  }
-  return sum;
+  const date = new Date(utcMidnight(iso) + days * DAY_MS);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayIndex(iso: string): number {
-  return mustParse(iso).getDay();
+  return new Date(utcMidnight(iso)).getUTCDay();
 }
 
 export function weekdayName(iso: string): (typeof WEEKDAYS)[number] {
@@ -65,23 +57,16 @@ export function nextMondayAfter(today: string): string {
   return addDays(today, daysAhead);
 }
 
-// Date labels in the plan's fixed English. Two patterns with no locale to choose need no formatter;
-// date-fns's format cost the first plan of every run a millisecond and more to set up. A test holds
-// these to date-fns's "EEE d MMM" and "EEE d MMM yyyy".
-const WEEKDAY_LABELS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** "Mon 7 Dec" */
+/** "Mon 7 Dec": the plan's fixed English (date-fns's default locale). */
 export function shortDate(iso: string): string {
-  const date = mustParse(iso);
-  return `${WEEKDAY_LABELS[date.getDay()]} ${date.getDate()} ${MONTH_LABELS[date.getMonth()]}`;
+  return format(localMidnight(iso), 'EEE d MMM');
 }
 
 /** "Mon 7 Dec 2026" */
 export function longDate(iso: string): string {
-  return `${shortDate(iso)} ${pad(mustParse(iso).getFullYear(), 4)}`;
+  return format(localMidnight(iso), 'EEE d MMM yyyy');
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((mustParse(to).getTime() - mustParse(from).getTime()) / 86_400_000);
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }

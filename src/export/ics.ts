@@ -2,11 +2,10 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from '../core/dates.js';
 import { SYMPTOMS } from '../core/symptoms.js';
-import { SEVERITY } from '../core/triage.js';
 import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
-import { joinPieces, PieceCache, type Piece } from './pieces.js';
-import { nodeRequire } from '../nodeRequire.js';
+import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
+import { createRequire } from 'node:module';
 
 export interface IcsOptions {
   /** Also put rest days in the calendar. */
@@ -25,6 +24,8 @@ export interface IcsOptions {
    * roster (two Ana Souzas get ana-souza and ana-souza-2); default: the slug of the name.
    */
   uidKey?: string;
+  /** Pieces kept across the plans of one batch run (src/export/pieces.ts); none for a single plan. */
+  cache?: RenderCache;
 }
 
 // Characters RFC 5545 TEXT may not hold, and the bidirectional marks: made spaces in every text.
@@ -72,9 +73,10 @@ export interface CalendarDay {
   sessions: Session[];
 }
 
-// The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it.
+// The zone library reads its zone files at load, a tenth of start-up: only timed calendars need it,
+// so it is required then. It stays out of the bundle, as it finds its zone files beside itself.
 function getVtimezoneComponent(tz: string): string | null {
-  const zones = nodeRequire('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
+  const zones = createRequire(import.meta.url)('@touch4it/ical-timezones') as typeof import('@touch4it/ical-timezones');
   return zones.getVtimezoneComponent(tz);
 }
 
@@ -117,15 +119,22 @@ export function icsPieces(plan: Plan, options: IcsOptions): Piece[] {
   const zone = options.time && options.tz ? canonicalZone(options.tz) : null;
   out.push(lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`, ...(zone ? [...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`] : [])));
 
-  const stamp = stampLine(plan.today);
+  const { cache } = options;
+  // DTSTAMP: midnight UTC of the plan's day, so the same plan gives the same bytes.
+  const stamp = `DTSTAMP:${plan.today.replaceAll('-', '')}T000000Z\r\n`;
   const key = options.uidKey ?? slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
     const sequence = options.sequences?.get(date) ?? 0;
     out.push(BEGIN_EVENT, `${foldLine(`UID:${key}-${date}-day@backplan`)}\r\n`, sequence === 0 ? FIRST_SEQUENCE : `SEQUENCE:${sequence}\r\n`, stamp);
-    out.push(options.time && zone ? lines(...timedSpan(date, sessions, options.time, zone, options.duration)) : allDaySpan(date));
-    out.push(summaryPiece(sessions));
-    for (let i = 0; i < sessions.length; i++) out.push(descriptionPiece(sessions[i]!, i === 0));
-    out.push(weekTail(plan, week));
+    if (options.time && zone) out.push(lines(...timedSpan(date, sessions, options.time, zone, options.duration)));
+    else out.push(cache?.piece(allDaySpanKey(date), () => allDaySpan(date)) ?? allDaySpan(date));
+    const summary = summaryOf(sessions);
+    out.push(cache?.piece(summaryKey(summary), () => summaryLine(summary)) ?? summaryLine(summary));
+    for (let i = 0; i < sessions.length; i++) {
+      const session = sessions[i]!;
+      out.push(cache?.piece(descriptionKey(session, i === 0), () => describe(session, i === 0)) ?? describe(session, i === 0));
+    }
+    out.push(cache?.piece(weekTailKey(plan, week), () => weekTail(plan, week)) ?? weekTail(plan, week));
     if (options.alarm !== undefined) out.push(lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summaryOf(sessions))}`, 'END:VALARM'));
     out.push(END_EVENT);
   }
@@ -140,65 +149,42 @@ function lines(...contentLines: string[]): string {
   return text;
 }
 
-const BEGIN_EVENT = Buffer.from('BEGIN:VEVENT\r\n');
-const FIRST_SEQUENCE = Buffer.from('SEQUENCE:0\r\n');
-const END_EVENT = Buffer.from('END:VEVENT\r\n');
-const END_CALENDAR = Buffer.from('END:VCALENDAR'); // the last line has no CRLF after it, as in ical-generator
+const BEGIN_EVENT = 'BEGIN:VEVENT\r\n';
+const FIRST_SEQUENCE = 'SEQUENCE:0\r\n';
+const END_EVENT = 'END:VEVENT\r\n';
+const END_CALENDAR = 'END:VCALENDAR'; // the last line has no CRLF after it, as in ical-generator
 
-const stampLines = new Map<string, Buffer>();
-/** DTSTAMP: midnight UTC of the plan's day, so the same plan gives the same bytes. */
-function stampLine(today: string): Buffer {
-  let stamp = stampLines.get(today);
-  if (stamp === undefined) {
-    if (stampLines.size > 1_000) stampLines.clear();
-    stampLines.set(today, (stamp = Buffer.from(`DTSTAMP:${today.replaceAll('-', '')}T000000Z\r\n`)));
-  }
-  return stamp;
+/** The SUMMARY line: the day's run, or its sessions' titles. */
+function summaryLine(summary: string): string {
+  return `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n`;
 }
 
-const summaryLines = new PieceCache();
-const firstSessionPieces = new PieceCache();
-const nextSessionPieces = new PieceCache();
-const weekTails = new PieceCache();
-
-/**
- * The SUMMARY line. A day of up to three sessions is found by their titles (templates' texts, never
- * empty), so no summary is joined just to look it up; the same titles always give the same line.
- */
-function summaryPiece(sessions: Session[]): Buffer {
-  for (const session of sessions) if (session.runMinutes > 0) return summaryLine(session.title, '', '');
-  if (sessions.length > 3) return summaryLine(summaryOf(sessions), '', '');
-  return summaryLine(sessions[0]?.title ?? '', sessions[1]?.title ?? '', sessions[2]?.title ?? '');
-}
-
-function summaryLine(first: string, second: string, third: string): Buffer {
-  return summaryLines.find(first, second, third) ?? summaryLines.keep(first, second, third, `${foldLine(`SUMMARY:${escapeText([first, second, third].filter(Boolean).join(' · '))}`)}\r\n`);
-}
+const summaryKey = (summary: string): KeyPart[] => ['summary', summary];
 
 /**
  * One session's part of the DESCRIPTION: the line's start for the day's first session, a line of
  * its own (after an escaped newline) for the others. RFC 5545 lets a fold fall anywhere, so each
- * part is folded on its own and a line may end early. A run's part names its rules, so they are
- * part of its key; other sessions are found by their minutes alone.
+ * part is folded on its own and a line may end early.
  */
-function descriptionPiece(session: Session, first: boolean): Buffer {
-  const pieces = first ? firstSessionPieces : nextSessionPieces;
-  const run = session.runMinutes > 0;
-  const key = run ? `${session.minutes} ${session.rules.join(' ')}` : session.minutes;
-  return pieces.find(session.details, session.title, key) ?? pieces.keep(session.details, session.title, key, describe(session, first));
-}
-
 function describe(session: Session, first: boolean): string {
   const line = sessionLine(session, ruleList(session));
   return first ? foldLine(`DESCRIPTION:${escapeText(line)}`) : foldContinuation(escapeText(`\n${line}`));
 }
 
+/** What a session's part depends on: a run's part names its rules, other sessions' none. */
+function descriptionKey(session: Session, first: boolean): KeyPart[] {
+  return ['description', first, session.title, session.minutes, session.details, session.runMinutes > 0 ? session.rules.join(' ') : ''];
+}
+
 /** The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the safety net. */
-function weekTail(plan: Plan, week: Week): Buffer {
-  const { triage } = plan;
-  const message = triage.level === 'clear' ? '' : triage.message;
-  const key = week.index * 4 + SEVERITY[triage.level]; // four levels, 0-3
-  return weekTails.find(week.gate, message, key) ?? weekTails.keep(week.gate, message, key, `${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`);
+function weekTail(plan: Plan, week: Week): string {
+  return `${foldContinuation(escapeText(`\n\n${weekNotes(plan, week)}`))}${CALENDAR_SAFETY_NET_FOLDED}\r\n`;
+}
+
+/** What weekNotes reads: the week's number and gate, and the triage (its message unless clear). */
+function weekTailKey(plan: Plan, week: Week): KeyPart[] {
+  const { level, message } = plan.triage;
+  return ['week', week.index, week.gate, level, level === 'clear' ? '' : message];
 }
 
 /*
@@ -309,17 +295,12 @@ export function foldByUnit(line: string, first: number): string {
   return out + line.slice(start);
 }
 
-/** DTSTART and DTEND of an all-day event, as lines: plain dates, which no host zone can move. Cached: every plan has the same dates. */
-const allDaySpans = new Map<string, Buffer>();
-function allDaySpan(date: string): Buffer {
-  let span = allDaySpans.get(date);
-  if (span === undefined) {
-    span = Buffer.from(lines(`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE'));
-    if (allDaySpans.size > 5_000) allDaySpans.clear();
-    allDaySpans.set(date, span);
-  }
-  return span;
+/** DTSTART and DTEND of an all-day event, as lines: plain dates, which no host zone can move. */
+function allDaySpan(date: string): string {
+  return lines(`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE');
 }
+
+const allDaySpanKey = (date: string): KeyPart[] => ['all-day', date];
 
 /** DTSTART and DTEND of a timed event: wall-clock times in the zone, the length the day's sessions take. */
 function timedSpan(date: string, sessions: Session[], time: string, tz: string, duration: number | undefined): string[] {

@@ -1,7 +1,7 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
 import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
-import { joinPieces, PieceCache, type Piece } from './pieces.js';
+import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
 import { shortTitle, weekHeading } from './text.js';
 
@@ -10,17 +10,8 @@ import { shortTitle, weekHeading } from './text.js';
  * one line. Every piece of text goes through here, from a template or from the user alike.
  */
 export function mdText(text: string): string {
-  // Most text is the templates' and repeats across weeks and athletes: escape each once.
-  let escaped = mdCache.get(text);
-  if (escaped === undefined) {
-    escaped = escapeMarkdown(text);
-    if (mdCache.size > 10_000) mdCache.clear();
-    mdCache.set(text, escaped);
-  }
-  return escaped;
+  return escapeMarkdown(text);
 }
-
-const mdCache = new Map<string, string>();
 
 /** Text that every step below would leave as it is: most of the templates' text. */
 function needsNoEscape(text: string): boolean {
@@ -62,6 +53,8 @@ export function renderMarkdownBytes(plan: Plan, options: MarkdownOptions = {}): 
 export interface MarkdownOptions {
   /** The templates' exercises, for the instructions at the end. */
   exercises?: Record<string, Exercise>;
+  /** A batch's cache of the pieces that recur across plans; `plan` and `show` render without one. */
+  cache?: RenderCache;
 }
 
 /**
@@ -75,7 +68,9 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
   if (plan.weeks.length > 0) {
     head += `**${longDate(plan.start)} – ${longDate(plan.end)}** · ${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} · ${plan.runner} runner · template ${mdText(plan.template)}\n\n`;
   }
-  const out: Piece[] = [head + triageSection(plan), safetyNetSection(plan)];
+  const { cache } = options;
+  const net = plan.safetyNet;
+  const out: Piece[] = [head + triageSection(plan), cache?.piece(safetyNetKey(net), () => safetyNetSection(net)) ?? safetyNetSection(net)];
 
   if (plan.weeks.length > 0) {
     out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
@@ -89,13 +84,16 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
       let from = 0;
       for (let i = 1; i <= week.sessions.length; i++) {
         if (i < week.sessions.length && week.sessions[i]!.date === week.sessions[from]!.date) continue;
-        out.push(rowStart(week.sessions[from]!.date), dayRow(week.sessions.slice(from, i)));
+        const date = week.sessions[from]!.date;
+        const day = week.sessions.slice(from, i);
+        out.push(cache?.piece(['md-row-start', date], () => rowStart(date)) ?? rowStart(date));
+        out.push(cache?.piece(dayRowKey(day), () => dayRow(day)) ?? dayRow(day));
         from = i;
       }
       out.push(runNotes(week, common));
     }
     if (common) out.push(`## Every run\n\n${mdText(common)}\n\n`);
-    if (options.exercises) out.push(exerciseSection(plan, options.exercises));
+    if (options.exercises) out.push(exerciseSection(plan, options.exercises, cache));
   }
   out.push(`---\n\n*${mdText(plan.notice)}*\n`);
   return out;
@@ -108,23 +106,18 @@ function triageSection(plan: Plan): string {
   return `${heading}${triage.reasons.map((r) => `- ${mdText(r.text)} (${r.level})\n`).join('')}\n**${mdText(triage.message)}**\n\n`;
 }
 
-const safetyNets = new PieceCache(100);
+/** Everything the safety net's text depends on, for a batch's cache. */
+function safetyNetKey(net: Plan['safetyNet']): KeyPart[] {
+  return ['md-safety-net', net.emergencyAction, net.urgentAction, ...net.emergency, '', ...net.urgent];
+}
 
-function safetyNetSection(plan: Plan): Buffer {
-  const net = plan.safetyNet;
+function safetyNetSection(net: Plan['safetyNet']): string {
   // Each list as one paragraph: the same words, in a third of the lines on paper.
   const list = (items: string[]) => `${items.map((t) => mdText(t)).join('; ')}.\n`;
-  const symptoms = `${net.emergency.join('\n')}\n\n${net.urgent.join('\n')}`;
   return (
-    safetyNets.find(net.emergencyAction, net.urgentAction, symptoms) ??
-    safetyNets.keep(
-      net.emergencyAction,
-      net.urgentAction,
-      symptoms,
-      '## Stop and get help if any of these appear\n\n' +
-        `**Emergency, same day:** ${list(net.emergency)}**${mdText(net.emergencyAction)}**\n\n` +
-        `**Urgent, stop running:** ${list(net.urgent)}**${mdText(net.urgentAction)}**\n\n`,
-    )
+    '## Stop and get help if any of these appear\n\n' +
+    `**Emergency, same day:** ${list(net.emergency)}**${mdText(net.emergencyAction)}**\n\n` +
+    `**Urgent, stop running:** ${list(net.urgent)}**${mdText(net.urgentAction)}**\n\n`
   );
 }
 
@@ -139,34 +132,20 @@ function weekHead(week: Week, sameGate: boolean): string {
 
 const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
 
-/** "| Mon 30 Nov | ": the cell a row takes from its date, encoded. */
-const rowStarts = new Map<string, Buffer>();
-function rowStart(date: string): Buffer {
-  let start = rowStarts.get(date);
-  if (start === undefined) {
-    // Non-breaking spaces: a printed table keeps the day on one line.
-    start = Buffer.from(`| ${shortDate(date).replace(/ /g, '\u00a0')} | `);
-    if (rowStarts.size > 5_000) rowStarts.clear();
-    rowStarts.set(date, start);
-  }
-  return start;
+/** "| Mon 30 Nov | ": the cell a row takes from its date. */
+function rowStart(date: string): string {
+  // Non-breaking spaces: a printed table keeps the day on one line.
+  return `| ${shortDate(date).replace(/ /g, '\u00a0')} | `;
 }
 
-const dayRows = new Map<string, Buffer>();
+/** Everything a day's row depends on, for a batch's cache: each session's title, minutes, status and log. */
+function dayRowKey(sessions: readonly Session[]): KeyPart[] {
+  return ['md-day', ...sessions.flatMap((s) => [s.title, s.minutes, s.runMinutes, s.status ?? '', s.logged ?? ''])];
+}
 
-/**
- * The rest of a day's row: its sessions, a run in bold with its length and status, the others by
- * name and minutes. Days repeat across weeks and athletes: each row is made once.
- */
-function dayRow(sessions: readonly Session[]): Buffer {
-  let key = '';
-  for (const s of sessions) key += `${s.title}\u0000${s.minutes}\u0000${s.status ?? ''}\u0000${s.logged ?? ''}\u0001`;
-  let row = dayRows.get(key);
-  if (row === undefined) {
-    if (dayRows.size > 20_000) dayRows.clear();
-    dayRows.set(key, (row = Buffer.from(`${sessions.map(sessionText).join(' · ')} |\n`)));
-  }
-  return row;
+/** The rest of a day's row: its sessions, a run in bold with its length and status, the others by name and minutes. */
+function dayRow(sessions: readonly Session[]): string {
+  return `${sessions.map(sessionText).join(' · ')} |\n`;
 }
 
 function sessionText(session: Session): string {
@@ -208,17 +187,12 @@ function runNotes(week: Week, common: string): string {
   return text;
 }
 
-/** Each template's instructions, by the exercises a plan uses. */
-const instructions = new WeakMap<Record<string, Exercise>, PieceCache>();
-
-function exerciseSection(plan: Plan, exercises: Record<string, Exercise>): Buffer {
+/** The instructions of each exercise the plan uses, once. */
+function exerciseSection(plan: Plan, exercises: Record<string, Exercise>, cache: RenderCache | undefined): Piece {
   const used = new Set<string>();
   for (const week of plan.weeks) for (const session of week.sessions) used.add(session.title);
   const shown = Object.values(exercises).filter((e) => used.has(e.title));
-  let cache = instructions.get(exercises);
-  if (cache === undefined) instructions.set(exercises, (cache = new PieceCache(1_000)));
-  const titles = shown.map((e) => e.title).join('\u0000');
-  return cache.find(titles, '', '') ?? cache.keep(titles, '', '', instructionsText(shown));
+  return cache?.piece(['md-exercises', cache.idOf(exercises), ...shown.map((e) => e.title)], () => instructionsText(shown)) ?? instructionsText(shown);
 }
 
 function instructionsText(shown: Exercise[]): string {

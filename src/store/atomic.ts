@@ -13,7 +13,6 @@ import {
   closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { nodeRequire } from '../nodeRequire.js';
 
 /** This process's mark on its temporary files; with a count after it, each name is new. */
 const TEMP_MARK = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
@@ -118,9 +117,6 @@ export function removeOnExit(path: string): void {
   created.add(path);
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  // A worker thread (the batch's) sees no signals; the sweep covers it. Loaded here, as
-  // node:worker_threads loads the stream modules, which a plan printed to a pipe never needs.
-  if (!(nodeRequire('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) return;
   process.on('exit', removeCreated);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {

@@ -13,6 +13,7 @@ import type { Intake, Plan, Templates } from '../../core/types.js';
 import { icsPieces } from '../../export/ics.js';
 import { renderJson } from '../../export/json.js';
 import { markdownPieces } from '../../export/markdown.js';
+import { RenderCache } from '../../export/pieces.js';
 import { cut, jsonSafe, shown } from '../../export/style.js';
 import { completeIntake } from '../../intake/complete.js';
 import type { IntakeInput } from '../../intake/schema.js';
@@ -96,12 +97,13 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   }
 
   makeOutDir(outDir, flags.outDir);
-  io.planningStarts?.();
   const progress = progressBar(io, valid.length);
   const made: Made[] = [];
   const bytes = new FileBytes();
+  // The athletes' files share most of their text (sessions, weeks, the safety net): made once.
+  const cache = new RenderCache();
   for (const slot of valid) {
-    made.push(makeOne(slot, templates, today, outDir, !flags.force, bytes));
+    made.push(makeOne(slot, templates, today, outDir, !flags.force, { bytes, cache }));
     progress(made.length);
   }
   progress(-1);
@@ -203,12 +205,18 @@ function insideOutDir(outDir: string, file: string): void {
 }
 
 /** `allNew`: without --force, the run has checked that none of its files exists. */
-function makeOne(slot: Valid, templates: Templates, today: string, outDir: string, allNew: boolean, bytes: FileBytes): Made {
+/** What the run's files are made with: one buffer for each file's bytes in turn, and the renderers' cache. */
+interface Writer {
+  bytes: FileBytes;
+  cache: RenderCache;
+}
+
+function makeOne(slot: Valid, templates: Templates, today: string, outDir: string, allNew: boolean, writer: Writer): Made {
   const result = plan(slot.intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
     try {
-      writeFileAtomic(join(outDir, file), render(result, format, templates, bytes, slot.slug), { durable: false, isNew: allNew });
+      writeFileAtomic(join(outDir, file), render(result, format, templates, writer, slot.slug), { durable: false, isNew: allNew });
     } catch (error) {
       const reason = writeFailureReason(error);
       if (!reason) throw error;
@@ -228,9 +236,9 @@ function makeOne(slot: Valid, templates: Templates, today: string, outDir: strin
 }
 
 /** `slug`: the athlete's file name, unique in the roster, which keys the calendar's UIDs too. */
-function render(result: Plan, format: BatchFormat, templates: Templates, bytes: FileBytes, slug: string): Buffer {
-  if (format === 'md') return bytes.join(markdownPieces(result, { exercises: templates.exercises }));
-  if (format === 'ics') return bytes.join(icsPieces(result, { uidKey: slug }));
+function render(result: Plan, format: BatchFormat, templates: Templates, { bytes, cache }: Writer, slug: string): Buffer {
+  if (format === 'md') return bytes.join(markdownPieces(result, { exercises: templates.exercises, cache }));
+  if (format === 'ics') return bytes.join(icsPieces(result, { uidKey: slug, cache }));
   return bytes.text(renderJson(result));
 }
 

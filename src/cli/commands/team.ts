@@ -48,7 +48,6 @@ export async function runTeamCheckin(io: Io, dir: string, sheet: string, command
     import('../../team/checkins.js'),
   ]);
   const members = teamMembers(resolve(io.cwd, dir), dir);
-  io.planningStarts?.();
   return importSheet(io, members, resolve(io.cwd, sheet), sheet, {
     today,
     templates,
@@ -65,7 +64,6 @@ export async function runTeamStatus(io: Io, dir: string, command: Command): Prom
     import('../../team/status.js'),
   ]);
   const members = teamMembers(resolve(io.cwd, dir), dir);
-  io.planningStarts?.();
   const status = teamStatus(members, templates, today);
   if (flags.format === 'json') io.stdout(statusJson(status));
   else if (flags.format === 'csv') io.stdout(statusCsv(status));
