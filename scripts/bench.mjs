@@ -26,7 +26,9 @@ try {
   process.exit(2);
 }
 if (parsed.help) {
-  console.log(`${USAGE}\n\nMeasures start-up and batch speed against \`node -e 0\` and checks the speed budgets.\n  --runs N        runs of each start-up command (default 30)\n  --batch-runs N  runs of each batch size (default 10; each run's files stay until the end)\n  --work-dir DIR  where the batches write, in DIR/.bench (default: beside the project)\n  --json          results for machines\n  --verbose       every run's time on stderr`);
+  console.log(
+    `${USAGE}\n\nMeasures start-up and batch speed against \`node -e 0\` and checks the speed budgets.\n  --runs N        runs of each start-up command (default 30)\n  --batch-runs N  runs of each batch size (default 10; each run's files stay until the end)\n  --work-dir DIR  where the batches write, in DIR/.bench (default: beside the project)\n  --json          results for machines\n  --verbose       every run's time on stderr`,
+  );
   process.exit(0);
 }
 const count = (name, fallback) => {
@@ -58,14 +60,20 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const EXT4 = 0xef53; // statfs's f_type for ext2, ext3 and ext4
 if (statfsSync(work).type === EXT4 && (leftBehind || minutesSinceDeletion < SETTLE_MINUTES)) {
-  const what = leftBehind ? 'a stopped bench run left its batch files, deleted just now' : `the last bench run deleted its batch files ${minutesSinceDeletion.toFixed(1)} minutes ago`;
-  console.error(`note: ${what}; on ext4 without a journal (the development VM's disk), making files is slower for minutes after a deletion,\n  so the batch figures may read slow. For steady ones, wait ${SETTLE_MINUTES} minutes, or use another --work-dir.`);
+  const what = leftBehind
+    ? 'a stopped bench run left its batch files, deleted just now'
+    : `the last bench run deleted its batch files ${minutesSinceDeletion.toFixed(1)} minutes ago`;
+  console.error(
+    `note: ${what}; on ext4 without a journal (the development VM's disk), making files is slower for minutes after a deletion,\n  so the batch figures may read slow. For steady ones, wait ${SETTLE_MINUTES} minutes, or use another --work-dir.`,
+  );
 }
 // Every batch run's files stay until the end (see below): about 95 MB per 1,000 athletes.
 const needGb = Math.ceil((BATCH_RUNS * 11_000 * 0.095) / 1000) + 1;
 const { bavail, bsize } = statfsSync(work);
 if (bavail * bsize < needGb * 2 ** 30) {
-  console.error(`error: the bench needs about ${needGb} GB free in ${work} for the batch runs' files; there are ${((bavail * bsize) / 2 ** 30).toFixed(1)} GB.\n  Free some space, run fewer batch runs (npm run bench -- --batch-runs 3), or write elsewhere (--work-dir DIR)`);
+  console.error(
+    `error: the bench needs about ${needGb} GB free in ${work} for the batch runs' files; there are ${((bavail * bsize) / 2 ** 30).toFixed(1)} GB.\n  Free some space, run fewer batch runs (npm run bench -- --batch-runs 3), or write elsewhere (--work-dir DIR)`,
+  );
   process.exit(1);
 }
 const env = { PATH: process.env.PATH, HOME: work, TZ: 'UTC' };
@@ -80,11 +88,19 @@ function readFileIfThere(path) {
 
 function once(argv) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, cwd: work });
+  const r = spawnSync(process.execPath, argv, {
+    env: { ...env, NODE_OPTIONS: `--require ${probe}`, BACKPLAN_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+    cwd: work,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   const [rssKb, userUs, systemUs] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
-  if (verbose) process.stderr.write(`${argv[0] === '-e' ? 'node -e 0' : `backplan ${argv.slice(1).join(' ')}`}: ${ms.toFixed(0)} ms (CPU: user ${(userUs / 1000).toFixed(0)} ms, kernel ${(systemUs / 1000).toFixed(0)} ms), ${(rssKb / 1024).toFixed(0)} MB\n`);
+  if (verbose)
+    process.stderr.write(
+      `${argv[0] === '-e' ? 'node -e 0' : `backplan ${argv.slice(1).join(' ')}`}: ${ms.toFixed(0)} ms (CPU: user ${(userUs / 1000).toFixed(0)} ms, kernel ${(systemUs / 1000).toFixed(0)} ms), ${(rssKb / 1024).toFixed(0)} MB\n`,
+    );
   return { ms, rssKb, userMs: userUs / 1000, systemMs: systemUs / 1000 };
 }
 
@@ -148,16 +164,56 @@ function measureBatches(runs) {
 // it whole, and a check-in rewrites it.
 function measureLongLog(runs) {
   const file = join(work, 'long-log.yaml');
-  const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', file, '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'], { env, cwd: work });
+  const init = spawnSync(
+    process.execPath,
+    [
+      BIN,
+      'init',
+      '--no-input',
+      '--file',
+      file,
+      '--pain',
+      '1',
+      '--weekly-minutes',
+      '0',
+      '--goal-weekly',
+      '90',
+      '--start',
+      '2026-11-23',
+      '--export',
+      'none',
+      '--today',
+      '2026-11-20',
+    ],
+    { env, cwd: work },
+  );
   if (init.status !== 0) throw new Error(`init for the long log failed: ${init.stderr}`);
   const start = Date.UTC(2026, 10, 23);
-  const lines = Array.from({ length: 100_000 }, (_, i) => `  - { date: ${new Date(start + (i % 300) * 86_400_000).toISOString().slice(0, 10)}, completed: no }\n`);
+  const lines = Array.from(
+    { length: 100_000 },
+    (_, i) => `  - { date: ${new Date(start + (i % 300) * 86_400_000).toISOString().slice(0, 10)}, completed: no }\n`,
+  );
   writeFileSync(file, readFileSync(file, 'utf8').replace('log: []\n', `log:\n${lines.join('')}`));
   const status = [];
   const checkins = [];
   for (let i = 0; i < runs; i++) {
     status.push(once([BIN, 'status', '--file', file, '--today', '2027-12-31']));
-    checkins.push(once([BIN, 'checkin', '--file', file, '--today', '2027-12-31', '--date', `2027-12-${String(i + 20).padStart(2, '0')}`, '--completed', 'yes', '--pain-during', '1']));
+    checkins.push(
+      once([
+        BIN,
+        'checkin',
+        '--file',
+        file,
+        '--today',
+        '2027-12-31',
+        '--date',
+        `2027-12-${String(i + 20).padStart(2, '0')}`,
+        '--completed',
+        'yes',
+        '--pain-during',
+        '1',
+      ]),
+    );
   }
   return [summary('status, 100,000 check-ins', status), summary('checkin, 100,000 check-ins', checkins)];
 }
@@ -204,12 +260,7 @@ const startup = measureWithFloor(
   RUNS,
 );
 const floor = startup[0];
-const results = [
-  ...startup,
-  ...measureBatches(BATCH_RUNS),
-  ...measureLongLog(5),
-  ...measureTeam(3),
-];
+const results = [...startup, ...measureBatches(BATCH_RUNS), ...measureLongLog(5), ...measureTeam(3)];
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work);
 writeFileSync(deletedAtFile, String(Date.now()));
@@ -225,13 +276,22 @@ const b10k = byName['batch 10,000 (md+ics)'];
 const budgets = [
   { budget: '--version ≤ 1.25× floor', holds: ratio('backplan --version') <= 1.25 },
   { budget: '--help ≤ 1.25× floor', holds: ratio('backplan --help') <= 1.25 },
-  ...['(text)', '--format md', '--format ics'].map((f) => ({ budget: `plan ${f} ≤ 1.5× floor`, holds: ratio(`backplan plan ${f}`) <= 1.5 })),
+  ...['(text)', '--format md', '--format ics'].map((f) => ({
+    budget: `plan ${f} ≤ 1.5× floor`,
+    holds: ratio(`backplan plan ${f}`) <= 1.5,
+  })),
   { budget: 'batch 1,000 < 1.5 s', holds: b1k.medianMs < 1500 },
   { budget: 'batch 10,000 ≤ 10× the 1,000 time', holds: b10k.medianMs <= 10 * b1k.medianMs },
   // Flat memory: each plan is written as it is made, and only the roster's checked rows are kept.
   { budget: 'batch 10,000 peak RSS < 150 MB', holds: b10k.peakRssMb < 150 },
   // A check-in reads the file twice (before and under the lock) and writes it and its .bak.
-  ...[['status', 1000], ['checkin', 2000]].map(([c, ms]) => ({ budget: `${c} with a 100,000-entry log < ${ms / 1000} s and < 250 MB`, holds: byName[`${c}, 100,000 check-ins`].medianMs < ms && byName[`${c}, 100,000 check-ins`].peakRssMb < 250 })),
+  ...[
+    ['status', 1000],
+    ['checkin', 2000],
+  ].map(([c, ms]) => ({
+    budget: `${c} with a 100,000-entry log < ${ms / 1000} s and < 250 MB`,
+    holds: byName[`${c}, 100,000 check-ins`].medianMs < ms && byName[`${c}, 100,000 check-ins`].peakRssMb < 250,
+  })),
 ];
 // The team budgets: a folder of 2,000 athletes with 60 check-ins each; memory flat against 200.
 const team = (c, size) => byName[`team ${c}, ${size}`];
@@ -246,13 +306,33 @@ budgets.push(
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 if (asJson) {
-  console.log(JSON.stringify({ machine, runs: RUNS, batchRuns: BATCH_RUNS, results: results.map((r) => ({ ...r, ratioToFloor: r.medianMs / floor.medianMs })), budgets }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        machine,
+        runs: RUNS,
+        batchRuns: BATCH_RUNS,
+        results: results.map((r) => ({ ...r, ratioToFloor: r.medianMs / floor.medianMs })),
+        budgets,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
-  console.log(`machine: ${machine}; medians of ${RUNS} runs (the floor: ${floor.runs}, between the others; batch: ${BATCH_RUNS})\n`);
-  for (const r of results) console.log(`${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(7)} ms  ${(r.medianMs / floor.medianMs).toFixed(2).padStart(6)}×  peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `machine: ${machine}; medians of ${RUNS} runs (the floor: ${floor.runs}, between the others; batch: ${BATCH_RUNS})\n`,
+  );
+  for (const r of results)
+    console.log(
+      `${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(7)} ms  ${(r.medianMs / floor.medianMs).toFixed(2).padStart(6)}×  peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    );
   // CPU time is the process's own (all its threads); a batch's kernel time is mostly the disk's.
   console.log('\nCPU time, medians:');
-  for (const r of [b1k, b10k]) console.log(`${r.name.padEnd(28)} user ${r.medianUserCpuMs.toFixed(0).padStart(5)} ms  kernel ${r.medianKernelCpuMs.toFixed(0).padStart(5)} ms`);
+  for (const r of [b1k, b10k])
+    console.log(
+      `${r.name.padEnd(28)} user ${r.medianUserCpuMs.toFixed(0).padStart(5)} ms  kernel ${r.medianKernelCpuMs.toFixed(0).padStart(5)} ms`,
+    );
   console.log('');
   for (const b of budgets) console.log(`${b.holds ? 'holds ' : 'MISSED'}  ${b.budget}`);
 }

@@ -16,7 +16,13 @@ const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
 /** The libraries bundled on their own, by the name the sources import them by. */
-const VENDOR = { zod: 'zod', yaml: 'yaml', 'csv-parse': 'csv-parse', 'csv-parse/sync': 'csv-parse-sync', '@inquirer/prompts': 'prompts' };
+const VENDOR = {
+  zod: 'zod',
+  yaml: 'yaml',
+  'csv-parse': 'csv-parse',
+  'csv-parse/sync': 'csv-parse-sync',
+  '@inquirer/prompts': 'prompts',
+};
 
 const common = {
   absWorkingDir: root,
@@ -33,7 +39,10 @@ const common = {
 const vendorBundles = {
   name: 'vendor-bundles',
   setup(b) {
-    b.onResolve({ filter: /^(zod|yaml|csv-parse|csv-parse\/sync|@inquirer\/prompts)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.cjs`, external: true }));
+    b.onResolve({ filter: /^(zod|yaml|csv-parse|csv-parse\/sync|@inquirer\/prompts)$/ }, (args) => ({
+      path: `./vendor/${VENDOR[args.path]}.cjs`,
+      external: true,
+    }));
   },
 };
 
@@ -53,20 +62,30 @@ await build({
 });
 await Promise.all(
   Object.entries(VENDOR).map(([name, file]) =>
-    build({ ...common, stdin: { contents: `export * from '${name}';`, resolveDir: root, loader: 'js' }, outfile: `dist/vendor/${file}.cjs` }),
+    build({
+      ...common,
+      stdin: { contents: `export * from '${name}';`, resolveDir: root, loader: 'js' },
+      outfile: `dist/vendor/${file}.cjs`,
+    }),
   ),
 );
 
 // The plans snapshot, made by the full loader (YAML and zod) from the sources, through tsx.
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-run([tsx, fileURLToPath(new URL('snapshot-plans.ts', import.meta.url)), fileURLToPath(new URL('plans.json', dist))], 'the plans snapshot');
+run(
+  [tsx, fileURLToPath(new URL('snapshot-plans.ts', import.meta.url)), fileURLToPath(new URL('plans.json', dist))],
+  'the plans snapshot',
+);
 
 // The program's help, as commander prints it at 80 columns; `backplan --help` prints this file.
 const help = run([fileURLToPath(new URL('../bin/backplan.cjs', import.meta.url)), '--help'], 'the help text');
 writeFileSync(new URL('help.txt', dist), help);
 
 function run(args, what) {
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC' } });
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+  });
   if (result.status !== 0) {
     process.stderr.write(`build: ${what} failed:\n${result.stderr}`);
     process.exit(1);

@@ -3,5 +3,6 @@
 const { writeFileSync } = require('node:fs');
 process.on('exit', () => {
   const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-  if (process.env.BACKPLAN_RSS_FILE) writeFileSync(process.env.BACKPLAN_RSS_FILE, `${maxRSS} ${userCPUTime} ${systemCPUTime}`);
+  if (process.env.BACKPLAN_RSS_FILE)
+    writeFileSync(process.env.BACKPLAN_RSS_FILE, `${maxRSS} ${userCPUTime} ${systemCPUTime}`);
 });

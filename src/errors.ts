@@ -4,7 +4,10 @@ export const EXIT = { ok: 0, data: 1, usage: 2, withheld: 3, cancelled: 130 } as
 abstract class CliError extends Error {
   abstract readonly exitCode: number;
   /** How to fix it, shown on the line after the message. */
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
@@ -26,8 +29,12 @@ export type { CliError };
 /** A file (a plan template, an athlete file, a roster) is wrong at a line: `file:line: detail`. Exit 1. */
 export class FileError extends Error {
   override name = 'FileError';
-  constructor(readonly file: string, readonly line: number | null, readonly detail: string, readonly hint?: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly detail: string,
+    readonly hint?: string,
+  ) {
     super(`${file}${line ? `:${line}` : ''}: ${detail}`);
   }
 }
-

@@ -32,10 +32,25 @@ export function summary(intake: Intake, defaultRunDays: number, width = 80): str
   const unit = intake.units === 'min' ? 'min' : intake.units;
   const symptoms = intake.symptoms.map((id) => findSymptom(id)?.text ?? id);
   const parts = [
-    [intake.name ? terminalSafe(intake.name) : '', `pain at rest ${intake.pain}/10`, symptoms.length ? `symptoms: ${symptoms.join('; ')}` : 'no symptoms ticked', intake.cleared ? 'cleared by a clinician' : ''],
-    [`running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? defaultRunDays} days`, `before the pain: ${intake.goalWeekly} ${unit} a week`],
-    [`${intake.runner} runner${intake.age ? `, age ${intake.age}` : ''}`, `starts ${longDate(intake.start!)}`, `run days: ${intake.days?.join(', ') ?? 'backplan chooses'}`],
+    [
+      intake.name ? terminalSafe(intake.name) : '',
+      `pain at rest ${intake.pain}/10`,
+      symptoms.length ? `symptoms: ${symptoms.join('; ')}` : 'no symptoms ticked',
+      intake.cleared ? 'cleared by a clinician' : '',
+    ],
+    [
+      `running now: ${intake.weekly} ${unit} a week on ${intake.runsPerWeek ?? defaultRunDays} days`,
+      `before the pain: ${intake.goalWeekly} ${unit} a week`,
+    ],
+    [
+      `${intake.runner} runner${intake.age ? `, age ${intake.age}` : ''}`,
+      `starts ${longDate(intake.start!)}`,
+      `run days: ${intake.days?.join(', ') ?? 'backplan chooses'}`,
+    ],
   ];
-  const lines = ['Your answers', ...parts.flatMap((line) => wrap(line.filter(Boolean).join(' · '), width, '    ', '  '))];
+  const lines = [
+    'Your answers',
+    ...parts.flatMap((line) => wrap(line.filter(Boolean).join(' · '), width, '    ', '  ')),
+  ];
   return lines.join('\n');
 }

@@ -25,12 +25,14 @@ export function plannedDay({ plan, progress }: Replanned, date: string): Planned
   // A week without running (settle, or waiting for a clinician): its walks and exercises are the session.
   const week = plan.weeks.find((w) => w.start <= date && date <= w.end);
   const others = onDay.filter((s) => s.kind !== 'rest');
-  if (week && week.runMinutes === 0 && others.length > 0) return { kind: 'session', session: { date, title: others.map(withMinutes).join(' · ') } };
+  if (week && week.runMinutes === 0 && others.length > 0)
+    return { kind: 'session', session: { date, title: others.map(withMinutes).join(' · ') } };
 
   const missed = sessions.filter((s) => s.runMinutes > 0 && s.date < date && s.status === 'missed').at(-1);
   const next = progress.next && progress.next.date > date ? progress.next : null;
   const back = missed ? daysBetween(missed.date, date) : Infinity;
   const ahead = next ? daysBetween(date, next.date) : Infinity;
-  if (missed && back <= ahead) return { kind: 'none', date, nearest: { date: missed.date, title: missed.title, past: true } };
+  if (missed && back <= ahead)
+    return { kind: 'none', date, nearest: { date: missed.date, title: missed.title, past: true } };
   return { kind: 'none', date, nearest: next ? { date: next.date, title: next.title, past: false } : null };
 }

@@ -49,7 +49,11 @@ export function processIo(): Io {
         chunks.push(chunk as Buffer);
         total += (chunk as Buffer).length;
         // /dev/zero on stdin never ends: a limit, as for every file backplan reads.
-        if (total > MAX_STDIN_BYTES) throw new DataError('standard input holds more than 5 MB; nothing was read from it', 'give backplan a profile of a few KB (--profile -), or a file');
+        if (total > MAX_STDIN_BYTES)
+          throw new DataError(
+            'standard input holds more than 5 MB; nothing was read from it',
+            'give backplan a profile of a few KB (--profile -), or a file',
+          );
       }
       return Buffer.concat(chunks).toString('utf8');
     },

@@ -32,18 +32,26 @@ export function logCheckIn(target: LogTarget, entry: CheckIn, dryRun: boolean): 
     return { ...replanned, checked };
   };
   const { athlete } = target;
-  return dryRun ? logIt(athlete) : withLock(athlete.path, target.shown, () => logIt(readAthlete(athlete.path) ?? athlete));
+  return dryRun
+    ? logIt(athlete)
+    : withLock(athlete.path, target.shown, () => logIt(readAthlete(athlete.path) ?? athlete));
 }
 
 /** One session check-in a day, and a next-morning pain needs the session it belongs to. */
 export function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {
   if (entry.completed !== undefined && log.some((e) => e.completed !== undefined && e.date === entry.date)) {
-    throw new DataError(`a session on ${longDate(entry.date)} is already logged; nothing was changed`, 'log another day with --date, or correct the entry in the athlete file');
+    throw new DataError(
+      `a session on ${longDate(entry.date)} is already logged; nothing was changed`,
+      'log another day with --date, or correct the entry in the athlete file',
+    );
   }
   if (entry.morning) {
     const sessions = log.filter((e) => e.completed !== undefined);
     if (!sessionBeforeMorning(sessions, entry.date)) {
-      throw new DataError(`no session logged in the two days before ${longDate(entry.date)} to add a next-morning pain to`, 'log the session first, or give the morning\'s date with --date');
+      throw new DataError(
+        `no session logged in the two days before ${longDate(entry.date)} to add a next-morning pain to`,
+        "log the session first, or give the morning's date with --date",
+      );
     }
   }
 }
@@ -52,7 +60,13 @@ export function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {
  * R-LOG-2: a session keeps the level and minutes the plan had for its day when it was logged, so
  * that an entry logged later for an earlier day cannot rewrite it.
  */
-function withPlannedRun(entry: CheckIn, intake: Intake, log: readonly CheckIn[], templates: Templates, today: string): CheckIn {
+function withPlannedRun(
+  entry: CheckIn,
+  intake: Intake,
+  log: readonly CheckIn[],
+  templates: Templates,
+  today: string,
+): CheckIn {
   if (entry.completed !== 'yes' && entry.completed !== 'partial') return entry;
   const { plan } = replan(intake, log, templates, today);
   const run = plan.weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);

@@ -17,7 +17,8 @@ export const toStdout = (flags: OutputFlags): boolean => flags.output === undefi
 /** Writes `content` where the flags say; `what` describes it for the messages ("ICS calendar, 45 events"). */
 export function writeOutput(io: Io, flags: OutputFlags, content: string | Uint8Array, what: string): void {
   if (toStdout(flags)) {
-    if (flags.dryRun) io.stderr(`Dry run: would print the ${what} (${byteSize(content)}) to stdout; nothing printed.\n`);
+    if (flags.dryRun)
+      io.stderr(`Dry run: would print the ${what} (${byteSize(content)}) to stdout; nothing printed.\n`);
     else io.stdout(content);
     return;
   }
@@ -31,9 +32,14 @@ export function writeOutput(io: Io, flags: OutputFlags, content: string | Uint8A
   let found: ReturnType<typeof writeTarget>;
   try {
     // Under /dev and /proc a link may point at a descriptor, not a path: the system follows it.
-    found = isSystemPath(given) ? { target: given, stats: statSync(given, { throwIfNoEntry: false }) } : writeTarget(given);
+    found = isSystemPath(given)
+      ? { target: given, stats: statSync(given, { throwIfNoEntry: false }) }
+      : writeTarget(given);
   } catch (error) {
-    throw new DataError(`cannot write ${shown}: ${writeFailureReason(error) ?? String(error)}`, 'write somewhere else with -o');
+    throw new DataError(
+      `cannot write ${shown}: ${writeFailureReason(error) ?? String(error)}`,
+      'write somewhere else with -o',
+    );
   }
   const { target, stats } = found;
   if (stats?.isDirectory()) {
@@ -42,26 +48,40 @@ export function writeOutput(io: Io, flags: OutputFlags, content: string | Uint8A
   // A FIFO, a terminal, /dev/null or /dev/stdout is written into, as `>` would: never replaced.
   if (stats && (!stats.isFile() || isSystemPath(given))) {
     if (stats.isBlockDevice() || stats.isSocket()) {
-      throw new DataError(`${shown} is a ${stats.isSocket() ? 'socket' : 'disk device'}; nothing was written`, 'write the plan to a file, or to stdout with -o -');
+      throw new DataError(
+        `${shown} is a ${stats.isSocket() ? 'socket' : 'disk device'}; nothing was written`,
+        'write the plan to a file, or to stdout with -o -',
+      );
     }
     return writeInto(io, flags, given, content, what);
   }
   if (!existsSync(dirname(target))) {
-    throw new DataError(`the folder of ${shown} does not exist`, `create ${dirname(shown) || '.'} first, or write somewhere else with -o`);
+    throw new DataError(
+      `the folder of ${shown} does not exist`,
+      `create ${dirname(shown) || '.'} first, or write somewhere else with -o`,
+    );
   }
   const exists = stats !== undefined;
   if (exists && !flags.force) {
-    throw new DataError(`${shown} already exists; nothing was written`, 'add --force to replace it, or choose another file with -o');
+    throw new DataError(
+      `${shown} already exists; nothing was written`,
+      'add --force to replace it, or choose another file with -o',
+    );
   }
   if (flags.dryRun) {
-    io.stderr(`Dry run: would ${exists ? 'replace' : 'write'} ${shown} with the ${what} (${byteSize(content)}); nothing written.\n`);
+    io.stderr(
+      `Dry run: would ${exists ? 'replace' : 'write'} ${shown} with the ${what} (${byteSize(content)}); nothing written.\n`,
+    );
     return;
   }
   try {
     writeFileAtomic(target, content);
   } catch (error) {
     const reason = writeFailureReason(error) ?? String(error);
-    throw new DataError(`cannot write ${shown}: ${reason}${exists ? '; the old file is unchanged' : ''}`, 'check the folder and try again, or write somewhere else with -o');
+    throw new DataError(
+      `cannot write ${shown}: ${reason}${exists ? '; the old file is unchanged' : ''}`,
+      'check the folder and try again, or write somewhere else with -o',
+    );
   }
   io.stderr(`Wrote ${shown} (${what}).\n`);
 }
@@ -78,7 +98,13 @@ function descriptorNamed(path: string): number | undefined {
 }
 
 /** Writes into a FIFO, a character device or an open descriptor, from its start, as `>` would. */
-function writeInto(io: Io, flags: OutputFlags, into: string | number, content: string | Uint8Array, what: string): void {
+function writeInto(
+  io: Io,
+  flags: OutputFlags,
+  into: string | number,
+  content: string | Uint8Array,
+  what: string,
+): void {
   const shown = flags.output!;
   if (flags.dryRun) {
     io.stderr(`Dry run: would write the ${what} (${byteSize(content)}) into ${shown}; nothing written.\n`);

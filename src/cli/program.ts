@@ -5,8 +5,20 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
 import { COMPLETED, WARMUP_SORENESS } from '../core/choices.js';
 import {
-  addExportOptions, addIntakeOptions, addPrintOptions, addTemplateOptions, batchFormats, exportList, isoDate, nonEmptyPath, noteText, PLAN_FORMATS,
-  symptomList, wholeNumber, csvDelimiter, teamFormats,
+  addExportOptions,
+  addIntakeOptions,
+  addPrintOptions,
+  addTemplateOptions,
+  batchFormats,
+  exportList,
+  isoDate,
+  nonEmptyPath,
+  noteText,
+  PLAN_FORMATS,
+  symptomList,
+  wholeNumber,
+  csvDelimiter,
+  teamFormats,
 } from './options.js';
 
 export interface RunState {
@@ -124,13 +136,17 @@ const PLAN_EXAMPLES = `Examples:
 function addAthleteOptions(command: Command): Command {
   return command
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
-    .addOption(new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate));
+    .addOption(
+      new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate),
+    );
 }
 
 /** The program; given the arguments, with only the command they name (see commandNamed). */
 export function createProgram(io: Io, state: RunState = { exitCode: 0 }, argv?: readonly string[]): Command {
   const program = new Command('backplan')
-    .description('Return-to-running plans for runners with low back pain: red-flag triage, pain gates, a walk/run ladder and the 10% rule, as a dated week-by-week plan.')
+    .description(
+      'Return-to-running plans for runners with low back pain: red-flag triage, pain gates, a walk/run ladder and the 10% rule, as a dated week-by-week plan.',
+    )
     .version(pkg.version, '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help and exit')
     .option('--no-color', 'no colour in the output (also NO_COLOR=1 or TERM=dumb)')
@@ -192,15 +208,28 @@ function definePlan(program: Command, io: Io, state: RunState): void {
   addIntakeOptions(plan);
   addTemplateOptions(plan);
   plan
-    .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate))
-    .addOption(new Option('--format <format>', 'output format (default: text, or what -o file.ext implies)').choices(PLAN_FORMATS));
+    .addOption(
+      new Option(
+        '--today <date>',
+        'the date to plan from, YYYY-MM-DD (default: today), for reproducible output',
+      ).argParser(isoDate),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format (default: text, or what -o file.ext implies)').choices(
+        PLAN_FORMATS,
+      ),
+    );
   plan.addOption(new Option('--file <path>', 'start from a saved athlete file (flags override its answers)'));
-  plan.addOption(new Option('--profile <file>', 'start from one intake in YAML or JSON (keys: the flag names without --); - reads stdin'));
-  addPrintOptions(addExportOptions(plan))
-    .action(async (_options, command: Command) => {
-      const { runPlan } = await import('./commands/plan.js');
-      state.exitCode = await runPlan(io, command);
-    });
+  plan.addOption(
+    new Option(
+      '--profile <file>',
+      'start from one intake in YAML or JSON (keys: the flag names without --); - reads stdin',
+    ),
+  );
+  addPrintOptions(addExportOptions(plan)).action(async (_options, command: Command) => {
+    const { runPlan } = await import('./commands/plan.js');
+    state.exitCode = await runPlan(io, command);
+  });
 }
 
 function defineInit(program: Command, io: Io, state: RunState): void {
@@ -214,7 +243,12 @@ function defineInit(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('--file <path>', 'where to save your answers (default: see below)'))
     .addOption(new Option('--force', 'replace an existing athlete file without asking (the old one is kept as .bak)'))
     .addOption(new Option('--no-input', 'never ask; take every answer from flags (the default without a terminal)'))
-    .addOption(new Option('--export <formats>', 'also write the plan as md, ics or md,ics (none: no export, and no question)').argParser(exportList))
+    .addOption(
+      new Option(
+        '--export <formats>',
+        'also write the plan as md, ics or md,ics (none: no export, and no question)',
+      ).argParser(exportList),
+    )
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
     .action(async (_options, command: Command) => {
       const { runInit } = await import('./commands/init.js');
@@ -236,12 +270,15 @@ function defineEdit(program: Command, io: Io, state: RunState): void {
     .command('edit')
     .description('change your saved answers (a flag per answer, or the questions again); the log is kept')
     .addHelpText('before', EDIT_EXAMPLES)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Flags not given keep their saved values. --no-symptom, --no-days, --no-age, --no-longest-run and
 --no-name take an answer away. The start date cannot move once check-ins are logged: they were
 logged against the plan that starts then (begin again with "backplan reset").
 ${ATHLETE_FILE_HELP}
-${EXIT_CODES_HELP}`);
+${EXIT_CODES_HELP}`,
+    );
   addIntakeOptions(edit);
   addAthleteOptions(edit);
   addTemplateOptions(edit)
@@ -266,7 +303,10 @@ function defineReset(program: Command, io: Io, state: RunState): void {
     .command('reset')
     .description('delete the athlete file, its backup and lock: your answers and every check-in')
     .addHelpText('before', 'Examples:\n  $ backplan reset\n  $ backplan reset --file ana.yaml --yes\n')
-    .addHelpText('after', `\nAsks first, and the answer defaults to No. Without a terminal it needs --yes.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addHelpText(
+      'after',
+      `\nAsks first, and the answer defaults to No. Without a terminal it needs --yes.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`,
+    )
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--yes', 'delete without asking (scripts)'))
     .addOption(new Option('--no-input', 'never ask; without --yes, nothing is deleted'));
@@ -281,11 +321,14 @@ function defineCompletion(program: Command, io: Io, state: RunState): void {
     .command('completion')
     .description('print a shell completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
-    .addHelpText('before', `Examples:
+    .addHelpText(
+      'before',
+      `Examples:
   bash, in ~/.bashrc:            source <(backplan completion bash)
   zsh, in ~/.zshrc:              source <(backplan completion zsh)
   fish:                          backplan completion fish > ~/.config/fish/completions/backplan.fish
-`)
+`,
+    )
     .action(async (shell: 'bash' | 'zsh' | 'fish') => {
       const { runCompletion } = await import('./commands/completion.js');
       state.exitCode = runCompletion(io, shell);
@@ -299,13 +342,23 @@ function defineBatch(program: Command, io: Io, state: RunState): void {
     .argument('<roster>', 'the roster: .csv (a header of flag names without --), .yaml or .json')
     .addHelpText('before', BATCH_EXAMPLES)
     .addHelpText('after', BATCH_EXIT_CODES)
-    .addOption(new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)').argParser(nonEmptyPath).makeOptionMandatory())
-    .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json').argParser(batchFormats).default(['md', 'ics'], 'md,ics'))
+    .addOption(
+      new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)')
+        .argParser(nonEmptyPath)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--format <list>', 'files per athlete: any of md, ics, json')
+        .argParser(batchFormats)
+        .default(['md', 'ics'], 'md,ics'),
+    )
     .addOption(new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text'))
     .addOption(new Option('--force', 'replace existing files'))
     .addOption(new Option('--dry-run', 'list the files that would be written, and write nothing'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
-    .addOption(new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'))
+    .addOption(
+      new Option('--template <name|path>', 'week template by name, or a path to a template file (default: standard)'),
+    )
     .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files (env: BACKPLAN_PLANS)'))
     .action(async (roster: string, _options, command: Command) => {
       const { runBatch } = await import('./commands/batch.js');
@@ -317,7 +370,10 @@ function defineShow(program: Command, io: Io, state: RunState): void {
   const show = program
     .command('show')
     .description('print the plan of the saved athlete file')
-    .addHelpText('before', 'Examples:\n  $ backplan show\n  $ backplan show --all\n  $ backplan show --file ana.yaml --format json\n')
+    .addHelpText(
+      'before',
+      'Examples:\n  $ backplan show\n  $ backplan show --all\n  $ backplan show --file ana.yaml --format json\n',
+    )
     .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate))
@@ -335,8 +391,11 @@ function defineExport(program: Command, io: Io, state: RunState): void {
     .command('export')
     .description('export the saved plan as Markdown, a calendar, HTML or PDF (or JSON, or text)')
     .addArgument(new Argument('<format>', 'the format to export').choices(PLAN_FORMATS))
-    .addHelpText('before', 'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n' +
-      '  $ backplan export pdf -o plan.pdf --paper letter\n')
+    .addHelpText(
+      'before',
+      'Examples:\n  $ backplan export md -o plan.md\n  $ backplan export ics -o plan.ics --time 07:00 --tz Europe/London\n' +
+        '  $ backplan export pdf -o plan.pdf --paper letter\n',
+    )
     .addHelpText('after', `${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--file <path>', 'the athlete file (default: see below)'))
     .addOption(new Option('--today <date>', 'the date to plan from, YYYY-MM-DD (default: today)').argParser(isoDate));
@@ -355,15 +414,33 @@ function defineCheckin(program: Command, io: Io, state: RunState): void {
     .addHelpText('after', `${CHECKIN_HELP}\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
     .addOption(new Option('--date <date>', 'the day of the session, YYYY-MM-DD (default: today)').argParser(isoDate))
     .addOption(new Option('--completed <answer>', 'did you do the session?').choices(COMPLETED))
-    .addOption(new Option('--pain-before <0-10>', 'back pain at rest before the session').argParser(wholeNumber(0, 10, '1')))
-    .addOption(new Option('--pain-during <0-10>', 'the worst back pain during the session').argParser(wholeNumber(0, 10, '2')))
+    .addOption(
+      new Option('--pain-before <0-10>', 'back pain at rest before the session').argParser(wholeNumber(0, 10, '1')),
+    )
+    .addOption(
+      new Option('--pain-during <0-10>', 'the worst back pain during the session').argParser(wholeNumber(0, 10, '2')),
+    )
     .addOption(new Option('--pain-after <0-10>', 'back pain just after the session').argParser(wholeNumber(0, 10, '1')))
-    .addOption(new Option('--next-morning <0-10>', 'back pain at rest the morning after').argParser(wholeNumber(0, 10, '1')))
+    .addOption(
+      new Option('--next-morning <0-10>', 'back pain at rest the morning after').argParser(wholeNumber(0, 10, '1')),
+    )
     .addOption(new Option('--morning', 'log only the next-morning pain of the last session (with --next-morning)'))
-    .addOption(new Option('--rest-pain <0-10>', 'back pain at rest today, logged on its own (a day without a session)').argParser(wholeNumber(0, 10, '2')))
+    .addOption(
+      new Option(
+        '--rest-pain <0-10>',
+        'back pain at rest today, logged on its own (a day without a session)',
+      ).argParser(wholeNumber(0, 10, '2')),
+    )
     .addOption(new Option('--warmup-soreness <answer>', 'soreness in the warm-up').choices(WARMUP_SORENESS))
-    .addOption(new Option('--symptom <id>', 'a new symptom since the last check-in; repeat or comma-separate (see "backplan symptoms")').argParser(symptomList))
-    .addOption(new Option('--note <text>', 'a note for yourself or your clinician (up to 2,000 characters)').argParser(noteText))
+    .addOption(
+      new Option(
+        '--symptom <id>',
+        'a new symptom since the last check-in; repeat or comma-separate (see "backplan symptoms")',
+      ).argParser(symptomList),
+    )
+    .addOption(
+      new Option('--note <text>', 'a note for yourself or your clinician (up to 2,000 characters)').argParser(noteText),
+    )
     .addOption(new Option('--cleared', 'a doctor or physical therapist has assessed you and cleared you to run'))
     .addOption(new Option('--no-input', 'never ask; take every answer from flags (the default without a terminal)'))
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
@@ -379,8 +456,14 @@ function defineStatus(program: Command, io: Io, state: RunState): void {
   const status = program
     .command('status')
     .description('where you stand: phase and level, this week, and charts of pain and weekly running')
-    .addHelpText('before', 'Examples:\n  $ backplan status\n  $ backplan status --file ana.yaml --format json | jq .level\n')
-    .addHelpText('after', `\nJSON: {schemaVersion, phase, level (the walk/run level, or null off the ladder),\ncleanSessions, cleanNeeded, stopped ({level, reason, since, text} or null), restPain,\nnextSession, decision, thisWeek, adherence, pain, weeks, …}\nExit 3 while running is stopped until a clinician clears you.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
+    .addHelpText(
+      'before',
+      'Examples:\n  $ backplan status\n  $ backplan status --file ana.yaml --format json | jq .level\n',
+    )
+    .addHelpText(
+      'after',
+      `\nJSON: {schemaVersion, phase, level (the walk/run level, or null off the ladder),\ncleanSessions, cleanNeeded, stopped ({level, reason, since, text} or null), restPain,\nnextSession, decision, thisWeek, adherence, pain, weeks, …}\nExit 3 while running is stopped until a clinician clears you.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`,
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addAthleteOptions(status);
   addTemplateOptions(status).action(async (_options, command: Command) => {
@@ -393,11 +476,21 @@ function defineReport(program: Command, io: Io, state: RunState): void {
   const report = program
     .command('report')
     .description('a report for a clinician or coach: Markdown with two SVG charts beside it, or one HTML or PDF page')
-    .addHelpText('before', 'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n' +
-      '  $ backplan report -o report.html\n  $ backplan report -o report.pdf --paper letter\n')
-    .addHelpText('after', `\n.md writes <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder;
-.html and .pdf write one file with the charts inside.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`)
-    .addOption(new Option('-o, --output <file>', 'the report: .md (the charts go beside it), .html or .pdf').default('backplan-report.md'))
+    .addHelpText(
+      'before',
+      'Examples:\n  $ backplan report -o report.md\n  $ backplan report --file ana.yaml -o reports/ana.md --force\n' +
+        '  $ backplan report -o report.html\n  $ backplan report -o report.pdf --paper letter\n',
+    )
+    .addHelpText(
+      'after',
+      `\n.md writes <name>.md, <name>-pain.svg and <name>-volume.svg in the same folder;
+.html and .pdf write one file with the charts inside.\n${ATHLETE_FILE_HELP}\n${EXIT_CODES_HELP}`,
+    )
+    .addOption(
+      new Option('-o, --output <file>', 'the report: .md (the charts go beside it), .html or .pdf').default(
+        'backplan-report.md',
+      ),
+    )
     .addOption(new Option('--force', 'replace existing report and chart files'))
     .addOption(new Option('--dry-run', 'say what would be written, and write nothing'));
   addAthleteOptions(report);
@@ -412,7 +505,10 @@ function defineSymptoms(program: Command, io: Io, state: RunState): void {
   program
     .command('symptoms')
     .description('list every symptom id with its plain-words meaning and triage level')
-    .addHelpText('before', `Examples:\n  $ backplan symptoms\n  $ backplan symptoms --format json | jq -r '.[] | select(.level == "emergency") | .id'\n`)
+    .addHelpText(
+      'before',
+      `Examples:\n  $ backplan symptoms\n  $ backplan symptoms --format json | jq -r '.[] | select(.level == "emergency") | .id'\n`,
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (_options, command: Command) => {
       const { runSymptoms } = await import('./commands/symptoms.js');
@@ -429,8 +525,16 @@ function defineTemplates(program: Command, io: Io, state: RunState): void {
   templates
     .command('list')
     .description('list the available week templates and the plans folders in use')
-    .addHelpText('before', `Examples:\n  $ backplan templates list\n  $ backplan templates list --plans-dir my-plans/\n`)
-    .addOption(new Option('--plans-dir <dir>', 'a folder of your own plan files, searched before the built-in ones (env: BACKPLAN_PLANS)'))
+    .addHelpText(
+      'before',
+      `Examples:\n  $ backplan templates list\n  $ backplan templates list --plans-dir my-plans/\n`,
+    )
+    .addOption(
+      new Option(
+        '--plans-dir <dir>',
+        'a folder of your own plan files, searched before the built-in ones (env: BACKPLAN_PLANS)',
+      ),
+    )
     .action(async (_options, command: Command) => {
       const { runTemplatesList } = await import('./commands/templates.js');
       state.exitCode = runTemplatesList(io, command);
@@ -438,7 +542,10 @@ function defineTemplates(program: Command, io: Io, state: RunState): void {
   templates
     .command('lint')
     .description('check a plan file, or every .yaml file in a folder; errors name file, line and field')
-    .addHelpText('before', `Examples:\n  $ backplan templates lint my-plans/\n  $ backplan templates lint my-plans/gentle.yaml\n`)
+    .addHelpText(
+      'before',
+      `Examples:\n  $ backplan templates lint my-plans/\n  $ backplan templates lint my-plans/gentle.yaml\n`,
+    )
     .argument('<file|dir>', 'a plan YAML file or a folder of them')
     .action(async (target: string, _options, command: Command) => {
       const { runTemplatesLint } = await import('./commands/templates.js');
@@ -495,79 +602,108 @@ function defineTeam(program: Command, io: Io, state: RunState): void {
   const today = () =>
     new Option('--today <date>', 'today, YYYY-MM-DD (default: today), for reproducible output').argParser(isoDate);
   const delimiter = () =>
-    new Option('--delimiter <char>', 'the CSV field separator: comma, semicolon or tab (default: told from the header)')
-      .argParser(csvDelimiter);
+    new Option(
+      '--delimiter <char>',
+      'the CSV field separator: comma, semicolon or tab (default: told from the header)',
+    ).argParser(csvDelimiter);
   const summary = () =>
     new Option('--summary <format>', 'the summary on stdout').choices(['text', 'json']).default('text');
 
-  addTemplateOptions(team
-    .command('init')
-    .description('one athlete file per roster row in <dir>; an existing one is replaced only with --force')
-    .argument('<dir>', 'the team folder (made if missing)')
-    .argument('<roster>', 'the roster: .csv (a header of plan flag names without --), .yaml or .json')
-    .addHelpText('before', 'Examples:\n  $ backplan team init squad roster.csv\n' +
-      '  $ backplan team init squad roster.csv --delimiter semicolon --summary json\n')
-    .addHelpText('after', TEAM_HELP)
-    .addOption(new Option('--force', "replace existing athlete files' answers (check-ins kept, the old file as .bak)"))
-    .addOption(new Option('--dry-run', 'check the roster and say what would be written; write nothing'))
-    .addOption(delimiter())
-    .addOption(summary())
-    .addOption(today()))
-    .action(async (dir: string, roster: string, _options, command: Command) => {
-      const { runTeamInit } = await import('./commands/team.js');
-      state.exitCode = await runTeamInit(io, dir, roster, command);
-    });
+  addTemplateOptions(
+    team
+      .command('init')
+      .description('one athlete file per roster row in <dir>; an existing one is replaced only with --force')
+      .argument('<dir>', 'the team folder (made if missing)')
+      .argument('<roster>', 'the roster: .csv (a header of plan flag names without --), .yaml or .json')
+      .addHelpText(
+        'before',
+        'Examples:\n  $ backplan team init squad roster.csv\n' +
+          '  $ backplan team init squad roster.csv --delimiter semicolon --summary json\n',
+      )
+      .addHelpText('after', TEAM_HELP)
+      .addOption(
+        new Option('--force', "replace existing athlete files' answers (check-ins kept, the old file as .bak)"),
+      )
+      .addOption(new Option('--dry-run', 'check the roster and say what would be written; write nothing'))
+      .addOption(delimiter())
+      .addOption(summary())
+      .addOption(today()),
+  ).action(async (dir: string, roster: string, _options, command: Command) => {
+    const { runTeamInit } = await import('./commands/team.js');
+    state.exitCode = await runTeamInit(io, dir, roster, command);
+  });
 
-  addTemplateOptions(team
-    .command('checkin')
-    .description('log a sheet of check-ins, each judged by the same rules as checkin')
-    .argument('<dir>', 'the team folder')
-    .argument('<checkins>', 'the check-in sheet: .csv, .yaml or .json')
-    .addHelpText('before', 'Examples:\n  $ backplan team checkin squad week-1.csv\n' +
-      '  $ backplan team checkin squad week-1.csv --dry-run --summary json\n\n' +
-      '  week-1.csv:\n    athlete,date,completed,pain-before,pain-during,pain-after,next-morning,note\n' +
-      '    ana-lopez,2026-11-24,yes,1,2,1,,felt fine\n    ben,2026-11-25,,,,,1,\n')
-    .addHelpText('after', TEAM_HELP)
-    .addOption(new Option('--dry-run', 'judge every row and say what it would decide; log nothing'))
-    .addOption(delimiter())
-    .addOption(summary())
-    .addOption(today()))
-    .action(async (dir: string, sheet: string, _options, command: Command) => {
-      const { runTeamCheckin } = await import('./commands/team.js');
-      state.exitCode = await runTeamCheckin(io, dir, sheet, command);
-    });
+  addTemplateOptions(
+    team
+      .command('checkin')
+      .description('log a sheet of check-ins, each judged by the same rules as checkin')
+      .argument('<dir>', 'the team folder')
+      .argument('<checkins>', 'the check-in sheet: .csv, .yaml or .json')
+      .addHelpText(
+        'before',
+        'Examples:\n  $ backplan team checkin squad week-1.csv\n' +
+          '  $ backplan team checkin squad week-1.csv --dry-run --summary json\n\n' +
+          '  week-1.csv:\n    athlete,date,completed,pain-before,pain-during,pain-after,next-morning,note\n' +
+          '    ana-lopez,2026-11-24,yes,1,2,1,,felt fine\n    ben,2026-11-25,,,,,1,\n',
+      )
+      .addHelpText('after', TEAM_HELP)
+      .addOption(new Option('--dry-run', 'judge every row and say what it would decide; log nothing'))
+      .addOption(delimiter())
+      .addOption(summary())
+      .addOption(today()),
+  ).action(async (dir: string, sheet: string, _options, command: Command) => {
+    const { runTeamCheckin } = await import('./commands/team.js');
+    state.exitCode = await runTeamCheckin(io, dir, sheet, command);
+  });
 
-  addTemplateOptions(team
-    .command('status')
-    .description('one row per athlete, those who need the coach first; exit 3 when any is stopped')
-    .argument('<dir>', 'the team folder')
-    .addHelpText('before', 'Examples:\n  $ backplan team status squad\n' +
-      '  $ backplan team status squad --format json | jq \'.athletes[] | select(.stopped)\'\n')
-    .addHelpText('after', TEAM_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
-    .addOption(today()))
-    .action(async (dir: string, _options, command: Command) => {
-      const { runTeamStatus } = await import('./commands/team.js');
-      state.exitCode = await runTeamStatus(io, dir, command);
-    });
+  addTemplateOptions(
+    team
+      .command('status')
+      .description('one row per athlete, those who need the coach first; exit 3 when any is stopped')
+      .argument('<dir>', 'the team folder')
+      .addHelpText(
+        'before',
+        'Examples:\n  $ backplan team status squad\n' +
+          "  $ backplan team status squad --format json | jq '.athletes[] | select(.stopped)'\n",
+      )
+      .addHelpText('after', TEAM_HELP)
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+      .addOption(today()),
+  ).action(async (dir: string, _options, command: Command) => {
+    const { runTeamStatus } = await import('./commands/team.js');
+    state.exitCode = await runTeamStatus(io, dir, command);
+  });
 
-  addTemplateOptions(team
-    .command('export')
-    .description("each athlete's plan as it stands, as <slug>.<format> in --out-dir")
-    .argument('<dir>', 'the team folder')
-    .addHelpText('before', 'Examples:\n  $ backplan team export squad --out-dir plans\n' +
-      '  $ backplan team export squad --out-dir plans --format md,ics,html --force\n')
-    .addHelpText('after', `\nCalendars keep per-athlete UIDs (keyed by the slug) and raise SEQUENCE for days that
-changed, so re-importing after check-ins updates events. A withheld plan gets no calendar.\n${TEAM_HELP}`)
-    .addOption(new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)')
-      .argParser(nonEmptyPath).makeOptionMandatory())
-    .addOption(new Option('--format <list>', 'files per athlete: any of md, ics, json, html')
-      .argParser(teamFormats).default(['md', 'ics'], 'md,ics'))
-    .addOption(new Option('--force', 'replace existing files'))
-    .addOption(new Option('--dry-run', 'list the files that would be written, and write nothing'))
-    .addOption(today()))
-    .action(async (dir: string, _options, command: Command) => {
-      const { runTeamExport } = await import('./commands/team.js');
-      state.exitCode = await runTeamExport(io, dir, command);
-    });
+  addTemplateOptions(
+    team
+      .command('export')
+      .description("each athlete's plan as it stands, as <slug>.<format> in --out-dir")
+      .argument('<dir>', 'the team folder')
+      .addHelpText(
+        'before',
+        'Examples:\n  $ backplan team export squad --out-dir plans\n' +
+          '  $ backplan team export squad --out-dir plans --format md,ics,html --force\n',
+      )
+      .addHelpText(
+        'after',
+        `\nCalendars keep per-athlete UIDs (keyed by the slug) and raise SEQUENCE for days that
+changed, so re-importing after check-ins updates events. A withheld plan gets no calendar.\n${TEAM_HELP}`,
+      )
+      .addOption(
+        new Option('--out-dir <dir>', 'the folder for the plan files (made if missing)')
+          .argParser(nonEmptyPath)
+          .makeOptionMandatory(),
+      )
+      .addOption(
+        new Option('--format <list>', 'files per athlete: any of md, ics, json, html')
+          .argParser(teamFormats)
+          .default(['md', 'ics'], 'md,ics'),
+      )
+      .addOption(new Option('--force', 'replace existing files'))
+      .addOption(new Option('--dry-run', 'list the files that would be written, and write nothing'))
+      .addOption(today()),
+  ).action(async (dir: string, _options, command: Command) => {
+    const { runTeamExport } = await import('./commands/team.js');
+    state.exitCode = await runTeamExport(io, dir, command);
+  });
 }

@@ -15,12 +15,22 @@ export interface RenderFlags extends ExportFlags {
 export function withheldNotice(io: Io, result: Plan): number {
   if (!result.triage.withheld) return EXIT.ok;
   const what = result.triage.level === 'emergency' ? 'No plan' : 'No running in this plan';
-  const why = result.triage.level === 'emergency' ? 'a red-flag symptom needs emergency care today' : 'a red flag, or a pattern in your log, needs a clinician first';
+  const why =
+    result.triage.level === 'emergency'
+      ? 'a red-flag symptom needs emergency care today'
+      : 'a red flag, or a pattern in your log, needs a clinician first';
   io.stderr(`${what}: ${why} (exit code 3).\n`);
   return EXIT.withheld;
 }
 
-export async function render(result: Plan, format: PlanFormat, templates: Templates, flags: RenderFlags, io: Io, sequences?: ReadonlyMap<string, number>): Promise<{ content: string | Uint8Array; what: string }> {
+export async function render(
+  result: Plan,
+  format: PlanFormat,
+  templates: Templates,
+  flags: RenderFlags,
+  io: Io,
+  sequences?: ReadonlyMap<string, number>,
+): Promise<{ content: string | Uint8Array; what: string }> {
   const weeks = `${result.weeks.length} week${result.weeks.length === 1 ? '' : 's'}`;
   switch (format) {
     case 'json': {
@@ -29,12 +39,23 @@ export async function render(result: Plan, format: PlanFormat, templates: Templa
     }
     case 'md': {
       const { renderMarkdownBytes } = await import('../export/markdown.js');
-      return { content: renderMarkdownBytes(result, { exercises: templates.exercises }), what: `Markdown plan, ${weeks}` };
+      return {
+        content: renderMarkdownBytes(result, { exercises: templates.exercises }),
+        what: `Markdown plan, ${weeks}`,
+      };
     }
     case 'ics': {
       const { renderIcsBytes, calendarDays, knownTimeZone } = await import('../export/ics.js');
-      if (flags.tz && !knownTimeZone(flags.tz)) throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
-      const content = renderIcsBytes(result, { includeRest: flags.includeRest, time: flags.time, tz: flags.tz, duration: flags.duration, alarm: flags.alarm, sequences });
+      if (flags.tz && !knownTimeZone(flags.tz))
+        throw new UsageError(`no calendar time zone data for ${flags.tz}`, 'use an Area/City name, e.g. Europe/London');
+      const content = renderIcsBytes(result, {
+        includeRest: flags.includeRest,
+        time: flags.time,
+        tz: flags.tz,
+        duration: flags.duration,
+        alarm: flags.alarm,
+        sequences,
+      });
       return { content, what: `ICS calendar, ${calendarDays(result, flags.includeRest).length} events over ${weeks}` };
     }
     case 'html': {

@@ -16,7 +16,23 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const COMMANDS = new Set(['plan', 'init', 'edit', 'reset', 'completion', 'show', 'export', 'checkin', 'status', 'report', 'batch', 'symptoms', 'templates', 'list', 'lint']);
+const COMMANDS = new Set([
+  'plan',
+  'init',
+  'edit',
+  'reset',
+  'completion',
+  'show',
+  'export',
+  'checkin',
+  'status',
+  'report',
+  'batch',
+  'symptoms',
+  'templates',
+  'list',
+  'lint',
+]);
 
 /** "plan " or "templates lint " from the leading words of argv, for the usage hint. */
 function commandPath(argv: string[]): string {
@@ -52,15 +68,22 @@ function reportError(error: unknown, io: Io, argv: string[]): number {
     return known.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`error: unexpected failure: ${message}\n  Run again with --debug for details, and report it if it persists.\n`);
+  io.stderr(
+    `error: unexpected failure: ${message}\n  Run again with --debug for details, and report it if it persists.\n`,
+  );
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT.data;
 }
 
 function classify(error: unknown): { message: string; hint?: string | undefined; exitCode: number } | undefined {
-  if (error instanceof UsageError || error instanceof DataError) return { message: error.message, hint: error.hint, exitCode: error.exitCode };
+  if (error instanceof UsageError || error instanceof DataError)
+    return { message: error.message, hint: error.hint, exitCode: error.exitCode };
   if (error instanceof FileError) {
-    return { message: error.message, hint: error.hint ?? 'Fix the plan file; "backplan templates lint <file>" checks it.', exitCode: EXIT.data };
+    return {
+      message: error.message,
+      hint: error.hint ?? 'Fix the plan file; "backplan templates lint <file>" checks it.',
+      exitCode: EXIT.data,
+    };
   }
   if (error instanceof PlanInputError) return { message: error.message, hint: error.hint, exitCode: EXIT.usage };
   return undefined;

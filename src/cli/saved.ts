@@ -27,7 +27,8 @@ export interface SavedAthlete {
 export async function openAthlete(io: Io, flags: SavedFlags): Promise<SavedAthlete> {
   const shown = athletePath(flags.file, io.env);
   const athlete = readAthlete(resolve(io.cwd, shown));
-  if (!athlete) throw new DataError(`no athlete file at ${shown}`, 'run "backplan init" first, or name the file with --file');
+  if (!athlete)
+    throw new DataError(`no athlete file at ${shown}`, 'run "backplan init" first, or name the file with --file');
   return {
     athlete,
     shown,
@@ -40,4 +41,3 @@ export async function openAthlete(io: Io, flags: SavedFlags): Promise<SavedAthle
 export function replanSaved(saved: SavedAthlete): Replanned {
   return replan(saved.intake, saved.athlete.log, saved.templates, saved.today);
 }
-

@@ -44,7 +44,8 @@ async function strictConfirm(
 ): Promise<boolean> {
   const answer = await input({
     message: `${q.message} ${q.default ? '(Y/n)' : '(y/N)'}`,
-    validate: (v) => (yesNo(v, q.default) === undefined ? 'Type y or n (or press Enter for ' + (q.default ? 'yes' : 'no') + ').' : true),
+    validate: (v) =>
+      yesNo(v, q.default) === undefined ? 'Type y or n (or press Enter for ' + (q.default ? 'yes' : 'no') + ').' : true,
     transformer: (v, { isFinal }) => (isFinal ? (yesNo(v, q.default) ? 'Yes' : 'No') : v),
   });
   return yesNo(answer, q.default)!;
@@ -59,16 +60,23 @@ export function yesNo(value: string, fallback: boolean): boolean | undefined {
   return undefined;
 }
 
-const whole = (min: number, max: number) => (value: string): true | string =>
-  /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max ? true : `Type a whole number from ${min} to ${max}.`;
+const whole =
+  (min: number, max: number) =>
+  (value: string): true | string =>
+    /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max
+      ? true
+      : `Type a whole number from ${min} to ${max}.`;
 /** An amount in `unit` as typed: "12.5", "12,5", "15km" or "15 km" (the shared parser of the flags). */
-const amount = (unit: Unit, min = 0) => (value: string): true | string => {
-  const parsed = parseAmount(value);
-  const hint = `Type a number${min > 0 ? ` of at least ${min}` : ''}, like 20 or 12.5.`;
-  if (typeof parsed === 'string') return `${parsed} ${hint}`;
-  if (parsed.unit !== undefined && parsed.unit !== unit) return `That is in ${UNIT_WORDS[parsed.unit]}; this question is in ${UNIT_WORDS[unit]}.`;
-  return parsed.value >= min ? true : hint;
-};
+const amount =
+  (unit: Unit, min = 0) =>
+  (value: string): true | string => {
+    const parsed = parseAmount(value);
+    const hint = `Type a number${min > 0 ? ` of at least ${min}` : ''}, like 20 or 12.5.`;
+    if (typeof parsed === 'string') return `${parsed} ${hint}`;
+    if (parsed.unit !== undefined && parsed.unit !== unit)
+      return `That is in ${UNIT_WORDS[parsed.unit]}; this question is in ${UNIT_WORDS[unit]}.`;
+    return parsed.value >= min ? true : hint;
+  };
 /** The number of an answer `amount` accepted. */
 const amountOf = (value: string): number => (parseAmount(value) as { value: number }).value;
 type Unit = 'km' | 'mi' | 'min';
@@ -80,11 +88,15 @@ const easyPace = (value: string): true | string => {
     return error instanceof Error ? error.message : String(error);
   }
 };
-const optional = (check: (value: string) => true | string) => (value: string): true | string => (value.trim() === '' ? true : check(value));
+const optional =
+  (check: (value: string) => true | string) =>
+  (value: string): true | string =>
+    value.trim() === '' ? true : check(value);
 
 const UNIT_WORDS = { km: 'km', mi: 'miles', min: 'minutes' } as const;
 
-export type WizardOutcome = { kind: 'answers'; intake: Partial<IntakeInput> } | { kind: 'emergency'; symptoms: string[] };
+export type WizardOutcome =
+  { kind: 'answers'; intake: Partial<IntakeInput> } | { kind: 'emergency'; symptoms: string[] };
 
 /**
  * Asks every question whose answer is not already in `known` (from flags), in plain words, each
@@ -93,17 +105,32 @@ export type WizardOutcome = { kind: 'answers'; intake: Partial<IntakeInput> } | 
  * date (one that would leave logged check-ins outside the plan).
  */
 export async function askIntake(
-  ask: Prompter, known: Partial<IntakeInput>, today: string,
-  saved: Partial<IntakeInput> = {}, checkStart: (start: string) => true | string = () => true,
+  ask: Prompter,
+  known: Partial<IntakeInput>,
+  today: string,
+  saved: Partial<IntakeInput> = {},
+  checkStart: (start: string) => true | string = () => true,
 ): Promise<WizardOutcome> {
   const answers: Partial<IntakeInput> = { ...known };
   const text = (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value));
 
   if (answers.name === undefined) {
-    const name = (await ask.input({ message: 'Your name (optional, shown on the plan):', default: saved.name, validate: (v) => (v.length <= 120 ? true : 'Keep it under 120 characters.') })).trim();
+    const name = (
+      await ask.input({
+        message: 'Your name (optional, shown on the plan):',
+        default: saved.name,
+        validate: (v) => (v.length <= 120 ? true : 'Keep it under 120 characters.'),
+      })
+    ).trim();
     if (name) answers.name = name;
   }
-  answers.pain ??= Number(await ask.input({ message: 'How much does your back hurt right now, at rest? (0 = not at all, 10 = worst)', default: text(saved.pain), validate: whole(0, 10) }));
+  answers.pain ??= Number(
+    await ask.input({
+      message: 'How much does your back hurt right now, at rest? (0 = not at all, 10 = worst)',
+      default: text(saved.pain),
+      validate: whole(0, 10),
+    }),
+  );
 
   if (answers.symptoms === undefined) {
     const ticked = new Set(saved.symptoms ?? []);
@@ -120,27 +147,47 @@ export async function askIntake(
     answers.units ??= await askUnits(ask, saved.units);
     const unit = answers.units;
     answers.weekly = running
-      ? amountOf(await ask.input({ message: `How much a week, in ${UNIT_WORDS[unit]}?`, default: (saved.weekly ?? 0) > 0 && saved.units === unit ? text(saved.weekly) : undefined, validate: amount(unit, 0.1) }))
+      ? amountOf(
+          await ask.input({
+            message: `How much a week, in ${UNIT_WORDS[unit]}?`,
+            default: (saved.weekly ?? 0) > 0 && saved.units === unit ? text(saved.weekly) : undefined,
+            validate: amount(unit, 0.1),
+          }),
+        )
       : 0;
   }
   const units = (answers.units ??= await askUnits(ask, saved.units));
   const unitWord = UNIT_WORDS[units];
   const sameUnits = (saved.units ?? 'km') === units;
-  answers.runsPerWeek ??= Number(await ask.input({ message: 'On how many days a week do you run (or want to)?', default: text(saved.runsPerWeek) ?? '3', validate: whole(1, 7) }));
+  answers.runsPerWeek ??= Number(
+    await ask.input({
+      message: 'On how many days a week do you run (or want to)?',
+      default: text(saved.runsPerWeek) ?? '3',
+      validate: whole(1, 7),
+    }),
+  );
   if (answers.longestRun === undefined && (answers.weekly ?? 0) > 0) {
-    const longest = await ask.input({ message: `Your longest run in the last 30 days, in ${unitWord} (optional):`, default: sameUnits ? text(saved.longestRun) : undefined, validate: optional(amount(units, 0.1)) });
+    const longest = await ask.input({
+      message: `Your longest run in the last 30 days, in ${unitWord} (optional):`,
+      default: sameUnits ? text(saved.longestRun) : undefined,
+      validate: optional(amount(units, 0.1)),
+    });
     if (longest.trim()) answers.longestRun = amountOf(longest);
   }
   const current = answers.weekly ?? 0;
-  answers.goalWeekly ??= amountOf(await ask.input({
-    message: `How much did you run a week before the pain, in ${unitWord}? (the plan never goes above it)`,
-    default: sameUnits ? text(saved.goalWeekly) : undefined,
-    validate: (v) => {
-      const ok = amount(units, 0.1)(v);
-      if (ok !== true) return ok;
-      return amountOf(v) >= current ? true : `That is less than you run now (${current}); give your usual week before the pain.`;
-    },
-  }));
+  answers.goalWeekly ??= amountOf(
+    await ask.input({
+      message: `How much did you run a week before the pain, in ${unitWord}? (the plan never goes above it)`,
+      default: sameUnits ? text(saved.goalWeekly) : undefined,
+      validate: (v) => {
+        const ok = amount(units, 0.1)(v);
+        if (ok !== true) return ok;
+        return amountOf(v) >= current
+          ? true
+          : `That is less than you run now (${current}); give your usual week before the pain.`;
+      },
+    }),
+  );
 
   if (answers.pace === undefined && units !== 'min') {
     const pace = await ask.input({
@@ -165,10 +212,16 @@ export async function askIntake(
     if (age.trim()) answers.age = Number(age);
   }
   if (answers.age !== undefined && answers.age >= 50 && answers.firstEpisode === undefined) {
-    answers.firstEpisode = await ask.confirm({ message: 'Is this the first time you have had back pain?', default: saved.firstEpisode ?? false });
+    answers.firstEpisode = await ask.confirm({
+      message: 'Is this the first time you have had back pain?',
+      default: saved.firstEpisode ?? false,
+    });
   }
   if (answers.age !== undefined && answers.age < 20 && answers.archingPain === undefined) {
-    answers.archingPain = await ask.confirm({ message: 'Does it hurt when you arch your back backwards?', default: saved.archingPain ?? false });
+    answers.archingPain = await ask.confirm({
+      message: 'Does it hurt when you arch your back backwards?',
+      default: saved.archingPain ?? false,
+    });
   }
 
   answers.runner ??= await ask.select<'beginner' | 'distance' | 'returning'>({
@@ -189,15 +242,22 @@ export async function askIntake(
     const ticked = new Set(saved.days ?? []);
     const days = await ask.checkbox({
       message: 'Preferred running days (optional; none ticked lets backplan choose):',
-      choices: WEEKDAYS.map((d) => ({ value: d, name: d.charAt(0).toUpperCase() + d.slice(1), ...(ticked.has(d) ? { checked: true } : {}) })),
+      choices: WEEKDAYS.map((d) => ({
+        value: d,
+        name: d.charAt(0).toUpperCase() + d.slice(1),
+        ...(ticked.has(d) ? { checked: true } : {}),
+      })),
     });
     if (days.length > 0) answers.days = days;
   }
 
-  const urgent = answers.symptoms.some((id) => SYMPTOMS.find((s) => s.id === id)?.level === 'urgent') || (answers.age !== undefined && answers.age < 20 && answers.archingPain === true);
+  const urgent =
+    answers.symptoms.some((id) => SYMPTOMS.find((s) => s.id === id)?.level === 'urgent') ||
+    (answers.age !== undefined && answers.age < 20 && answers.archingPain === true);
   if (urgent && answers.cleared === undefined) {
     answers.cleared = await ask.confirm({
-      message: 'Some of what you ticked needs a doctor or physical therapist first. Has one examined you and cleared you to run?',
+      message:
+        'Some of what you ticked needs a doctor or physical therapist first. Has one examined you and cleared you to run?',
       default: saved.cleared ?? false,
     });
   }
@@ -223,26 +283,48 @@ function askUnits(ask: Prompter, saved: Unit | undefined): Promise<Unit> {
  */
 export async function askCheckIn(ask: Prompter, known: Partial<CheckIn>, day?: PlannedDay): Promise<Partial<CheckIn>> {
   const answers: Partial<CheckIn> = { ...known };
-  const pain = async (message: string) => Number(await ask.input({ message: `${message} (0 = none, 10 = worst)`, validate: whole(0, 10) }));
+  const pain = async (message: string) =>
+    Number(await ask.input({ message: `${message} (0 = none, 10 = worst)`, validate: whole(0, 10) }));
   const restPain = async () => ({ ...answers, restPain: await pain('Back pain at rest now?') });
   if (answers.completed === undefined && day?.kind === 'none') {
     // No session planned for the day: say so, name the nearest, and offer what can be logged.
     const { nearest } = day;
     const choices: Choice<'nearest' | 'rest' | 'anyway'>[] = [];
-    if (nearest?.past) choices.push({ value: 'nearest', name: `${shortDate(nearest.date)}'s session, not logged yet: ${nearest.title}` });
-    choices.push({ value: 'rest', name: 'How my back feels at rest today' }, { value: 'anyway', name: `A run I did on ${shortDate(day.date)} all the same` });
-    const near = !nearest ? '' : nearest.past ? ` The nearest: ${shortDate(nearest.date)}, ${nearest.title}, not logged yet.` : ` The next: ${shortDate(nearest.date)}, ${nearest.title}.`;
-    const what = await ask.select({ message: `No session is planned for ${shortDate(day.date)}.${near} What would you like to log?`, choices });
+    if (nearest?.past)
+      choices.push({
+        value: 'nearest',
+        name: `${shortDate(nearest.date)}'s session, not logged yet: ${nearest.title}`,
+      });
+    choices.push(
+      { value: 'rest', name: 'How my back feels at rest today' },
+      { value: 'anyway', name: `A run I did on ${shortDate(day.date)} all the same` },
+    );
+    const near = !nearest
+      ? ''
+      : nearest.past
+        ? ` The nearest: ${shortDate(nearest.date)}, ${nearest.title}, not logged yet.`
+        : ` The next: ${shortDate(nearest.date)}, ${nearest.title}.`;
+    const what = await ask.select({
+      message: `No session is planned for ${shortDate(day.date)}.${near} What would you like to log?`,
+      choices,
+    });
     if (what === 'rest') return restPain(); // R-PAIN-5: pain at rest on a day without a session
-    if (what === 'nearest') return askCheckIn(ask, { ...answers, date: nearest!.date }, { kind: 'session', session: nearest! });
+    if (what === 'nearest')
+      return askCheckIn(ask, { ...answers, date: nearest!.date }, { kind: 'session', session: nearest! });
     answers.completed = await ask.select<Completed>({
       message: 'Did you run all of it?',
-      choices: [{ value: 'yes', name: 'Yes, all of it' }, { value: 'partial', name: 'Part of it' }],
+      choices: [
+        { value: 'yes', name: 'Yes, all of it' },
+        { value: 'partial', name: 'Part of it' },
+      ],
     });
   }
   if (answers.completed === undefined) {
     const done = await ask.select<Completed | 'rest'>({
-      message: day?.kind === 'session' ? `Did you do the session planned for ${shortDate(day.session.date)}: ${day.session.title}?` : 'Did you do the session?',
+      message:
+        day?.kind === 'session'
+          ? `Did you do the session planned for ${shortDate(day.session.date)}: ${day.session.title}?`
+          : 'Did you do the session?',
       choices: [
         { value: 'yes', name: 'Yes, all of it' },
         { value: 'partial', name: 'Part of it' },
@@ -275,7 +357,12 @@ export async function askCheckIn(ask: Prompter, known: Partial<CheckIn>, day?: P
     if (answers.symptoms.some((id) => SYMPTOMS.find((s) => s.id === id)?.level === 'emergency')) return answers;
   }
   if (answers.note === undefined) {
-    const note = (await ask.input({ message: 'A note (optional):', validate: (v) => (v.length <= 2000 ? true : 'Keep it under 2000 characters.') })).trim();
+    const note = (
+      await ask.input({
+        message: 'A note (optional):',
+        validate: (v) => (v.length <= 2000 ? true : 'Keep it under 2000 characters.'),
+      })
+    ).trim();
     if (note) answers.note = note;
   }
   return answers;

@@ -22,22 +22,28 @@ export function baselineOf(session: CheckIn, intakePain: number): number {
 
 /** The highest pain an entry logged, at rest or running: what R-ESC-1 and R-ESC-3 read. */
 export function highestPain(entry: CheckIn): number | null {
-  const values = [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain].filter((v): v is number => v !== undefined);
+  const values = [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain].filter(
+    (v): v is number => v !== undefined,
+  );
   return values.length > 0 ? Math.max(...values) : null;
 }
 
 /** The worst pain a session logged (during, after, next morning): what the weekly pain trend averages. */
 export function worstPain(session: CheckIn): number | null {
-  const values = [session.painDuring, session.painAfter, session.nextMorning].filter((v): v is number => v !== undefined);
+  const values = [session.painDuring, session.painAfter, session.nextMorning].filter(
+    (v): v is number => v !== undefined,
+  );
   return values.length > 0 ? Math.max(...values) : null;
 }
 
 export function judgeSession(session: CheckIn, { rules, baseline, clearedSymptoms }: JudgeContext): Verdict {
   const symptoms = [...new Set(session.symptoms ?? [])];
   const emergency = symptoms.filter((id) => findSymptom(id)?.level === 'emergency');
-  if (emergency.length > 0) return { kind: 'stop', rule: 'R-TRIAGE-1', reason: symptomWords(emergency), symptoms: emergency };
+  if (emergency.length > 0)
+    return { kind: 'stop', rule: 'R-TRIAGE-1', reason: symptomWords(emergency), symptoms: emergency };
   const urgent = symptoms.filter((id) => findSymptom(id)?.level === 'urgent' && !clearedSymptoms.has(id));
-  if (urgent.length > 0) return { kind: 'stop-running', rule: 'R-TRIAGE-2', reason: symptomWords(urgent), symptoms: urgent };
+  if (urgent.length > 0)
+    return { kind: 'stop-running', rule: 'R-TRIAGE-2', reason: symptomWords(urgent), symptoms: urgent };
 
   const limit = rules.painThreshold;
   const drop: string[] = [];
@@ -49,23 +55,39 @@ export function judgeSession(session: CheckIn, { rules, baseline, clearedSymptom
   const during = session.painDuring ?? 0;
   if (during >= limit) hold.push({ rule: 'R-PAIN-3', reason: `pain during ${during}/10` });
   if (session.painAfter !== undefined && session.painBefore !== undefined && session.painAfter > session.painBefore) {
-    hold.push({ rule: 'R-PAIN-3', reason: `pain after ${session.painAfter}/10, higher than before (${session.painBefore}/10)` });
+    hold.push({
+      rule: 'R-PAIN-3',
+      reason: `pain after ${session.painAfter}/10, higher than before (${session.painBefore}/10)`,
+    });
   }
   if (session.nextMorning !== undefined && session.nextMorning > baseline) {
-    hold.push({ rule: 'R-PAIN-3', reason: `next-morning pain ${session.nextMorning}/10, above your baseline of ${baseline}/10` });
+    hold.push({
+      rule: 'R-PAIN-3',
+      reason: `next-morning pain ${session.nextMorning}/10, above your baseline of ${baseline}/10`,
+    });
   }
   if (session.warmup === 'stayed') hold.push({ rule: 'R-PAIN-3', reason: 'soreness in the warm-up that did not ease' });
-  if ((session.painBefore ?? 0) >= limit) hold.push({ rule: 'R-PAIN-1', reason: `pain at rest ${session.painBefore}/10 before the session` });
+  if ((session.painBefore ?? 0) >= limit)
+    hold.push({ rule: 'R-PAIN-1', reason: `pain at rest ${session.painBefore}/10 before the session` });
   const caution = symptoms.filter((id) => findSymptom(id)?.level === 'caution' && !clearedSymptoms.has(id));
   if (caution.length > 0) hold.push({ rule: 'R-TRIAGE-3', reason: `a new caution sign: ${symptomWords(caution)}` });
   const again = symptoms.filter((id) => clearedSymptoms.has(id));
-  if (again.length > 0) hold.push({ rule: 'R-PAIN-3', reason: `${symptomWords(again)} again, which a clinician cleared you with` });
+  if (again.length > 0)
+    hold.push({ rule: 'R-PAIN-3', reason: `${symptomWords(again)} again, which a clinician cleared you with` });
   if (hold.length > 0) return { kind: 'hold', rule: hold[0]!.rule, reason: hold.map((h) => h.reason).join('; ') };
 
   if (session.completed !== 'yes') {
-    return { kind: 'not-counted', rule: 'R-PAIN-3', reason: session.completed === 'partial' ? 'the session was not completed' : 'the session was not done' };
+    return {
+      kind: 'not-counted',
+      rule: 'R-PAIN-3',
+      reason: session.completed === 'partial' ? 'the session was not completed' : 'the session was not done',
+    };
   }
-  return { kind: 'clean', rule: 'R-PAIN-3', reason: `pain during ${during}/10${session.nextMorning !== undefined ? `, next morning ${session.nextMorning}/10` : ''}` };
+  return {
+    kind: 'clean',
+    rule: 'R-PAIN-3',
+    reason: `pain during ${during}/10${session.nextMorning !== undefined ? `, next morning ${session.nextMorning}/10` : ''}`,
+  };
 }
 
 function symptomWords(ids: string[]): string {

@@ -53,7 +53,7 @@ export function weekdayNumber(name: string): number {
 
 /** The next Monday strictly after `today`. */
 export function nextMondayAfter(today: string): string {
-  const daysAhead = ((8 - weekdayIndex(today)) % 7) || 7;
+  const daysAhead = (8 - weekdayIndex(today)) % 7 || 7;
   return addDays(today, daysAhead);
 }
 

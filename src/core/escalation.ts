@@ -16,14 +16,22 @@ export function escalationReason(rule: EscalationRule, pattern: string): TriageR
     const symptom = findSymptom('not-improving')!;
     return { id: symptom.id, level: 'urgent', text: `${symptom.text} (${pattern})`, referral: REFERRAL[rule] };
   }
-  return { id: rule === 'R-ESC-1' ? 'severe-logged-pain' : 'recurring-pain', level: 'urgent', text: pattern, referral: REFERRAL[rule] };
+  return {
+    id: rule === 'R-ESC-1' ? 'severe-logged-pain' : 'recurring-pain',
+    level: 'urgent',
+    text: pattern,
+    referral: REFERRAL[rule],
+  };
 }
 
 /** Who to see and how soon, by pattern. */
 export const REFERRAL: Record<EscalationRule, string> = {
-  'R-ESC-1': 'See a doctor or physical therapist within a day or two; if numbness, weakness or bladder trouble appears, get emergency care.',
-  'R-ESC-2': 'Book a doctor or physical therapist within the week: pain that keeps coming back needs an assessment, not more of the plan.',
-  'R-ESC-3': 'Book a doctor (GP) or physical therapist: after 4 weeks without improvement the cause needs a closer look.',
+  'R-ESC-1':
+    'See a doctor or physical therapist within a day or two; if numbness, weakness or bladder trouble appears, get emergency care.',
+  'R-ESC-2':
+    'Book a doctor or physical therapist within the week: pain that keeps coming back needs an assessment, not more of the plan.',
+  'R-ESC-3':
+    'Book a doctor (GP) or physical therapist: after 4 weeks without improvement the cause needs a closer look.',
 };
 
 /** The decision text: the pattern in plain words, who to see, and how running resumes. */
@@ -118,8 +126,10 @@ export class LogWatch {
       return { rule: 'R-ESC-1', pattern: severePainPattern(pain, whenOf(session, pain), date) };
     }
     const recent = this.dropBacks.filter((d) => daysBetween(d, date) <= this.rules.repeatDropBackDays);
-    if (kind === 'drop-back' && recent.length >= 2) return { rule: 'R-ESC-2', pattern: recurringPattern('drop-backs', recent, this.rules) };
-    if (this.setbacks.length >= this.rules.setbacksInRow) return { rule: 'R-ESC-2', pattern: recurringPattern('setbacks', this.setbacks, this.rules) };
+    if (kind === 'drop-back' && recent.length >= 2)
+      return { rule: 'R-ESC-2', pattern: recurringPattern('drop-backs', recent, this.rules) };
+    if (this.setbacks.length >= this.rules.setbacksInRow)
+      return { rule: 'R-ESC-2', pattern: recurringPattern('setbacks', this.setbacks, this.rules) };
     return null;
   }
 
@@ -141,7 +151,9 @@ export class LogWatch {
   /** R-ESC-1 for pain at rest logged on its own. */
   severeAtRest(date: string, pain: number): Found | null {
     this.pains.push({ date, pain });
-    return pain >= this.rules.escalationPain ? { rule: 'R-ESC-1', pattern: severePainPattern(pain, 'at rest', date) } : null;
+    return pain >= this.rules.escalationPain
+      ? { rule: 'R-ESC-1', pattern: severePainPattern(pain, 'at rest', date) }
+      : null;
   }
 
   /** R-PAIN-5: the days in a row of pain at rest of 3 or more, once they reach the configured number; else null. */

@@ -30,14 +30,16 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
   const byDate = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const mornings = new Map<string, DayEvent[]>();
   const entries = new Map<string, DayEvent[]>();
-  const push = (map: Map<string, DayEvent[]>, date: string, event: DayEvent) => map.set(date, [...(map.get(date) ?? []), event]);
+  const push = (map: Map<string, DayEvent[]>, date: string, event: DayEvent) =>
+    map.set(date, [...(map.get(date) ?? []), event]);
   let next = 0;
   for (const entry of known) {
     if (entry.completed !== undefined) {
       const session = sessions[next++]!;
       push(entries, entry.date, { kind: 'session', session });
       // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
-      if (session.nextMorning !== undefined) push(mornings, addDays(session.date, 1), { kind: 'rest', pain: session.nextMorning, symptoms: [] });
+      if (session.nextMorning !== undefined)
+        push(mornings, addDays(session.date, 1), { kind: 'rest', pain: session.nextMorning, symptoms: [] });
     } else if (entry.morning && entry.nextMorning !== undefined) {
       const session = sessionBeforeMorning(byDate, entry.date);
       if (session) session.nextMorning = entry.nextMorning;

@@ -3,7 +3,15 @@
 import { addDays, nextMondayAfter, weekdayIndex, weekdayNumber } from './dates.js';
 import { cautionNote, cautionReminder, withCautionReminder } from './escalation.js';
 import { PlanInputError } from './errors.js';
-import { formatPace, paceOf, phaseChangeWhy, planLoads, runMinutesOf, toMinutes, type WeekLoad } from './progression.js';
+import {
+  formatPace,
+  paceOf,
+  phaseChangeWhy,
+  planLoads,
+  runMinutesOf,
+  toMinutes,
+  type WeekLoad,
+} from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
 import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
 import { weekSessions, type WeekContext } from './sessions.js';
@@ -18,15 +26,24 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
   const result = triage(intake, rules);
   if (result.level !== 'emergency') checkGoal(intake, templates); // an emergency has no plan to fit
   const loads = planLoads({
-    intake, rules, ladder, triage: result, weeks: weekCount,
-    runDays: days.ladderDays, rebuildRunDays: days.rebuildDays,
+    intake,
+    rules,
+    ladder,
+    triage: result,
+    weeks: weekCount,
+    runDays: days.ladderDays,
+    rebuildRunDays: days.rebuildDays,
   });
 
   // R-ESC-4: a caution plan reminds the runner to book the assessment once the signs have lasted.
   const cautionSince = result.level === 'caution' && !result.cleared ? start : null;
   const weeks: Week[] = loads.map((load, index) => {
     const weekStart = addDays(start, index * 7);
-    const week = assembleWeek({ templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length) }, index, loads[index - 1]);
+    const week = assembleWeek(
+      { templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length) },
+      index,
+      loads[index - 1],
+    );
     const reminder = cautionReminder(weekStart, cautionSince, rules);
     if (reminder) week.why = `${week.why} ${reminder}`;
     return week;
@@ -37,7 +54,11 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
 }
 
 /** Where the plan starts, how long it runs, and its running days (R-PROG-1). */
-export function planFrame(intake: Intake, templates: Templates, today: string): { start: string; weekCount: number; days: RunDays } {
+export function planFrame(
+  intake: Intake,
+  templates: Templates,
+  today: string,
+): { start: string; weekCount: number; days: RunDays } {
   const start = intake.start ?? nextMondayAfter(today);
   return { start, weekCount: intake.weeks ?? templates.rules.defaultWeeks, days: runDays(intake, templates, start) };
 }
@@ -46,9 +67,10 @@ export function planFrame(intake: Intake, templates: Templates, today: string): 
 export function runOffsetsFor(days: RunDays, count: number): readonly number[] {
   let byCount = offsetsByDays.get(days);
   if (byCount === undefined) offsetsByDays.set(days, (byCount = []));
-  return (byCount[count] ??= count > days.pattern.length
-    ? extendedRunDays(days.pattern, days.preference, days.allowed, count)
-    : pickRunDays(days.pattern, days.preference, count));
+  return (byCount[count] ??=
+    count > days.pattern.length
+      ? extendedRunDays(days.pattern, days.preference, days.allowed, count)
+      : pickRunDays(days.pattern, days.preference, count));
 }
 
 // Plans with the same running days share one RunDays (see runDays), so each count is worked out
@@ -64,7 +86,10 @@ export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad
     phase: load.phase,
     level: load.level && load.level.walk > 0 ? load.level.level : null,
     gate: gateFor(load, previous, index, templates.rules),
-    why: withPhaseChange(phaseChangeWhy(previous, load), load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why),
+    why: withPhaseChange(
+      phaseChangeWhy(previous, load),
+      load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why,
+    ),
     lighter: load.lighter,
     runMinutes: load.runs.reduce((a, b) => a + b, 0),
     sessions: weekSessions(ctx),
@@ -173,11 +198,15 @@ function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay
 function gateFor(load: WeekLoad, previous: WeekLoad | undefined, index: number, rules: Rules): string {
   const limit = `${rules.painThreshold}/10`;
   if (load.rules.includes('R-TRIAGE-2')) {
-    return 'No running until a clinician has assessed you and cleared you to run; the triage note says who to see, ' +
-      'and how soon (R-TRIAGE-2).';
+    return (
+      'No running until a clinician has assessed you and cleared you to run; the triage note says who to see, ' +
+      'and how soon (R-TRIAGE-2).'
+    );
   }
-  if (load.rules.includes('R-WEEK-4')) return 'No running this week: pain changes your stride, so a settle week comes first (R-WEEK-4).';
-  if (load.rules.includes('R-PAIN-5')) return `No running this week: pain at rest stayed at or above ${limit} (R-PAIN-5).`;
+  if (load.rules.includes('R-WEEK-4'))
+    return 'No running this week: pain changes your stride, so a settle week comes first (R-WEEK-4).';
+  if (load.rules.includes('R-PAIN-5'))
+    return `No running this week: pain at rest stayed at or above ${limit} (R-PAIN-5).`;
   if (load.phase === 'settle') {
     return `No running this week: pain at rest is at or above ${limit} (R-PAIN-1).`;
   }
@@ -199,7 +228,11 @@ function planPace(intake: Intake, { rules }: Templates): Plan['pace'] {
 }
 
 function planNotes(
-  intake: Intake, templates: Templates, loads: WeekLoad[], days: RunDays, triageResult: Plan['triage'],
+  intake: Intake,
+  templates: Templates,
+  loads: WeekLoad[],
+  days: RunDays,
+  triageResult: Plan['triage'],
 ): string[] {
   const cautionCapped = triageResult.level === 'caution' && !triageResult.cleared;
   const withheld = triageResult.withheld;
@@ -209,21 +242,28 @@ function planNotes(
   if (variant) notes.push(`${capitalise(intake.runner)} runner: ${variant.note}`);
   if (cautionCapped) {
     const who = triageResult.reasons.filter((r) => r.level === 'caution' && r.referral).map((r) => r.referral);
-    notes.push(`An assessment is recommended: ${who.join(' ')} Until then the plan stays in the walk/run phase (R-TRIAGE-3).`);
+    notes.push(
+      `An assessment is recommended: ${who.join(' ')} Until then the plan stays in the walk/run phase (R-TRIAGE-3).`,
+    );
   }
-  if (loads.some((l) => l.runs.length > 0)) notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
+  if (loads.some((l) => l.runs.length > 0))
+    notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
   const ladderLimit = Math.min(days.wanted, rules.maxRunDaysPer7);
   if (intake.days?.length && days.pattern.length < ladderLimit) {
-    notes.push(`Only ${days.pattern.length} running day${days.pattern.length === 1 ? '' : 's'} a week fit your preferred days without running two days in a row (R-PROG-1).`);
+    notes.push(
+      `Only ${days.pattern.length} running day${days.pattern.length === 1 ? '' : 's'} a week fit your preferred days without running two days in a row (R-PROG-1).`,
+    );
   }
   const pace = paceOf(intake, rules);
   if (pace) {
-    notes.push(pace.assumed
-      ? `Pace assumed: ${formatPace(pace.minutesPer)}/${pace.units}, a fast pace, because none was given (R-VOL-7). ` +
-        'Running is planned in minutes, so at your real, slower pace the plan never holds more than the distance you ' +
-        'named; give your easy pace with --pace (e.g. --pace 6:30) for minutes that fit you.'
-      : `Pace: your easy pace of ${formatPace(pace.minutesPer)}/${pace.units} turns your distances into the minutes ` +
-        'this plan holds (R-VOL-7). Run by the clock.');
+    notes.push(
+      pace.assumed
+        ? `Pace assumed: ${formatPace(pace.minutesPer)}/${pace.units}, a fast pace, because none was given (R-VOL-7). ` +
+            'Running is planned in minutes, so at your real, slower pace the plan never holds more than the distance you ' +
+            'named; give your easy pace with --pace (e.g. --pace 6:30) for minutes that fit you.'
+        : `Pace: your easy pace of ${formatPace(pace.minutesPer)}/${pace.units} turns your distances into the minutes ` +
+            'this plan holds (R-VOL-7). Run by the clock.',
+    );
   }
   if (days.wanted > days.rebuildDays && loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain')) {
     notes.push(
@@ -239,9 +279,13 @@ function planNotes(
         'rather than long strides.',
     );
   }
-  if (loads.some((l) => l.phase === 'maintain')) notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
+  if (loads.some((l) => l.phase === 'maintain'))
+    notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
   // Choice: "mild back pain often settles" would reassure a runner the plan has just sent to a clinician.
-  if (!withheld) notes.push('Repeating a week is normal. Mild back pain often settles within 2-4 weeks, but a full return often takes about two months.');
+  if (!withheld)
+    notes.push(
+      'Repeating a week is normal. Mild back pain often settles within 2-4 weeks, but a full return often takes about two months.',
+    );
   return notes;
 }
 

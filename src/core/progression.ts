@@ -170,7 +170,12 @@ export function planLoads(input: ProgressionInput): WeekLoad[] {
  * One plan week from the stage it starts in, assuming its gate is met (the stage after it is the
  * one the gate opens). Updates `history.lastFullWeekly`; the caller records the week's runs.
  */
-export function projectWeek(course: Course, stage: Stage, w: number, history: History): { load: WeekLoad; next: Stage } {
+export function projectWeek(
+  course: Course,
+  stage: Stage,
+  w: number,
+  history: History,
+): { load: WeekLoad; next: Stage } {
   const { intake, rules } = course.input;
   let load: WeekLoad;
   let next: Stage;
@@ -193,9 +198,10 @@ export function projectWeek(course: Course, stage: Stage, w: number, history: Hi
   }
   if (w === 0 && intake.weekly > 0 && load.runs.length > 0) {
     load.rules.push('R-VOL-5');
-    const start = intake.pain >= 1
-      ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${Math.round(rules.cutBackFactor * 100)}% of your current running (R-VOL-5).`
-      : 'Week 1 holds no more than your current running (R-VOL-5).';
+    const start =
+      intake.pain >= 1
+        ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${Math.round(rules.cutBackFactor * 100)}% of your current running (R-VOL-5).`
+        : 'Week 1 holds no more than your current running (R-VOL-5).';
     load.why = `${start} ${load.why}`;
   }
   return { load, next };
@@ -207,29 +213,55 @@ export function projectWeek(course: Course, stage: Stage, w: number, history: Hi
  * The intake's longest run counts only while it can still be within those 30 days.
  */
 function longestRecent(course: Course, w: number, history: History): number {
-  return Math.max(w < 3 ? course.startLongest : 0, ...history.weeks.slice(Math.max(0, w - 3), w).flatMap((week) => week.runs), 0);
+  return Math.max(
+    w < 3 ? course.startLongest : 0,
+    ...history.weeks.slice(Math.max(0, w - 3), w).flatMap((week) => week.runs),
+    0,
+  );
 }
 
 function settleWeek(stage: Extract<Stage, { phase: 'settle' }>, pain: number, rules: Rules): WeekLoad {
   const settle = (rule: string, why: string): WeekLoad => ({
-    phase: 'settle', level: null, runs: [], lighter: false, rules: [rule, 'R-PHASE-1'], heldBack: null, why,
+    phase: 'settle',
+    level: null,
+    runs: [],
+    lighter: false,
+    rules: [rule, 'R-PHASE-1'],
+    heldBack: null,
+    why,
   });
   if (stage.waiting) {
     return {
-      phase: 'settle', level: null, runs: [], lighter: false, rules: ['R-TRIAGE-2'], heldBack: null,
-      why: 'A red flag, or a pattern in your log, needs assessment first: no running, and only the walking, gentle mobility and core ' +
+      phase: 'settle',
+      level: null,
+      runs: [],
+      lighter: false,
+      rules: ['R-TRIAGE-2'],
+      heldBack: null,
+      why:
+        'A red flag, or a pattern in your log, needs assessment first: no running, and only the walking, gentle mobility and core ' +
         'work that suit your signs (R-TRIAGE-2).',
     };
   }
-  const walkTest = 'It ends with a 30-minute brisk walk, logged with "backplan checkin" on day 4 or later: no pain ' +
+  const walkTest =
+    'It ends with a 30-minute brisk walk, logged with "backplan checkin" on day 4 or later: no pain ' +
     'increase and no limp opens walk/run (R-PHASE-1).';
   if (stage.because === 'limp') {
-    return settle('R-WEEK-4', `Pain changes your stride (a limp): no running before a settle week of walking, cross-training, core and mobility (R-WEEK-4). ${walkTest}`);
+    return settle(
+      'R-WEEK-4',
+      `Pain changes your stride (a limp): no running before a settle week of walking, cross-training, core and mobility (R-WEEK-4). ${walkTest}`,
+    );
   }
   if (stage.because === 'rest-pain') {
-    return settle('R-PAIN-5', `Pain at rest stayed at ${rules.painThreshold}/10 or more for ${rules.restPainDaysToSettle} days: back to settling it with walking, cross-training, core and mobility (R-PAIN-5). ${walkTest}`);
+    return settle(
+      'R-PAIN-5',
+      `Pain at rest stayed at ${rules.painThreshold}/10 or more for ${rules.restPainDaysToSettle} days: back to settling it with walking, cross-training, core and mobility (R-PAIN-5). ${walkTest}`,
+    );
   }
-  return settle('R-PAIN-1', `Pain at rest is ${pain}/10, at or above ${rules.painThreshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1). ${walkTest}`);
+  return settle(
+    'R-PAIN-1',
+    `Pain at rest is ${pain}/10, at or above ${rules.painThreshold}/10: settle it with walking, cross-training, core and mobility before any running (R-PAIN-1). ${walkTest}`,
+  );
 }
 
 function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next: Stage } {
@@ -248,10 +280,16 @@ function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next:
   }
   if (cautionCap && stage.index === topIndex) {
     ruleIds.push('R-TRIAGE-3');
-    heldBack = 'the plan stays in the walk/run phase until the caution signs are gone or a clinician clears you (R-TRIAGE-3)';
+    heldBack =
+      'the plan stays in the walk/run phase until the caution signs are gone or a clinician clears you (R-TRIAGE-3)';
   }
   const load: WeekLoad = {
-    phase: stage.goalReached ? 'maintain' : 'walk-run', level, runs, lighter: false, rules: ruleIds, heldBack,
+    phase: stage.goalReached ? 'maintain' : 'walk-run',
+    level,
+    runs,
+    lighter: false,
+    rules: ruleIds,
+    heldBack,
     why: stage.goalReached
       ? `Your goal of ${goal} running min a week is reached at this level: hold it (R-VOL-6).`
       : `Walk/run level ${level.level}: ${needed} clean sessions earn the next level, at most one level a week (R-PROG-2).`,
@@ -286,7 +324,10 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
   if (lightAfter !== null) {
     // R-VOL-4: a lighter week; the week after it grows from the last full week, not this one.
     return {
-      phase: stage.phase, level: null, lighter: true, heldBack: null,
+      phase: stage.phase,
+      level: null,
+      lighter: true,
+      heldBack: null,
       runs: spreadRuns(
         Math.max(Math.floor(lightAfter * rules.downWeekFactor), Math.min(lightAfter, ladderTopOneDayFewer(course))),
         stage.runDays,
@@ -300,7 +341,11 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
   if (stage.phase === 'maintain') {
     const capped = course.ceiling < course.goal;
     return {
-      phase: 'maintain', level: null, runs, lighter: false, heldBack: null,
+      phase: 'maintain',
+      level: null,
+      runs,
+      lighter: false,
+      heldBack: null,
       rules: capped ? ['R-VOL-6', 'R-VOL-2', 'R-WEEK-3', 'R-PAIN-2'] : ['R-VOL-6', 'R-VOL-2', 'R-PAIN-2'],
       why: capped
         ? `The most this plan holds: ${runDaysWords(course.input.rebuildRunDays)} of at most ${course.runCap} min ` +
@@ -311,7 +356,12 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
     };
   }
   return {
-    phase: stage.phase, level: null, runs, lighter: false, heldBack: null, rules: ['R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
+    phase: stage.phase,
+    level: null,
+    runs,
+    lighter: false,
+    heldBack: null,
+    rules: ['R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
     why: `Weekly running grows by at most ${Math.round((rules.volumeCap - 1) * 100)}%, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
   };
 }
@@ -433,8 +483,10 @@ export function phaseChangeWhy(previous: WeekLoad | undefined, load: WeekLoad): 
   if (load.phase === 'continuous') {
     if (previous.phase === 'walk-run' && previous.level) {
       const { level, run, repeats } = previous.level;
-      return `New phase, continuous running: level ${level} (${repeats} × ${run} min with walk breaks) is done, and the ladder's next step is ${longest} min without a break. ` +
-        'Running without breaks loads the back more than the same minutes with walks between, so each run starts shorter (R-PROG-2).';
+      return (
+        `New phase, continuous running: level ${level} (${repeats} × ${run} min with walk breaks) is done, and the ladder's next step is ${longest} min without a break. ` +
+        'Running without breaks loads the back more than the same minutes with walks between, so each run starts shorter (R-PROG-2).'
+      );
     }
     return previous.phase === 'settle'
       ? `New phase, continuous running: running resumes at ${longest} min a run.`
@@ -442,4 +494,3 @@ export function phaseChangeWhy(previous: WeekLoad | undefined, load: WeekLoad): 
   }
   return `New phase, rebuild: runs have reached ${longest} min, so the week grows toward your goal, adding a running day when it holds one more run of that length.`;
 }
-

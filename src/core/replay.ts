@@ -4,20 +4,51 @@
 import { baselineOf, judgeSession, worstPain, type Verdict } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
 import {
-  cautionNote, cautionReminder, escalationReason, escalationText, LogWatch, REFERRAL, withCautionReminder, type Found,
+  cautionNote,
+  cautionReminder,
+  escalationReason,
+  escalationText,
+  LogWatch,
+  REFERRAL,
+  withCautionReminder,
+  type Found,
 } from './escalation.js';
 import { daysOf, type DayLog } from './log.js';
 import { assemblePlan, assembleWeek, checkGoal, plan, planFrame, runOffsetsFor, type RunDays } from './plan.js';
 import {
-  cleanSessionsNeeded, courseOf, LIMP, levelUp, nextVolumeStage, projectWeek, runMinutesOf, startingStage, sum,
-  type Course, type History, type Stage, type WeekLoad,
+  cleanSessionsNeeded,
+  courseOf,
+  LIMP,
+  levelUp,
+  nextVolumeStage,
+  projectWeek,
+  runMinutesOf,
+  startingStage,
+  sum,
+  type Course,
+  type History,
+  type Stage,
+  type WeekLoad,
 } from './progression.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import { REFERRALS } from './symptoms.js';
 import { SEVERE_PAIN, triage } from './triage.js';
 import type {
-  CheckIn, Decision, Intake, LadderLevel, LoggedSession, NextSession, Plan, Progress, Session, SessionStatus, Stop, Templates,
-  Triage, TriageReason, Week,
+  CheckIn,
+  Decision,
+  Intake,
+  LadderLevel,
+  LoggedSession,
+  NextSession,
+  Plan,
+  Progress,
+  Session,
+  SessionStatus,
+  Stop,
+  Templates,
+  Triage,
+  TriageReason,
+  Week,
 } from './types.js';
 
 export interface Replanned {
@@ -63,7 +94,14 @@ export function replan(intake: Intake, log: readonly CheckIn[], templates: Templ
 const WALK_TEST_FROM = 3;
 
 /** Decisions after which a week is repeated rather than grown (R-PAIN-2). */
-const SETBACKS: ReadonlySet<Decision['kind']> = new Set(['drop-back', 'hold', 'not-counted', 'off-plan', 'stop', 'stop-running']);
+const SETBACKS: ReadonlySet<Decision['kind']> = new Set([
+  'drop-back',
+  'hold',
+  'not-counted',
+  'off-plan',
+  'stop',
+  'stop-running',
+]);
 
 const isWaiting = (stage: Stage): boolean => stage.phase === 'settle' && stage.waiting;
 
@@ -127,7 +165,13 @@ class Replay {
   run(): Replanned {
     if (triage(this.intake, this.rules).level === 'emergency') {
       const planned = plan(this.intake, this.templates, this.today);
-      this.stop = { level: 'emergency', reason: 'R-TRIAGE-1', since: this.today, text: reasonWords(planned.triage.reasons), advice: EMERGENCY_ACTION };
+      this.stop = {
+        level: 'emergency',
+        reason: 'R-TRIAGE-1',
+        since: this.today,
+        text: reasonWords(planned.triage.reasons),
+        advice: EMERGENCY_ACTION,
+      };
       return { plan: planned, progress: { ...this.snapshot(), next: null } };
     }
     checkGoal(this.intake, this.templates);
@@ -137,14 +181,21 @@ class Replay {
     if (this.triage.level === 'caution' && !this.triage.cleared) this.watch.cautionSince = this.start;
     if (this.triage.withheld) {
       const severe = this.triage.reasons.some((r) => r.id === SEVERE_PAIN);
-      this.stop = { level: 'urgent', reason: severe ? 'R-PAIN-6' : 'R-TRIAGE-2', since: this.start, text: reasonWords(this.triage.reasons), advice: URGENT_ACTION };
+      this.stop = {
+        level: 'urgent',
+        reason: severe ? 'R-PAIN-6' : 'R-TRIAGE-2',
+        since: this.start,
+        text: reasonWords(this.triage.reasons),
+        advice: URGENT_ACTION,
+      };
     }
 
     const weeks: Week[] = [];
     const loads: WeekLoad[] = [];
     for (let w = 0; w < this.weekCount; w++) {
       const weekStart = addDays(this.start, w * 7);
-      const { segments, runs } = weekStart <= this.today ? this.replayWeek(w, weekStart) : this.projectAhead(w, weekStart);
+      const { segments, runs } =
+        weekStart <= this.today ? this.replayWeek(w, weekStart) : this.projectAhead(w, weekStart);
       const previous = loads.at(-1);
       loads.push(segments.at(-1)!.load);
       weeks.push(this.assemble(segments, runs, w, weekStart, previous));
@@ -156,9 +207,13 @@ class Replay {
     }
     this.progress ??= this.snapshot();
     const planned = assemblePlan(this.intake, this.templates, this.today, {
-      start: this.start, weekCount: this.weekCount, days: this.days, loads,
+      start: this.start,
+      weekCount: this.weekCount,
+      days: this.days,
+      loads,
       triage: withCautionReminder(this.triage, this.watch.cautionSince, this.today, this.rules),
-      weeks: this.stop?.level === 'emergency' ? [] : weeks, notes: this.notes(),
+      weeks: this.stop?.level === 'emergency' ? [] : weeks,
+      notes: this.notes(),
     });
     return { plan: planned, progress: { ...this.progress, next: this.stop ? null : nextFrom(planned, this.today) } };
   }
@@ -179,8 +234,13 @@ class Replay {
       const kindBefore = courseKind(this.stage);
       const decisionsBefore = this.decisions.length;
       const day = date <= this.today ? this.log.get(date) : undefined;
-      const runsToday = day?.events.some((e) => e.kind === 'session' && (e.session.completed === 'yes' || e.session.completed === 'partial'));
-      if (this.leavesLadderOn(date) && (runsToday || (pending.has(offset) && date >= this.today && this.mayRun(date)))) {
+      const runsToday = day?.events.some(
+        (e) => e.kind === 'session' && (e.session.completed === 'yes' || e.session.completed === 'partial'),
+      );
+      if (
+        this.leavesLadderOn(date) &&
+        (runsToday || (pending.has(offset) && date >= this.today && this.mayRun(date)))
+      ) {
         // R-LOG-1: the level earned comes with this day's run; out of walk/run, the rest of the week,
         // this day's run included, is planned from the new phase.
         segments.push(this.advanceInto(w, date, offset));
@@ -195,7 +255,13 @@ class Replay {
           const budget = 'weekly' in this.stage ? sum(segments.at(-1)!.load.runs) : Infinity;
           this.placeRun(runs, weekStart, offset, planned, 'to-come', outcome.dropped, budget);
         } else if (this.mayRun(date)) {
-          runs.push({ offset, minutes: this.minutesNow(planned, outcome.dropped), level: this.ladderLevel(), status: 'missed', done: 0 });
+          runs.push({
+            offset,
+            minutes: this.minutesNow(planned, outcome.dropped),
+            level: this.ladderLevel(),
+            status: 'missed',
+            done: 0,
+          });
           outcome.setback = true;
           this.missedRun = true;
         }
@@ -204,7 +270,10 @@ class Replay {
       if (courseKind(this.stage) !== kindBefore && offset < 6) {
         // A stop, a clearance or a return to settle mid-week: the rest of the week follows the new stage.
         const load = this.loadFor(w);
-        const because = this.decisions.slice(decisionsBefore).map((d) => `${shortDate(d.date)}: ${d.text}`).join(' ');
+        const because = this.decisions
+          .slice(decisionsBefore)
+          .map((d) => `${shortDate(d.date)}: ${d.text}`)
+          .join(' ');
         segments.push({ from: offset + 1, load, because: because || null });
         pending = this.plannedRuns(load, offset + 1);
       }
@@ -231,7 +300,14 @@ class Replay {
    * One day of the log, in the order it was logged (the morning's pain first); then the checks that
    * read the log so far. A clearance covers what was logged before it.
    */
-  private replayDay(date: string, offset: number, day: DayLog | undefined, pending: Map<number, number>, runs: WeekRun[], outcome: WeekOutcome): void {
+  private replayDay(
+    date: string,
+    offset: number,
+    day: DayLog | undefined,
+    pending: Map<number, number>,
+    runs: WeekRun[],
+    outcome: WeekOutcome,
+  ): void {
     for (const event of day?.events ?? []) {
       if (event.kind === 'session') this.logSession(event.session, date, offset, pending, runs, outcome);
       else if (event.kind === 'cleared') this.clear(date);
@@ -244,9 +320,12 @@ class Replay {
     this.checkImproving(date);
   }
 
-  /** Symptoms logged without a session (with a pain at rest, a morning entry, or on their own): judged as at a check-in. */
+  /** Symptoms logged without a session (beside a pain at rest, a morning entry, or alone): judged as at a check-in. */
   private symptomsLogged(date: string, symptoms: readonly string[], outcome: WeekOutcome): void {
-    const verdict = judgeSession({ date, symptoms: [...symptoms] }, { rules: this.rules, baseline: this.intake.pain, clearedSymptoms: this.clearedSymptoms });
+    const verdict = judgeSession(
+      { date, symptoms: [...symptoms] },
+      { rules: this.rules, baseline: this.intake.pain, clearedSymptoms: this.clearedSymptoms },
+    );
     if (verdict.kind === 'not-counted' || verdict.kind === 'clean') return;
     outcome.setback = true;
     this.decide(verdict, { date, symptoms: [...symptoms] }, date, null, null);
@@ -271,7 +350,8 @@ class Replay {
       const date = addDays(weekStart, offset);
       if (this.leavesLadderOn(date) && this.mayRun(date)) {
         segments.push(this.advanceInto(w, date, offset));
-        for (const [later, minutes] of this.plannedRuns(segments.at(-1)!.load, offset)) this.placeRun(runs, weekStart, later, minutes, undefined, false);
+        for (const [later, minutes] of this.plannedRuns(segments.at(-1)!.load, offset))
+          this.placeRun(runs, weekStart, later, minutes, undefined, false);
         break;
       }
       this.placeRun(runs, weekStart, offset, load.runs[i]!, undefined, false);
@@ -287,7 +367,11 @@ class Replay {
       this.stage = this.watch.restHighSince !== null ? before : next;
     } else if (runs.length < load.runs.length && 'weekly' in before && 'weekly' in next) {
       // A run the spacing rules took out is not run: the next week grows from what is left.
-      this.stage = this.afterWeek(before, nextVolumeStage(before, this.history.lastFullWeekly, this.course), nextWeekStart);
+      this.stage = this.afterWeek(
+        before,
+        nextVolumeStage(before, this.history.lastFullWeekly, this.course),
+        nextWeekStart,
+      );
     } else {
       this.stage = this.afterWeek(before, next, nextWeekStart);
     }
@@ -315,7 +399,13 @@ class Replay {
   }
 
   /** The stage the week after a replayed week starts in. */
-  private closeWeek(weekStart: string, stageAtStart: Stage, load: WeekLoad, runs: WeekRun[], outcome: WeekOutcome): void {
+  private closeWeek(
+    weekStart: string,
+    stageAtStart: Stage,
+    load: WeekLoad,
+    runs: WeekRun[],
+    outcome: WeekOutcome,
+  ): void {
     const nextWeekStart = addDays(weekStart, 7);
     const counted = runs.map((r) => (r.status === 'to-come' ? r.minutes : r.done));
     const total = sum(counted);
@@ -335,7 +425,10 @@ class Replay {
       return;
     }
     if (stage.phase === 'walk-run') {
-      this.stage = this.afterLadderWeek(runs.filter((r) => r.status === 'to-come'), nextWeekStart);
+      this.stage = this.afterLadderWeek(
+        runs.filter((r) => r.status === 'to-come'),
+        nextWeekStart,
+      );
       return;
     }
     if (!('weekly' in stageAtStart) || !('weekly' in stage)) return; // the continuous phase began this week
@@ -350,15 +443,30 @@ class Replay {
 
   /** The volume phase a weekly load belongs to. */
   private volumeStage(weekly: number, runDays: number): Stage {
-    const phase = weekly >= this.course.goal ? 'maintain'
-      : weekly / runDays >= this.rules.continuousTargetMinutes && weekly >= this.course.baseMinutes ? 'rebuild' : 'continuous';
+    const phase =
+      weekly >= this.course.goal
+        ? 'maintain'
+        : weekly / runDays >= this.rules.continuousTargetMinutes && weekly >= this.course.baseMinutes
+          ? 'rebuild'
+          : 'continuous';
     // The continuous phase keeps the ladder's running days (R-PROG-1); more come with the rebuild.
-    return { phase, weekly: Math.min(weekly, this.course.goal), runDays: phase === 'continuous' ? Math.min(runDays, this.days.ladderDays) : runDays };
+    return {
+      phase,
+      weekly: Math.min(weekly, this.course.goal),
+      runDays: phase === 'continuous' ? Math.min(runDays, this.days.ladderDays) : runDays,
+    };
   }
 
   // ---- check-ins ----
 
-  private logSession(session: CheckIn, date: string, offset: number, pending: Map<number, number>, runs: WeekRun[], outcome: WeekOutcome): void {
+  private logSession(
+    session: CheckIn,
+    date: string,
+    offset: number,
+    pending: Map<number, number>,
+    runs: WeekRun[],
+    outcome: WeekOutcome,
+  ): void {
     // The pain at rest before the session is the day's latest, whatever the session brings (R-PAIN-5).
     if (session.painBefore !== undefined) this.restPainLogged(date, session.painBefore, outcome, false);
     const running = this.stage.phase !== 'settle';
@@ -371,8 +479,11 @@ class Replay {
     const planned = pending.get(offset);
     const levelNow = this.ladderLevel();
     // R-LOG-2: a session keeps the level and minutes the plan had for it when it was logged.
-    const level = session.plannedLevel !== undefined ? this.templates.ladder[session.plannedLevel - 1] ?? levelNow : levelNow;
-    const minutes = running ? session.plannedMinutes ?? this.minutesNow(planned ?? this.typicalRun(), outcome.dropped) : 0;
+    const level =
+      session.plannedLevel !== undefined ? (this.templates.ladder[session.plannedLevel - 1] ?? levelNow) : levelNow;
+    const minutes = running
+      ? (session.plannedMinutes ?? this.minutesNow(planned ?? this.typicalRun(), outcome.dropped))
+      : 0;
     const verdict = judgeSession(session, {
       rules: this.rules,
       baseline: baselineOf(session, this.intake.pain),
@@ -380,7 +491,8 @@ class Replay {
     });
     const otherLevel = levelNow !== null && level !== null && level.level !== levelNow.level ? level.level : null;
     const decided = this.decide(verdict, session, date, offPlan, otherLevel);
-    if (!running && decided.kind === 'clean' && session.completed === 'yes' && offset >= WALK_TEST_FROM) outcome.walkTest = true;
+    if (!running && decided.kind === 'clean' && session.completed === 'yes' && offset >= WALK_TEST_FROM)
+      outcome.walkTest = true;
     const found = this.watch.afterSession(date, session, decided.kind, this.stop !== null);
     const decision = found ? this.escalate(date, found) : decided;
     outcome.sessions += 1;
@@ -392,7 +504,8 @@ class Replay {
     this.logged.push(loggedSession);
     this.loggedOn.set(date, loggedSession);
     if (running && (ran || planned !== undefined)) {
-      const status: SessionStatus = session.completed === 'yes' ? 'done' : session.completed === 'partial' ? 'partial' : 'not-done';
+      const status: SessionStatus =
+        session.completed === 'yes' ? 'done' : session.completed === 'partial' ? 'partial' : 'not-done';
       runs.push({ offset, minutes, level, status, done });
     }
     if (ran) {
@@ -409,14 +522,18 @@ class Replay {
    */
   private offPlanRule(date: string): { rule: string; why: string } | null {
     if (this.restThrough !== null && date <= this.restThrough) {
-      return { rule: 'R-PAIN-3', why: `it was run inside the rest days after a hold or drop-back (no running until after ${shortDate(this.restThrough)})` };
+      return {
+        rule: 'R-PAIN-3',
+        why: `it was run inside the rest days after a hold or drop-back (no running until after ${shortDate(this.restThrough)})`,
+      };
     }
     if (this.watch.restHighSince !== null && this.watch.restHighSince < date) {
       return { rule: 'R-PAIN-5', why: `it was run while pain at rest was ${this.rules.painThreshold}/10 or more` };
     }
     const last = this.runDates.at(-1);
     if (this.stage.phase === 'walk-run') {
-      if (last !== undefined && daysBetween(last, date) < 2) return { rule: 'R-PROG-1', why: 'it was run the day after another run' };
+      if (last !== undefined && daysBetween(last, date) < 2)
+        return { rule: 'R-PROG-1', why: 'it was run the day after another run' };
       if (this.runDates.filter((d) => daysBetween(d, date) < 7).length >= this.rules.maxRunDaysPer7) {
         return { rule: 'R-PROG-1', why: `it was run ${this.rules.maxRunDaysPer7 + 1} in 7 days` };
       }
@@ -428,23 +545,43 @@ class Replay {
   }
 
   /** Applies one session's verdict to where the runner stands; returns the decision it makes. */
-  private decide(verdict: Verdict, session: CheckIn, date: string, offPlan: { rule: string; why: string } | null, otherLevel: number | null): Decision {
+  private decide(
+    verdict: Verdict,
+    session: CheckIn,
+    date: string,
+    offPlan: { rule: string; why: string } | null,
+    otherLevel: number | null,
+  ): Decision {
     const because = `${verdict.rule}: ${verdict.reason}`;
     if (this.stop && verdict.kind !== 'stop' && verdict.kind !== 'stop-running') {
       // A walk or a session logged while running is stopped changes nothing until a clearance.
-      return this.decision(date, verdict.kind, verdict.rule, `Logged (${because}). Running stays stopped until a clinician clears you (${this.stop.reason}).`);
+      return this.decision(
+        date,
+        verdict.kind,
+        verdict.rule,
+        `Logged (${because}). Running stays stopped until a clinician clears you (${this.stop.reason}).`,
+      );
     }
-    const alsoOffPlan = offPlan ? ` Also, ${offPlan.why}, on a day the plan kept free of running (${offPlan.rule}).` : '';
+    const alsoOffPlan = offPlan
+      ? ` Also, ${offPlan.why}, on a day the plan kept free of running (${offPlan.rule}).`
+      : '';
     switch (verdict.kind) {
       case 'stop':
       case 'stop-running': {
         this.loggedSymptoms.push(...verdict.symptoms.filter((id) => !this.loggedSymptoms.includes(id)));
         const level = verdict.kind === 'stop' ? 'emergency' : 'urgent';
         const referrals = verdict.symptoms.map((id) => REFERRALS[id]).filter((r): r is string => r !== undefined);
-        this.stopRunning(date, level, verdict.rule, verdict.reason, level === 'emergency' ? EMERGENCY_ACTION : referrals.join(' ') || URGENT_ACTION);
-        const text = verdict.kind === 'stop'
-          ? `Stop: get emergency care today (${because}).`
-          : `Stop running until a doctor or physical therapist has assessed you and cleared you (${because}). Log "backplan checkin --cleared" once they have.`;
+        this.stopRunning(
+          date,
+          level,
+          verdict.rule,
+          verdict.reason,
+          level === 'emergency' ? EMERGENCY_ACTION : referrals.join(' ') || URGENT_ACTION,
+        );
+        const text =
+          verdict.kind === 'stop'
+            ? `Stop: get emergency care today (${because}).`
+            : `Stop running until a doctor or physical therapist has assessed you and cleared you (${because}). Log "backplan checkin --cleared" once they have.`;
         return this.decision(date, verdict.kind, verdict.rule, text);
       }
       case 'drop-back': {
@@ -453,8 +590,14 @@ class Replay {
         this.pendingAdvance = null;
         this.restThrough = addDays(date, this.rules.dropBackRestDays);
         const days = this.rules.dropBackRestDays;
-        const where = this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.where()}`;
-        return this.decision(date, 'drop-back', verdict.rule, `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${alsoOffPlan}`);
+        const where =
+          this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.where()}`;
+        return this.decision(
+          date,
+          'drop-back',
+          verdict.rule,
+          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${alsoOffPlan}`,
+        );
       }
       case 'hold': {
         // Choice: the clean sessions a level needs come in a row, so a hold starts the count again.
@@ -463,18 +606,33 @@ class Replay {
         const limp = this.addCautionSigns(session, date);
         this.restThrough = addDays(date, 1 + this.rules.holdExtraRestDays);
         if (limp) {
-          return this.decision(date, 'hold', 'R-WEEK-4', `Pain changes your stride: back to a settle week, whose 30-minute brisk walk with no limp comes before any run (R-WEEK-4; ${because}).`);
+          return this.decision(
+            date,
+            'hold',
+            'R-WEEK-4',
+            `Pain changes your stride: back to a settle week, whose 30-minute brisk walk with no limp comes before any run (R-WEEK-4; ${because}).`,
+          );
         }
         const extra = this.rules.holdExtraRestDays > 0 ? ', with an extra rest day' : '';
         return this.decision(date, 'hold', verdict.rule, `Hold at ${this.where()}${extra} (${because}).${alsoOffPlan}`);
       }
       case 'not-counted':
         if (offPlan) return this.offPlan(date, offPlan);
-        return this.decision(date, 'not-counted', verdict.rule, `Not counted: ${verdict.reason}; ${this.where()} again (${verdict.rule}).`);
+        return this.decision(
+          date,
+          'not-counted',
+          verdict.rule,
+          `Not counted: ${verdict.reason}; ${this.where()} again (${verdict.rule}).`,
+        );
       default:
         if (offPlan) return this.offPlan(date, offPlan);
         if (otherLevel !== null) {
-          return this.decision(date, 'not-counted', 'R-LOG-2', `Clean, but run at level ${otherLevel} while the log now has you at ${this.where()}: kept as logged, not counted toward the next level (R-LOG-2).`);
+          return this.decision(
+            date,
+            'not-counted',
+            'R-LOG-2',
+            `Clean, but run at level ${otherLevel} while the log now has you at ${this.where()}: kept as logged, not counted toward the next level (R-LOG-2).`,
+          );
         }
         return this.clean(date, verdict, session);
     }
@@ -484,7 +642,6 @@ class Replay {
     const text = `Logged and counted, but not toward the next level: ${offPlan.why}, on a day the plan kept free of running (${offPlan.rule}).`;
     return this.decision(date, 'off-plan', offPlan.rule, text);
   }
-
 
   private escalate(date: string, { rule, pattern }: Found): Decision {
     this.found.push(escalationReason(rule, pattern));
@@ -496,7 +653,8 @@ class Replay {
   /** No running from here until a clearance; the gravest stop stays. */
   private stopRunning(date: string, level: Stop['level'], rule: string, text: string, advice: string): void {
     if (!isWaiting(this.stage)) this.resumeStage = this.stage;
-    if (this.stop === null || (level === 'emergency' && this.stop.level !== 'emergency')) this.stop = { level, reason: rule, since: date, text, advice };
+    if (this.stop === null || (level === 'emergency' && this.stop.level !== 'emergency'))
+      this.stop = { level, reason: rule, since: date, text, advice };
     this.pendingAdvance = null;
     this.setTriage();
     this.stage = { phase: 'settle', waiting: true };
@@ -506,38 +664,73 @@ class Replay {
   private clean(date: string, verdict: Verdict, session: CheckIn): Decision {
     const stage = this.stage;
     if (stage.phase === 'settle') {
-      return this.decision(date, 'clean', 'R-PHASE-1', `Clean: pain stayed below ${this.rules.painThreshold}/10, which counts toward starting to run (R-PHASE-1).`);
+      return this.decision(
+        date,
+        'clean',
+        'R-PHASE-1',
+        `Clean: pain stayed below ${this.rules.painThreshold}/10, which counts toward starting to run (R-PHASE-1).`,
+      );
     }
     if (stage.phase !== 'walk-run') {
-      return this.decision(date, 'clean', 'R-PAIN-3', `Clean session: ${this.where()} goes on as planned (${verdict.rule}: ${verdict.reason}).`);
+      return this.decision(
+        date,
+        'clean',
+        'R-PAIN-3',
+        `Clean session: ${this.where()} goes on as planned (${verdict.rule}: ${verdict.reason}).`,
+      );
     }
     const needed = cleanSessionsNeeded(this.intake.runner, this.rules);
     const counted = { ...stage, clean: Math.min(needed, stage.clean + 1) };
     this.stage = counted;
     const levelNow = this.where();
     if (counted.clean < needed) {
-      return this.decision(date, 'clean', 'R-PROG-2', `Clean session at ${levelNow}: ${counted.clean} of ${needed} toward the next level (R-PROG-2).`);
+      return this.decision(
+        date,
+        'clean',
+        'R-PROG-2',
+        `Clean session at ${levelNow}: ${counted.clean} of ${needed} toward the next level (R-PROG-2).`,
+      );
     }
     const next = levelUp(counted, this.course);
     if (!movedUp(counted, next)) {
-      return this.decision(date, 'clean', 'R-PROG-2', `Clean session: ${levelNow} again, the highest this plan goes for now (R-PROG-2).`);
+      return this.decision(
+        date,
+        'clean',
+        'R-PROG-2',
+        `Clean session: ${levelNow} again, the highest this plan goes for now (R-PROG-2).`,
+      );
     }
     const trend = this.painTrend(date, session);
     if (trend) {
       this.pendingAdvance = null;
-      return this.decision(date, 'clean', 'R-PAIN-4', `Clean session, but pain rose from last week (average ${trend.before.toFixed(1)} to ${trend.now.toFixed(1)}/10): ${levelNow} again (R-PAIN-4).`);
+      return this.decision(
+        date,
+        'clean',
+        'R-PAIN-4',
+        `Clean session, but pain rose from last week (average ${trend.before.toFixed(1)} to ${trend.now.toFixed(1)}/10): ${levelNow} again (R-PAIN-4).`,
+      );
     }
     const earliest = addDays(this.lastAdvance, 7);
     if (date < earliest) {
       this.pendingAdvance = earliest;
-      const made = this.decision(date, 'clean', 'R-PROG-2', `Clean session: ${levelNow} is done; at most one level a week, so the next level starts with your first run on or after ${shortDate(earliest)} (R-PROG-2).`);
+      const made = this.decision(
+        date,
+        'clean',
+        'R-PROG-2',
+        `Clean session: ${levelNow} is done; at most one level a week, so the next level starts with your first run on or after ${shortDate(earliest)} (R-PROG-2).`,
+      );
       made.advanceFrom = earliest;
       return made;
     }
     this.stage = next;
     this.lastAdvance = date;
     this.pendingAdvance = null;
-    return this.decision(date, 'advance', 'R-PROG-2', `Advance to ${this.where()} (R-PROG-2: ${needed} clean sessions at ${levelNow}).`);
+    return this.decision(
+      date,
+      'advance',
+      'R-PROG-2',
+      `Advance to ${this.where()} (R-PROG-2: ${needed} clean sessions at ${levelNow}).`,
+    );
   }
 
   /** Whether an advance earned earlier comes due on this date and takes the runner out of walk/run. */
@@ -567,7 +760,13 @@ class Replay {
     this.stage = next;
     this.lastAdvance = date;
     // Only what has happened is a decision; an advance the projection makes is shown by the plan itself.
-    if (date <= this.today) this.decision(date, 'advance', 'R-PROG-2', `Advance to ${this.where()} (R-PROG-2: ${from} done, and a week since the last level).`);
+    if (date <= this.today)
+      this.decision(
+        date,
+        'advance',
+        'R-PROG-2',
+        `Advance to ${this.where()} (R-PROG-2: ${from} done, and a week since the last level).`,
+      );
   }
 
   /** R-PAIN-4: the weekly average of logged pain, this week against last; set when it rose by the configured rise. */
@@ -596,9 +795,19 @@ class Replay {
     const change = this.watch.restPainLogged(date, pain);
     if (!onItsOwn) return;
     if (change === 'high') {
-      this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10: no run until you log pain at rest below ${limit}/10 ("backplan checkin --rest-pain N") (R-PAIN-5).`);
+      this.decision(
+        date,
+        'rest-pain',
+        'R-PAIN-5',
+        `Pain at rest ${pain}/10: no run until you log pain at rest below ${limit}/10 ("backplan checkin --rest-pain N") (R-PAIN-5).`,
+      );
     } else if (change === 'eased') {
-      this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest ${pain}/10, below ${limit}/10: running can go on (R-PAIN-5).`);
+      this.decision(
+        date,
+        'rest-pain',
+        'R-PAIN-5',
+        `Pain at rest ${pain}/10, below ${limit}/10: running can go on (R-PAIN-5).`,
+      );
     }
     const found = this.stop ? null : this.watch.severeAtRest(date, pain);
     if (found) this.escalate(date, found);
@@ -610,19 +819,26 @@ class Replay {
     if (days === null) return;
     this.stage = { phase: 'settle', waiting: false, because: 'rest-pain' };
     this.pendingAdvance = null;
-    this.decision(date, 'rest-pain', 'R-PAIN-5', `Pain at rest has stayed at ${this.rules.painThreshold}/10 or more for ${days} days (since ${shortDate(this.watch.restHighSince!)}): back to the settle phase, whose exit gate comes before any run (R-PAIN-5).`);
+    this.decision(
+      date,
+      'rest-pain',
+      'R-PAIN-5',
+      `Pain at rest has stayed at ${this.rules.painThreshold}/10 or more for ${days} days (since ${shortDate(this.watch.restHighSince!)}): back to the settle phase, whose exit gate comes before any run (R-PAIN-5).`,
+    );
   }
 
   /** R-ESC-3: not improving since the start or the last clearance (see LogWatch.notImproving). */
   private checkImproving(date: string): void {
     if (this.stop) return;
     const start = this.watch.start;
-    const atTop = start.phase === 'maintain' || (start.phase === 'walk-run' && (start.goalReached || start.index >= this.course.topIndex));
+    const atTop =
+      start.phase === 'maintain' ||
+      (start.phase === 'walk-run' && (start.goalReached || start.index >= this.course.topIndex));
     const found = this.watch.notImproving(date, this.stage, atTop, (stage) => this.where(stage));
     if (found) this.escalate(date, found);
   }
 
-  /** A clinician's clearance lifts every red flag and pattern logged so far (and the intake's); the counters start again. */
+  /** A clinician's clearance lifts every red flag and pattern logged so far (and the intake's); counters restart. */
   private clear(date: string): void {
     for (const id of [...this.intake.symptoms, ...this.loggedSymptoms]) this.clearedSymptoms.add(id);
     this.loggedSymptoms = [];
@@ -633,16 +849,31 @@ class Replay {
     this.setTriage();
     if (isWaiting(this.stage)) {
       // After an emergency the way back starts with a settle week; after an urgent stop, where the runner was.
-      this.stage = wasStopped?.level === 'emergency' ? { phase: 'settle', waiting: false } : this.resumeStage ?? startingStage(this.course);
+      this.stage =
+        wasStopped?.level === 'emergency'
+          ? { phase: 'settle', waiting: false }
+          : (this.resumeStage ?? startingStage(this.course));
     }
     this.resumeStage = null;
     this.watch.clear(date, this.stage);
-    this.decisions.push({ date, kind: 'cleared', rule: 'R-TRIAGE-2', text: `Cleared by a clinician: the plan goes on from ${this.where()} (R-TRIAGE-2).`, phase: this.stage.phase, level: this.ladderLevel()?.level ?? null });
+    this.decisions.push({
+      date,
+      kind: 'cleared',
+      rule: 'R-TRIAGE-2',
+      text: `Cleared by a clinician: the plan goes on from ${this.where()} (R-TRIAGE-2).`,
+      phase: this.stage.phase,
+      level: this.ladderLevel()?.level ?? null,
+    });
   }
 
-  /** R-TRIAGE-3: a caution sign logged at a check-in caps the plan at walk/run from now on; a limp means a settle week first (R-WEEK-4). */
+  /**
+   * R-TRIAGE-3: a caution sign logged at a check-in caps the plan at walk/run from now on; a limp
+   * means a settle week first (R-WEEK-4).
+   */
   private addCautionSigns(session: CheckIn, date: string): boolean {
-    const signs = (session.symptoms ?? []).filter((id) => !this.clearedSymptoms.has(id) && !this.loggedSymptoms.includes(id));
+    const signs = (session.symptoms ?? []).filter(
+      (id) => !this.clearedSymptoms.has(id) && !this.loggedSymptoms.includes(id),
+    );
     if (signs.length === 0) return false;
     this.loggedSymptoms.push(...signs);
     this.setTriage();
@@ -674,7 +905,11 @@ class Replay {
       this.pendingAdvance = null;
       if (date > this.today) return; // the plan ahead shows it; only what has happened is a decision
       this.decisions.push({
-        date, kind: 'drop-back', rule: 'R-PROG-3', phase: this.stage.phase, level: this.ladderLevel()?.level ?? null,
+        date,
+        kind: 'drop-back',
+        rule: 'R-PROG-3',
+        phase: this.stage.phase,
+        level: this.ladderLevel()?.level ?? null,
         text: `Drop back to ${this.where()}: ${without} days without running since ${shortDate(this.lastRun)} (R-PROG-3).`,
       });
     }
@@ -683,7 +918,8 @@ class Replay {
   /** One level down: the ladder level below, or 80% of the weekly running beyond the ladder. */
   private droppedBack(stage: Stage): Stage {
     if (stage.phase === 'settle') return stage;
-    if (stage.phase === 'walk-run') return { phase: 'walk-run', index: Math.max(0, stage.index - 1), clean: 0, goalReached: false };
+    if (stage.phase === 'walk-run')
+      return { phase: 'walk-run', index: Math.max(0, stage.index - 1), clean: 0, goalReached: false };
     const first = this.templates.ladder[this.course.continuousAt];
     const floor = first ? runMinutesOf(first) * stage.runDays : 0;
     if (stage.weekly <= floor || !first) {
@@ -713,7 +949,15 @@ class Replay {
    * Places a planned run unless a rule takes it out: R-PROG-1 spacing, rest after a setback,
    * R-PAIN-5, R-VOL-6, or (with runs logged beyond the plan this week) the week's planned running.
    */
-  private placeRun(runs: WeekRun[], weekStart: string, offset: number, planned: number, status: SessionStatus | undefined, dropped: boolean, budget = Infinity): void {
+  private placeRun(
+    runs: WeekRun[],
+    weekStart: string,
+    offset: number,
+    planned: number,
+    status: SessionStatus | undefined,
+    dropped: boolean,
+    budget = Infinity,
+  ): void {
     const date = addDays(weekStart, offset);
     if (!this.mayRun(date)) return;
     // R-PROG-3 for the runs ahead too, once the runner has missed a planned run: the next run
@@ -746,17 +990,34 @@ class Replay {
 
   // ---- the pieces of the answer ----
 
-  private assemble(segments: Segment[], runs: WeekRun[], w: number, weekStart: string, previous: WeekLoad | undefined): Week {
+  private assemble(
+    segments: Segment[],
+    runs: WeekRun[],
+    w: number,
+    weekStart: string,
+    previous: WeekLoad | undefined,
+  ): Week {
     runs.sort((a, b) => a.offset - b.offset);
-    const signs = this.loggedSymptoms.length === 0 ? this.intake : { ...this.intake, symptoms: [...this.intake.symptoms, ...this.loggedSymptoms] };
+    const signs =
+      this.loggedSymptoms.length === 0
+        ? this.intake
+        : { ...this.intake, symptoms: [...this.intake.symptoms, ...this.loggedSymptoms] };
     const parts = segments.map((segment, i) => {
       const to = segments[i + 1]?.from ?? 7;
       const own = runs.filter((r) => r.offset >= segment.from && r.offset < to);
-      const week = assembleWeek({
-        // The plan while waiting fits every sign reported so far, at intake or since (section 5b).
-        templates: this.templates, intake: signs, weekStart, load: { ...segment.load, runs: own.map((r) => r.minutes) },
-        runOffsets: own.map((r) => r.offset), runLevels: own.map((r) => r.level),
-      }, w, i === 0 ? previous : segments[i - 1]!.load);
+      const week = assembleWeek(
+        {
+          // The plan while waiting fits every sign reported so far, at intake or since (section 5b).
+          templates: this.templates,
+          intake: signs,
+          weekStart,
+          load: { ...segment.load, runs: own.map((r) => r.minutes) },
+          runOffsets: own.map((r) => r.offset),
+          runLevels: own.map((r) => r.level),
+        },
+        w,
+        i === 0 ? previous : segments[i - 1]!.load,
+      );
       return { week, from: addDays(weekStart, segment.from), to: addDays(weekStart, to) };
     });
     const week = parts.at(-1)!.week;
@@ -783,7 +1044,9 @@ class Replay {
     for (let offset = 0; offset < 7; offset++) {
       const logged = this.loggedOn.get(addDays(weekStart, offset));
       if (!logged) continue;
-      const session = week.sessions.find((s) => s.date === logged.date && s.runMinutes > 0) ?? week.sessions.find((s) => s.date === logged.date);
+      const session =
+        week.sessions.find((s) => s.date === logged.date && s.runMinutes > 0) ??
+        week.sessions.find((s) => s.date === logged.date);
       if (session) session.logged = summarise(logged);
     }
     return week;
@@ -793,15 +1056,29 @@ class Replay {
     const baseCleared = this.intake.cleared || this.clearedByEntry;
     const logged = this.loggedSymptoms;
     const found = this.found;
-    this.triage = logged.length === 0 && found.length === 0
-      ? triage({ ...this.intake, cleared: baseCleared }, this.rules)
-      : baseCleared
-        ? triage({ symptoms: logged, age: this.intake.age, archingPain: false, firstEpisode: false, cleared: false }, this.rules, found)
-        : triage({ ...this.intake, symptoms: [...this.intake.symptoms, ...logged], cleared: false }, this.rules, found);
+    this.triage =
+      logged.length === 0 && found.length === 0
+        ? triage({ ...this.intake, cleared: baseCleared }, this.rules)
+        : baseCleared
+          ? triage(
+              { symptoms: logged, age: this.intake.age, archingPain: false, firstEpisode: false, cleared: false },
+              this.rules,
+              found,
+            )
+          : triage(
+              { ...this.intake, symptoms: [...this.intake.symptoms, ...logged], cleared: false },
+              this.rules,
+              found,
+            );
     const { rules, ladder } = this.templates;
     this.course = courseOf({
-      intake: this.intake, rules, ladder, triage: this.triage, weeks: this.weekCount,
-      runDays: this.days.ladderDays, rebuildRunDays: this.days.rebuildDays,
+      intake: this.intake,
+      rules,
+      ladder,
+      triage: this.triage,
+      weeks: this.weekCount,
+      runDays: this.days.ladderDays,
+      rebuildRunDays: this.days.rebuildDays,
     });
   }
 
@@ -821,7 +1098,14 @@ class Replay {
   }
 
   private decision(date: string, kind: Decision['kind'], rule: string, text: string): Decision {
-    const made: Decision = { date, kind, rule, text, phase: this.stage.phase, level: this.ladderLevel()?.level ?? null };
+    const made: Decision = {
+      date,
+      kind,
+      rule,
+      text,
+      phase: this.stage.phase,
+      level: this.ladderLevel()?.level ?? null,
+    };
     this.decisions.push(made);
     return made;
   }
@@ -847,17 +1131,24 @@ class Replay {
   private notes(): string[] {
     const notes: string[] = [];
     if (this.stop && this.stop.level === 'urgent' && this.stop.reason.startsWith('R-ESC')) {
-      notes.push(`Running stopped on ${shortDate(this.stop.since)}: ${this.stop.text} (${this.stop.reason}). Log "backplan checkin --cleared" once a clinician has cleared you.`);
+      notes.push(
+        `Running stopped on ${shortDate(this.stop.since)}: ${this.stop.text} (${this.stop.reason}). Log "backplan checkin --cleared" once a clinician has cleared you.`,
+      );
     }
     if (this.watch.restHighSince !== null && this.watch.restPain) {
-      notes.push(`Pain at rest ${this.watch.restPain.value}/10 on ${shortDate(this.watch.restPain.date)}: no run until you log pain at rest below ${this.rules.painThreshold}/10 with "backplan checkin --rest-pain N" (R-PAIN-5).`);
+      notes.push(
+        `Pain at rest ${this.watch.restPain.value}/10 on ${shortDate(this.watch.restPain.date)}: no run until you log pain at rest below ${this.rules.painThreshold}/10 with "backplan checkin --rest-pain N" (R-PAIN-5).`,
+      );
     }
     if (this.watch.cautionSince !== null && this.triage.level === 'caution' && !this.triage.cleared) {
       notes.push(cautionNote(this.watch.cautionSince, this.today, this.rules));
     }
     const missed = 'Planned runs with no check-in count as missed; log each session with "backplan checkin".';
     if (this.logged.length === 0) return this.start < this.today ? [...notes, missed] : notes;
-    return [...notes, `Re-planned from ${this.logged.length} check-in${this.logged.length === 1 ? '' : 's'} (R-PAIN-3). ${missed}`];
+    return [
+      ...notes,
+      `Re-planned from ${this.logged.length} check-in${this.logged.length === 1 ? '' : 's'} (R-PAIN-3). ${missed}`,
+    ];
   }
 }
 
@@ -867,13 +1158,18 @@ function movedUp(before: Stage, after: Stage): boolean {
 }
 
 function reasonWords(reasons: readonly TriageReason[]): string {
-  return reasons.filter((r) => r.level === 'emergency' || r.level === 'urgent').map((r) => r.text).join('; ');
+  return reasons
+    .filter((r) => r.level === 'emergency' || r.level === 'urgent')
+    .map((r) => r.text)
+    .join('; ');
 }
 
 /** A check-in in a few words: "done · pain 1/2/1 · next morning 1 · clean". */
 export function summarise(session: LoggedSession): string {
   const parts = [session.completed === 'yes' ? 'done' : session.completed === 'partial' ? 'partly done' : 'not done'];
-  const pains = [session.painBefore, session.painDuring, session.painAfter].map((p) => (p === undefined ? '–' : String(p)));
+  const pains = [session.painBefore, session.painDuring, session.painAfter].map((p) =>
+    p === undefined ? '–' : String(p),
+  );
   if (pains.some((p) => p !== '–')) parts.push(`pain before/during/after ${pains.join('/')}`);
   if (session.nextMorning !== undefined) parts.push(`next morning ${session.nextMorning}`);
   parts.push(session.decision.kind);
@@ -888,6 +1184,9 @@ export function nextFrom(plan: Plan, today: string): NextSession | null {
   const sessions = plan.weeks.flatMap((w) => w.sessions);
   const ahead = sessions.filter((s) => s.date >= today && (s.status === undefined || s.status === 'to-come'));
   const loggedToday = sessions.some((s) => s.date === today && s.logged !== undefined);
-  const found: Session | undefined = ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest' && (s.date > today || !loggedToday));
-  return found ? { date: found.date, title: found.title, level: found.level ?? null, runMinutes: found.runMinutes } : null;
+  const found: Session | undefined =
+    ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest' && (s.date > today || !loggedToday));
+  return found
+    ? { date: found.date, title: found.title, level: found.level ?? null, runMinutes: found.runMinutes }
+    : null;
 }

@@ -52,7 +52,12 @@ export function hasThreeInARow(days: readonly number[]): boolean {
  * and never one that makes three running days in a row (R-WEEK-1), so a week holds at most four
  * runs and fewer may come back than asked for.
  */
-export function extendedRunDays(pattern: readonly number[], preference: readonly number[], allowed: readonly number[], count: number): number[] {
+export function extendedRunDays(
+  pattern: readonly number[],
+  preference: readonly number[],
+  allowed: readonly number[],
+  count: number,
+): number[] {
   if (count <= pattern.length) return pickRunDays(pattern, preference, count);
   const days = [...pattern];
   const pool = [...new Set(allowed)];

@@ -2,7 +2,17 @@
 import { addDays } from './dates.js';
 import { formatPace, paceOf, type Pace, type WeekLoad } from './progression.js';
 import type {
-  Exercise, ExerciseKind, ExerciseLoad, Intake, LadderLevel, Phase, Rules, Session, Template, Templates, WeekSkeleton,
+  Exercise,
+  ExerciseKind,
+  ExerciseLoad,
+  Intake,
+  LadderLevel,
+  Phase,
+  Rules,
+  Session,
+  Template,
+  Templates,
+  WeekSkeleton,
 } from './types.js';
 
 const KIND_WHY: Record<ExerciseKind, string> = {
@@ -61,7 +71,12 @@ export function weekSessions(ctx: WeekContext): Session[] {
   const waiting = load.rules.includes('R-TRIAGE-2');
   // Waiting for assessment is no settle week: there is no gate to test for yet.
   const template = resolvedTemplate(templates.template, intake.runner, waiting ? null : load.phase);
-  const restRules = load.phase === 'settle' ? load.rules.filter((r) => r !== 'R-PHASE-1') : load.phase === 'walk-run' || load.phase === 'continuous' ? ['R-PROG-1'] : [];
+  const restRules =
+    load.phase === 'settle'
+      ? load.rules.filter((r) => r !== 'R-PHASE-1')
+      : load.phase === 'walk-run' || load.phase === 'continuous'
+        ? ['R-PROG-1']
+        : [];
   const sessions: Session[] = [];
 
   const days = dayItems(template, templates.exercises, waiting ? waitingAvoids(intake) : null);
@@ -72,14 +87,24 @@ export function weekSessions(ctx: WeekContext): Session[] {
     const runIndex = runOffsets.indexOf(offset);
     if (runIndex !== -1) {
       const minutes = load.runs[runIndex]!;
-      const level = ctx.runLevels ? ctx.runLevels[runIndex] ?? null : load.level;
+      const level = ctx.runLevels ? (ctx.runLevels[runIndex] ?? null) : load.level;
       sessions.push(runSession(date, minutes, level, load, template, intake, templates.rules));
     }
     // On a run day the other items go with the run; the rules that kept it a non-running day do not apply.
     const { plain, withRun } = days[offset]!;
-    for (const exercise of runIndex === -1 ? plain : withRun) sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : NO_RULES, dayNumber));
+    for (const exercise of runIndex === -1 ? plain : withRun)
+      sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : NO_RULES, dayNumber));
     if (sessions.length === sessionsBefore) {
-      sessions.push({ date, kind: 'rest', title: 'Rest', details: 'Full rest.', minutes: 0, runMinutes: 0, rules: restRules, why: KIND_WHY.rest });
+      sessions.push({
+        date,
+        kind: 'rest',
+        title: 'Rest',
+        details: 'Full rest.',
+        minutes: 0,
+        runMinutes: 0,
+        rules: restRules,
+        why: KIND_WHY.rest,
+      });
     }
   }
   return withFullRestDay(sessions);
@@ -110,7 +135,13 @@ function withFullRestDay(sessions: Session[]): Session[] {
   const lightest = free.reduce((best, day) => (load(day) < load(best) ? day : best));
   const date = lightest[0]!.date;
   const rest: Session = {
-    date, kind: 'rest', title: 'Full rest day', minutes: 0, runMinutes: 0, rules: FULL_REST_RULES, why: KIND_WHY.rest,
+    date,
+    kind: 'rest',
+    title: 'Full rest day',
+    minutes: 0,
+    runMinutes: 0,
+    rules: FULL_REST_RULES,
+    why: KIND_WHY.rest,
     details: 'No running, cross-training or core today: an easy walk or gentle mobility at most (R-WEEK-1).',
   };
   return sessions.flatMap((s) => (s.date !== date ? [s] : s === lightest[0] ? [rest] : []));
@@ -137,7 +168,9 @@ interface DayItems {
  * out): the same for every week of every athlete.
  */
 function dayItems(
-  template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null,
+  template: Template,
+  exercises: Record<string, Exercise>,
+  avoids: ExerciseLoad[] | null,
 ): readonly DayItems[] {
   let byExercises = dayItemsByTemplate.get(template);
   if (byExercises === undefined) dayItemsByTemplate.set(template, (byExercises = new WeakMap()));
@@ -155,12 +188,17 @@ const dayItemsByTemplate = new WeakMap<Template, WeakMap<Record<string, Exercise
 const GENTLE_MOBILITY = 'gentle-mobility';
 
 function workOutDayItems(
-  template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null,
+  template: Template,
+  exercises: Record<string, Exercise>,
+  avoids: ExerciseLoad[] | null,
 ): DayItems[] {
   const days: DayItems[] = [];
   const suits = (exercise: Exercise) => !avoids || !(exercise.loads ?? []).some((l) => avoids.includes(l));
   for (let offset = 0; offset < 7; offset++) {
-    let items = (template.week[(offset + 1) as keyof WeekSkeleton] ?? []).map((id) => ({ id, exercise: exercises[id]! }));
+    let items = (template.week[(offset + 1) as keyof WeekSkeleton] ?? []).map((id) => ({
+      id,
+      exercise: exercises[id]!,
+    }));
     // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2), and only
     // what suits the runner's signs (section 5b).
     if (avoids) {
@@ -173,7 +211,9 @@ function workOutDayItems(
     }
     // Beside a run: the after-run items, then the day's own core and mobility.
     const kept = items.filter(({ exercise }) => exercise.kind === 'core' || exercise.kind === 'mobility');
-    const after = template.afterRun.filter((id) => !kept.some((k) => k.id === id)).map((id) => ({ id, exercise: exercises[id]! }));
+    const after = template.afterRun
+      .filter((id) => !kept.some((k) => k.id === id))
+      .map((id) => ({ id, exercise: exercises[id]! }));
     days.push({ plain: items.map((i) => i.exercise), withRun: [...after, ...kept].map((i) => i.exercise) });
   }
   return days;
@@ -183,8 +223,14 @@ const NO_RULES: readonly string[] = [];
 
 function exerciseSession(date: string, exercise: Exercise, rules: readonly string[], day: number): Session {
   return {
-    date, kind: exercise.kind, title: exercise.title, details: exercise.details, minutes: exercise.minutes ?? 0,
-    runMinutes: 0, rules, why: dayWhy(day, exercise.kind),
+    date,
+    kind: exercise.kind,
+    title: exercise.title,
+    details: exercise.details,
+    minutes: exercise.minutes ?? 0,
+    runMinutes: 0,
+    rules,
+    why: dayWhy(day, exercise.kind),
   };
 }
 
@@ -198,30 +244,60 @@ function dayWhy(day: number, kind: ExerciseKind): string {
 const NO_HARD_RUNNING =
   'Flat, even ground (a path or track; no cambered roads), easy effort: no hills, speed work or races (R-PROG-4).';
 
-function runSession(date: string, minutes: number, level: LadderLevel | null, load: WeekLoad, template: Template, intake: Intake, rules: Rules): Session {
+function runSession(
+  date: string,
+  minutes: number,
+  level: LadderLevel | null,
+  load: WeekLoad,
+  template: Template,
+  intake: Intake,
+  rules: Rules,
+): Session {
   const ids = [...load.rules, 'R-PROG-4', 'R-WEEK-2'];
   const walkingMinutes = template.warmupMinutes + template.cooldownMinutes;
   const pace = paceOf(intake, rules);
   const { title, details } = runText(template, minutes, level, load.lighter, pace, rules.painThreshold);
   if (level && level.walk > 0) {
     return {
-      date, kind: 'walk-run', title, details, minutes: walkingMinutes + minutes + level.walk * level.repeats, runMinutes: minutes, level: level.level,
-      rules: ids, why: load.why,
+      date,
+      kind: 'walk-run',
+      title,
+      details,
+      minutes: walkingMinutes + minutes + level.walk * level.repeats,
+      runMinutes: minutes,
+      level: level.level,
+      rules: ids,
+      why: load.why,
     };
   }
-  return { date, kind: 'run', title, details, minutes: walkingMinutes + minutes, runMinutes: minutes, rules: ids, why: load.why };
+  return {
+    date,
+    kind: 'run',
+    title,
+    details,
+    minutes: walkingMinutes + minutes,
+    runMinutes: minutes,
+    rules: ids,
+    why: load.why,
+  };
 }
 
 /** A run's title and details, in words: the same template, level and minutes always give the same strings. */
 function runText(
-  template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number,
+  template: Template,
+  minutes: number,
+  level: LadderLevel | null,
+  lighter: boolean,
+  pace: Pace | null,
+  stopPain: number,
 ): RunText {
   let texts = runTexts.get(template);
   if (texts === undefined) runTexts.set(template, (texts = new Map()));
   const paceKey = pace ? `${pace.units} ${pace.minutesPer} ${pace.assumed}` : 'min';
-  const key = level && level.walk > 0
-    ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes} ${stopPain} ${paceKey}`
-    : `run ${minutes} ${lighter} ${paceKey} ${stopPain}`;
+  const key =
+    level && level.walk > 0
+      ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes} ${stopPain} ${paceKey}`
+      : `run ${minutes} ${lighter} ${paceKey} ${stopPain}`;
   let text = texts.get(key);
   if (text === undefined) {
     if (texts.size > 10_000) texts.clear();
@@ -231,7 +307,12 @@ function runText(
 }
 
 function wordRun(
-  template: Template, minutes: number, level: LadderLevel | null, lighter: boolean, pace: Pace | null, stopPain: number,
+  template: Template,
+  minutes: number,
+  level: LadderLevel | null,
+  lighter: boolean,
+  pace: Pace | null,
+  stopPain: number,
 ): RunText {
   // R-WEEK-2: a dynamic warm-up before, static stretches after, and the stop rule, in the run's own text.
   const warm =
@@ -265,7 +346,7 @@ function distanceWords(minutes: number, pace: Pace): string {
   const at = `${formatPace(pace.minutesPer)}/${pace.units}`;
   return pace.assumed
     ? `run by the clock; about ${distance} ${pace.units} at ${at}, the fast pace assumed without --pace, ` +
-      'less at a slower pace'
+        'less at a slower pace'
     : `about ${distance} ${pace.units} at your easy pace of ${at}`;
 }
 

@@ -45,30 +45,79 @@ export const REFERRALS: Readonly<Record<string, string>> = {
     'A first episode of back pain at 50 or over: see a doctor (GP) first, within 1-2 weeks, to rule ' +
     'out other causes.',
   'worse-during-run':
-    'Pain that builds during runs: book a physical therapist or a gait analysis in the next few ' +
-    'weeks.',
+    'Pain that builds during runs: book a physical therapist or a gait analysis in the next few ' + 'weeks.',
   'lingering-stiffness': 'Stiffness that never loosens: book a physical therapist in the next few weeks.',
   'hip-buttock': 'Pain into the hip or buttock: book a physical therapist in the next few weeks.',
   limp: 'Pain that changes your stride: book a physical therapist or a gait analysis in the next few weeks.',
 };
 
 export const SYMPTOMS: readonly Symptom[] = [
-  { id: 'bladder-bowel', level: 'emergency', text: 'new trouble passing urine, or loss of bladder or bowel control', short: 'bladder or bowel trouble' },
-  { id: 'saddle-numbness', level: 'emergency', text: 'numbness around the groin, buttocks or genitals', short: 'numbness in the groin or buttocks' },
-  { id: 'leg-weakness', level: 'emergency', text: 'significant or worsening weakness in one or both legs', short: 'weak legs' },
-  { id: 'both-legs', level: 'emergency', text: 'pain, numbness or tingling spreading into both legs', short: 'pain or tingling in both legs' },
-  { id: 'night-pain', level: 'urgent', text: 'pain at night not eased by rest or changing position', short: 'night pain rest does not ease' },
+  {
+    id: 'bladder-bowel',
+    level: 'emergency',
+    text: 'new trouble passing urine, or loss of bladder or bowel control',
+    short: 'bladder or bowel trouble',
+  },
+  {
+    id: 'saddle-numbness',
+    level: 'emergency',
+    text: 'numbness around the groin, buttocks or genitals',
+    short: 'numbness in the groin or buttocks',
+  },
+  {
+    id: 'leg-weakness',
+    level: 'emergency',
+    text: 'significant or worsening weakness in one or both legs',
+    short: 'weak legs',
+  },
+  {
+    id: 'both-legs',
+    level: 'emergency',
+    text: 'pain, numbness or tingling spreading into both legs',
+    short: 'pain or tingling in both legs',
+  },
+  {
+    id: 'night-pain',
+    level: 'urgent',
+    text: 'pain at night not eased by rest or changing position',
+    short: 'night pain rest does not ease',
+  },
   { id: 'radiating-pain', level: 'urgent', text: 'pain shooting down a leg', short: 'pain shooting down a leg' },
   { id: 'numbness-tingling', level: 'urgent', text: 'numbness or tingling', short: 'numbness or tingling' },
   { id: 'worse-sitting', level: 'urgent', text: 'pain clearly worse when sitting', short: 'pain worse sitting' },
   { id: 'fever', level: 'urgent', text: 'fever, chills or feeling unwell', short: 'fever or feeling unwell' },
   { id: 'weight-loss', level: 'urgent', text: 'unexplained weight loss', short: 'unexplained weight loss' },
   { id: 'cancer-history', level: 'urgent', text: 'a history of cancer', short: 'a history of cancer' },
-  { id: 'trauma', level: 'urgent', text: 'a fall, accident or impact before the pain', short: 'a fall or impact before the pain' },
-  { id: 'not-improving', level: 'urgent', text: 'no improvement after about 4 weeks of rest and changes', short: 'no better after 4 weeks' },
-  { id: 'worse-during-run', level: 'caution', text: 'pain that builds mid-run or after', short: 'pain building during runs' },
-  { id: 'lingering-stiffness', level: 'caution', text: 'stiffness that never fully loosens', short: 'stiffness that never loosens' },
-  { id: 'hip-buttock', level: 'caution', text: 'pain into the hip or buttock, above the knee, without numbness', short: 'pain into hip or buttock' },
+  {
+    id: 'trauma',
+    level: 'urgent',
+    text: 'a fall, accident or impact before the pain',
+    short: 'a fall or impact before the pain',
+  },
+  {
+    id: 'not-improving',
+    level: 'urgent',
+    text: 'no improvement after about 4 weeks of rest and changes',
+    short: 'no better after 4 weeks',
+  },
+  {
+    id: 'worse-during-run',
+    level: 'caution',
+    text: 'pain that builds mid-run or after',
+    short: 'pain building during runs',
+  },
+  {
+    id: 'lingering-stiffness',
+    level: 'caution',
+    text: 'stiffness that never fully loosens',
+    short: 'stiffness that never loosens',
+  },
+  {
+    id: 'hip-buttock',
+    level: 'caution',
+    text: 'pain into the hip or buttock, above the knee, without numbness',
+    short: 'pain into hip or buttock',
+  },
   { id: 'limp', level: 'caution', text: 'pain that changes your stride', short: 'a limp' },
 ];
 

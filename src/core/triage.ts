@@ -7,12 +7,18 @@ import type { Intake, Rules, Triage, TriageLevel, TriageReason } from './types.j
 export const SEVERITY: Record<TriageLevel, number> = { clear: 0, caution: 1, urgent: 2, emergency: 3 };
 
 /** The intake's answers triage reads; pain is left out where only logged symptoms count. */
-export type TriageInput = Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode' | 'cleared'> & { pain?: number };
+export type TriageInput = Pick<Intake, 'symptoms' | 'age' | 'archingPain' | 'firstEpisode' | 'cleared'> & {
+  pain?: number;
+};
 
-export function triageReasons(intake: Omit<TriageInput, 'cleared'>, rules: Pick<Rules, 'severeRestPain'>): TriageReason[] {
+export function triageReasons(
+  intake: Omit<TriageInput, 'cleared'>,
+  rules: Pick<Rules, 'severeRestPain'>,
+): TriageReason[] {
   const reasons: TriageReason[] = [];
   // R-PAIN-6: severe pain at rest is no "clear" start, whatever the checklist says.
-  if (intake.pain !== undefined && intake.pain >= rules.severeRestPain) reasons.push(severePain(intake.pain, rules.severeRestPain));
+  if (intake.pain !== undefined && intake.pain >= rules.severeRestPain)
+    reasons.push(severePain(intake.pain, rules.severeRestPain));
   for (const id of new Set(intake.symptoms)) {
     const symptom = findSymptom(id);
     // Unknown ids are rejected at the edge; here an unknown id must not pass as "clear".
@@ -30,16 +36,26 @@ export function triageReasons(intake: Omit<TriageInput, 'cleared'>, rules: Pick<
 
 /** Section 5b: each reason's own line of who to see and how soon, most urgent first. */
 function referralLines(reasons: TriageReason[], level: TriageReason['level']): string {
-  return reasons.filter((r) => r.level === level && r.referral).map((r) => r.referral).join(' ');
+  return reasons
+    .filter((r) => r.level === level && r.referral)
+    .map((r) => r.referral)
+    .join(' ');
 }
 
 /**
  * `found` adds reasons the log raised (R-ESC-1..3): they weigh as urgent red flags, and a
  * clearance lifts them as it lifts the intake's.
  */
-export function triage(intake: TriageInput, rules: Pick<Rules, 'severeRestPain'>, found: readonly TriageReason[] = []): Triage {
+export function triage(
+  intake: TriageInput,
+  rules: Pick<Rules, 'severeRestPain'>,
+  found: readonly TriageReason[] = [],
+): Triage {
   const reasons = [...triageReasons(intake, rules), ...found].sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
-  const level = reasons.reduce<TriageLevel>((worst, r) => (SEVERITY[r.level] > SEVERITY[worst] ? r.level : worst), 'clear');
+  const level = reasons.reduce<TriageLevel>(
+    (worst, r) => (SEVERITY[r.level] > SEVERITY[worst] ? r.level : worst),
+    'clear',
+  );
   const cleared = intake.cleared;
   switch (level) {
     case 'emergency':
@@ -48,13 +64,39 @@ export function triage(intake: TriageInput, rules: Pick<Rules, 'severeRestPain'>
     case 'urgent':
       // R-TRIAGE-2
       return cleared
-        ? { level, reasons, cleared, withheld: false, message: 'A clinician has cleared you to run. If any of these symptoms returns or worsens, stop running and go back to them.' }
-        : { level, reasons, cleared, withheld: true, message: `No running in this plan: stop running until a clinician has cleared you. ${referralLines(reasons, 'urgent') || URGENT_ACTION} Until then the plan holds only what suits your signs while you wait for assessment.` };
+        ? {
+            level,
+            reasons,
+            cleared,
+            withheld: false,
+            message:
+              'A clinician has cleared you to run. If any of these symptoms returns or worsens, stop running and go back to them.',
+          }
+        : {
+            level,
+            reasons,
+            cleared,
+            withheld: true,
+            message: `No running in this plan: stop running until a clinician has cleared you. ${referralLines(reasons, 'urgent') || URGENT_ACTION} Until then the plan holds only what suits your signs while you wait for assessment.`,
+          };
     case 'caution':
       // R-TRIAGE-3
       return cleared
-        ? { level, reasons, cleared, withheld: false, message: 'A clinician has cleared you, so the plan may go beyond walk/run. Get assessed again if these signs persist.' }
-        : { level, reasons, cleared, withheld: false, message: `An assessment is recommended. ${referralLines(reasons, 'caution')} Until the signs are gone or you are cleared, the plan stays in the walk/run phase.` };
+        ? {
+            level,
+            reasons,
+            cleared,
+            withheld: false,
+            message:
+              'A clinician has cleared you, so the plan may go beyond walk/run. Get assessed again if these signs persist.',
+          }
+        : {
+            level,
+            reasons,
+            cleared,
+            withheld: false,
+            message: `An assessment is recommended. ${referralLines(reasons, 'caution')} Until the signs are gone or you are cleared, the plan stays in the walk/run phase.`,
+          };
     default:
       return { level, reasons, cleared, withheld: false, message: '' };
   }
@@ -67,6 +109,7 @@ function severePain(pain: number, limit: number): TriageReason {
     id: SEVERE_PAIN,
     level: 'urgent',
     text: `severe pain at rest (${pain}/10; ${limit}/10 or more needs a doctor or physical therapist before you start)`,
-    referral: 'Severe pain at rest: see a doctor or physical therapist before you start, within a few days, sooner if it is getting worse.',
+    referral:
+      'Severe pain at rest: see a doctor or physical therapist before you start, within a few days, sooner if it is getting worse.',
   };
 }

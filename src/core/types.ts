@@ -250,7 +250,16 @@ export interface CheckIn {
 }
 
 export type DecisionKind =
-  | 'stop' | 'stop-running' | 'drop-back' | 'hold' | 'off-plan' | 'not-counted' | 'clean' | 'advance' | 'cleared' | 'rest-pain';
+  | 'stop'
+  | 'stop-running'
+  | 'drop-back'
+  | 'hold'
+  | 'off-plan'
+  | 'not-counted'
+  | 'clean'
+  | 'advance'
+  | 'cleared'
+  | 'rest-pain';
 
 /** What a check-in (or a gap without running) did to the plan, and the rule that did it. */
 export interface Decision {

@@ -26,7 +26,9 @@ export function painChartText(points: PainPoint[], limit: number, s: Style): str
   lines.push(`     └${'──'.repeat(shown.length)}`);
   const first = shortDate(shown[0]!.date);
   const last = shortDate(shown.at(-1)!.date);
-  lines.push(`      ${first}${shown.length > 1 ? ` … ${last}` : ''}${points.length > shown.length ? ` (last ${shown.length} check-ins)` : ''}`);
+  lines.push(
+    `      ${first}${shown.length > 1 ? ` … ${last}` : ''}${points.length > shown.length ? ` (last ${shown.length} check-ins)` : ''}`,
+  );
   lines.push(s.dim('      ● pain during   ○ next morning   ◉ both'));
   return lines;
 }
@@ -39,12 +41,13 @@ export function volumeChartText(weeks: WeekVolume[], s: Style): string[] {
     ...weeks.map((w) => {
       const done = scale(w.logged ?? 0);
       const planned = w.open ? Math.max(0, scale(w.planned) - done) : 0;
-      const cells = [...'█'.repeat(done) + '░'.repeat(planned) + ' '.repeat(Math.max(0, BAR_WIDTH - done - planned))];
+      const cells = [...('█'.repeat(done) + '░'.repeat(planned) + ' '.repeat(Math.max(0, BAR_WIDTH - done - planned)))];
       if (w.cap !== null) {
         const at = Math.min(BAR_WIDTH - 1, scale(w.cap));
         cells[at] = (w.logged ?? w.planned) > w.cap ? s.red('│') : s.yellow('│');
       }
-      const figure = w.logged === null ? `${w.planned} planned` : `${w.logged} of ${w.planned}${w.open ? ' so far' : ''}`;
+      const figure =
+        w.logged === null ? `${w.planned} planned` : `${w.logged} of ${w.planned}${w.open ? ' so far' : ''}`;
       return `  W${String(w.week).padEnd(3)}${cells.join('')} ${figure}${w.cap !== null ? s.dim(` (cap ${w.cap})`) : ''}`;
     }),
     s.dim('       █ logged   ░ planned   │ 10% cap (from the continuous phase on)'),
@@ -79,20 +82,35 @@ export function painChartSvg(points: PainPoint[], limit: number): string {
     body.push(`<line x1="${left}" y1="${y(pain)}" x2="${width - right}" y2="${y(pain)}" stroke="#e5e5e5"/>`);
     body.push(`<text x="${left - 8}" y="${y(pain) + 4}" ${FONT} text-anchor="end">${pain}</text>`);
   }
-  body.push(`<line x1="${left}" y1="${y(limit)}" x2="${width - right}" y2="${y(limit)}" stroke="#c0392b" stroke-dasharray="6 4"/>`);
-  body.push(`<text x="${width - right}" y="${y(limit) - 4}" ${FONT} text-anchor="end" fill="#c0392b">${limit}/10 limit</text>`);
+  body.push(
+    `<line x1="${left}" y1="${y(limit)}" x2="${width - right}" y2="${y(limit)}" stroke="#c0392b" stroke-dasharray="6 4"/>`,
+  );
+  body.push(
+    `<text x="${width - right}" y="${y(limit) - 4}" ${FONT} text-anchor="end" fill="#c0392b">${limit}/10 limit</text>`,
+  );
   const series = (pick: (p: PainPoint) => number | null, colour: string, dash: string, label: string) => {
     const coords = points.map((p, i) => ({ i, v: pick(p) })).filter((c): c is { i: number; v: number } => c.v !== null);
-    if (coords.length > 1) body.push(`<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${coords.map((c) => `${x(c.i).toFixed(1)},${y(c.v).toFixed(1)}`).join(' ')}"/>`);
-    for (const c of coords) body.push(`<circle cx="${x(c.i).toFixed(1)}" cy="${y(c.v).toFixed(1)}" r="3.5" fill="${colour}"><title>${xml(`${shortDate(points[c.i]!.date)}: ${label} ${c.v}/10`)}</title></circle>`);
+    if (coords.length > 1)
+      body.push(
+        `<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${coords.map((c) => `${x(c.i).toFixed(1)},${y(c.v).toFixed(1)}`).join(' ')}"/>`,
+      );
+    for (const c of coords)
+      body.push(
+        `<circle cx="${x(c.i).toFixed(1)}" cy="${y(c.v).toFixed(1)}" r="3.5" fill="${colour}"><title>${xml(`${shortDate(points[c.i]!.date)}: ${label} ${c.v}/10`)}</title></circle>`,
+      );
   };
   series((p) => p.during, '#1f77b4', '', 'pain during');
   series((p) => p.nextMorning, '#ff7f0e', ' stroke-dasharray="4 3"', 'next morning');
   if (points.length > 0) {
     body.push(`<text x="${left}" y="${height - 28}" ${FONT}>${xml(shortDate(points[0]!.date))}</text>`);
-    if (points.length > 1) body.push(`<text x="${width - right}" y="${height - 28}" ${FONT} text-anchor="end">${xml(shortDate(points.at(-1)!.date))}</text>`);
+    if (points.length > 1)
+      body.push(
+        `<text x="${width - right}" y="${height - 28}" ${FONT} text-anchor="end">${xml(shortDate(points.at(-1)!.date))}</text>`,
+      );
   } else {
-    body.push(`<text x="${left + plotW / 2}" y="${top + plotH / 2}" ${FONT} text-anchor="middle">No pain logged yet</text>`);
+    body.push(
+      `<text x="${left + plotW / 2}" y="${top + plotH / 2}" ${FONT} text-anchor="middle">No pain logged yet</text>`,
+    );
   }
   body.push(`<text x="${left}" y="${height - 8}" ${FONT} fill="#1f77b4">● pain during</text>`);
   body.push(`<text x="${left + 120}" y="${height - 8}" ${FONT} fill="#ff7f0e">● next morning</text>`);
@@ -114,10 +132,20 @@ export function volumeChartSvg(weeks: WeekVolume[]): string {
   weeks.forEach((w, i) => {
     const x0 = left + i * step + step * 0.15;
     const barW = step * 0.7;
-    body.push(`<rect x="${x0.toFixed(1)}" y="${y(w.planned).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(w.planned)).toFixed(1)}" fill="#cfe2f3"><title>Week ${w.week}: ${w.planned} min planned</title></rect>`);
-    if (w.logged !== null) body.push(`<rect x="${x0.toFixed(1)}" y="${y(w.logged).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(w.logged)).toFixed(1)}" fill="#1f77b4"><title>Week ${w.week}: ${w.logged} min logged</title></rect>`);
-    if (w.cap !== null) body.push(`<line x1="${(x0 - 3).toFixed(1)}" y1="${y(w.cap).toFixed(1)}" x2="${(x0 + barW + 3).toFixed(1)}" y2="${y(w.cap).toFixed(1)}" stroke="#c0392b" stroke-width="2"><title>Week ${w.week}: 10% cap ${w.cap} min</title></line>`);
-    body.push(`<text x="${(x0 + barW / 2).toFixed(1)}" y="${height - 32}" ${FONT} text-anchor="middle">W${w.week}</text>`);
+    body.push(
+      `<rect x="${x0.toFixed(1)}" y="${y(w.planned).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(w.planned)).toFixed(1)}" fill="#cfe2f3"><title>Week ${w.week}: ${w.planned} min planned</title></rect>`,
+    );
+    if (w.logged !== null)
+      body.push(
+        `<rect x="${x0.toFixed(1)}" y="${y(w.logged).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(w.logged)).toFixed(1)}" fill="#1f77b4"><title>Week ${w.week}: ${w.logged} min logged</title></rect>`,
+      );
+    if (w.cap !== null)
+      body.push(
+        `<line x1="${(x0 - 3).toFixed(1)}" y1="${y(w.cap).toFixed(1)}" x2="${(x0 + barW + 3).toFixed(1)}" y2="${y(w.cap).toFixed(1)}" stroke="#c0392b" stroke-width="2"><title>Week ${w.week}: 10% cap ${w.cap} min</title></line>`,
+      );
+    body.push(
+      `<text x="${(x0 + barW / 2).toFixed(1)}" y="${height - 32}" ${FONT} text-anchor="middle">W${w.week}</text>`,
+    );
   });
   body.push(`<text x="${left}" y="${height - 8}" ${FONT} fill="#1f77b4">■ logged</text>`);
   body.push(`<text x="${left + 80}" y="${height - 8}" ${FONT} fill="#7fa7c9">■ planned</text>`);

@@ -29,19 +29,24 @@ export interface IcsOptions {
 }
 
 // Characters RFC 5545 TEXT may not hold, and the bidirectional marks: made spaces in every text.
-// eslint-disable-next-line no-control-regex
-const TEXT_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const TEXT_CONTROL =
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The days that become events: every day with a session that is not rest, unless rest is wanted. */
 export function calendarDays(plan: Plan, includeRest = false): CalendarDay[] {
   const days: CalendarDay[] = [];
   for (const week of plan.weeks) {
-    for (const day of sessionsByDate(week)) if (includeRest || day.sessions.some((s) => s.kind !== 'rest')) days.push(day);
+    for (const day of sessionsByDate(week))
+      if (includeRest || day.sessions.some((s) => s.kind !== 'rest')) days.push(day);
   }
   return days;
 }
 
-/** A week's sessions by date, dates in the order they first appear. The engine lists them by date, so a day's are side by side. */
+/**
+ * A week's sessions by date, dates in the order they first appear. The engine lists them by date,
+ * so a day's are side by side.
+ */
 function sessionsByDate(week: Week): CalendarDay[] {
   const days: CalendarDay[] = [];
   let last: CalendarDay | undefined;
@@ -117,7 +122,16 @@ export function icsPieces(plan: Plan, options: IcsOptions): Piece[] {
   const out: Piece[] = [];
   const name = escapeText(plan.name ? `backplan: ${clean(plan.name)}` : 'backplan: return-to-running plan');
   const zone = options.time && options.tz ? canonicalZone(options.tz) : null;
-  out.push(lines('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//backplan//backplan//EN', `NAME:${name}`, `X-WR-CALNAME:${name}`, ...(zone ? [...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`] : [])));
+  out.push(
+    lines(
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//backplan//backplan//EN',
+      `NAME:${name}`,
+      `X-WR-CALNAME:${name}`,
+      ...(zone ? [...vtimezone(zone), `TIMEZONE-ID:${zone}`, `X-WR-TIMEZONE:${zone}`] : []),
+    ),
+  );
 
   const { cache } = options;
   // DTSTAMP: midnight UTC of the plan's day, so the same plan gives the same bytes.
@@ -125,17 +139,33 @@ export function icsPieces(plan: Plan, options: IcsOptions): Piece[] {
   const key = options.uidKey ?? slugOf(plan.name ?? undefined); // the same athlete and day always give the same UID
   for (const { week, date, sessions } of calendarDays(plan, options.includeRest)) {
     const sequence = options.sequences?.get(date) ?? 0;
-    out.push(BEGIN_EVENT, `${foldLine(`UID:${key}-${date}-day@backplan`)}\r\n`, sequence === 0 ? FIRST_SEQUENCE : `SEQUENCE:${sequence}\r\n`, stamp);
+    out.push(
+      BEGIN_EVENT,
+      `${foldLine(`UID:${key}-${date}-day@backplan`)}\r\n`,
+      sequence === 0 ? FIRST_SEQUENCE : `SEQUENCE:${sequence}\r\n`,
+      stamp,
+    );
     if (options.time && zone) out.push(lines(...timedSpan(date, sessions, options.time, zone, options.duration)));
     else out.push(cache?.piece(allDaySpanKey(date), () => allDaySpan(date)) ?? allDaySpan(date));
     const summary = summaryOf(sessions);
     out.push(cache?.piece(summaryKey(summary), () => summaryLine(summary)) ?? summaryLine(summary));
     for (let i = 0; i < sessions.length; i++) {
       const session = sessions[i]!;
-      out.push(cache?.piece(descriptionKey(session, i === 0), () => describe(session, i === 0)) ?? describe(session, i === 0));
+      out.push(
+        cache?.piece(descriptionKey(session, i === 0), () => describe(session, i === 0)) ?? describe(session, i === 0),
+      );
     }
     out.push(cache?.piece(weekTailKey(plan, week), () => weekTail(plan, week)) ?? weekTail(plan, week));
-    if (options.alarm !== undefined) out.push(lines('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${durationBefore(options.alarm * 60)}`, `DESCRIPTION:${escapeText(summaryOf(sessions))}`, 'END:VALARM'));
+    if (options.alarm !== undefined)
+      out.push(
+        lines(
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          `TRIGGER:${durationBefore(options.alarm * 60)}`,
+          `DESCRIPTION:${escapeText(summaryOf(sessions))}`,
+          'END:VALARM',
+        ),
+      );
     out.push(END_EVENT);
   }
   out.push(END_CALENDAR);
@@ -173,7 +203,14 @@ function describe(session: Session, first: boolean): string {
 
 /** What a session's part depends on: a run's part names its rules, other sessions' none. */
 function descriptionKey(session: Session, first: boolean): KeyPart[] {
-  return ['description', first, session.title, session.minutes, session.details, session.runMinutes > 0 ? session.rules.join(' ') : ''];
+  return [
+    'description',
+    first,
+    session.title,
+    session.minutes,
+    session.details,
+    session.runMinutes > 0 ? session.rules.join(' ') : '',
+  ];
 }
 
 /** The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the safety net. */
@@ -195,7 +232,10 @@ function weekTailKey(plan: Plan, week: Week): KeyPart[] {
 
 /** The VTIMEZONE block of a zone, as lines. */
 function vtimezone(tz: string): string[] {
-  return (getVtimezoneComponent(tz) ?? '').split(/\r?\n/).filter(Boolean).map((line) => (/^(?:TZID|X-LIC-LOCATION):/.test(line) ? line.replace(/:.*/, `:${tz}`) : line));
+  return (getVtimezoneComponent(tz) ?? '')
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((line) => (/^(?:TZID|X-LIC-LOCATION):/.test(line) ? line.replace(/:.*/, `:${tz}`) : line));
 }
 
 /** RFC 5545 §3.3.6 duration, negative: this many seconds before. */
@@ -279,7 +319,7 @@ export function foldByUnit(line: string, first: number): string {
   let start = 0;
   let octets = 0;
   let limit = first;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const code = line.charCodeAt(i);
     const width = code === 0x5c || (code >= 0xd800 && code <= 0xdbff) ? 2 : 1;
     const size = code === 0x5c ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : width === 2 ? 4 : 3;
@@ -297,17 +337,33 @@ export function foldByUnit(line: string, first: number): string {
 
 /** DTSTART and DTEND of an all-day event, as lines: plain dates, which no host zone can move. */
 function allDaySpan(date: string): string {
-  return lines(`DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE');
+  return lines(
+    `DTSTART;VALUE=DATE:${date.replaceAll('-', '')}`,
+    `DTEND;VALUE=DATE:${addDays(date, 1).replaceAll('-', '')}`,
+    'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+    'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
+  );
 }
 
 const allDaySpanKey = (date: string): KeyPart[] => ['all-day', date];
 
 /** DTSTART and DTEND of a timed event: wall-clock times in the zone, the length the day's sessions take. */
-function timedSpan(date: string, sessions: Session[], time: string, tz: string, duration: number | undefined): string[] {
+function timedSpan(
+  date: string,
+  sessions: Session[],
+  time: string,
+  tz: string,
+  duration: number | undefined,
+): string[] {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const start = new TZDate(y, m - 1, d, hours, minutes, tz);
-  const length = duration ?? Math.max(15, sessions.reduce((sum, s) => sum + s.minutes, 0));
+  const length =
+    duration ??
+    Math.max(
+      15,
+      sessions.reduce((sum, s) => sum + s.minutes, 0),
+    );
   const end = new TZDate(start.getTime() + length * 60_000, tz);
   // An end in the hour the clocks go back through twice would be read as the first of the two (RFC
   // 5545 §3.3.5), before the start: then the event says how long it is instead of when it ends.
@@ -324,7 +380,12 @@ function wallClock(date: TZDate): string {
 
 /** What a day's event says, keyed by date: a change here is what SEQUENCE counts. */
 export function eventContents(plan: Plan, includeRest = false): Map<string, string> {
-  return new Map(calendarDays(plan, includeRest).map(({ week, date, sessions }) => [date, `${summaryOf(sessions)}\n${descriptionOf(plan, week, sessions)}`]));
+  return new Map(
+    calendarDays(plan, includeRest).map(({ week, date, sessions }) => [
+      date,
+      `${summaryOf(sessions)}\n${descriptionOf(plan, week, sessions)}`,
+    ]),
+  );
 }
 
 function summaryOf(sessions: Session[]): string {
@@ -360,7 +421,10 @@ function weekNotes(plan: Plan, week: Week): string {
  * R-SAFE-1 in every event, in the few words a calendar has room for: every emergency and urgent
  * symptom, what to do, and the notice. (The full wording is in the other formats.)
  */
-const brief = (level: string) => SYMPTOMS.filter((s) => s.level === level).map((s) => s.short).join(', ');
+const brief = (level: string) =>
+  SYMPTOMS.filter((s) => s.level === level)
+    .map((s) => s.short)
+    .join(', ');
 const CALENDAR_SAFETY_NET =
   `EMERGENCY, go to emergency care today: ${brief('emergency')}.\n` +
   `URGENT, stop running and see a doctor or physical therapist: ${brief('urgent')}.\n` +
@@ -372,7 +436,10 @@ const CALENDAR_SAFETY_NET_FOLDED = foldContinuation(escapeText(`\n\n${CALENDAR_S
  * bidirectional marks too, from template files), become spaces; line breaks become \\n.
  */
 export function escapeText(text: string): string {
-  return text.replace(TEXT_CONTROL, ' ').replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(TEXT_CONTROL, ' ')
+    .replace(/[\\;,]/g, '\\$&')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** User text for a calendar: no control characters but newlines, which escapeText turns into \\n. */

@@ -18,7 +18,6 @@ function needsNoEscape(text: string): boolean {
   return SINGLE_SPACED.test(text) && !MARKDOWN_SIGNIFICANT.test(text);
 }
 
-// eslint-disable-next-line no-control-regex
 const MARKDOWN_SIGNIFICANT = /[\u0000-\u001f\u007f-\u009f&<>\\`*_[\]|~#!@]|:\/\/|www\./i;
 
 export function escapeMarkdown(text: string): string {
@@ -28,17 +27,19 @@ export function escapeMarkdown(text: string): string {
 
 /** The escape itself, every step taken (escapeMarkdown skips it when no step would change a thing). */
 export function escapeMarkdownFully(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!@])/g, '\\$1')
-    // GitHub-flavoured Markdown turns bare URLs into links: break "scheme://" and "www.".
-    .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, -1)}\\.`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|~#!@])/g, '\\$1')
+      // GitHub-flavoured Markdown turns bare URLs into links: break "scheme://" and "www.".
+      .replace(/:\/\//g, '\\://')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, -1)}\\.`)
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
@@ -70,7 +71,10 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
   }
   const { cache } = options;
   const net = plan.safetyNet;
-  const out: Piece[] = [head + triageSection(plan), cache?.piece(safetyNetKey(net), () => safetyNetSection(net)) ?? safetyNetSection(net)];
+  const out: Piece[] = [
+    head + triageSection(plan),
+    cache?.piece(safetyNetKey(net), () => safetyNetSection(net)) ?? safetyNetSection(net),
+  ];
 
   if (plan.weeks.length > 0) {
     out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
@@ -130,7 +134,13 @@ function weekHead(week: Week, sameGate: boolean): string {
   );
 }
 
-const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
+const STATUS_WORDS: Record<SessionStatus, string> = {
+  done: 'done',
+  partial: 'partly done',
+  'not-done': 'not done',
+  missed: 'missed',
+  'to-come': 'to come',
+};
 
 /** "| Mon 30 Nov | ": the cell a row takes from its date. */
 function rowStart(date: string): string {
@@ -164,11 +174,18 @@ function sessionText(session: Session): string {
  * descriptions end with, to print once. Empty when the runs share none.
  */
 function everyRun(plan: Plan): string {
-  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0).map((s) => s.details.split('. '));
+  const runs = plan.weeks
+    .flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0)
+    .map((s) => s.details.split('. '));
   if (runs.length < 2) return '';
   const first = runs[0]!;
   let shared = 0;
-  while (shared < first.length - 1 && runs.every((r) => r.length - 1 > shared && r[r.length - 1 - shared] === first[first.length - 1 - shared])) shared++;
+  while (
+    shared < first.length - 1 &&
+    runs.every((r) => r.length - 1 > shared && r[r.length - 1 - shared] === first[first.length - 1 - shared])
+  )
+    shared++;
   return shared === 0 ? '' : first.slice(first.length - shared).join('. ');
 }
 
@@ -178,7 +195,10 @@ function runNotes(week: Week, common: string): string {
   let text = '\n';
   for (const run of week.sessions) {
     if (run.runMinutes === 0) continue;
-    const own = common && run.details.endsWith(common) ? `${run.details.slice(0, -common.length).trimEnd()} As every run: see Every run, at the end.` : run.details;
+    const own =
+      common && run.details.endsWith(common)
+        ? `${run.details.slice(0, -common.length).trimEnd()} As every run: see Every run, at the end.`
+        : run.details;
     const note = `${mdText(own)} Rules: ${run.rules.join(', ')}.`;
     if (seen.has(note)) continue;
     seen.add(note);
@@ -192,7 +212,11 @@ function exerciseSection(plan: Plan, exercises: Record<string, Exercise>, cache:
   const used = new Set<string>();
   for (const week of plan.weeks) for (const session of week.sessions) used.add(session.title);
   const shown = Object.values(exercises).filter((e) => used.has(e.title));
-  return cache?.piece(['md-exercises', cache.idOf(exercises), ...shown.map((e) => e.title)], () => instructionsText(shown)) ?? instructionsText(shown);
+  return (
+    cache?.piece(['md-exercises', cache.idOf(exercises), ...shown.map((e) => e.title)], () =>
+      instructionsText(shown),
+    ) ?? instructionsText(shown)
+  );
 }
 
 function instructionsText(shown: Exercise[]): string {

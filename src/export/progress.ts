@@ -38,7 +38,12 @@ export interface StatusView {
   restThrough: string | null;
   /** The latest pain at rest logged, and whether it keeps runs off (R-PAIN-5). */
   restPain: (NonNullable<Progress['restPain']> & { blocksRunning: boolean }) | null;
-  thisWeek: { week: number; start: string; end: string; sessions: { date: string; title: string; runMinutes: number; status: Session['status'] | null }[] } | null;
+  thisWeek: {
+    week: number;
+    start: string;
+    end: string;
+    sessions: { date: string; title: string; runMinutes: number; status: Session['status'] | null }[];
+  } | null;
   adherence: { planned: number; done: number; partial: number; notDone: number; missed: number };
   pain: PainPoint[];
   weeks: WeekVolume[];
@@ -49,7 +54,9 @@ export interface StatusView {
 export function statusView(plan: Plan, progress: Progress, rules: Rules): StatusView {
   const today = progress.today;
   const current = plan.weeks.find((w) => w.start <= today && today <= w.end) ?? null;
-  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.status && s.status !== 'to-come');
+  const runs = plan.weeks
+    .flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0 && s.status && s.status !== 'to-come');
   return {
     schemaVersion: 1,
     name: plan.name,
@@ -62,10 +69,17 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
     nextSession: progress.next,
     decision: progress.decisions.at(-1) ?? null,
     restThrough: progress.restThrough && progress.restThrough >= today ? progress.restThrough : null,
-    restPain: progress.restPain && { ...progress.restPain, blocksRunning: progress.restPain.value >= rules.painThreshold },
+    restPain: progress.restPain && {
+      ...progress.restPain,
+      blocksRunning: progress.restPain.value >= rules.painThreshold,
+    },
     thisWeek: current && {
-      week: current.index, start: current.start, end: current.end,
-      sessions: current.sessions.filter((s) => s.kind !== 'rest').map((s) => ({ date: s.date, title: s.title, runMinutes: s.runMinutes, status: s.status ?? null })),
+      week: current.index,
+      start: current.start,
+      end: current.end,
+      sessions: current.sessions
+        .filter((s) => s.kind !== 'rest')
+        .map((s) => ({ date: s.date, title: s.title, runMinutes: s.runMinutes, status: s.status ?? null })),
     },
     adherence: {
       planned: runs.length,
@@ -74,7 +88,11 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
       notDone: runs.filter((s) => s.status === 'not-done').length,
       missed: runs.filter((s) => s.status === 'missed').length,
     },
-    pain: progress.sessions.map((s) => ({ date: s.date, during: s.painDuring ?? null, nextMorning: s.nextMorning ?? null })),
+    pain: progress.sessions.map((s) => ({
+      date: s.date,
+      during: s.painDuring ?? null,
+      nextMorning: s.nextMorning ?? null,
+    })),
     weeks: weekVolumes(plan, rules),
     triage: plan.triage,
     painThreshold: rules.painThreshold,
@@ -87,11 +105,18 @@ function weekVolumes(plan: Plan, rules: Rules): WeekVolume[] {
     const begun = week.start <= plan.today;
     const previous = volumes.at(-1);
     // The week before counts as logged once it is over; until then as planned.
-    const before = previous ? (previous.logged !== null && addDays(previous.start, 6) < plan.today ? previous.logged : previous.planned) : null;
+    const before = previous
+      ? previous.logged !== null && addDays(previous.start, 6) < plan.today
+        ? previous.logged
+        : previous.planned
+      : null;
     const beyondLadder = week.phase !== 'settle' && week.phase !== 'walk-run' && week.level === null;
     volumes.push({
-      week: week.index, start: week.start, phase: week.phase, planned: week.runMinutes,
-      logged: begun ? week.loggedRunMinutes ?? 0 : null,
+      week: week.index,
+      start: week.start,
+      phase: week.phase,
+      planned: week.runMinutes,
+      logged: begun ? (week.loggedRunMinutes ?? 0) : null,
       open: week.end >= plan.today,
       cap: beyondLadder && before !== null && before > 0 ? Math.floor(before * rules.volumeCap) : null,
     });

@@ -20,7 +20,7 @@ export function terminalSafe(text: string): string {
 }
 
 // C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
+
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** At most `max` characters, the last of a longer text an ellipsis. */
@@ -37,10 +37,9 @@ const escaped = (char: string): string => `\\u${char.charCodeAt(0).toString(16).
 
 /** JSON text with the controls JSON.stringify leaves raw (DEL, C1, bidirectional marks) escaped as \uXXXX. */
 export function jsonSafe(json: string): string {
-  // eslint-disable-next-line no-control-regex
   return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE_ALL, escaped) : json;
 }
-// eslint-disable-next-line no-control-regex
+
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
 
@@ -48,8 +47,9 @@ const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
 // write (the batch progress bar) or ends a line, and the colour codes of backplan's own styles
 // (bold, dim, red, green, yellow, cyan, and their ends) and erase-line. Any other control becomes
 // visible, inert text: \u001b in place of ESC. In JSON that is the character's own escape.
-// eslint-disable-next-line no-control-regex
-const OUTPUT_CONTROL = /\u001b\[(?:(?:1|2|22|31|32|33|36|39)m|K)|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const OUTPUT_CONTROL =
+  /\u001b\[(?:(?:1|2|22|31|32|33|36|39)m|K)|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Output for stdout or stderr with every control but those above neutralised. */
 export function neutralise(text: string | Uint8Array): string | Uint8Array {
@@ -64,7 +64,12 @@ export function neutralise(text: string | Uint8Array): string | Uint8Array {
 function mayHoldControls(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
-    if (byte < 0x20 ? byte !== 0x09 && byte !== 0x0a && byte !== 0x0d : byte === 0x7f || byte === 0xc2 || byte === 0xd8 || byte === 0xe2) return true;
+    if (
+      byte < 0x20
+        ? byte !== 0x09 && byte !== 0x0a && byte !== 0x0d
+        : byte === 0x7f || byte === 0xc2 || byte === 0xd8 || byte === 0xe2
+    )
+      return true;
   }
   return false;
 }

@@ -68,7 +68,10 @@ export function weeksAhead(plan: Plan, count = 2): Week[] {
 /** Where the weeks not shown are: `backplan show --all`. */
 function restOfPlan(plan: Plan, shown: readonly Week[]): string {
   const hidden = plan.weeks.filter((w) => !shown.includes(w)).map((w) => w.index);
-  const which = hidden.length === 0 ? 'The exercise notes' : `${hidden.length === 1 ? `Week ${hidden[0]}` : `Weeks ${hidden[0]}–${hidden.at(-1)}`} and the exercise notes`;
+  const which =
+    hidden.length === 0
+      ? 'The exercise notes'
+      : `${hidden.length === 1 ? `Week ${hidden[0]}` : `Weeks ${hidden[0]}–${hidden.at(-1)}`} and the exercise notes`;
   return `${which}: "backplan show --all".`;
 }
 
@@ -101,21 +104,30 @@ export function todayLine(parts: TodayParts): string {
   const others = parts.sessions.filter((x) => x.kind !== 'rest' && x.runMinutes === 0).map((x) => x.title);
   let what: string;
   if (today < span.start) what = `the plan starts ${shortDate(span.start)}`;
-  else if (run) what = `${shortTitle(run.title)}${run.status && run.status !== 'to-come' ? `, ${STATUS_WORDS[run.status]}` : ''}`;
+  else if (run)
+    what = `${shortTitle(run.title)}${run.status && run.status !== 'to-come' ? `, ${STATUS_WORDS[run.status]}` : ''}`;
   else if (others.length > 0) what = others.join(', ');
   else what = 'rest';
   if (parts.stopped) return `${head}${what}; running is stopped until a clinician clears you.`;
   if (!next) return `${head}${what}; nothing more is planned.`;
-  if (next.date === today) return `${head}${what}${after ? `; then ${shortDate(after.date)}, ${shortTitle(after.title)}` : ''}.`;
+  if (next.date === today)
+    return `${head}${what}${after ? `; then ${shortDate(after.date)}, ${shortTitle(after.title)}` : ''}.`;
   return `${head}${what}; next: ${shortDate(next.date)}, ${shortTitle(next.title)}.`;
 }
 
-const STATUS_WORDS: Record<SessionStatus, string> = { done: 'done', partial: 'partly done', 'not-done': 'not done', missed: 'missed', 'to-come': 'to come' };
+const STATUS_WORDS: Record<SessionStatus, string> = {
+  done: 'done',
+  partial: 'partly done',
+  'not-done': 'not done',
+  missed: 'missed',
+  'to-come': 'to come',
+};
 
 /** The parts of todayLine from a plan as replayed and its progress.next. */
 export function todayOfPlan(plan: Plan, next: NextSession | null, stopped: boolean): TodayParts {
   const sessions = plan.weeks.flatMap((w) => w.sessions);
-  const after = next?.date === plan.today ? sessions.find((x) => x.date > plan.today && x.runMinutes > 0) ?? null : null;
+  const after =
+    next?.date === plan.today ? (sessions.find((x) => x.date > plan.today && x.runMinutes > 0) ?? null) : null;
   return {
     today: plan.today,
     span: plan.weeks.length > 0 ? { start: plan.start, end: plan.end } : null,
@@ -129,7 +141,9 @@ export function todayOfPlan(plan: Plan, next: NextSession | null, stopped: boole
 function triageBlock(triage: Triage, s: Style, WIDTH: number): string[] {
   if (triage.level === 'clear') return [s.green('Triage: clear. No red-flag symptoms reported.')];
   const colour = triage.level === 'caution' ? s.yellow : s.red;
-  const lines = [colour(s.bold(`Triage: ${triage.level.toUpperCase()}${triage.cleared ? ' (cleared by a clinician)' : ''}`))];
+  const lines = [
+    colour(s.bold(`Triage: ${triage.level.toUpperCase()}${triage.cleared ? ' (cleared by a clinician)' : ''}`)),
+  ];
   for (const reason of triage.reasons) lines.push(...wrap(`${reason.text} [${reason.level}]`, WIDTH, '    ', '  - '));
   lines.push(...wrap(triage.message, WIDTH, '  ', '  ').map((l) => colour(l)));
   return lines;
@@ -154,11 +168,14 @@ function weekBlock(week: Week, s: Style, WIDTH: number): string[] {
     };
     for (const run of runs) {
       lines.push(lead() + s.bold(run.title) + (run.status ? `  ${statusMark(run.status, s)}` : ''));
-      if (run.logged) lines.push(...wrap(`Logged: ${run.logged}`, WIDTH, DAY_COLUMN + '  ', DAY_COLUMN + '  ').map((l) => s.cyan(l)));
+      if (run.logged)
+        lines.push(...wrap(`Logged: ${run.logged}`, WIDTH, DAY_COLUMN + '  ', DAY_COLUMN + '  ').map((l) => s.cyan(l)));
       // The week's runs share their description; print it again only when it changes.
       if (run.details !== shownDetails) {
         lines.push(...wrap(run.details, WIDTH, DAY_COLUMN + '  ', DAY_COLUMN + '  '));
-        lines.push(...wrap(`Rules: ${run.rules.join(', ')}`, WIDTH, DAY_COLUMN + '    ', DAY_COLUMN + '  ').map((l) => s.dim(l)));
+        lines.push(
+          ...wrap(`Rules: ${run.rules.join(', ')}`, WIDTH, DAY_COLUMN + '    ', DAY_COLUMN + '  ').map((l) => s.dim(l)),
+        );
         shownDetails = run.details;
       }
     }
@@ -177,11 +194,16 @@ function weekBlock(week: Week, s: Style, WIDTH: number): string[] {
 /** A run's status once the runner keeps a log: ✓ done, ◐ partly, ✗ not done or missed, · to come. */
 export function statusMark(status: SessionStatus, s: Style): string {
   switch (status) {
-    case 'done': return s.green('✓ done');
-    case 'partial': return s.yellow('◐ partly done');
-    case 'not-done': return s.red('✗ not done');
-    case 'missed': return s.red('✗ missed');
-    default: return s.dim('· to come');
+    case 'done':
+      return s.green('✓ done');
+    case 'partial':
+      return s.yellow('◐ partly done');
+    case 'not-done':
+      return s.red('✗ not done');
+    case 'missed':
+      return s.red('✗ missed');
+    default:
+      return s.dim('· to come');
   }
 }
 

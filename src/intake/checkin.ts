@@ -24,10 +24,22 @@ export const checkInSchema = z
     plannedLevel: z.number().int().min(1).max(99).optional(),
     plannedMinutes: z.number().min(0).max(1440).optional(),
   })
-  .refine((e) => e.completed !== undefined || e.morning === true || e.restPain !== undefined || e.cleared === true || (e.symptoms?.length ?? 0) > 0, {
-    message: 'a log entry needs completed (a session), morning: true with nextMorning, restPain, symptoms, or cleared: true',
-  })
-  .refine((e) => !e.morning || e.nextMorning !== undefined, { message: 'a morning entry needs nextMorning', path: ['nextMorning'] });
+  .refine(
+    (e) =>
+      e.completed !== undefined ||
+      e.morning === true ||
+      e.restPain !== undefined ||
+      e.cleared === true ||
+      (e.symptoms?.length ?? 0) > 0,
+    {
+      message:
+        'a log entry needs completed (a session), morning: true with nextMorning, restPain, symptoms, or cleared: true',
+    },
+  )
+  .refine((e) => !e.morning || e.nextMorning !== undefined, {
+    message: 'a morning entry needs nextMorning',
+    path: ['nextMorning'],
+  });
 
 export type CheckInInput = z.input<typeof checkInSchema>;
 

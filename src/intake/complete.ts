@@ -8,9 +8,28 @@ import type { Intake } from '../core/types.js';
 import type { IntakeInput } from './schema.js';
 import { RUNNER_TYPES, VOLUME_UNITS, WEEKDAYS } from '../core/choices.js';
 
-const KEYS = new Set(['name', 'pain', 'symptoms', 'weekly', 'units', 'runsPerWeek', 'longestRun', 'goalWeekly', 'pace', 'age', 'firstEpisode', 'archingPain', 'runner', 'start', 'weeks', 'days', 'cleared']);
+const KEYS = new Set([
+  'name',
+  'pain',
+  'symptoms',
+  'weekly',
+  'units',
+  'runsPerWeek',
+  'longestRun',
+  'goalWeekly',
+  'pace',
+  'age',
+  'firstEpisode',
+  'archingPain',
+  'runner',
+  'start',
+  'weeks',
+  'days',
+  'cleared',
+]);
 
-const whole = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const whole = (v: unknown, min: number, max: number): boolean =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const amount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000;
 const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
 const flag = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
@@ -26,11 +45,15 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     optional(raw.units, (v) => (VOLUME_UNITS as readonly unknown[]).includes(v)) &&
     optional(raw.runsPerWeek, (v) => whole(v, 1, 7)) &&
     optional(raw.longestRun, amount) &&
-    amount(raw.goalWeekly) && (raw.goalWeekly as number) > 0 && (raw.goalWeekly as number) >= (raw.weekly ?? 0) &&
+    amount(raw.goalWeekly) &&
+    (raw.goalWeekly as number) > 0 &&
+    (raw.goalWeekly as number) >= (raw.weekly ?? 0) &&
     optional(raw.pace, (v) => typeof v === 'number' && v >= 2 && v <= 30) &&
     !(raw.pace !== undefined && raw.units === 'min') &&
     optional(raw.age, (v) => whole(v, 5, 110)) &&
-    flag(raw.firstEpisode) && flag(raw.archingPain) && flag(raw.cleared) &&
+    flag(raw.firstEpisode) &&
+    flag(raw.archingPain) &&
+    flag(raw.cleared) &&
     !(raw.archingPain === true && raw.age === undefined) &&
     optional(raw.runner, (v) => (RUNNER_TYPES as readonly unknown[]).includes(v)) &&
     optional(raw.start, (v) => typeof v === 'string' && isIsoDate(v)) &&

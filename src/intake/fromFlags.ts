@@ -55,10 +55,16 @@ export const REQUIRED: { field: 'pain' | 'goalWeekly'; usage: string }[] = [
 /** Raw intake fields from flags; undefined where a flag was not given. */
 export function intakeFromFlags(flags: IntakeFlags): Partial<IntakeInput> {
   if (flags.weekly !== undefined && flags.weeklyMinutes !== undefined) {
-    throw new UsageError('--weekly and --weekly-minutes both given', 'give your current running as a distance (--weekly with --units) or in minutes (--weekly-minutes), not both');
+    throw new UsageError(
+      '--weekly and --weekly-minutes both given',
+      'give your current running as a distance (--weekly with --units) or in minutes (--weekly-minutes), not both',
+    );
   }
   if (flags.weeklyMinutes !== undefined && flags.units !== undefined) {
-    throw new UsageError('--units does not apply to --weekly-minutes', 'with --weekly-minutes, --goal-weekly and --longest-run are minutes too; drop --units, or use --weekly');
+    throw new UsageError(
+      '--units does not apply to --weekly-minutes',
+      'with --weekly-minutes, --goal-weekly and --longest-run are minutes too; drop --units, or use --weekly',
+    );
   }
   if (flags.weeklyMinutes !== undefined && flags.pace !== undefined) {
     throw new UsageError(
@@ -87,4 +93,3 @@ export function intakeFromFlags(flags: IntakeFlags): Partial<IntakeInput> {
   };
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Partial<IntakeInput>;
 }
-

@@ -8,18 +8,23 @@ import type { IntakeInput } from './schema.js';
 
 type Parser = (text: string) => unknown;
 
-const choice = (allowed: readonly string[]): Parser => (text) => {
-  const value = text.trim().toLowerCase();
-  if (!allowed.includes(value)) throw new InvalidArgumentError(`Use one of ${allowed.join(', ')}.`);
-  return value;
-};
+const choice =
+  (allowed: readonly string[]): Parser =>
+  (text) => {
+    const value = text.trim().toLowerCase();
+    if (!allowed.includes(value)) throw new InvalidArgumentError(`Use one of ${allowed.join(', ')}.`);
+    return value;
+  };
 const yesNo: Parser = (text) => {
   const value = text.trim().toLowerCase();
   if (['yes', 'y', 'true', '1'].includes(value)) return true;
   if (['no', 'n', 'false', '0'].includes(value)) return false;
   throw new InvalidArgumentError('Use yes or no.');
 };
-const listOf = (parse: (text: string) => string[]): Parser => (text) => parse(text.replace(/;/g, ','));
+const listOf =
+  (parse: (text: string) => string[]): Parser =>
+  (text) =>
+    parse(text.replace(/;/g, ','));
 const plainText: Parser = (text) => text.trim() || undefined;
 
 /** Record key → the intake field it sets and how its text is read. */
@@ -50,7 +55,10 @@ export const RECORD_KEYS = Object.keys(FIELDS);
 /** A record's problem, naming the key it is in. */
 export class RecordError extends Error {
   override name = 'RecordError';
-  constructor(readonly key: string, message: string) {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
     super(`${key}: ${message}`);
   }
 }
@@ -77,7 +85,10 @@ export function intakeFromRecord(record: Record<string, unknown>): RecordIntake 
     const spec = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     if (!spec) {
       const guess = closest(key, RECORD_KEYS);
-      throw new RecordError(rawKey, `unknown field${guess ? `; did you mean "${guess}"?` : ''} (fields are the plan flags without --)`);
+      throw new RecordError(
+        rawKey,
+        `unknown field${guess ? `; did you mean "${guess}"?` : ''} (fields are the plan flags without --)`,
+      );
     }
     const text = asText(value);
     if (text.trim() === '') continue; // an empty cell is no answer
@@ -87,9 +98,11 @@ export function intakeFromRecord(record: Record<string, unknown>): RecordIntake 
       throw new RecordError(key, error instanceof Error ? error.message : String(error));
     }
   }
-  if (out.weekly !== undefined && out.weeklyMinutes !== undefined) throw new RecordError('weekly-minutes', 'give weekly (with units) or weekly-minutes, not both');
+  if (out.weekly !== undefined && out.weeklyMinutes !== undefined)
+    throw new RecordError('weekly-minutes', 'give weekly (with units) or weekly-minutes, not both');
   if (out.weeklyMinutes !== undefined) {
-    if (record.units !== undefined && String(record.units).trim()) throw new RecordError('units', 'does not apply with weekly-minutes (goal-weekly is minutes too)');
+    if (record.units !== undefined && String(record.units).trim())
+      throw new RecordError('units', 'does not apply with weekly-minutes (goal-weekly is minutes too)');
     if (out.pace !== undefined) {
       throw new RecordError('pace', 'does not apply with weekly-minutes (everything is minutes already)');
     }

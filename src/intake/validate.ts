@@ -27,7 +27,10 @@ export function validateIntake(raw: Partial<IntakeInput>): Intake {
     const field = issue.path[0] as keyof IntakeInput | undefined;
     const flag = field ? FLAG_OF[field] : 'intake';
     const value = field ? raw[field] : undefined;
-    throw new UsageError(`${flag}${value !== undefined ? ` ${String(value)}` : ''} ${issue.message.replace(/^Invalid input: /, '')}`, `fix ${flag} and run again; see --help`);
+    throw new UsageError(
+      `${flag}${value !== undefined ? ` ${String(value)}` : ''} ${issue.message.replace(/^Invalid input: /, '')}`,
+      `fix ${flag} and run again; see --help`,
+    );
   }
   return checkIntake(result.data);
 }

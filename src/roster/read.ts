@@ -50,8 +50,12 @@ export interface RecordSpec {
 }
 
 const ROSTER: RecordSpec = {
-  keys: RECORD_KEYS, aliases: ['symptom'], listKey: 'athletes', what: 'roster',
-  example: 'name,pain,weekly,units,goal-weekly', seeAlso: 'examples/roster.yaml',
+  keys: RECORD_KEYS,
+  aliases: ['symptom'],
+  listKey: 'athletes',
+  what: 'roster',
+  example: 'name,pain,weekly,units,goal-weekly',
+  seeAlso: 'examples/roster.yaml',
 };
 
 export interface ReadOptions {
@@ -83,7 +87,10 @@ export function readRoster(path: string, shown = path, options: ReadOptions = {}
 
 /** Entries of a CSV, YAML or JSON file of records whose keys `spec` names. */
 export function readRecords(
-  path: string, shown: string, spec: RecordSpec, { wholeCsvBytes = WHOLE_CSV_BYTES, delimiter }: ReadOptions = {},
+  path: string,
+  shown: string,
+  spec: RecordSpec,
+  { wholeCsvBytes = WHOLE_CSV_BYTES, delimiter }: ReadOptions = {},
 ): AsyncIterable<RosterEntry> {
   let stats: Stats;
   try {
@@ -110,22 +117,26 @@ export function delimiterOf(start: string): Delimiter {
   return most === 0 ? ',' : DELIMITERS[counts.indexOf(most)]!;
 }
 
-const csvRecordsAtOnce = (delimiter: Delimiter | undefined) => async (path: string): Promise<Iterable<CsvRecord>> => {
-  const { parse: parseCsv } = await import('csv-parse/sync');
-  const text = readBounded(path, MAX_YAML_BYTES);
-  const options = { ...CSV_OPTIONS, delimiter: delimiter ?? delimiterOf(text.subarray(0, 4096).toString('utf8')) };
-  return parseCsv(text, options) as unknown as CsvRecord[];
-};
+const csvRecordsAtOnce =
+  (delimiter: Delimiter | undefined) =>
+  async (path: string): Promise<Iterable<CsvRecord>> => {
+    const { parse: parseCsv } = await import('csv-parse/sync');
+    const text = readBounded(path, MAX_YAML_BYTES);
+    const options = { ...CSV_OPTIONS, delimiter: delimiter ?? delimiterOf(text.subarray(0, 4096).toString('utf8')) };
+    return parseCsv(text, options) as unknown as CsvRecord[];
+  };
 
 type Records = Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
 
-const csvRecordsStreamed = (delimiter: Delimiter | undefined) => async (path: string): Promise<Records> => {
-  const { parse: parseCsv } = await import('csv-parse');
-  const options = { ...CSV_OPTIONS, delimiter: delimiter ?? delimiterOf(firstBytes(path, 4096)) };
-  // pipeline, not pipe: Readable.pipe looks at process.stdout, which opens it, and that costs a
-  // small batch a tenth of Node's start-up.
-  return pipeline(createReadStream(path), parseCsv(options), () => {}) as AsyncIterable<CsvRecord>;
-};
+const csvRecordsStreamed =
+  (delimiter: Delimiter | undefined) =>
+  async (path: string): Promise<Records> => {
+    const { parse: parseCsv } = await import('csv-parse');
+    const options = { ...CSV_OPTIONS, delimiter: delimiter ?? delimiterOf(firstBytes(path, 4096)) };
+    // pipeline, not pipe: Readable.pipe looks at process.stdout, which opens it, and that costs a
+    // small batch a tenth of Node's start-up.
+    return pipeline(createReadStream(path), parseCsv(options), () => {}) as AsyncIterable<CsvRecord>;
+  };
 
 /** The start of a regular file (only those are streamed), for its header line. */
 function firstBytes(path: string, count: number): string {
@@ -161,7 +172,10 @@ class LineCounter {
 
 /** `shown`: the file as the user named it, for messages. */
 async function* csvEntries(
-  path: string, shown: string, spec: RecordSpec, records: (path: string) => Promise<Records>,
+  path: string,
+  shown: string,
+  spec: RecordSpec,
+  records: (path: string) => Promise<Records>,
 ): AsyncIterable<RosterEntry> {
   let header: string[] | undefined;
   const lines = new LineCounter();
@@ -185,9 +199,20 @@ async function* csvEntries(
   } catch (error) {
     if (error instanceof DataError) throw error; // the header's own message
     const system = error as NodeJS.ErrnoException;
-    if (system.code === 'EFBIG') throw new DataError(`roster ${shown} is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB and is no file`, 'save the roster as a file: a file of any size is read as it streams');
-    if (system.syscall || system.code === 'ETIMEDOUT') throw new DataError(`cannot read roster ${shown}: ${system.code ?? system.message}`, 'check that the file is readable');
-    throw new DataError(`${shown}: not valid CSV: ${shownText((error as Error).message, 200)}`, 'check the quotes on that line: a field with a comma or a quote is written "like ""this"", okay"');
+    if (system.code === 'EFBIG')
+      throw new DataError(
+        `roster ${shown} is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB and is no file`,
+        'save the roster as a file: a file of any size is read as it streams',
+      );
+    if (system.syscall || system.code === 'ETIMEDOUT')
+      throw new DataError(
+        `cannot read roster ${shown}: ${system.code ?? system.message}`,
+        'check that the file is readable',
+      );
+    throw new DataError(
+      `${shown}: not valid CSV: ${shownText((error as Error).message, 200)}`,
+      'check the quotes on that line: a field with a comma or a quote is written "like ""this"", okay"',
+    );
   }
   if (!header) throw new DataError(`${shown} is empty`, `the first line names the columns, e.g. ${spec.example}`);
 }
@@ -203,8 +228,10 @@ function checkHeader(shown: string, cells: string[], spec: RecordSpec): string[]
   for (const key of header) {
     if (!spec.keys.includes(key) && !spec.aliases?.includes(key)) {
       const guess = closest(key, spec.keys);
-      const hint = spec === ROSTER ? `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`
-        : `columns are: ${spec.keys.join(', ')}`;
+      const hint =
+        spec === ROSTER
+          ? `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`
+          : `columns are: ${spec.keys.join(', ')}`;
       const suggestion = guess ? `; did you mean "${guess}"?` : '';
       throw new DataError(`${shown}: unknown column "${shownText(key)}"${suggestion}`, hint);
     }
@@ -215,7 +242,10 @@ function checkHeader(shown: string, cells: string[], spec: RecordSpec): string[]
 }
 
 async function* yamlEntries(path: string, spec: RecordSpec): AsyncIterable<RosterEntry> {
-  const [{ isMap, isSeq }, { checkKeys, FileError, readYamlFile }] = await Promise.all([import('yaml'), import('../yaml/read.js')]);
+  const [{ isMap, isSeq }, { checkKeys, FileError, readYamlFile }] = await Promise.all([
+    import('yaml'),
+    import('../yaml/read.js'),
+  ]);
   const hint = `fix the ${spec.what} at that line; see ${spec.seeAlso}`;
   const parsed = readYamlFile(path, MAX_YAML_BYTES, `a ${spec.what}`, hint);
   const root = parsed.doc.contents;

@@ -25,7 +25,8 @@ export const MAX_ATHLETE_BYTES = 5 * 1024 * 1024;
 
 const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
-const HEADER = ' backplan athlete file: your answers to `backplan init`, and your check-ins under log.\n' +
+const HEADER =
+  ' backplan athlete file: your answers to `backplan init`, and your check-ins under log.\n' +
   ' Edit with care; `backplan show` prints the plan they make. Comments you add are kept.';
 
 /** Where the athlete file lives: --file, else $BACKPLAN_FILE, else the XDG data folder. */
@@ -63,9 +64,15 @@ export function readAthlete(path: string): AthleteFile | undefined {
   const parsed = lines ? lines.head : parseYaml(path, text, HINT);
   const version = parsed.doc.get('schemaVersion');
   if (typeof version === 'number' && version > ATHLETE_SCHEMA_VERSION) {
-    throw new FileError(path, null, `written by a newer backplan (schemaVersion ${version}; this one reads ${ATHLETE_SCHEMA_VERSION}); the file was left untouched`, 'Update backplan (npm install -g backplan@latest) to use it.');
+    throw new FileError(
+      path,
+      null,
+      `written by a newer backplan (schemaVersion ${version}; this one reads ${ATHLETE_SCHEMA_VERSION}); the file was left untouched`,
+      'Update backplan (npm install -g backplan@latest) to use it.',
+    );
   }
-  if (!isMap(parsed.doc.contents)) throw new FileError(path, 1, 'expected a YAML mapping with schemaVersion and intake', HINT);
+  if (!isMap(parsed.doc.contents))
+    throw new FileError(path, 1, 'expected a YAML mapping with schemaVersion and intake', HINT);
   const data = lines ? validateSplit(parsed, lines) : validateYaml(parsed, athleteSchema, HINT);
   checkDates(parsed, data.intake.start, lines);
   return { path, intake: stripDefaults(parsed, data.intake), log: data.log ?? [], parsed, ...(lines ? { lines } : {}) };
@@ -76,15 +83,28 @@ function validateSplit(head: ParsedYaml, lines: LogLines): z.infer<typeof athlet
   const result = athleteSchema.safeParse({ ...(head.doc.toJS({ maxAliasCount: 50 }) as object), log: lines.entries });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const line = issue.path[0] === 'log' && typeof issue.path[1] === 'number' ? lines.firstLine + issue.path[1] : lineOf(head, issue.path);
-  throw new FileError(head.file, line, `${formatPath(issue.path) || 'file'}: ${issue.message.replace(/^Invalid input: /, '')}`, HINT);
+  const line =
+    issue.path[0] === 'log' && typeof issue.path[1] === 'number'
+      ? lines.firstLine + issue.path[1]
+      : lineOf(head, issue.path);
+  throw new FileError(
+    head.file,
+    line,
+    `${formatPath(issue.path) || 'file'}: ${issue.message.replace(/^Invalid input: /, '')}`,
+    HINT,
+  );
 }
 
 /** A plan that starts after LAST_PLAN_DATE would run past the last date there is. */
 function checkDates(parsed: ParsedYaml, start: string | undefined, lines: LogLines | undefined): void {
   if (start === undefined || start <= LAST_PLAN_DATE) return;
   const line = lines ? lineOf(lines.head, ['intake', 'start']) : lineOf(parsed, ['intake', 'start']);
-  throw new FileError(parsed.file, line, `intake.start: ${start} is too late; a plan must start by ${LAST_PLAN_DATE}, so that it ends before the year 10000`, HINT);
+  throw new FileError(
+    parsed.file,
+    line,
+    `intake.start: ${start} is too late; a plan must start by ${LAST_PLAN_DATE}, so that it ends before the year 10000`,
+    HINT,
+  );
 }
 
 /** Only the intake fields the file really holds, so flags and defaults can fill in the rest. */
@@ -111,7 +131,8 @@ export function writeAthlete(path: string, intake: IntakeInput, existing?: Athle
   for (const key of Object.keys((doc.getIn(['intake']) as { toJSON(): object }).toJSON())) {
     if (!(key in intake) && key in intakeSchema.shape) doc.deleteIn(['intake', key]);
   }
-  if (existing?.lines) return save(path, `${doc.toString({ lineWidth: 0 })}${existing.lines.log}${existing.lines.tail}`);
+  if (existing?.lines)
+    return save(path, `${doc.toString({ lineWidth: 0 })}${existing.lines.log}${existing.lines.tail}`);
   if (!doc.has('log')) doc.set('log', doc.createNode([], { flow: true }));
   save(path, doc.toString({ lineWidth: 0 }));
 }
@@ -144,7 +165,12 @@ export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
 function save(path: string, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length > MAX_ATHLETE_BYTES) {
-    throw new FileError(path, null, `cannot be saved: it would grow past ${MAX_ATHLETE_BYTES / 1024 / 1024} MB, the most backplan reads; the file was left as it was`, 'start a new athlete file with "backplan init --file <new file>", and keep this one as a record');
+    throw new FileError(
+      path,
+      null,
+      `cannot be saved: it would grow past ${MAX_ATHLETE_BYTES / 1024 / 1024} MB, the most backplan reads; the file was left as it was`,
+      'start a new athlete file with "backplan init --file <new file>", and keep this one as a record',
+    );
   }
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -159,7 +185,12 @@ function save(path: string, text: string): void {
     const reason = writeFailureReason(error);
     if (!reason) throw error;
     // Each write is atomic: whatever failed, the athlete file is as it was.
-    throw new FileError(path, null, `cannot be saved: ${reason}; the file was left as it was`, 'free some space or check the folder, then run the command again');
+    throw new FileError(
+      path,
+      null,
+      `cannot be saved: ${reason}; the file was left as it was`,
+      'free some space or check the folder, then run the command again',
+    );
   }
 }
 

@@ -10,7 +10,17 @@
 // writes into FIFOs and devices itself). Temporary files are removed on every way out this process
 // can see; those of a killed run are swept up by the next write into their folder.
 import {
-  closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats,
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
@@ -39,7 +49,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   const { durable = true, isNew = false, newMode = 0o644 } = options;
   const { target, stats } = writeTarget(path, !isNew);
   if (stats && !stats.isFile()) {
-    throw Object.assign(new Error(`${target} is not a regular file`), { code: stats.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+    throw Object.assign(new Error(`${target} is not a regular file`), {
+      code: stats.isDirectory() ? 'EISDIR' : 'ENOTREG',
+    });
   }
   sweepOnce(dirname(target));
   const temp = tempPath(target);
@@ -89,7 +101,7 @@ function lstatIfLink(path: string): Stats | undefined {
  * that); the rest is written again until the system writes it all or says why it cannot.
  */
 export function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const written = writeSync(fd, bytes, offset, bytes.length - offset);
     if (written <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
     offset += written;
@@ -101,9 +113,15 @@ export function writeFailureReason(error: unknown): string | null {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (!code) return null;
   const words: Record<string, string> = {
-    ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EROFS: 'the file system is read-only',
-    EACCES: 'permission denied', EPERM: 'permission denied', ENOENT: 'the folder does not exist', EISDIR: 'it is a folder',
-    ENOTREG: 'it is not a regular file (a device, a FIFO or a socket), and is never replaced', ELOOP: 'too many symbolic links',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'the folder does not exist',
+    EISDIR: 'it is a folder',
+    ENOTREG: 'it is not a regular file (a device, a FIFO or a socket), and is never replaced',
+    ELOOP: 'too many symbolic links',
   };
   return words[code] ?? code;
 }

@@ -44,7 +44,10 @@ function acquire(lock: string, shown: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         const reason = writeFailureReason(error);
         if (!reason) throw error;
-        throw new DataError(`${shown} cannot be changed: ${reason}; the file was left as it was`, 'free some space or check the folder, then run the command again');
+        throw new DataError(
+          `${shown} cannot be changed: ${reason}; the file was left as it was`,
+          'free some space or check the folder, then run the command again',
+        );
       }
     }
     if (isStale(lock)) {
@@ -52,7 +55,10 @@ function acquire(lock: string, shown: string): void {
       continue;
     }
     if (Date.now() > until) {
-      throw new DataError(`${shown} is being changed by another backplan (process ${holder(lock) ?? 'unknown'}); nothing was written`, `try again in a moment; if no backplan is running, delete ${shown}.lock`);
+      throw new DataError(
+        `${shown} is being changed by another backplan (process ${holder(lock) ?? 'unknown'}); nothing was written`,
+        `try again in a moment; if no backplan is running, delete ${shown}.lock`,
+      );
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25); // sleep 25 ms
   }

@@ -73,7 +73,8 @@ function readEntry(text: string): Record<string, unknown> | undefined {
 }
 
 // key: value pairs, each value a double-quoted string, a list of plain words, or a plain scalar.
-const PAIR = /([A-Za-z]+): (?:("(?:[^"\\]|\\.)*")|\[ ?((?:[^\]"[{},\s]+(?:, [^\]"[{},\s]+)*)?) ?\]|([^,"[\]{}]+?))(?:, |(?= \}$))/y;
+const PAIR =
+  /([A-Za-z]+): (?:("(?:[^"\\]|\\.)*")|\[ ?((?:[^\]"[{},\s]+(?:, [^\]"[{},\s]+)*)?) ?\]|([^,"[\]{}]+?))(?:, |(?= \}$))/y;
 const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 function readFlowMapping(text: string): Record<string, unknown> | undefined {

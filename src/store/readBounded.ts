@@ -27,7 +27,8 @@ export function readBounded(path: string, maxBytes: number): Buffer {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
         // A pipe whose writer has written nothing yet: wait a little, up to a limit.
-        if (Date.now() - quietSince > QUIET_MS) throw Object.assign(new Error(`${path}: nothing to read`), { code: 'ETIMEDOUT' });
+        if (Date.now() - quietSince > QUIET_MS)
+          throw Object.assign(new Error(`${path}: nothing to read`), { code: 'ETIMEDOUT' });
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
         continue;
       }
@@ -35,7 +36,8 @@ export function readBounded(path: string, maxBytes: number): Buffer {
       quietSince = Date.now();
       chunks.push(chunk.subarray(0, read));
       total += read;
-      if (total > maxBytes) throw Object.assign(new Error(`${path} is larger than ${maxBytes} bytes`), { code: 'EFBIG' });
+      if (total > maxBytes)
+        throw Object.assign(new Error(`${path} is larger than ${maxBytes} bytes`), { code: 'EFBIG' });
     }
   } finally {
     closeSync(fd);

@@ -27,6 +27,16 @@ export async function getTemplates(source: TemplateSource = {}): Promise<Templat
  * again when another came.
  */
 function withUniformExercises(templates: Templates): Templates {
-  const uniform = (e: Exercise): Exercise => ({ kind: e.kind, title: e.title, minutes: e.minutes ?? 0, details: e.details, steps: e.steps ?? [], loads: e.loads ?? [] });
-  return { ...templates, exercises: Object.fromEntries(Object.entries(templates.exercises).map(([id, e]) => [id, uniform(e)])) };
+  const uniform = (e: Exercise): Exercise => ({
+    kind: e.kind,
+    title: e.title,
+    minutes: e.minutes ?? 0,
+    details: e.details,
+    steps: e.steps ?? [],
+    loads: e.loads ?? [],
+  });
+  return {
+    ...templates,
+    exercises: Object.fromEntries(Object.entries(templates.exercises).map(([id, e]) => [id, uniform(e)])),
+  };
 }

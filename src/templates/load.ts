@@ -3,7 +3,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { FileError as TemplateError, formatPath, lineOf, readYamlFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
+import {
+  FileError as TemplateError,
+  formatPath,
+  lineOf,
+  readYamlFile,
+  validateYaml,
+  type ParsedYaml,
+} from '../yaml/read.js';
 import type { Exercise, LadderLevel, Rules, Template, Templates } from '../core/types.js';
 import { builtinPlansDir as findBuiltinPlansDir, DEFAULT_TEMPLATE, NAMED_FILES } from './builtin.js';
 export { NAMED_FILES } from './builtin.js';
@@ -14,7 +21,12 @@ import { checkLadderBounds, checkRuleBounds, checkTemplateBounds, type BoundBrea
 /** Template errors are file errors: `file:line: field: what was expected`. */
 export { FileError as TemplateError } from '../yaml/read.js';
 
-const SCHEMAS = { rules: rulesSchema, ladder: ladderSchema, exercises: exercisesSchema, template: templateSchema } as const;
+const SCHEMAS = {
+  rules: rulesSchema,
+  ladder: ladderSchema,
+  exercises: exercisesSchema,
+  template: templateSchema,
+} as const;
 const MAX_FILE_BYTES = 1024 * 1024;
 
 /** The plans/ folder shipped with backplan: the nearest one above this module. */
@@ -34,9 +46,14 @@ export function readPlanFile(file: string, expected?: FileKind): { kind: FileKin
   const parsed = readYaml(file);
   const kind = parsed.doc.get('kind');
   if (typeof kind !== 'string' || !(kind in SCHEMAS)) {
-    throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected one of rules, ladder, exercises, template (got ${JSON.stringify(kind ?? null)})`);
+    throw new TemplateError(
+      file,
+      lineOf(parsed, ['kind']),
+      `kind: expected one of rules, ladder, exercises, template (got ${JSON.stringify(kind ?? null)})`,
+    );
   }
-  if (expected && kind !== expected) throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected "${expected}" (got "${kind}")`);
+  if (expected && kind !== expected)
+    throw new TemplateError(file, lineOf(parsed, ['kind']), `kind: expected "${expected}" (got "${kind}")`);
   const data = withoutControls(validate(parsed, SCHEMAS[kind as FileKind]));
   checkBounds(kind as FileKind, data, parsed);
   return { kind: kind as FileKind, data, parsed };
@@ -44,7 +61,7 @@ export function readPlanFile(file: string, expected?: FileKind): { kind: FileKin
 
 // Control characters and direction overrides in a plan file's text would reach every output: a
 // terminal through its escape codes, a Markdown or text file, a calendar. Plan text needs none.
-// eslint-disable-next-line no-control-regex
+
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The validated data with every string stripped of control characters and direction overrides. */
@@ -83,26 +100,41 @@ function toRules(data: z.infer<typeof rulesSchema>): Rules {
 function checkLadder(levels: LadderLevel[], parsed: Parsed): LadderLevel[] {
   levels.forEach((level, i) => {
     if (level.level !== i + 1) {
-      throw new TemplateError(parsed.file, lineOf(parsed, ['levels', i, 'level']), `levels[${i}].level: expected ${i + 1} (levels are numbered 1, 2, 3 … in order)`);
+      throw new TemplateError(
+        parsed.file,
+        lineOf(parsed, ['levels', i, 'level']),
+        `levels[${i}].level: expected ${i + 1} (levels are numbered 1, 2, 3 … in order)`,
+      );
     }
   });
   return levels;
 }
 
 /** Every exercise id a template names must be in the library. */
-function checkExerciseIds(template: z.infer<typeof templateSchema>, parsed: Parsed, library: Record<string, Exercise>): void {
+function checkExerciseIds(
+  template: z.infer<typeof templateSchema>,
+  parsed: Parsed,
+  library: Record<string, Exercise>,
+): void {
   const refs: { path: PropertyKey[]; id: string }[] = [];
   template.afterRun.forEach((id, i) => refs.push({ path: ['afterRun', i], id }));
-  for (const [day, ids] of Object.entries(template.week)) ids.forEach((id, i) => refs.push({ path: ['week', day, i], id }));
+  for (const [day, ids] of Object.entries(template.week))
+    ids.forEach((id, i) => refs.push({ path: ['week', day, i], id }));
   for (const [phase, variant] of Object.entries(template.phases)) {
-    for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['phases', phase, 'week', day, i], id }));
+    for (const [day, ids] of Object.entries(variant?.week ?? {}))
+      ids.forEach((id, i) => refs.push({ path: ['phases', phase, 'week', day, i], id }));
   }
   for (const [type, variant] of Object.entries(template.runnerTypes)) {
-    for (const [day, ids] of Object.entries(variant?.week ?? {})) ids.forEach((id, i) => refs.push({ path: ['runnerTypes', type, 'week', day, i], id }));
+    for (const [day, ids] of Object.entries(variant?.week ?? {}))
+      ids.forEach((id, i) => refs.push({ path: ['runnerTypes', type, 'week', day, i], id }));
   }
   for (const ref of refs) {
     if (!library[ref.id]) {
-      throw new TemplateError(parsed.file, lineOf(parsed, ref.path), `${formatPath(ref.path)}: unknown exercise "${ref.id}" (known: ${Object.keys(library).join(', ')})`);
+      throw new TemplateError(
+        parsed.file,
+        lineOf(parsed, ref.path),
+        `${formatPath(ref.path)}: unknown exercise "${ref.id}" (known: ${Object.keys(library).join(', ')})`,
+      );
     }
   }
 }
@@ -146,9 +178,20 @@ function checkDir(dir: string): string {
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw new TemplateError(dir, null, 'plans folder not found', 'Check --plans-dir (or BACKPLAN_PLANS): it names a folder of your own plan files.');
+    throw new TemplateError(
+      dir,
+      null,
+      'plans folder not found',
+      'Check --plans-dir (or BACKPLAN_PLANS): it names a folder of your own plan files.',
+    );
   }
-  if (!isDir) throw new TemplateError(dir, null, 'is a file, not a plans folder', 'Check --plans-dir (or BACKPLAN_PLANS): it names a folder; use --template for one file.');
+  if (!isDir)
+    throw new TemplateError(
+      dir,
+      null,
+      'is a file, not a plans folder',
+      'Check --plans-dir (or BACKPLAN_PLANS): it names a folder; use --template for one file.',
+    );
   return dir;
 }
 
@@ -160,7 +203,12 @@ function locateTemplate(name: string, dirs: string[]): string {
     }
   }
   const known = listTemplateFiles(dirs).map((f) => basename(f, extname(f)));
-  throw new TemplateError(`--template ${name}`, null, `no template named "${name}" (available: ${[...new Set(known)].join(', ') || 'none'})`, 'Run "backplan templates list" to see them, or give a path to a template file.');
+  throw new TemplateError(
+    `--template ${name}`,
+    null,
+    `no template named "${name}" (available: ${[...new Set(known)].join(', ') || 'none'})`,
+    'Run "backplan templates list" to see them, or give a path to a template file.',
+  );
 }
 
 /** Template files (every YAML file that is not rules, ladder or exercises) in the given folders. */
@@ -173,7 +221,10 @@ export function listTemplateFiles(dirs: string[]): string[] {
     } catch {
       return [];
     }
-    return entries.filter((f) => /\.ya?ml$/i.test(f) && !named.has(f)).sort().map((f) => join(dir, f));
+    return entries
+      .filter((f) => /\.ya?ml$/i.test(f) && !named.has(f))
+      .sort()
+      .map((f) => join(dir, f));
   });
 }
 
@@ -193,7 +244,12 @@ export function listTemplates(userDir?: string): TemplateSummary[] {
     const { data } = readKind(file, 'template');
     if (seen.has(data.name)) continue;
     seen.add(data.name);
-    summaries.push({ name: data.name, description: data.description, file, source: dirname(file) === builtin ? 'built-in' : 'user' });
+    summaries.push({
+      name: data.name,
+      description: data.description,
+      file,
+      source: dirname(file) === builtin ? 'built-in' : 'user',
+    });
   }
   return summaries;
 }
@@ -205,7 +261,10 @@ export interface LintResult {
   error?: TemplateError;
 }
 
-/** Validates one file, or every YAML file in a folder. Template ids are checked against the exercises beside them, else the built-in library. */
+/**
+ * Validates one file, or every YAML file in a folder. Template ids are checked against the
+ * exercises beside them, else the built-in library.
+ */
 export function lint(target: string): LintResult[] {
   let files: string[];
   let isDir: boolean;
@@ -215,8 +274,12 @@ export function lint(target: string): LintResult[] {
     return [{ file: target, ok: false, error: new TemplateError(target, null, 'no such file or folder') }];
   }
   if (isDir) {
-    files = readdirSync(target).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(target, f));
-    if (files.length === 0) return [{ file: target, ok: false, error: new TemplateError(target, null, 'no .yaml files in this folder') }];
+    files = readdirSync(target)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort()
+      .map((f) => join(target, f));
+    if (files.length === 0)
+      return [{ file: target, ok: false, error: new TemplateError(target, null, 'no .yaml files in this folder') }];
   } else {
     files = [target];
   }
@@ -231,7 +294,11 @@ function lintFile(file: string): LintResult {
       const template = data as z.infer<typeof templateSchema>;
       const expected = basename(file, extname(file));
       if (template.name !== expected) {
-        throw new TemplateError(file, lineOf(parsed, ['name']), `name: expected "${expected}" (a template's name is its file name)`);
+        throw new TemplateError(
+          file,
+          lineOf(parsed, ['name']),
+          `name: expected "${expected}" (a template's name is its file name)`,
+        );
       }
       const sibling = join(dirname(file), NAMED_FILES.exercises);
       const library = existsSync(sibling) ? sibling : join(builtinPlansDir(), NAMED_FILES.exercises);

@@ -68,8 +68,19 @@ export const exercisesSchema = z.strictObject({
   exercises: z.record(exerciseId, exerciseSchema),
 });
 
-const dayNumber = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
-const weekSchema = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7'], 'a day number from 1 to 7'), z.array(exerciseId));
+const dayNumber = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal(6),
+  z.literal(7),
+]);
+const weekSchema = z.partialRecord(
+  z.enum(['1', '2', '3', '4', '5', '6', '7'], 'a day number from 1 to 7'),
+  z.array(exerciseId),
+);
 
 const variantSchema = z.strictObject({
   note: z.string().min(1),
@@ -98,7 +109,13 @@ export type FileKind = (typeof KINDS)[number];
 
 // Compile-time checks that the schemas produce what the core expects.
 type Assignable<T, U extends T> = U;
-export type _RulesMatch = Assignable<Rules, Omit<z.infer<typeof rulesSchema>, 'kind' | 'baseThreshold'> & { baseThreshold: Rules['baseThreshold'] }>;
+export type _RulesMatch = Assignable<
+  Rules,
+  Omit<z.infer<typeof rulesSchema>, 'kind' | 'baseThreshold'> & { baseThreshold: Rules['baseThreshold'] }
+>;
 export type _LevelMatch = Assignable<LadderLevel, z.infer<typeof levelSchema>>;
 export type _ExerciseMatch = Assignable<Exercise, z.infer<typeof exerciseSchema>>;
-export type _TemplateMatch = Assignable<Omit<Template, 'week' | 'runnerTypes'>, Omit<z.infer<typeof templateSchema>, 'kind' | 'week' | 'runnerTypes'>>;
+export type _TemplateMatch = Assignable<
+  Omit<Template, 'week' | 'runnerTypes'>,
+  Omit<z.infer<typeof templateSchema>, 'kind' | 'week' | 'runnerTypes'>
+>;

@@ -24,8 +24,21 @@ export function readTextFile(file: string, maxBytes: number, what: string, hint?
     return readBounded(file, maxBytes).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EFBIG') throw new FileError(file, null, `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`, `check that this is the right file; ${what} holds a few KB of YAML`);
-    const detail = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : code === 'ETIMEDOUT' ? 'nothing came to read (a pipe with a silent writer)' : `cannot be read (${code ?? String(error)})`;
+    if (code === 'EFBIG')
+      throw new FileError(
+        file,
+        null,
+        `file is larger than ${Math.round(maxBytes / 1024)} KB; ${what} is far smaller`,
+        `check that this is the right file; ${what} holds a few KB of YAML`,
+      );
+    const detail =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a YAML file'
+          : code === 'ETIMEDOUT'
+            ? 'nothing came to read (a pipe with a silent writer)'
+            : `cannot be read (${code ?? String(error)})`;
     throw new FileError(file, null, detail, hint);
   }
 }
@@ -34,7 +47,13 @@ export function parseYaml(file: string, text: string, hint?: string): ParsedYaml
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const [first] = doc.errors;
-  if (first) throw new FileError(file, lines.linePos(first.pos[0]).line, `not valid YAML: ${first.message.split('\n')[0]}`, hint);
+  if (first)
+    throw new FileError(
+      file,
+      lines.linePos(first.pos[0]).line,
+      `not valid YAML: ${first.message.split('\n')[0]}`,
+      hint,
+    );
   return { file, doc, lines };
 }
 
@@ -53,7 +72,10 @@ export function lineOf({ doc, lines }: ParsedYaml, path: readonly PropertyKey[])
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** Validates the document against a schema; the first issue becomes a FileError at its line. */
@@ -75,14 +97,20 @@ export function toData(parsed: ParsedYaml): unknown {
     return parsed.doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     if (error instanceof Error && /alias/i.test(error.message)) {
-      throw new FileError(parsed.file, null, 'too many YAML aliases (*name) expanding into each other; refused', 'write the values out instead of using aliases');
+      throw new FileError(
+        parsed.file,
+        null,
+        'too many YAML aliases (*name) expanding into each other; refused',
+        'write the values out instead of using aliases',
+      );
     }
     throw error;
   }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_value' && issue.values.length === 1) return `expected ${JSON.stringify(issue.values[0])}`;
   return issue.message.replace(/^Invalid input: /, '');
 }
@@ -97,7 +125,12 @@ export function checkKeys(parsed: ParsedYaml, node: Node | Document = parsed.doc
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       if (typeof key !== 'string' || !OBJECT_NAMES.has(key)) return;
       const range = isNode(pair.key) ? pair.key.range : undefined;
-      throw new FileError(parsed.file, range ? parsed.lines.linePos(range[0]).line : null, `unknown field "${key}"`, 'remove it, or check its spelling against the documented fields');
+      throw new FileError(
+        parsed.file,
+        range ? parsed.lines.linePos(range[0]).line : null,
+        `unknown field "${key}"`,
+        'remove it, or check its spelling against the documented fields',
+      );
     },
   });
 }

@@ -31,8 +31,19 @@ describe('a roster with duplicates, hostile names, a red flag and malformed rows
   it('writes the right files, and nothing outside --out-dir', async () => {
     const r = await batch(HOSTILE);
     expect(readdirSync(r.out).sort()).toEqual([
-      'ana-2.ics', 'ana-2.md', 'ana.ics', 'ana.md', 'con-athlete.ics', 'con-athlete.md', 'etc-x.ics', 'etc-x.md',
-      'eve-script-alert-1-script-x.ics', 'eve-script-alert-1-script-x.md', 'red-flag.md', 'zoe-the-fast-one.ics', 'zoe-the-fast-one.md',
+      'ana-2.ics',
+      'ana-2.md',
+      'ana.ics',
+      'ana.md',
+      'con-athlete.ics',
+      'con-athlete.md',
+      'etc-x.ics',
+      'etc-x.md',
+      'eve-script-alert-1-script-x.ics',
+      'eve-script-alert-1-script-x.md',
+      'red-flag.md',
+      'zoe-the-fast-one.ics',
+      'zoe-the-fast-one.md',
     ]);
     expect(readdirSync(r.cwd).sort()).toEqual(['out', 'roster.csv']);
     expect(existsSync(join(r.cwd, '..', 'etc'))).toBe(false);
@@ -60,7 +71,9 @@ describe('a roster with duplicates, hostile names, a red flag and malformed rows
     const r = await batch(HOSTILE);
     const md = readFileSync(join(r.out, 'eve-script-alert-1-script-x.md'), 'utf8');
     expect(md).toMatch(/^# Return-to-running plan: Eve &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\| x$/m);
-    expect(readFileSync(join(r.out, 'zoe-the-fast-one.ics'), 'utf8')).toContain('X-WR-CALNAME:backplan: Zoë\\, "the fast one"');
+    expect(readFileSync(join(r.out, 'zoe-the-fast-one.ics'), 'utf8')).toContain(
+      'X-WR-CALNAME:backplan: Zoë\\, "the fast one"',
+    );
     expect(r.stdout).not.toMatch(/\u001b/);
   });
 
@@ -82,7 +95,11 @@ describe('roster formats', () => {
   });
 
   it('YAML: a list, or a mapping with an athletes list; entries named by line', async () => {
-    const r = await batch('athletes:\n  - name: Ana\n    pain: 1\n    goal-weekly: 30\n    days: [mon, thu]\n  - name: Bo\n    pain: 11\n    goal-weekly: 30\n', [], 'team.yaml');
+    const r = await batch(
+      'athletes:\n  - name: Ana\n    pain: 1\n    goal-weekly: 30\n    days: [mon, thu]\n  - name: Bo\n    pain: 11\n    goal-weekly: 30\n',
+      [],
+      'team.yaml',
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: entry 2 \(line 6\) \(Bo\): pain: Use a whole number/);
     expect(readdirSync(r.out).sort()).toEqual(['ana.ics', 'ana.md']);
@@ -112,7 +129,9 @@ describe('replacing, dry runs and summaries', () => {
     writeFileSync(join(r.cwd, 'roster.csv'), `${ROSTER}Cy,1,30\n`);
     const again = await cli(['batch', 'roster.csv', '--out-dir', 'out'], { cwd: r.cwd });
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/4 files in out would be replaced \(ana\.md, ana\.ics, bo\.md and 1 more\); nothing was written/);
+    expect(again.stderr).toMatch(
+      /4 files in out would be replaced \(ana\.md, ana\.ics, bo\.md and 1 more\); nothing was written/,
+    );
     expect(readFileSync(join(r.out, 'bo.md'), 'utf8')).toBe('keep');
     expect(existsSync(join(r.out, 'cy.md'))).toBe(false);
     expect((await cli(['batch', 'roster.csv', '--out-dir', 'out', '--force'], { cwd: r.cwd })).code).toBe(0);
@@ -146,7 +165,13 @@ describe('replacing, dry runs and summaries', () => {
     const summary = JSON.parse(r.stdout);
     expect(summary.schemaVersion).toBe(1);
     expect(summary.athletes.map((a: { slug: string }) => a.slug)).toEqual(['ana', 'bo', 'red']);
-    expect(summary.athletes[0]).toMatchObject({ triage: 'clear', withheld: false, phase: 'walk-run', week1RunMinutes: 15, files: ['ana.md', 'ana.json'] });
+    expect(summary.athletes[0]).toMatchObject({
+      triage: 'clear',
+      withheld: false,
+      phase: 'walk-run',
+      week1RunMinutes: 15,
+      files: ['ana.md', 'ana.json'],
+    });
   });
 
   it('exit 3 when every row is valid and someone is withheld', async () => {
@@ -162,12 +187,17 @@ describe('plan --profile', () => {
     writeFileSync(join(cwd, 'p.json'), JSON.stringify({ name: 'Ana', pain: 1, 'goal-weekly': 30, symptoms: ['limp'] }));
     const r = await cli(['plan', '--profile', 'p.json', '--format', 'json', '--today', '2026-11-22'], { cwd });
     expect(JSON.parse(r.stdout)).toMatchObject({ name: 'Ana', triage: { level: 'caution' } });
-    const overridden = await cli(['plan', '--profile', 'p.json', '--pain', '5', '--format', 'json', '--today', '2026-11-22'], { cwd });
+    const overridden = await cli(
+      ['plan', '--profile', 'p.json', '--pain', '5', '--format', 'json', '--today', '2026-11-22'],
+      { cwd },
+    );
     expect(JSON.parse(overridden.stdout).weeks[0].phase).toBe('settle');
   });
 
   it('- reads stdin', async () => {
-    const r = await cli(['plan', '--profile', '-', '--format', 'json', '--today', '2026-11-22'], { readStdin: async () => 'name: Bo\npain: 2\ngoal-weekly: 25\n' });
+    const r = await cli(['plan', '--profile', '-', '--format', 'json', '--today', '2026-11-22'], {
+      readStdin: async () => 'name: Bo\npain: 2\ngoal-weekly: 25\n',
+    });
     expect(JSON.parse(r.stdout).name).toBe('Bo');
   });
 

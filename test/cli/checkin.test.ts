@@ -8,31 +8,73 @@ import type { Prompter } from '../../src/cli/wizard.js';
 import { cli } from '../helpers.js';
 import { testDir } from '../tmp.js';
 
-const INIT = ['init', '--no-input', '--name', 'Ana', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'];
+const INIT = [
+  'init',
+  '--no-input',
+  '--name',
+  'Ana',
+  '--pain',
+  '1',
+  '--weekly-minutes',
+  '0',
+  '--goal-weekly',
+  '90',
+  '--start',
+  '2026-11-23',
+  '--export',
+  'none',
+  '--today',
+  '2026-11-20',
+];
 
-async function athlete(): Promise<{ dir: string; file: string; run: (args: string[], today: string, extra?: object) => ReturnType<typeof cli> }> {
+async function athlete(): Promise<{
+  dir: string;
+  file: string;
+  run: (args: string[], today: string, extra?: object) => ReturnType<typeof cli>;
+}> {
   const dir = testDir('checkin');
   const file = join(dir, 'ana.yaml');
   expect((await cli([...INIT, '--file', file], { cwd: dir })).code).toBe(0);
-  return { dir, file, run: (args, today, extra = {}) => cli([...args, '--file', file, '--today', today], { cwd: dir, ...extra }) };
+  return {
+    dir,
+    file,
+    run: (args, today, extra = {}) => cli([...args, '--file', file, '--today', today], { cwd: dir, ...extra }),
+  };
 }
 
-const session = (date: string, during: number, extra: string[] = []) => ['checkin', '--date', date, '--completed', 'yes', '--pain-before', '1', '--pain-during', String(during), '--pain-after', '1', ...extra];
+const session = (date: string, during: number, extra: string[] = []) => [
+  'checkin',
+  '--date',
+  date,
+  '--completed',
+  'yes',
+  '--pain-before',
+  '1',
+  '--pain-during',
+  String(during),
+  '--pain-after',
+  '1',
+  ...extra,
+];
 
 describe('backplan checkin', () => {
   it('appends to the log and prints the decision, its rule and the next session', async () => {
     const a = await athlete();
     const r = await a.run(session('2026-11-23', 4), '2026-11-23');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'Logged Mon 23 Nov: done · pain before/during/after 1/4/1 · hold.',
-      'Hold at walk/run level 1, with an extra rest day (R-PAIN-3: pain during 4/10).',
-      'Next: Sat 28 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5 (level 1 again).',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'Logged Mon 23 Nov: done · pain before/during/after 1/4/1 · hold.',
+        'Hold at walk/run level 1, with an extra rest day (R-PAIN-3: pain during 4/10).',
+        'Next: Sat 28 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5 (level 1 again).',
+        '',
+      ].join('\n'),
+    );
     const file = readFileSync(a.file, 'utf8');
     // R-LOG-2: the entry keeps the level and minutes the plan had for the day.
-    expect(file).toMatch(/log:\n {2}- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, plannedLevel: 1, plannedMinutes: 5 \}/);
+    expect(file).toMatch(
+      /log:\n {2}- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, plannedLevel: 1, plannedMinutes: 5 \}/,
+    );
     expect(existsSync(`${a.file}.bak`)).toBe(true);
   });
 
@@ -49,7 +91,12 @@ describe('backplan checkin', () => {
     const a = await athlete();
     const r = await a.run([...session('2026-11-23', 6), '--format', 'json'], '2026-11-23');
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, phase: 'walk-run', level: 1, decisions: [{ kind: 'drop-back', rule: 'R-PAIN-3' }] });
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      phase: 'walk-run',
+      level: 1,
+      decisions: [{ kind: 'drop-back', rule: 'R-PAIN-3' }],
+    });
     expect(json.nextSession.date >= '2026-11-26').toBe(true);
   });
 
@@ -87,7 +134,11 @@ describe('backplan checkin', () => {
       [['checkin', '--morning', '--next-morning', '1'], 1, /no session logged in the two days before/],
       [['checkin', '--morning'], 2, /--morning needs --next-morning/],
       [['checkin', '--cleared', '--completed', 'yes'], 2, /--cleared records a clinician's clearance on its own/],
-      [['checkin', '--completed', 'yes', '--pain-during', '1', '--symptom', 'leg-pain'], 2, /Unknown symptom "leg-pain"/],
+      [
+        ['checkin', '--completed', 'yes', '--pain-during', '1', '--symptom', 'leg-pain'],
+        2,
+        /Unknown symptom "leg-pain"/,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const r = await a.run(args, '2026-11-24');
@@ -113,7 +164,10 @@ describe('backplan checkin', () => {
 
   it('a broken log entry in the file is named by line, and nothing is written', async () => {
     const a = await athlete();
-    writeFileSync(a.file, readFileSync(a.file, 'utf8').replace('log: []', 'log:\n  - { date: 2026-11-23, completed: often }'));
+    writeFileSync(
+      a.file,
+      readFileSync(a.file, 'utf8').replace('log: []', 'log:\n  - { date: 2026-11-23, completed: often }'),
+    );
     const r = await a.run(session('2026-11-25', 1), '2026-11-25');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/ana\.yaml:\d+: log\[0\]\.completed: Invalid option/);
@@ -123,8 +177,13 @@ describe('backplan checkin', () => {
     const a = await athlete();
     const asked: string[] = [];
     const answers: [RegExp, unknown][] = [
-      [/Did you do the session/, 'yes'], [/before the session/, '1'], [/during the session/, '2'], [/just after/, '1'],
-      [/soreness in the warm-up/, 'eased'], [/Anything new/, []], [/A note/, 'felt fine'],
+      [/Did you do the session/, 'yes'],
+      [/before the session/, '1'],
+      [/during the session/, '2'],
+      [/just after/, '1'],
+      [/soreness in the warm-up/, 'eased'],
+      [/Anything new/, []],
+      [/A note/, 'felt fine'],
     ];
     const reply = async (q: { message: string }) => {
       asked.push(q.message);
@@ -149,10 +208,21 @@ describe('backplan status and report', () => {
     const r = await a.run(['status', '--format', 'json'], '2026-11-30');
     const json = JSON.parse(r.stdout);
     // R-LOG-1: level 2 came with Monday's run, which then counted at level 2.
-    expect(json).toMatchObject({ schemaVersion: 1, phase: 'walk-run', level: 2, cleanSessions: 1, cleanNeeded: 2, decision: { kind: 'clean', level: 2 } });
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      phase: 'walk-run',
+      level: 2,
+      cleanSessions: 1,
+      cleanNeeded: 2,
+      decision: { kind: 'clean', level: 2 },
+    });
     expect(json.stopped).toBeNull();
     expect(json.nextSession).toMatchObject({ date: '2026-12-02' });
-    expect(json.thisWeek.sessions.find((s: { date: string; runMinutes: number }) => s.date === '2026-11-30' && s.runMinutes > 0).status).toBe('done');
+    expect(
+      json.thisWeek.sessions.find(
+        (s: { date: string; runMinutes: number }) => s.date === '2026-11-30' && s.runMinutes > 0,
+      ).status,
+    ).toBe('done');
   });
 
   it('status text: this week marked, and both charts', async () => {
@@ -195,14 +265,35 @@ describe('backplan status and report', () => {
 describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-LOG-1)', () => {
   it('pain 10 during and 8 after: stop running, who to see, exit 3; status, show and report say so', async () => {
     const a = await athlete();
-    const r = await a.run(['checkin', '--date', '2026-11-23', '--completed', 'yes', '--pain-before', '1', '--pain-during', '10', '--pain-after', '8'], '2026-11-23');
+    const r = await a.run(
+      [
+        'checkin',
+        '--date',
+        '2026-11-23',
+        '--completed',
+        'yes',
+        '--pain-before',
+        '1',
+        '--pain-during',
+        '10',
+        '--pain-after',
+        '8',
+      ],
+      '2026-11-23',
+    );
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/^Stop running: pain of 10\/10 during the session on Mon 23 Nov \(R-ESC-1\)\. See a doctor or physical therapist within a day or two/m);
+    expect(r.stdout).toMatch(
+      /^Stop running: pain of 10\/10 during the session on Mon 23 Nov \(R-ESC-1\)\. See a doctor or physical therapist within a day or two/m,
+    );
     expect(r.stdout).toMatch(/log "backplan checkin --cleared" and running resumes at walk\/run level 1\./);
     expect(r.stdout).not.toMatch(/^Next:/m);
     const status = await a.run(['status', '--format', 'json'], '2026-11-24');
     expect(status.code).toBe(3);
-    expect(JSON.parse(status.stdout).stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-1', since: '2026-11-23' });
+    expect(JSON.parse(status.stdout).stopped).toMatchObject({
+      level: 'urgent',
+      reason: 'R-ESC-1',
+      since: '2026-11-23',
+    });
     expect(JSON.parse(status.stdout).nextSession).toBeNull();
     const text = await a.run(['status'], '2026-11-24');
     expect(text.stdout).toMatch(/RUNNING STOPPED until a clinician clears you\.\n {2}Since Mon 23 Nov: pain of 10\/10/);
@@ -221,7 +312,9 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(session('2026-11-23', 6), '2026-11-23')).code).toBe(0);
     const second = await a.run(session('2026-11-27', 6), '2026-11-27');
     expect(second.code).toBe(3);
-    expect(second.stdout).toMatch(/Stop running: a second drop-back within 14 days, pain of 5 or more on Mon 23 Nov and Fri 27 Nov \(R-ESC-2\)/);
+    expect(second.stdout).toMatch(
+      /Stop running: a second drop-back within 14 days, pain of 5 or more on Mon 23 Nov and Fri 27 Nov \(R-ESC-2\)/,
+    );
     const json = JSON.parse((await a.run(['checkin', '--rest-pain', '2', '--format', 'json'], '2026-11-28')).stdout);
     expect(json.stopped).toMatchObject({ reason: 'R-ESC-2' });
   });
@@ -230,10 +323,16 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     const a = await athlete();
     const high = await a.run(['checkin', '--rest-pain', '4'], '2026-11-24');
     expect(high.code).toBe(0);
-    expect(high.stdout).toMatch(/^Logged Tue 24 Nov: pain at rest 4\/10\.\nPain at rest 4\/10: no run until you log pain at rest below 3\/10/);
+    expect(high.stdout).toMatch(
+      /^Logged Tue 24 Nov: pain at rest 4\/10\.\nPain at rest 4\/10: no run until you log pain at rest below 3\/10/,
+    );
     expect(readFileSync(a.file, 'utf8')).toMatch(/- \{ date: 2026-11-24, restPain: 4 \}/);
     const show = JSON.parse((await a.run(['show', '--format', 'json'], '2026-11-24')).stdout);
-    expect(show.weeks.flatMap((w: { sessions: { date: string; runMinutes: number }[] }) => w.sessions).filter((s: { date: string; runMinutes: number }) => s.date >= '2026-11-24' && s.runMinutes > 0)).toEqual([]);
+    expect(
+      show.weeks
+        .flatMap((w: { sessions: { date: string; runMinutes: number }[] }) => w.sessions)
+        .filter((s: { date: string; runMinutes: number }) => s.date >= '2026-11-24' && s.runMinutes > 0),
+    ).toEqual([]);
     const eased = await a.run(['checkin', '--rest-pain', '1'], '2026-11-25');
     expect(eased.stdout).toMatch(/running can go on \(R-PAIN-5\)\.\nNext: Wed 25 Nov, Walk\/run L1/);
   });
@@ -255,7 +354,11 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     const status = JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-30')).stdout);
     expect(status.nextSession).toMatchObject({ date: '2026-11-30', level: 2 });
     const show = JSON.parse((await a.run(['show', '--format', 'json'], '2026-11-30')).stdout);
-    expect(show.weeks[1].sessions.filter((s: { runMinutes: number }) => s.runMinutes > 0).map((s: { level: number }) => s.level)).toEqual([2, 2, 2]);
+    expect(
+      show.weeks[1].sessions
+        .filter((s: { runMinutes: number }) => s.runMinutes > 0)
+        .map((s: { level: number }) => s.level),
+    ).toEqual([2, 2, 2]);
   });
 
   it('R-LOG-3: a run the day after another is logged and counted, and says which rule it broke', async () => {
@@ -263,15 +366,21 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     await a.run(session('2026-11-23', 1), '2026-11-23');
     const r = await a.run(session('2026-11-24', 1), '2026-11-24');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Logged and counted, but not toward the next level: it was run the day after another run, on a day the plan kept free of running \(R-PROG-1\)\.$/m);
+    expect(r.stdout).toMatch(
+      /^Logged and counted, but not toward the next level: it was run the day after another run, on a day the plan kept free of running \(R-PROG-1\)\.$/m,
+    );
     expect(JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-24')).stdout).cleanSessions).toBe(1);
   });
 
   it('the wizard offers pain at rest when there was no session', async () => {
     const a = await athlete();
     // Tuesday holds no session: the wizard says so and offers pain at rest first.
-    const answers: [RegExp, unknown][] = [[/No session is planned for Tue 24 Nov/, 'rest'], [/at rest now/, '3']];
-    const reply = async (q: { message: string }) => answers.find(([re]) => re.test(q.message))?.[1] ?? Promise.reject(new Error(q.message));
+    const answers: [RegExp, unknown][] = [
+      [/No session is planned for Tue 24 Nov/, 'rest'],
+      [/at rest now/, '3'],
+    ];
+    const reply = async (q: { message: string }) =>
+      answers.find(([re]) => re.test(q.message))?.[1] ?? Promise.reject(new Error(q.message));
     const prompt = { input: reply, confirm: reply, checkbox: reply, select: reply } as unknown as Prompter;
     const r = await a.run(['checkin'], '2026-11-24', { stdinIsTTY: true, stdoutIsTTY: true, prompt });
     expect(r.code).toBe(0);
@@ -280,7 +389,8 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
 
   it('checkin --help lists every decision with its rule', async () => {
     const help = (await cli(['checkin', '--help'])).stdout;
-    for (const id of ['R-ESC-1', 'R-ESC-2', 'R-ESC-3', 'R-PAIN-5', 'R-LOG-1', 'R-LOG-2', 'R-LOG-3', 'R-WEEK-4']) expect(help).toContain(id);
+    for (const id of ['R-ESC-1', 'R-ESC-2', 'R-ESC-3', 'R-PAIN-5', 'R-LOG-1', 'R-LOG-2', 'R-LOG-3', 'R-WEEK-4'])
+      expect(help).toContain(id);
     expect(help).toMatch(/--rest-pain <0-10>/);
   });
 
@@ -319,6 +429,8 @@ describe('R-ESC-4 in status', () => {
     const init = await cli([...INIT, '--file', file, '--symptom', 'limp'], { cwd: dir });
     expect(init.code).toBe(0);
     const status = await cli(['status', '--file', file, '--today', '2026-12-23'], { cwd: dir });
-    expect(status.stdout.replace(/\s+/g, ' ')).toMatch(/book the assessment now \(a physical therapist, or a gait analysis\)/);
+    expect(status.stdout.replace(/\s+/g, ' ')).toMatch(
+      /book the assessment now \(a physical therapist, or a gait analysis\)/,
+    );
   });
 });

@@ -34,7 +34,9 @@ describe('-o, --force and --dry-run (convention 10)', () => {
     const cwd = tempDir();
     const r = await cli([...PLAN, '-o', 'plan.json', '--dry-run'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Dry run: would write plan\.json with the JSON plan, 8 weeks \(\d+ KB\); nothing written\.$/m);
+    expect(r.stderr).toMatch(
+      /^Dry run: would write plan\.json with the JSON plan, 8 weeks \(\d+ KB\); nothing written\.$/m,
+    );
     expect(readdirSync(cwd)).toEqual([]);
   });
 

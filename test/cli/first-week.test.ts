@@ -13,7 +13,12 @@ type Answer = string | boolean | string[];
 /** Answers questions whose message matches, recording each question with its default and choices. */
 function scripted(rules: [RegExp, Answer][]) {
   const asked: { message: string; default?: unknown; choices?: { value: string; checked?: boolean }[] }[] = [];
-  const answer = (q: { message: string; default?: unknown; choices?: { value: string; checked?: boolean }[]; validate?: (v: string) => true | string }): Answer => {
+  const answer = (q: {
+    message: string;
+    default?: unknown;
+    choices?: { value: string; checked?: boolean }[];
+    validate?: (v: string) => true | string;
+  }): Answer => {
     asked.push({ message: q.message, default: q.default, choices: q.choices });
     const rule = rules.find(([pattern]) => pattern.test(q.message));
     if (!rule) throw new Error(`unexpected question: ${q.message}`);
@@ -35,20 +40,45 @@ function scripted(rules: [RegExp, Answer][]) {
   return { prompt, asked };
 }
 
-const tty = (prompt: Prompter, cwd: string, columns?: number) => ({ stdinIsTTY: true, stdoutIsTTY: true, prompt, cwd, ...(columns ? { columns } : {}) });
-const INIT = ['init', '--no-input', '--file', 'a.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--export', 'none'];
+const tty = (prompt: Prompter, cwd: string, columns?: number) => ({
+  stdinIsTTY: true,
+  stdoutIsTTY: true,
+  prompt,
+  cwd,
+  ...(columns ? { columns } : {}),
+});
+const INIT = [
+  'init',
+  '--no-input',
+  '--file',
+  'a.yaml',
+  '--pain',
+  '1',
+  '--weekly-minutes',
+  '0',
+  '--goal-weekly',
+  '90',
+  '--export',
+  'none',
+];
 const SESSION = ['--completed', 'yes', '--pain-before', '1', '--pain-during', '1', '--pain-after', '1'];
 
 async function athlete(extra: string[] = []) {
   const cwd = testDir('first-week');
   const made = await cli([...INIT, '--today', '2026-11-22', ...extra], { cwd });
   expect(made.code).toBe(0);
-  const run = (args: string[], today: string, io = {}) => cli([...args, '--file', 'a.yaml', '--today', today], { cwd, ...io });
+  const run = (args: string[], today: string, io = {}) =>
+    cli([...args, '--file', 'a.yaml', '--today', today], { cwd, ...io });
   return { cwd, run, file: join(cwd, 'a.yaml') };
 }
 
-// eslint-disable-next-line no-control-regex
-const widest = (text: string) => Math.max(...text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => [...l].length));
+const widest = (text: string) =>
+  Math.max(
+    ...text
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((l) => [...l].length),
+  );
 
 describe('init ends with the answers, this week and next, and what to do next', () => {
   it('shows symptom words, two weeks, how to see the rest, and no line wider than 80 columns', async () => {
@@ -70,7 +100,28 @@ describe('init ends with the answers, this week and next, and what to do next', 
 
   it('fits a narrower terminal too', async () => {
     const { prompt } = scripted([]);
-    const r = await cli([...INIT.filter((a) => a !== '--no-input'), '--name', 'Sam', '--runner', 'beginner', '--start', '2026-11-23', '--runs-per-week', '3', '--age', '40', '--days', 'mon,wed,sat', '--symptom', 'hip-buttock', '--today', '2026-11-22'], tty(prompt, testDir('first-week'), 60));
+    const r = await cli(
+      [
+        ...INIT.filter((a) => a !== '--no-input'),
+        '--name',
+        'Sam',
+        '--runner',
+        'beginner',
+        '--start',
+        '2026-11-23',
+        '--runs-per-week',
+        '3',
+        '--age',
+        '40',
+        '--days',
+        'mon,wed,sat',
+        '--symptom',
+        'hip-buttock',
+        '--today',
+        '2026-11-22',
+      ],
+      tty(prompt, testDir('first-week'), 60),
+    );
     expect(r.code).toBe(0);
     expect(widest(r.stdout)).toBeLessThanOrEqual(60);
     expect(widest(r.stderr)).toBeLessThanOrEqual(60);
@@ -103,9 +154,19 @@ describe('init on an existing file', () => {
   it('in a terminal, offers the saved answers as the defaults', async () => {
     const a = await athlete(['--name', 'Sam', '--symptom', 'limp', '--days', 'mon,thu', '--start', '2026-11-30']);
     const { prompt, asked } = scripted([
-      [/already exists\. Replace it\?/, true], [/Your name/, ''], [/hurt right now/, ''], [/any of these now/, ['limp']], [/running at the moment/, false],
-      [/count your running/, 'min'], [/how many days/, ''], [/before the pain/, ''], [/Your age/, ''], [/most like you/, 'beginner'],
-      [/Start the plan/, ''], [/Preferred running days/, ['mon', 'thu']], [/Export the plan/, []],
+      [/already exists\. Replace it\?/, true],
+      [/Your name/, ''],
+      [/hurt right now/, ''],
+      [/any of these now/, ['limp']],
+      [/running at the moment/, false],
+      [/count your running/, 'min'],
+      [/how many days/, ''],
+      [/before the pain/, ''],
+      [/Your age/, ''],
+      [/most like you/, 'beginner'],
+      [/Start the plan/, ''],
+      [/Preferred running days/, ['mon', 'thu']],
+      [/Export the plan/, []],
     ]);
     const r = await a.run(['init'], '2026-11-22', tty(prompt, a.cwd));
     expect(r.code).toBe(0);
@@ -115,8 +176,16 @@ describe('init on an existing file', () => {
     expect(question(/before the pain/).default).toBe('90');
     expect(question(/Start the plan/).default).toBe('2026-11-30'); // not the next Monday
     expect(question(/count your running/).default).toBe('min');
-    expect(question(/any of these now/).choices!.filter((c) => c.checked).map((c) => c.value)).toEqual(['limp']);
-    expect(question(/Preferred running days/).choices!.filter((c) => c.checked).map((c) => c.value)).toEqual(['mon', 'thu']);
+    expect(
+      question(/any of these now/)
+        .choices!.filter((c) => c.checked)
+        .map((c) => c.value),
+    ).toEqual(['limp']);
+    expect(
+      question(/Preferred running days/)
+        .choices!.filter((c) => c.checked)
+        .map((c) => c.value),
+    ).toEqual(['mon', 'thu']);
   });
 });
 
@@ -127,7 +196,9 @@ describe('backplan edit', () => {
     const r = await a.run(['edit', '--runs-per-week', '2'], '2026-11-24');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Changed: runs a week 3 → 2\.$/m);
-    expect(r.stdout).toMatch(/^Week 2 \(from Mon 30 Nov\) now holds walk\/run level 2, 2 runs, 20 running min; it\n {2}held walk\/run level 2, 3 runs, 30 running min\.$/m);
+    expect(r.stdout).toMatch(
+      /^Week 2 \(from Mon 30 Nov\) now holds walk\/run level 2, 2 runs, 20 running min; it\n {2}held walk\/run level 2, 3 runs, 30 running min\.$/m,
+    );
     expect(r.stdout).toMatch(/^3 more weeks change: "backplan show --all" prints them\.$/m);
     const saved = readFileSync(a.file, 'utf8');
     expect(saved).toMatch(/runsPerWeek: 2/);
@@ -163,8 +234,17 @@ describe('backplan edit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing to change[\s\S]*--pain 1 or --goal-weekly 40/);
     const { prompt, asked } = scripted([
-      [/Your name/, ''], [/hurt right now/, '0'], [/any of these now/, []], [/running at the moment/, false], [/count your running/, 'min'],
-      [/how many days/, ''], [/before the pain/, ''], [/Your age/, ''], [/most like you/, 'beginner'], [/Start the plan/, ''], [/Preferred running days/, []],
+      [/Your name/, ''],
+      [/hurt right now/, '0'],
+      [/any of these now/, []],
+      [/running at the moment/, false],
+      [/count your running/, 'min'],
+      [/how many days/, ''],
+      [/before the pain/, ''],
+      [/Your age/, ''],
+      [/most like you/, 'beginner'],
+      [/Start the plan/, ''],
+      [/Preferred running days/, []],
     ]);
     const asking = await a.run(['edit'], '2026-11-22', tty(prompt, a.cwd));
     expect(asking.code).toBe(0);
@@ -207,7 +287,9 @@ describe('show and status answer "what do I do today?" first', () => {
   it('show: today and the next session on the first line; in a terminal this week and next, --all every week', async () => {
     const a = await athlete();
     const piped = await a.run(['show'], '2026-11-24');
-    expect(piped.stdout.split('\n')[0]).toBe('Today, Tue 24 Nov: Swim or bike, Core routine; next: Wed 25 Nov, Walk/run L1.');
+    expect(piped.stdout.split('\n')[0]).toBe(
+      'Today, Tue 24 Nov: Swim or bike, Core routine; next: Wed 25 Nov, Walk/run L1.',
+    );
     expect(piped.stdout).toMatch(/^Week 8 · /m); // a pipe gets every week
     const onRunDay = await a.run(['show'], '2026-11-25');
     expect(onRunDay.stdout.split('\n')[0]).toBe('Today, Wed 25 Nov: Walk/run L1; then Sat 28 Nov, Walk/run L1.');
@@ -231,7 +313,12 @@ describe('show and status answer "what do I do today?" first', () => {
 
 describe('checkin names the day and the session', () => {
   const answers: [RegExp, Answer][] = [
-    [/before the session/, '1'], [/during the session/, '1'], [/just after/, '1'], [/soreness in the warm-up/, 'none'], [/Anything new/, []], [/A note/, ''],
+    [/before the session/, '1'],
+    [/during the session/, '1'],
+    [/just after/, '1'],
+    [/soreness in the warm-up/, 'none'],
+    [/Anything new/, []],
+    [/A note/, ''],
   ];
 
   it('on a run day, the first question names it', async () => {
@@ -239,15 +326,23 @@ describe('checkin names the day and the session', () => {
     const { prompt, asked } = scripted([[/Did you do the session/, 'yes'], ...answers]);
     const r = await a.run(['checkin'], '2026-11-23', tty(prompt, a.cwd));
     expect(r.code).toBe(0);
-    expect(asked[0]!.message).toBe('Did you do the session planned for Mon 23 Nov: Walk/run L1 · 1 min jog / 2 min walk × 5?');
+    expect(asked[0]!.message).toBe(
+      'Did you do the session planned for Mon 23 Nov: Walk/run L1 · 1 min jog / 2 min walk × 5?',
+    );
   });
 
   it('on a day without a session, says so and offers the nearest: a run not logged yet', async () => {
     const a = await athlete();
-    const { prompt, asked } = scripted([[/No session is planned/, 'nearest'], [/Did you do the session/, 'yes'], ...answers]);
+    const { prompt, asked } = scripted([
+      [/No session is planned/, 'nearest'],
+      [/Did you do the session/, 'yes'],
+      ...answers,
+    ]);
     const r = await a.run(['checkin'], '2026-11-24', tty(prompt, a.cwd));
     expect(r.code).toBe(0);
-    expect(asked[0]!.message).toBe('No session is planned for Tue 24 Nov. The nearest: Mon 23 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5, not logged yet. What would you like to log?');
+    expect(asked[0]!.message).toBe(
+      'No session is planned for Tue 24 Nov. The nearest: Mon 23 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5, not logged yet. What would you like to log?',
+    );
     expect(asked[1]!.message).toMatch(/planned for Mon 23 Nov/);
     expect(readFileSync(a.file, 'utf8')).toMatch(/- \{ date: 2026-11-23, completed: yes/);
   });
@@ -255,17 +350,23 @@ describe('checkin names the day and the session', () => {
   it('or the next one, from progress.next, when nothing before is left to log', async () => {
     const a = await athlete();
     await a.run(['checkin', ...SESSION], '2026-11-23');
-    const { prompt, asked } = scripted([[/No session is planned/, 'rest'], [/at rest now/, '1']]);
+    const { prompt, asked } = scripted([
+      [/No session is planned/, 'rest'],
+      [/at rest now/, '1'],
+    ]);
     const r = await a.run(['checkin'], '2026-11-24', tty(prompt, a.cwd));
     expect(r.code).toBe(0);
-    expect(asked[0]!.message).toBe('No session is planned for Tue 24 Nov. The next: Wed 25 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5. What would you like to log?');
+    expect(asked[0]!.message).toBe(
+      'No session is planned for Tue 24 Nov. The next: Wed 25 Nov, Walk/run L1 · 1 min jog / 2 min walk × 5. What would you like to log?',
+    );
     expect(r.stdout).toMatch(/Next: Wed 25 Nov, Walk\/run L1/);
   });
 });
 
 describe('comma decimals and units typed with the number', () => {
   it('flags: "6,5", "15km", "15 km" and "10 mi" (which sets the units) are understood', async () => {
-    const json = async (args: string[]) => JSON.parse((await cli(['plan', '--pain', '1', '--today', '2026-11-22', '--format', 'json', ...args])).stdout);
+    const json = async (args: string[]) =>
+      JSON.parse((await cli(['plan', '--pain', '1', '--today', '2026-11-22', '--format', 'json', ...args])).stdout);
     const km = await json(['--weekly', '6,5', '--goal-weekly', '15km', '--longest-run', '3 km']);
     expect(km.units).toBe('km');
     const plain = await json(['--weekly', '6.5', '--goal-weekly', '15', '--longest-run', '3']);
@@ -287,9 +388,21 @@ describe('comma decimals and units typed with the number', () => {
 
   it('the wizard takes the same: "6,5" and "15 km" at the questions', async () => {
     const { prompt } = scripted([
-      [/Your name/, ''], [/hurt right now/, '1'], [/any of these now/, []], [/running at the moment/, true], [/count your running/, 'km'],
-      [/How much a week/, '6,5'], [/how many days/, '3'], [/longest run/, '3 km'], [/before the pain/, '15km'], [/easy running pace/, ''], [/Your age/, ''],
-      [/most like you/, 'beginner'], [/Start the plan/, '2026-11-23'], [/Preferred running days/, []], [/Export the plan/, []],
+      [/Your name/, ''],
+      [/hurt right now/, '1'],
+      [/any of these now/, []],
+      [/running at the moment/, true],
+      [/count your running/, 'km'],
+      [/How much a week/, '6,5'],
+      [/how many days/, '3'],
+      [/longest run/, '3 km'],
+      [/before the pain/, '15km'],
+      [/easy running pace/, ''],
+      [/Your age/, ''],
+      [/most like you/, 'beginner'],
+      [/Start the plan/, '2026-11-23'],
+      [/Preferred running days/, []],
+      [/Export the plan/, []],
     ]);
     const cwd = testDir('first-week');
     const r = await cli(['init', '--file', 'a.yaml', '--today', '2026-11-22'], tty(prompt, cwd));
@@ -305,7 +418,14 @@ describe('backplan completion', () => {
   it('bash: completes commands, options and choices from the program itself', async () => {
     const script = (await cli(['completion', 'bash'])).stdout;
     const complete = (...words: string[]) => {
-      const run = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _backplan; echo "\${COMPREPLY[*]}"`], { encoding: 'utf8' });
+      const run = spawnSync(
+        'bash',
+        [
+          '-c',
+          `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _backplan; echo "\${COMPREPLY[*]}"`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(run.stderr).toBe('');
       return run.stdout.trim().split(' ');
     };

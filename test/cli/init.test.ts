@@ -32,8 +32,36 @@ function scripted(rules: [RegExp, Answer][]): Prompter & { asked: string[] } {
 
 const tempDir = () => testDir('init');
 const tty = (prompt: Prompter, cwd: string) => ({ stdinIsTTY: true, stdoutIsTTY: true, prompt, cwd });
-const ALL_FLAGS = ['--name', 'Sam', '--pain', '2', '--symptom', 'limp', '--weekly', '0', '--units', 'km', '--runs-per-week', '3', '--goal-weekly', '30', '--pace', '6:30',
-  '--age', '35', '--runner', 'beginner', '--start', '2026-11-23', '--days', 'mon,wed,sat', '--export', 'none', '--today', '2026-11-22'];
+const ALL_FLAGS = [
+  '--name',
+  'Sam',
+  '--pain',
+  '2',
+  '--symptom',
+  'limp',
+  '--weekly',
+  '0',
+  '--units',
+  'km',
+  '--runs-per-week',
+  '3',
+  '--goal-weekly',
+  '30',
+  '--pace',
+  '6:30',
+  '--age',
+  '35',
+  '--runner',
+  'beginner',
+  '--start',
+  '2026-11-23',
+  '--days',
+  'mon,wed,sat',
+  '--export',
+  'none',
+  '--today',
+  '2026-11-22',
+];
 
 const BASIC: [RegExp, Answer][] = [
   [/Your name/, 'Sam'],
@@ -85,7 +113,11 @@ describe('the wizard', () => {
 
   it('asks about clearance only after an urgent symptom, and the plan holds no running without it', async () => {
     const cwd = tempDir();
-    const rules: [RegExp, Answer][] = [[/any of these now/, ['worse-sitting']], [/cleared you to run/, false], ...BASIC];
+    const rules: [RegExp, Answer][] = [
+      [/any of these now/, ['worse-sitting']],
+      [/cleared you to run/, false],
+      ...BASIC,
+    ];
     const prompt = scripted(rules);
     const r = await cli(['init', '--file', 'a.yaml', '--today', '2026-11-22'], tty(prompt, cwd));
     expect(prompt.asked.some((q) => /cleared you to run/.test(q))).toBe(true);
@@ -96,7 +128,11 @@ describe('the wizard', () => {
 
   it('an emergency symptom ends the wizard at once: the message, exit 3, nothing saved (R-TRIAGE-1)', async () => {
     const cwd = tempDir();
-    const prompt = scripted([[/Your name/, ''], [/hurt/, '1'], [/any of these now/, ['bladder-bowel']]]);
+    const prompt = scripted([
+      [/Your name/, ''],
+      [/hurt/, '1'],
+      [/any of these now/, ['bladder-bowel']],
+    ]);
     const r = await cli(['init', '--file', 'a.yaml'], tty(prompt, cwd));
     expect(r.code).toBe(3);
     expect(prompt.asked).toHaveLength(3);
@@ -116,7 +152,9 @@ describe('the wizard', () => {
 
   it('asks the age when pain arching backwards was given, and will not take a blank', async () => {
     const prompt = scripted([[/Your age \(needed/, ''], ...BASIC]);
-    await expect(cli(['init', '--file', 'a.yaml', '--arching-pain', '--today', '2026-11-22'], tty(prompt, tempDir()))).resolves.toMatchObject({ code: 1 });
+    await expect(
+      cli(['init', '--file', 'a.yaml', '--arching-pain', '--today', '2026-11-22'], tty(prompt, tempDir())),
+    ).resolves.toMatchObject({ code: 1 });
     expect(prompt.asked.some((q) => /Your age \(needed/.test(q))).toBe(true);
   });
 
@@ -163,7 +201,9 @@ describe('init without a terminal', () => {
   it('fails fast naming every missing flag, exit 2', async () => {
     const r = await cli(['init', '--file', 'a.yaml'], { cwd: tempDir() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/missing --pain <0-10>, --weekly <n> \(or --weekly-minutes <n>; 0 if not running\), --goal-weekly <n>/);
+    expect(r.stderr).toMatch(
+      /missing --pain <0-10>, --weekly <n> \(or --weekly-minutes <n>; 0 if not running\), --goal-weekly <n>/,
+    );
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
   });
 
@@ -177,14 +217,34 @@ describe('init without a terminal', () => {
 
   it('takes its answers from flags; --weekly 0 is an answer', async () => {
     const cwd = tempDir();
-    const r = await cli(['init', '--file', 'a.yaml', '--pain', '1', '--weekly', '0', '--goal-weekly', '25', '--units', 'mi', '--today', '2026-11-22'], { cwd });
+    const r = await cli(
+      [
+        'init',
+        '--file',
+        'a.yaml',
+        '--pain',
+        '1',
+        '--weekly',
+        '0',
+        '--goal-weekly',
+        '25',
+        '--units',
+        'mi',
+        '--today',
+        '2026-11-22',
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(join(cwd, 'a.yaml'), 'utf8')).toMatch(/units: mi/);
   });
 
   it('an emergency symptom from flags saves nothing, exit 3', async () => {
     const cwd = tempDir();
-    const r = await cli(['init', '--file', 'a.yaml', '--pain', '1', '--weekly', '0', '--goal-weekly', '25', '--symptom', 'leg-weakness'], { cwd });
+    const r = await cli(
+      ['init', '--file', 'a.yaml', '--pain', '1', '--weekly', '0', '--goal-weekly', '25', '--symptom', 'leg-weakness'],
+      { cwd },
+    );
     expect(r.code).toBe(3);
     expect(readdirSync(cwd)).toEqual([]);
   });
@@ -192,12 +252,31 @@ describe('init without a terminal', () => {
 
 describe('the athlete file', () => {
   const make = async (cwd: string, extra: string[] = []) =>
-    cli(['init', '--file', 'a.yaml', '--pain', '2', '--weekly', '10', '--goal-weekly', '30', '--today', '2026-11-22', ...extra], { cwd });
+    cli(
+      [
+        'init',
+        '--file',
+        'a.yaml',
+        '--pain',
+        '2',
+        '--weekly',
+        '10',
+        '--goal-weekly',
+        '30',
+        '--today',
+        '2026-11-22',
+        ...extra,
+      ],
+      { cwd },
+    );
 
   it('defaults to $BACKPLAN_FILE, then $XDG_DATA_HOME/backplan/athlete.yaml, then ~/.local/share', async () => {
     const cwd = tempDir();
     const base = ['init', '--pain', '2', '--weekly', '0', '--goal-weekly', '30'];
-    await cli(base, { cwd, env: { BACKPLAN_FILE: join(cwd, 'env.yaml'), XDG_DATA_HOME: join(cwd, 'xdg'), HOME: join(cwd, 'home') } });
+    await cli(base, {
+      cwd,
+      env: { BACKPLAN_FILE: join(cwd, 'env.yaml'), XDG_DATA_HOME: join(cwd, 'xdg'), HOME: join(cwd, 'home') },
+    });
     await cli(base, { cwd, env: { XDG_DATA_HOME: join(cwd, 'xdg'), HOME: join(cwd, 'home') } });
     await cli(base, { cwd, env: { HOME: join(cwd, 'home') } });
     expect(existsSync(join(cwd, 'env.yaml'))).toBe(true);
@@ -233,7 +312,9 @@ describe('the athlete file', () => {
     const cwd = tempDir();
     await make(cwd);
     const path = join(cwd, 'a.yaml');
-    const edited = readFileSync(path, 'utf8').replace('schemaVersion: 1', '# physio on Tuesdays\nschemaVersion: 1\ncoach: Jo').replace('  pain: 2', '  pain: 2 # after the long run');
+    const edited = readFileSync(path, 'utf8')
+      .replace('schemaVersion: 1', '# physio on Tuesdays\nschemaVersion: 1\ncoach: Jo')
+      .replace('  pain: 2', '  pain: 2 # after the long run');
     writeFileSync(path, edited);
     expect((await make(cwd, ['--pain', '1', '--force'])).code).toBe(0);
     const rewritten = readFileSync(path, 'utf8');
@@ -245,9 +326,14 @@ describe('the athlete file', () => {
   it('plan --file uses the saved answers, and flags override them', async () => {
     const cwd = tempDir();
     await make(cwd, ['--name', 'Sam']);
-    const saved = JSON.parse((await cli(['plan', '--file', 'a.yaml', '--format', 'json', '--today', '2026-11-22'], { cwd })).stdout);
+    const saved = JSON.parse(
+      (await cli(['plan', '--file', 'a.yaml', '--format', 'json', '--today', '2026-11-22'], { cwd })).stdout,
+    );
     expect(saved.name).toBe('Sam');
-    const overridden = await cli(['plan', '--file', 'a.yaml', '--pain', '6', '--format', 'json', '--today', '2026-11-22'], { cwd });
+    const overridden = await cli(
+      ['plan', '--file', 'a.yaml', '--pain', '6', '--format', 'json', '--today', '2026-11-22'],
+      { cwd },
+    );
     expect(JSON.parse(overridden.stdout).weeks[0].phase).toBe('settle');
     const shown = await cli(['show', '--file', 'a.yaml', '--today', '2026-11-22'], { cwd });
     expect(shown.stdout).toMatch(/Return-to-running plan · Sam/);

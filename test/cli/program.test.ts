@@ -8,7 +8,13 @@ const BASE = ['plan', '--pain', '2', '--goal-weekly', '30', '--units', 'km', '--
 const ANSI = /\u001b\[/;
 
 describe('help and version (conventions 1, 2, 4)', () => {
-  it.each([[['--help']], [['plan', '--help']], [['symptoms', '--help']], [['templates', '--help']], [['templates', 'lint', '--help']]])('%j prints to stdout, exits 0, leads with examples', async (args) => {
+  it.each([
+    [['--help']],
+    [['plan', '--help']],
+    [['symptoms', '--help']],
+    [['templates', '--help']],
+    [['templates', 'lint', '--help']],
+  ])('%j prints to stdout, exits 0, leads with examples', async (args) => {
     const r = await cli(args);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -112,7 +118,15 @@ describe('plan output', () => {
   });
 
   it('text fits 80 columns', async () => {
-    const r = await cli([...BASE, '--weeks', '20', '--goal-weekly', '60', '--name', 'A runner with a rather long name indeed']);
+    const r = await cli([
+      ...BASE,
+      '--weeks',
+      '20',
+      '--goal-weekly',
+      '60',
+      '--name',
+      'A runner with a rather long name indeed',
+    ]);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -133,7 +147,11 @@ describe('plan output', () => {
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout);
     expect(doc.triage.level).toBe('urgent');
-    expect(doc.weeks.flatMap((w: { sessions: { runMinutes: number }[] }) => w.sessions).every((s: { runMinutes: number }) => s.runMinutes === 0)).toBe(true);
+    expect(
+      doc.weeks
+        .flatMap((w: { sessions: { runMinutes: number }[] }) => w.sessions)
+        .every((s: { runMinutes: number }) => s.runMinutes === 0),
+    ).toBe(true);
     expect(r.stderr).toMatch(/a clinician first \(exit code 3\)/);
   });
 
@@ -188,12 +206,20 @@ describe('symptoms and templates commands', () => {
   it('symptoms lists every id with its level, gravest first', async () => {
     const r = await cli(['symptoms']);
     expect(r.code).toBe(0);
-    const ids = r.stdout.split('\n').slice(1, 18).map((l) => l.split(/\s+/)[0]);
+    const ids = r.stdout
+      .split('\n')
+      .slice(1, 18)
+      .map((l) => l.split(/\s+/)[0]);
     expect(ids[0]).toBe('bladder-bowel');
     expect(ids).toContain('limp');
     const json = JSON.parse((await cli(['symptoms', '--format', 'json'])).stdout);
     expect(json).toHaveLength(17);
-    expect(json[0]).toEqual({ id: 'bladder-bowel', level: 'emergency', text: expect.stringMatching(/bladder/), short: 'bladder or bowel trouble' });
+    expect(json[0]).toEqual({
+      id: 'bladder-bowel',
+      level: 'emergency',
+      text: expect.stringMatching(/bladder/),
+      short: 'bladder or bowel trouble',
+    });
   });
 
   it('templates list shows the built-in template', async () => {
@@ -224,9 +250,20 @@ describe('a program built for the command named (start-up)', () => {
   }
 
   it.each([
-    [['--help', 'plan']], [['-h', 'plan']], [['plan', '--help']], [['plan', '--pain', '11']], [['plan', '--bogus']], [['plna']], [[]],
-    [['templates', '--help']], [['templates', 'lint']], [['templates', 'list', '--help']], [['--debug', 'symptoms', '--format', 'json']],
-    [['batch']], [['checkin', '--help']], [['export']],
+    [['--help', 'plan']],
+    [['-h', 'plan']],
+    [['plan', '--help']],
+    [['plan', '--pain', '11']],
+    [['plan', '--bogus']],
+    [['plna']],
+    [[]],
+    [['templates', '--help']],
+    [['templates', 'lint']],
+    [['templates', 'list', '--help']],
+    [['--debug', 'symptoms', '--format', 'json']],
+    [['batch']],
+    [['checkin', '--help']],
+    [['export']],
   ])('%j: the same output as with every command defined', async (args) => {
     const full = await withEveryCommand(args);
     const r = await cli(args);

@@ -43,16 +43,24 @@ describe('R-CONF-1: looser safety numbers are refused', () => {
   });
 
   it('a ladder whose level 1 is 40 min x 3 is refused', async () => {
-    const dir = folderWith('ladder.yaml', /\{ level: 1, run: 1, walk: 2, repeats: 5 \}/,
-      '{ level: 1, run: 40, walk: 2, repeats: 3 }');
+    const dir = folderWith(
+      'ladder.yaml',
+      /\{ level: 1, run: 1, walk: 2, repeats: 5 \}/,
+      '{ level: 1, run: 40, walk: 2, repeats: 3 }',
+    );
     const r = await cli([...PLAN, '--plans-dir', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/ladder\.yaml:\d+: levels\[0\]: must be at most 5 running minutes \(backplan's safety limit\)/);
+    expect(r.stderr).toMatch(
+      /ladder\.yaml:\d+: levels\[0\]: must be at most 5 running minutes \(backplan's safety limit\)/,
+    );
   });
 
   it('a ladder that jumps more than the built-in step is refused', async () => {
-    const dir = folderWith('ladder.yaml', /\{ level: 3, run: 3, walk: 2, repeats: 5 \}/,
-      '{ level: 3, run: 6, walk: 2, repeats: 5 }');
+    const dir = folderWith(
+      'ladder.yaml',
+      /\{ level: 3, run: 3, walk: 2, repeats: 5 \}/,
+      '{ level: 3, run: 6, walk: 2, repeats: 5 }',
+    );
     const r = await cli(['templates', 'lint', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/ladder\.yaml:\d+: levels\[2\]: must be at most 16 running minutes/);

@@ -9,7 +9,12 @@ import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input: '',
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -18,9 +23,34 @@ const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-
 
 beforeAll(() => {
   fixtures = testDir('bad');
-  expect(run(['init', '--no-input', '--file', 'good.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'], fixtures).code).toBe(0);
+  expect(
+    run(
+      [
+        'init',
+        '--no-input',
+        '--file',
+        'good.yaml',
+        '--pain',
+        '1',
+        '--weekly-minutes',
+        '0',
+        '--goal-weekly',
+        '90',
+        '--start',
+        '2026-11-23',
+        '--export',
+        'none',
+        '--today',
+        '2026-11-20',
+      ],
+      fixtures,
+    ).code,
+  ).toBe(0);
   const good = readFileSync(join(fixtures, 'good.yaml'), 'utf8');
-  const aliasBomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghijk'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghijk'[i]}`).join(', ')}]`)].join('\n');
+  const aliasBomb = [
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    ...'bcdefghijk'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghijk'[i]}`).join(', ')}]`),
+  ].join('\n');
   const files: Record<string, string | Buffer> = {
     'empty.yaml': '',
     'trunc.yaml': good.slice(0, good.indexOf('goalWeekly') + 5),
@@ -79,44 +109,124 @@ const CASES: Case[] = [
   ['no such folder', [...PLAN, '-o', 'nowhere/plan.md'], 1, /the folder of nowhere\/plan\.md does not exist/],
   // profiles
   ['missing profile', ['plan', '--profile', 'nope.yaml'], 1, /nope\.yaml: no such file/],
-  ['profile is a list', ['plan', '--profile', 'list.yaml'], 1, /expected one athlete as a mapping[\s\S]*backplan batch/],
+  [
+    'profile is a list',
+    ['plan', '--profile', 'list.yaml'],
+    1,
+    /expected one athlete as a mapping[\s\S]*backplan batch/,
+  ],
   ['profile with a wrong type', ['plan', '--profile', 'profile-bad.yaml'], 1, /profile-bad\.yaml:1: .*pain/],
   ['profile alias bomb', ['plan', '--profile', 'profile-bomb.yaml'], 1, /too many YAML aliases/],
   // templates
   ['unknown template', [...PLAN, '--template', 'nope'], 1, /nope/],
   ['missing plans folder', [...PLAN, '--plans-dir', 'nowhere'], 1, /plans folder not found/],
-  ['template with a wrong type', ['templates', 'lint', 'badrules.yaml'], 1, /badrules\.yaml:2: painThreshold: expected number/],
-  ['template with a duplicate key', [...PLAN, '--template', 'broken-template.yaml'], 1, /broken-template\.yaml:3: not valid YAML: Map keys must be unique/],
+  [
+    'template with a wrong type',
+    ['templates', 'lint', 'badrules.yaml'],
+    1,
+    /badrules\.yaml:2: painThreshold: expected number/,
+  ],
+  [
+    'template with a duplicate key',
+    [...PLAN, '--template', 'broken-template.yaml'],
+    1,
+    /broken-template\.yaml:3: not valid YAML: Map keys must be unique/,
+  ],
   // athlete files
   ['empty athlete file', ['show', '--file', 'empty.yaml'], 1, /empty\.yaml:1: expected a YAML mapping/],
   ['truncated athlete file', ['show', '--file', 'trunc.yaml'], 1, /trunc\.yaml:\d+: not valid YAML/],
-  ['wrong type in athlete file', ['status', '--file', 'types.yaml'], 1, /types\.yaml:3: intake\.pain: expected number, received string/],
-  ['newer athlete file', ['checkin', '--file', 'newer.yaml', '--completed', 'no'], 1, /written by a newer backplan \(schemaVersion 9.*left untouched/],
+  [
+    'wrong type in athlete file',
+    ['status', '--file', 'types.yaml'],
+    1,
+    /types\.yaml:3: intake\.pain: expected number, received string/,
+  ],
+  [
+    'newer athlete file',
+    ['checkin', '--file', 'newer.yaml', '--completed', 'no'],
+    1,
+    /written by a newer backplan \(schemaVersion 9.*left untouched/,
+  ],
   ['binary garbage', ['checkin', '--file', 'garbage.yaml', '--completed', 'no'], 1, /garbage\.yaml/],
   ['50 MB athlete file', ['status', '--file', 'big.yaml'], 1, /larger than 5120 KB/],
   ['alias bomb athlete file', ['show', '--file', 'bomb.yaml'], 1, /too many YAML aliases/],
-  ['duplicate key in athlete file', ['report', '--file', 'dup.yaml', '-o', 'r.md'], 1, /dup\.yaml:2: not valid YAML: Map keys must be unique/],
+  [
+    'duplicate key in athlete file',
+    ['report', '--file', 'dup.yaml', '-o', 'r.md'],
+    1,
+    /dup\.yaml:2: not valid YAML: Map keys must be unique/,
+  ],
   ['bad log entry', ['status', '--file', 'badlog.yaml'], 1, /badlog\.yaml:\d+: log\[0\]\.completed/],
-  ['no athlete file', ['checkin', '--file', 'nobody.yaml', '--completed', 'no'], 1, /no athlete file at nobody\.yaml[\s\S]*backplan init/],
+  [
+    'no athlete file',
+    ['checkin', '--file', 'nobody.yaml', '--completed', 'no'],
+    1,
+    /no athlete file at nobody\.yaml[\s\S]*backplan init/,
+  ],
   // check-ins, report, init
   ['report to stdout', ['report', '--file', 'good.yaml', '-o', '-'], 2, /the report needs a file/],
-  ['report not markdown', ['report', '--file', 'good.yaml', '-o', 'r.txt'], 2, /r\.txt is not a \.md, \.html or \.pdf file/],
+  [
+    'report not markdown',
+    ['report', '--file', 'good.yaml', '-o', 'r.txt'],
+    2,
+    /r\.txt is not a \.md, \.html or \.pdf file/,
+  ],
   ['checkin without answers', ['checkin', '--file', 'good.yaml', '--today', '2026-11-24'], 2, /--completed is missing/],
-  ['checkin in the future', ['checkin', '--file', 'good.yaml', '--date', '2099-01-01', '--completed', 'no'], 2, /is after today/],
-  ['morning with no session', ['checkin', '--file', 'good.yaml', '--morning', '--next-morning', '1', '--today', '2026-11-24'], 1, /no session logged in the two days before/],
-  ['init over a file', ['init', '--no-input', '--file', 'good.yaml', '--pain', '1', '--goal-weekly', '30', '--weekly', '0'], 1, /good\.yaml already exists; nothing was changed/],
+  [
+    'checkin in the future',
+    ['checkin', '--file', 'good.yaml', '--date', '2099-01-01', '--completed', 'no'],
+    2,
+    /is after today/,
+  ],
+  [
+    'morning with no session',
+    ['checkin', '--file', 'good.yaml', '--morning', '--next-morning', '1', '--today', '2026-11-24'],
+    1,
+    /no session logged in the two days before/,
+  ],
+  [
+    'init over a file',
+    ['init', '--no-input', '--file', 'good.yaml', '--pain', '1', '--goal-weekly', '30', '--weekly', '0'],
+    1,
+    /good\.yaml already exists; nothing was changed/,
+  ],
   ['init missing answers', ['init', '--no-input', '--file', 'new.yaml', '--weekly', '0'], 2, /missing/],
   // rosters
   ['missing roster', ['batch', 'nope.csv', '--out-dir', 'out'], 1, /nope\.csv/],
-  ['misspelt column', ['batch', 'roster-badheader.csv', '--out-dir', 'out'], 1, /unknown column "pian"; did you mean "pain"/],
+  [
+    'misspelt column',
+    ['batch', 'roster-badheader.csv', '--out-dir', 'out'],
+    1,
+    /unknown column "pian"; did you mean "pain"/,
+  ],
   ['column twice', ['batch', 'roster-dupcol.csv', '--out-dir', 'out'], 1, /column "pain" appears twice/],
   ['roster not a list', ['batch', 'roster-map.yaml', '--out-dir', 'out'], 1, /expected a list of athletes/],
   ['batch without --out-dir', ['batch', 'roster.csv'], 2, /required option '--out-dir <dir>' not specified/],
   ['batch unknown format', ['batch', 'roster.csv', '--out-dir', 'out', '--format', 'pdf'], 2, /pdf/],
-  ['roster with a stray quote', ['batch', 'roster-quote.csv', '--out-dir', 'out'], 1, /^error: roster-quote\.csv: not valid CSV: .*line 3/],
-  ['--out-dir is a file', ['batch', 'roster.csv', '--out-dir', 'existing.md'], 1, /^error: --out-dir existing\.md is a file, not a folder$/m],
-  ['--out-dir under a file', ['batch', 'roster.csv', '--out-dir', 'existing.md/out'], 1, /^error: cannot make --out-dir existing\.md\/out: a file stands where a folder would be; nothing was written$/m],
-  ['--out-dir under a file, dry run', ['batch', 'roster.csv', '--out-dir', 'existing.md/a/b', '--dry-run'], 1, /^error: cannot make --out-dir existing\.md\/a\/b: a file stands/m],
+  [
+    'roster with a stray quote',
+    ['batch', 'roster-quote.csv', '--out-dir', 'out'],
+    1,
+    /^error: roster-quote\.csv: not valid CSV: .*line 3/,
+  ],
+  [
+    '--out-dir is a file',
+    ['batch', 'roster.csv', '--out-dir', 'existing.md'],
+    1,
+    /^error: --out-dir existing\.md is a file, not a folder$/m,
+  ],
+  [
+    '--out-dir under a file',
+    ['batch', 'roster.csv', '--out-dir', 'existing.md/out'],
+    1,
+    /^error: cannot make --out-dir existing\.md\/out: a file stands where a folder would be; nothing was written$/m,
+  ],
+  [
+    '--out-dir under a file, dry run',
+    ['batch', 'roster.csv', '--out-dir', 'existing.md/a/b', '--dry-run'],
+    1,
+    /^error: cannot make --out-dir existing\.md\/a\/b: a file stands/m,
+  ],
 ];
 
 describe('the bad-input catalogue', () => {
@@ -139,7 +249,10 @@ describe('the bad-input catalogue', () => {
 
   it('a BOM and CRLF line ends are fine', () => {
     const dir = testDir('case');
-    writeFileSync(join(dir, 'crlf.yaml'), '\uFEFFschemaVersion: 1\r\nintake:\r\n  pain: 1\r\n  goalWeekly: 30\r\n  start: 2026-11-23\r\nlog: []\r\n');
+    writeFileSync(
+      join(dir, 'crlf.yaml'),
+      '\uFEFFschemaVersion: 1\r\nintake:\r\n  pain: 1\r\n  goalWeekly: 30\r\n  start: 2026-11-23\r\nlog: []\r\n',
+    );
     writeFileSync(join(dir, 'roster.csv'), '\uFEFFname,pain,goal-weekly\r\nAna,2,30\r\n');
     expect(run(['show', '--file', 'crlf.yaml', '--today', '2026-11-22'], dir).code).toBe(0);
     expect(run(['batch', 'roster.csv', '--out-dir', 'out', '--today', '2026-11-22'], dir).code).toBe(0);

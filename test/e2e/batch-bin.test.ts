@@ -9,7 +9,12 @@ import { cli } from '../helpers.js';
 import { testDir } from '../tmp.js';
 
 const BIN = resolve('bin/backplan.cjs');
-const env = (dir: string, extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', ...extra });
+const env = (dir: string, extra: Record<string, string> = {}) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: dir,
+  TZ: 'UTC',
+  ...extra,
+});
 
 const ROSTER = [
   'name,pain,weekly,units,goal-weekly,runs-per-week,runner,symptoms',
@@ -18,10 +23,19 @@ const ROSTER = [
   '../../etc/x,1,0,km,30,3,returning,',
   'Red Flag,2,0,km,30,3,beginner,night-pain;limp',
   'Broken,eleven,0,km,30,3,beginner,',
-  ...Array.from({ length: 40 }, (_, i) => `Athlete ${i},${i % 3},${i % 4 ? 10 + i : 0},km,${30 + i},${2 + (i % 3)},${['beginner', 'distance', 'returning'][i % 3]},`),
+  ...Array.from(
+    { length: 40 },
+    (_, i) =>
+      `Athlete ${i},${i % 3},${i % 4 ? 10 + i : 0},km,${30 + i},${2 + (i % 3)},${['beginner', 'distance', 'returning'][i % 3]},`,
+  ),
 ].join('\n');
 
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('batch from the built binary', () => {
   it('writes the same files, summary, errors and exit code as the run in-process', async () => {
@@ -32,12 +46,16 @@ describe('batch from the built binary', () => {
       "const wt = require('node:worker_threads'); const W = wt.Worker;",
       "wt.Worker = class extends W { constructor(...a) { process.stderr.write('[worker]\\n'); super(...a); } };",
       "const v8 = require('node:v8'); const set = v8.setFlagsFromString;",
-      "v8.setFlagsFromString = (f) => { process.stderr.write(`[v8 ${f}]\\n`); set(f); };",
+      'v8.setFlagsFromString = (f) => { process.stderr.write(`[v8 ${f}]\\n`); set(f); };',
       "require('node:module').syncBuiltinESMExports();", // for the bundle's `import`s too
     ];
     writeFileSync(join(dir, 'probe.cjs'), probe.join('\n'));
     const args = ['batch', 'roster.csv', '--format', 'md,ics,json', '--today', '2026-11-22'];
-    const built = spawnSync(process.execPath, ['--require', './probe.cjs', BIN, ...args, '--out-dir', 'built'], { cwd: dir, encoding: 'utf8', env: env(dir) });
+    const built = spawnSync(process.execPath, ['--require', './probe.cjs', BIN, ...args, '--out-dir', 'built'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: env(dir),
+    });
     const inProcess = await cli([...args, '--out-dir', 'inside'], { cwd: dir });
 
     expect(built.status).toBe(1); // a bad row
@@ -52,7 +70,14 @@ describe('batch from the built binary', () => {
     const dir = testDir('thread');
     const athletes = Array.from({ length: 3000 }, (_, i) => `Athlete ${i},1,0,km,30,3,beginner,`);
     writeFileSync(join(dir, 'roster.csv'), [ROSTER.split('\n')[0], ...athletes].join('\n'));
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" batch roster.csv --out-dir out --today 2026-11-22 --format json | head -1; echo "exit codes: \${PIPESTATUS[*]}"`], { cwd: dir, encoding: 'utf8', env: env(dir) });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" batch roster.csv --out-dir out --today 2026-11-22 --format json | head -1; echo "exit codes: \${PIPESTATUS[*]}"`,
+      ],
+      { cwd: dir, encoding: 'utf8', env: env(dir) },
+    );
     expect(r.stdout).toBe('  athlete       triage  phase     week 1  files\nexit codes: 0 0\n');
     expect(r.stderr).toBe('');
   }, 60_000);

@@ -8,7 +8,11 @@ import { testDir } from '../tmp.js';
 
 function bench(args: string[]) {
   const workDir = testDir('bench');
-  const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--work-dir', workDir, ...args], { encoding: 'utf8', input: '', timeout: 10_000 });
+  const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--work-dir', workDir, ...args], {
+    encoding: 'utf8',
+    input: '',
+    timeout: 10_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, made: existsSync(join(workDir, '.bench')) };
 }
 
@@ -16,7 +20,8 @@ describe('npm run bench', () => {
   it('prints its options for --help and does nothing else', () => {
     const r = bench(['--help']);
     expect(r.code).toBe(0);
-    for (const option of ['--runs N', '--batch-runs N', '--work-dir DIR', '--json', '--verbose']) expect(r.stdout).toContain(option);
+    for (const option of ['--runs N', '--batch-runs N', '--work-dir DIR', '--json', '--verbose'])
+      expect(r.stdout).toContain(option);
     expect(r.made).toBe(false);
   });
 

@@ -9,7 +9,12 @@ import { testDir } from '../tmp.js';
 const BIN = 'bin/backplan.cjs';
 
 /** A clean environment: no colour variables or BACKPLAN_* settings leak in from the developer's shell. */
-const cleanEnv = (env: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC', ...env });
+const cleanEnv = (env: Record<string, string> = {}) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/tmp',
+  TZ: 'UTC',
+  ...env,
+});
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: cleanEnv(env) });
@@ -28,7 +33,10 @@ describe('the built binary', () => {
     mkdirSync(join(dir, 'bin'));
     copyFileSync(BIN, join(dir, 'bin', 'backplan.cjs'));
     copyFileSync('package.json', join(dir, 'package.json'));
-    const r = spawnSync(process.execPath, [join(dir, 'bin', 'backplan.cjs'), ...PLAN], { encoding: 'utf8', env: cleanEnv() });
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'backplan.cjs'), ...PLAN], {
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: backplan is not built yet\.\n {2}Run "npm run build"/);
@@ -101,7 +109,10 @@ describe('the built binary', () => {
   });
 
   it('a closed pipe ends quietly', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${BIN} ${PLAN.join(' ')} --weeks 52 | head -1`], { encoding: 'utf8', env: cleanEnv() });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${BIN} ${PLAN.join(' ')} --weeks 52 | head -1`], {
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('Return-to-running plan\n');
     expect(r.stderr).toBe('');
@@ -114,9 +125,13 @@ describe('the built binary', () => {
     const args = [...PLAN, '--weeks', '52', '--format', 'ics'];
     const whole = run(args).stdout;
     expect(Buffer.byteLength(whole)).toBeGreaterThan(256 * 1024);
-    const nonBlocking = "import os, sys; os.set_blocking(1, False); os.execvp(sys.argv[1], sys.argv[1:])";
+    const nonBlocking = 'import os, sys; os.set_blocking(1, False); os.execvp(sys.argv[1], sys.argv[1:])';
     const script = `python3 -c '${nonBlocking}' "${process.execPath}" ${BIN} ${args.join(' ')}; echo $? >&2`;
-    const r = spawnSync('sh', ['-c', `{ ${script}; } | { sleep 1; cat; }`], { encoding: 'utf8', env: cleanEnv(), maxBuffer: 1 << 24 });
+    const r = spawnSync('sh', ['-c', `{ ${script}; } | { sleep 1; cat; }`], {
+      encoding: 'utf8',
+      env: cleanEnv(),
+      maxBuffer: 1 << 24,
+    });
     expect(r.stderr).toBe('0\n');
     expect(r.stdout).toBe(whole);
   });
@@ -127,7 +142,9 @@ describe('the built binary', () => {
     ['ics', []],
     ['ics', ['--time', '06:45', '--tz', 'Asia/Tokyo']],
   ])('%s %j: the same bytes, and the same dates, under any host time zone', (format, extra) => {
-    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) => run([...PLAN, '--format', format, ...extra], { TZ }));
+    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) =>
+      run([...PLAN, '--format', format, ...extra], { TZ }),
+    );
     for (const r of outputs) expect(r.code).toBe(0);
     expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout);
     expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout);

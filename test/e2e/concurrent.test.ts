@@ -11,7 +11,27 @@ const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UT
 function athlete(): { dir: string; file: string } {
   const dir = testDir('lock');
   const file = join(dir, 'a.yaml');
-  const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', file, '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { env: env(dir) });
+  const init = spawnSync(
+    process.execPath,
+    [
+      BIN,
+      'init',
+      '--no-input',
+      '--file',
+      file,
+      '--pain',
+      '1',
+      '--weekly-minutes',
+      '0',
+      '--goal-weekly',
+      '90',
+      '--start',
+      '2026-11-23',
+      '--export',
+      'none',
+    ],
+    { env: env(dir) },
+  );
   expect(init.status).toBe(0);
   return { dir, file };
 }
@@ -19,7 +39,11 @@ function athlete(): { dir: string; file: string } {
 function checkin(dir: string, file: string, date: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
     // Each check-in on its own day: a log weeks old by --today would be judged not improving (R-ESC-3, exit 3).
-    const child = spawn(process.execPath, [BIN, 'checkin', '--file', file, '--today', date, '--date', date, '--completed', 'yes', '--pain-during', '1'], { env: env(dir) });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'checkin', '--file', file, '--today', date, '--date', date, '--completed', 'yes', '--pain-during', '1'],
+      { env: env(dir) },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => done({ code, stderr }));

@@ -33,10 +33,30 @@ function fill(path: string): void {
 }
 
 const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input: '',
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC' },
+  });
   return { code: r.status, stderr: r.stderr };
 };
-const INIT = ['init', '--no-input', '--file', 'a.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'];
+const INIT = [
+  'init',
+  '--no-input',
+  '--file',
+  'a.yaml',
+  '--pain',
+  '1',
+  '--weekly-minutes',
+  '0',
+  '--goal-weekly',
+  '90',
+  '--start',
+  '2026-11-23',
+  '--export',
+  'none',
+];
 const CHECKIN = ['checkin', '--file', 'a.yaml', '--today', '2026-11-23', '--completed', 'yes', '--pain-during', '1'];
 
 describe.runIf(canMount)('a full disk and a read-only file system', () => {

@@ -2,7 +2,16 @@
 // binary. Each case once lost or damaged a file, hung, crashed or let raw control text through.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import {
-  chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -12,12 +21,47 @@ import { testDir } from '../tmp.js';
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' });
 const run = (args: string[], cwd: string, options: SpawnSyncOptions = {}) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: env(cwd), timeout: 10_000, maxBuffer: 1 << 26, ...options });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input: '',
+    env: env(cwd),
+    timeout: 10_000,
+    maxBuffer: 1 << 26,
+    ...options,
+  });
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 };
-const INIT = ['init', '--no-input', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none', '--today', '2026-11-20'];
+const INIT = [
+  'init',
+  '--no-input',
+  '--pain',
+  '1',
+  '--weekly-minutes',
+  '0',
+  '--goal-weekly',
+  '90',
+  '--start',
+  '2026-11-23',
+  '--export',
+  'none',
+  '--today',
+  '2026-11-20',
+];
 // Each check-in on its own day: a single session judged weeks later would be "not improving" (R-ESC-3, exit 3).
-const checkinArgs = (file: string, date: string) => ['checkin', '--file', file, '--today', date, '--date', date, '--completed', 'yes', '--pain-during', '1'];
+const checkinArgs = (file: string, date: string) => [
+  'checkin',
+  '--file',
+  file,
+  '--today',
+  date,
+  '--date',
+  date,
+  '--completed',
+  'yes',
+  '--pain-during',
+  '1',
+];
 const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
 
 function athlete(name = 'a.yaml'): string {
@@ -35,7 +79,7 @@ function expectClearError(stderr: string): void {
 }
 
 // Raw ESC (other than backplan's own colours, off here), C1 controls, BEL and bidi overrides.
-// eslint-disable-next-line no-control-regex
+
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function spawnAsync(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
@@ -89,7 +133,14 @@ describe('data lost or damaged', () => {
     }
     // A FIFO: written into, as `>` would.
     expect(spawnSync('mkfifo', [join(dir, 'fifo.md')]).status).toBe(0);
-    const reader = spawnSync('sh', ['-c', `cat fifo.md > got.md & ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${PLAN.join(' ')} -o fifo.md --force; echo "exit=$?"; wait`], { cwd: dir, encoding: 'utf8', env: env(dir), timeout: 10_000 });
+    const reader = spawnSync(
+      'sh',
+      [
+        '-c',
+        `cat fifo.md > got.md & ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${PLAN.join(' ')} -o fifo.md --force; echo "exit=$?"; wait`,
+      ],
+      { cwd: dir, encoding: 'utf8', env: env(dir), timeout: 10_000 },
+    );
     expect(reader.stdout).toContain('exit=0');
     expect(lstatSync(join(dir, 'fifo.md')).isFIFO()).toBe(true);
     expect(readFileSync(join(dir, 'got.md'), 'utf8')).toMatch(/^# /);
@@ -105,7 +156,11 @@ describe('data lost or damaged', () => {
   it('4: init with a closed stdout still saves, before anything is printed', async () => {
     const dir = testDir('hostile');
     const code = await new Promise<number | null>((done) => {
-      const child = spawn(process.execPath, [BIN, ...INIT, '--file', 'a.yaml'], { cwd: dir, env: env(dir), stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [BIN, ...INIT, '--file', 'a.yaml'], {
+        cwd: dir,
+        env: env(dir),
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       child.stdout.destroy(); // the reader is gone before the first byte
       child.on('close', done);
     });
@@ -113,7 +168,7 @@ describe('data lost or damaged', () => {
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toContain('goalWeekly: 90');
   });
 
-  it('5: a new athlete file is 0600, and a backup keeps its original\'s mode', () => {
+  it("5: a new athlete file is 0600, and a backup keeps its original's mode", () => {
     const dir = athlete();
     expect(statSync(join(dir, 'a.yaml')).mode & 0o777).toBe(0o600);
     chmodSync(join(dir, 'a.yaml'), 0o640);
@@ -167,7 +222,11 @@ describe('crashes and hangs: one or two lines, exit 1 or 2, no hang', () => {
     ['8: a template linked to /dev/zero', [...PLAN, '--template', 'zero-template.yaml'], 1],
     ['8: a FIFO with no writer as the athlete file', ['status', '--file', 'fifo.yaml'], 1],
     ['8: a FIFO with no writer as a profile', ['plan', '--profile', 'fifo.yaml'], 1],
-    ['9: a note over 2,000 characters', ['checkin', '--file', 'nobody.yaml', '--completed', 'no', '--note', 'n'.repeat(2001)], 2],
+    [
+      '9: a note over 2,000 characters',
+      ['checkin', '--file', 'nobody.yaml', '--completed', 'no', '--note', 'n'.repeat(2001)],
+      2,
+    ],
     ['10: --start 9999-12-25', [...PLAN, '--start', '9999-12-25'], 2],
     ['10: --today 9999-12-31', ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '9999-12-31'], 2],
     ['12: --out-dir ""', ['batch', 'real.csv', '--out-dir', ''], 2],
@@ -181,7 +240,10 @@ describe('crashes and hangs: one or two lines, exit 1 or 2, no hang', () => {
 
   it('10: an athlete file that starts in 9999 is refused, not a crash', () => {
     const d = athlete();
-    writeFileSync(join(d, 'a.yaml'), readFileSync(join(d, 'a.yaml'), 'utf8').replace('start: 2026-11-23', 'start: 9999-12-20'));
+    writeFileSync(
+      join(d, 'a.yaml'),
+      readFileSync(join(d, 'a.yaml'), 'utf8').replace('start: 2026-11-23', 'start: 9999-12-20'),
+    );
     const r = run(['show', '--file', 'a.yaml', '--today', '9999-12-20'], d);
     expect([1, 2]).toContain(r.code);
     expect(r.stderr).toMatch(/9999/);
@@ -193,7 +255,11 @@ describe('crashes and hangs: one or two lines, exit 1 or 2, no hang', () => {
     writeFileSync(join(d, 'p1.yaml'), 'pain: 1\ngoal-weekly: 30\nconstructor: 1\n');
     writeFileSync(join(d, 'p2.yaml'), 'pain: 1\ngoal-weekly: 30\n__proto__: 1\n');
     writeFileSync(join(d, 'r.yaml'), '- name: Ana\n  pain: 1\n  goal-weekly: 30\n  constructor: x\n');
-    for (const [args, key] of [[['plan', '--profile', 'p1.yaml'], 'constructor'], [['plan', '--profile', 'p2.yaml'], '__proto__'], [['batch', 'r.yaml', '--out-dir', 'out'], 'constructor']] as const) {
+    for (const [args, key] of [
+      [['plan', '--profile', 'p1.yaml'], 'constructor'],
+      [['plan', '--profile', 'p2.yaml'], '__proto__'],
+      [['batch', 'r.yaml', '--out-dir', 'out'], 'constructor'],
+    ] as const) {
       const r = run([...args], d);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`"${key}"`);
@@ -214,13 +280,37 @@ describe('calendars', () => {
     const uids = (file: string) => events(readFileSync(join(dir, 'out', file), 'utf8')).map((e) => e.uid);
     const [first, second] = [uids('ana-souza.ics'), uids('ana-souza-2.ics')];
     expect(first.filter((uid) => second.includes(uid))).toEqual([]);
-    expect(run(['batch', 'r.csv', '--out-dir', 'out', '--format', 'ics', '--today', '2026-11-22', '--force'], dir).code).toBe(0);
+    expect(
+      run(['batch', 'r.csv', '--out-dir', 'out', '--format', 'ics', '--today', '2026-11-22', '--force'], dir).code,
+    ).toBe(0);
     expect(uids('ana-souza-2.ics')).toEqual(second); // stable from run to run
   });
 
   it('14: a timed event keeps its length across the autumn change of clocks', () => {
     const dir = testDir('hostile');
-    const r = run(['plan', '--pain', '1', '--goal-weekly', '30', '--today', '2026-10-20', '--start', '2026-10-26', '--format', 'ics', '--include-rest', '--time', '01:30', '--tz', 'America/New_York', '--duration', '45'], dir);
+    const r = run(
+      [
+        'plan',
+        '--pain',
+        '1',
+        '--goal-weekly',
+        '30',
+        '--today',
+        '2026-10-20',
+        '--start',
+        '2026-10-26',
+        '--format',
+        'ics',
+        '--include-rest',
+        '--time',
+        '01:30',
+        '--tz',
+        'America/New_York',
+        '--duration',
+        '45',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     const all = events(r.stdout);
     expect(all.some((e) => e.startDate.toString().startsWith('2026-11-01'))).toBe(true);
@@ -232,7 +322,12 @@ describe('calendars', () => {
   it('15: a zone alias is written by its one canonical name, in events and VTIMEZONE alike', () => {
     const dir = testDir('hostile');
     // Asia/Katmandu's block in the zone data is named "Nepal Time": the name given is kept, in both.
-    for (const [alias, canonical] of [['Asia/Calcutta', 'Asia/Kolkata'], ['Asia/Rangoon', 'Asia/Yangon'], ['UTC', 'Etc/UTC'], ['Asia/Katmandu', 'Asia/Katmandu']]) {
+    for (const [alias, canonical] of [
+      ['Asia/Calcutta', 'Asia/Kolkata'],
+      ['Asia/Rangoon', 'Asia/Yangon'],
+      ['UTC', 'Etc/UTC'],
+      ['Asia/Katmandu', 'Asia/Katmandu'],
+    ]) {
       const r = run([...PLAN, '--format', 'ics', '--time', '07:00', '--tz', alias!], dir);
       expect(r.code).toBe(0);
       const zones = new Set([...r.stdout.matchAll(/TZID[=:]([^:\r\n;]+)/g)].map((m) => m[1]));
@@ -247,7 +342,10 @@ describe('hostile text', () => {
   function plansDir(): string {
     const dir = testDir('hostile');
     mkdirSync(join(dir, 'plans'));
-    const exercises = readFileSync('plans/exercises.yaml', 'utf8').replace('title: Swim or bike', `title: "Swim or bike ${HOSTILE}"`);
+    const exercises = readFileSync('plans/exercises.yaml', 'utf8').replace(
+      'title: Swim or bike',
+      `title: "Swim or bike ${HOSTILE}"`,
+    );
     const standard = readFileSync('plans/standard.yaml', 'utf8')
       .replace('name: standard', 'name: sly')
       .replace(/^description: .*$/m, `description: "Sly ${HOSTILE}"`);
@@ -267,7 +365,7 @@ describe('hostile text', () => {
     expect(list.stdout).not.toMatch(RAW_CONTROL);
     const ics = run([...PLAN, '--plans-dir', 'plans', '--template', 'sly', '--format', 'ics'], dir);
     expect(ics.stdout).toContain('Swim or bike');
-    // eslint-disable-next-line no-control-regex
+
     expect(ics.stdout.replaceAll('\r\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
@@ -278,7 +376,7 @@ describe('hostile text', () => {
       expect(r.code).toBe(0);
       const written = readFileSync(join(dir, file), 'utf8');
       expect(written).toContain('Swim or bike');
-      // eslint-disable-next-line no-control-regex
+
       expect(written).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     }
   });
@@ -296,7 +394,7 @@ describe('hostile text', () => {
     expect(big.stderr).toContain('…');
   });
 
-  it('17: a lock file\'s contents are not echoed raw', () => {
+  it("17: a lock file's contents are not echoed raw", () => {
     const dir = athlete();
     writeFileSync(join(dir, 'a.yaml.lock'), `\u001b]0;pwn\u0007${'9'.repeat(10_000)}\n`);
     const r = run(checkinArgs('a.yaml', '2026-12-01'), dir);
@@ -312,9 +410,19 @@ describe('hostile text', () => {
     const text = run(['batch', 'r.csv', '--out-dir', 'out', '--today', '2026-11-22'], dir);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toMatch(RAW_CONTROL);
-    const json = run(['batch', 'r.csv', '--out-dir', 'out2', '--summary', 'json', '--format', 'json', '--today', '2026-11-22'], dir);
+    const json = run(
+      ['batch', 'r.csv', '--out-dir', 'out2', '--summary', 'json', '--format', 'json', '--today', '2026-11-22'],
+      dir,
+    );
     expect(json.stdout).not.toMatch(RAW_CONTROL);
-    const file = readFileSync(join(dir, 'out2', readdirSync(join(dir, 'out2')).find((f) => f.startsWith('ana'))!), 'utf8');
+    const file = readFileSync(
+      join(
+        dir,
+        'out2',
+        readdirSync(join(dir, 'out2')).find((f) => f.startsWith('ana'))!,
+      ),
+      'utf8',
+    );
     expect(file).not.toMatch(RAW_CONTROL);
     expect(file).toContain('\\u202e');
     const plan = run([...PLAN, '--name', 'Ana\u009b31m', '--format', 'json'], dir);

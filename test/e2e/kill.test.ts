@@ -27,7 +27,23 @@ const delays = Array.from({ length: 30 }, (_, i) => 20 + ((i * 37) % 300));
 describe('SIGKILL while writing', () => {
   it('the athlete file is always a whole version, old or new', async () => {
     const dir = testDir('kill');
-    const init = (pain: string) => ['init', '--no-input', '--force', '--file', 'a.yaml', '--pain', pain, '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'];
+    const init = (pain: string) => [
+      'init',
+      '--no-input',
+      '--force',
+      '--file',
+      'a.yaml',
+      '--pain',
+      pain,
+      '--weekly-minutes',
+      '0',
+      '--goal-weekly',
+      '90',
+      '--start',
+      '2026-11-23',
+      '--export',
+      'none',
+    ];
     const versions = new Set<string>();
     for (const pain of ['1', '2']) {
       expect(spawnSync(process.execPath, [BIN, ...init(pain)], { cwd: dir, env: env(dir) }).status).toBe(0);
@@ -41,7 +57,20 @@ describe('SIGKILL while writing', () => {
 
   it('an export is always absent or whole', async () => {
     const dir = testDir('kill');
-    const exportPlan = (today: string) => ['plan', '--pain', '1', '--goal-weekly', '90', '--weekly-minutes', '0', '--today', today, '-o', 'plan.ics', '--force'];
+    const exportPlan = (today: string) => [
+      'plan',
+      '--pain',
+      '1',
+      '--goal-weekly',
+      '90',
+      '--weekly-minutes',
+      '0',
+      '--today',
+      today,
+      '-o',
+      'plan.ics',
+      '--force',
+    ];
     const whole = new Set<string>();
     for (const today of ['2026-11-22', '2026-11-29']) {
       expect(spawnSync(process.execPath, [BIN, ...exportPlan(today)], { cwd: dir, env: env(dir) }).status).toBe(0);

@@ -12,21 +12,36 @@ const dir = testDir('six-weeks');
 const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', BACKPLAN_FILE: join(dir, 'kim.yaml') };
 
 function run(args: string[], today: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--today', today], { encoding: 'utf8', input: '', env, cwd: dir });
+  const r = spawnSync(process.execPath, [BIN, ...args, '--today', today], {
+    encoding: 'utf8',
+    input: '',
+    env,
+    cwd: dir,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const checkin = (date: string, during: number) =>
-  run(['checkin', '--completed', 'yes', '--pain-before', '1', '--pain-during', String(during), '--pain-after', '1'], date);
+  run(
+    ['checkin', '--completed', 'yes', '--pain-before', '1', '--pain-during', String(during), '--pain-after', '1'],
+    date,
+  );
 
-interface Next { date: string; level: number | null }
+interface Next {
+  date: string;
+  level: number | null;
+}
 /** What checkin printed as next, what status names, and the first run show plans from that day: all one. */
 function agree(printed: string, today: string): Next {
   const match = /^Next: \w{3} (\d+) (\w{3}), Walk\/run L(\d+)/m.exec(printed);
   expect(match, printed).not.toBeNull();
   const status = JSON.parse(run(['status', '--format', 'json'], today).stdout);
   const show = JSON.parse(run(['show', '--format', 'json'], today).stdout);
-  const first = show.weeks.flatMap((w: { sessions: { date: string; runMinutes: number; level?: number; status?: string }[] }) => w.sessions)
-    .find((s: { date: string; runMinutes: number; status?: string }) => s.date >= today && s.runMinutes > 0 && (s.status ?? 'to-come') === 'to-come');
+  const first = show.weeks
+    .flatMap((w: { sessions: { date: string; runMinutes: number; level?: number; status?: string }[] }) => w.sessions)
+    .find(
+      (s: { date: string; runMinutes: number; status?: string }) =>
+        s.date >= today && s.runMinutes > 0 && (s.status ?? 'to-come') === 'to-come',
+    );
   expect(status.nextSession).toMatchObject({ date: first.date, level: first.level });
   expect(Number(match![1])).toBe(Number(first.date.slice(8)));
   expect(Number(match![3])).toBe(first.level);
@@ -35,7 +50,27 @@ function agree(printed: string, today: string): Next {
 
 describe('five weeks: clean, hold, drop-back, escalation, clearance, advance again', () => {
   it('reads sensibly through checkin, status and report', () => {
-    expect(run(['init', '--no-input', '--name', 'Kim', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], '2026-11-20').code).toBe(0);
+    expect(
+      run(
+        [
+          'init',
+          '--no-input',
+          '--name',
+          'Kim',
+          '--pain',
+          '1',
+          '--weekly-minutes',
+          '0',
+          '--goal-weekly',
+          '90',
+          '--start',
+          '2026-11-23',
+          '--export',
+          'none',
+        ],
+        '2026-11-20',
+      ).code,
+    ).toBe(0);
 
     // Week 1: two clean sessions earn level 2, which comes with Monday's run.
     checkin('2026-11-23', 1);
@@ -58,7 +93,9 @@ describe('five weeks: clean, hold, drop-back, escalation, clearance, advance aga
     expect(r.code).toBe(0);
     r = checkin('2026-12-12', 5);
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/^Stop running: a second drop-back within 14 days, pain of 5 or more on Mon 7 Dec and Sat 12 Dec \(R-ESC-2\)\. Book a doctor or physical therapist within the week/m);
+    expect(r.stdout).toMatch(
+      /^Stop running: a second drop-back within 14 days, pain of 5 or more on Mon 7 Dec and Sat 12 Dec \(R-ESC-2\)\. Book a doctor or physical therapist within the week/m,
+    );
     expect(r.stdout).toMatch(/"backplan checkin --cleared" and running resumes at walk\/run level 1\./);
     const stopped = run(['status'], '2026-12-13');
     expect(stopped.code).toBe(3);

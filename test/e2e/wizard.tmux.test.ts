@@ -24,7 +24,19 @@ async function waitFor(session: string, pattern: RegExp, ms = 10_000): Promise<s
 
 function start(session: string, dir: string, args: string, command = 'init'): void {
   const env = `env -u NO_COLOR -u FORCE_COLOR -u BACKPLAN_FILE TERM=xterm-256color HOME=${dir}`;
-  const result = tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', '-c', dir, `${env} node ${BIN} ${command} ${args}; echo EXIT=$?; sleep 60`);
+  const result = tmux(
+    'new-session',
+    '-d',
+    '-s',
+    session,
+    '-x',
+    '100',
+    '-y',
+    '50',
+    '-c',
+    dir,
+    `${env} node ${BIN} ${command} ${args}; echo EXIT=$?; sleep 60`,
+  );
   expect(result.status).toBe(0);
 }
 
@@ -126,15 +138,59 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
 
   it('init on an existing file offers the saved answers: Enter keeps each', async () => {
     const dir = testDir('tmux');
-    const made = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--name', 'Sam', '--pain', '2', '--weekly', '12', '--units', 'mi', '--goal-weekly', '25', '--runs-per-week', '3', '--runner', 'distance', '--start', '2026-11-30', '--export', 'none', '--today', '2026-11-22'], { cwd: dir, encoding: 'utf8' });
+    const made = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'init',
+        '--no-input',
+        '--file',
+        'athlete.yaml',
+        '--name',
+        'Sam',
+        '--pain',
+        '2',
+        '--weekly',
+        '12',
+        '--units',
+        'mi',
+        '--goal-weekly',
+        '25',
+        '--runs-per-week',
+        '3',
+        '--runner',
+        'distance',
+        '--start',
+        '2026-11-30',
+        '--export',
+        'none',
+        '--today',
+        '2026-11-22',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(made.status).toBe(0);
     const before = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
     start('again', dir, '--file athlete.yaml --today 2026-11-22 --export none');
     const keys = (...k: string[]) => tmux('send-keys', '-t', 'again', ...k);
     await waitFor('again', /already exists\. Replace it\?/);
     keys('y', 'Enter');
-    for (const question of [/Your name.*Sam/, /hurt right now.*\(2\)/, /any of these now/, /running at the moment.*\(Y\/n\)/, /count your running/, /How much a week, in miles.*\(12\)/,
-      /how many days a week.*\(3\)/, /longest run/, /before the pain.*\(25\)/, /easy running pace/, /Your age/, /most like you/, /Start the plan on.*\(2026-11-30\)/, /Preferred running days/]) {
+    for (const question of [
+      /Your name.*Sam/,
+      /hurt right now.*\(2\)/,
+      /any of these now/,
+      /running at the moment.*\(Y\/n\)/,
+      /count your running/,
+      /How much a week, in miles.*\(12\)/,
+      /how many days a week.*\(3\)/,
+      /longest run/,
+      /before the pain.*\(25\)/,
+      /easy running pace/,
+      /Your age/,
+      /most like you/,
+      /Start the plan on.*\(2026-11-30\)/,
+      /Preferred running days/,
+    ]) {
       await waitFor('again', question);
       keys('Enter');
     }
@@ -159,11 +215,34 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
 
   it('checkin asks about the session, logs it and says what comes next', async () => {
     const dir = testDir('tmux');
-    const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { cwd: dir, encoding: 'utf8' });
+    const init = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'init',
+        '--no-input',
+        '--file',
+        'athlete.yaml',
+        '--pain',
+        '1',
+        '--weekly-minutes',
+        '0',
+        '--goal-weekly',
+        '90',
+        '--start',
+        '2026-11-23',
+        '--export',
+        'none',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(init.status).toBe(0);
     start('checkin', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
     const keys = (...k: string[]) => tmux('send-keys', '-t', 'checkin', ...k);
-    await waitFor('checkin', /Did you do the session planned for Mon 23 Nov: Walk\/run L1 · 1 min jog \/ 2 min walk × 5\?/);
+    await waitFor(
+      'checkin',
+      /Did you do the session planned for Mon 23 Nov: Walk\/run L1 · 1 min jog \/ 2 min walk × 5\?/,
+    );
     keys('Enter'); // yes, all of it
     await waitFor('checkin', /before the session/);
     keys('1', 'Enter');
@@ -181,12 +260,34 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
     expect(final).toMatch(/Hold at walk\/run level 1, with an extra rest day \(R-PAIN-3: pain during 4\/10\)\./);
     expect(final).toMatch(/Next: Sat 28 Nov/);
     expect(final).toMatch(/EXIT=0/);
-    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toMatch(/- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, warmup: none, note: ok, plannedLevel: 1, plannedMinutes: 5 \}/);
+    expect(readFileSync(join(dir, 'athlete.yaml'), 'utf8')).toMatch(
+      /- \{ date: 2026-11-23, completed: yes, painBefore: 1, painDuring: 4, painAfter: 1, warmup: none, note: ok, plannedLevel: 1, plannedMinutes: 5 \}/,
+    );
   });
 
   it('Ctrl-C in a checkin question logs nothing', async () => {
     const dir = testDir('tmux');
-    spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', '--pain', '1', '--weekly-minutes', '0', '--goal-weekly', '90', '--start', '2026-11-23', '--export', 'none'], { cwd: dir });
+    spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'init',
+        '--no-input',
+        '--file',
+        'athlete.yaml',
+        '--pain',
+        '1',
+        '--weekly-minutes',
+        '0',
+        '--goal-weekly',
+        '90',
+        '--start',
+        '2026-11-23',
+        '--export',
+        'none',
+      ],
+      { cwd: dir },
+    );
     const before = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
     start('checkin-cancel', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
     await waitFor('checkin-cancel', /Did you do the session/);

@@ -40,9 +40,16 @@ export const intakeArb: fc.Arbitrary<Intake> = fc
     // Distances are scaled down so km and mi volumes stay realistic; the goal is never below now.
     const scale = units === 'min' ? 1 : 0.1;
     const now = Math.round(weekly * scale * 10) / 10;
-    const intake: Intake = { ...rest, units, weekly: now, goalWeekly: Math.max(now, units === 'min' ? 5 : 2) + Math.round(goalExtra * scale), longestRun: rest.longestRun && Math.round(rest.longestRun * scale * 10) / 10 };
+    const intake: Intake = {
+      ...rest,
+      units,
+      weekly: now,
+      goalWeekly: Math.max(now, units === 'min' ? 5 : 2) + Math.round(goalExtra * scale),
+      longestRun: rest.longestRun && Math.round(rest.longestRun * scale * 10) / 10,
+    };
     // R-VOL-7: a real easy pace, from 3:00 to 12:00 per km, on whole seconds per unit.
-    if (secondsPerKm !== undefined && units !== 'min') intake.pace = Math.round(secondsPerKm * (units === 'mi' ? 1.609344 : 1)) / 60;
+    if (secondsPerKm !== undefined && units !== 'min')
+      intake.pace = Math.round(secondsPerKm * (units === 'mi' ? 1.609344 : 1)) / 60;
     return intake;
   });
 

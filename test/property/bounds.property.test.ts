@@ -12,24 +12,50 @@ import { builtinPlansDir, lint, loadTemplates } from '../../src/templates/load.j
 
 /** 'lower': a lower number is stricter; 'higher': a higher one is. */
 const STRICTER: Record<string, 'lower' | 'higher'> = {
-  painThreshold: 'lower', maxRunDaysPer7: 'lower',
-  cleanSessionsPerLevel: 'higher', cleanSessionsPerLevelReturning: 'higher',
-  gapDaysBeforeDrop: 'lower', dropBackPain: 'lower', dropBackRestDays: 'higher', holdExtraRestDays: 'higher',
-  painRiseToBlock: 'lower', restPainDaysToSettle: 'lower', severeRestPain: 'lower', escalationPain: 'lower',
-  repeatDropBackDays: 'higher', setbacksInRow: 'lower', notImprovingDays: 'lower', cautionReminderDays: 'lower',
-  volumeCap: 'lower', singleRunCap: 'lower', singleRunMinStepMinutes: 'lower', singleRunShare: 'lower',
-  'baseThreshold.minutes': 'higher', 'baseThreshold.km': 'higher', 'baseThreshold.mi': 'higher',
-  downWeekEvery: 'lower', downWeekFactor: 'lower', cutBackFactor: 'lower',
-  'assumedPaceMinutesPer.km': 'lower', 'assumedPaceMinutesPer.mi': 'lower',
-  defaultRunDays: 'lower', maxRebuildRunDays: 'lower',
+  painThreshold: 'lower',
+  maxRunDaysPer7: 'lower',
+  cleanSessionsPerLevel: 'higher',
+  cleanSessionsPerLevelReturning: 'higher',
+  gapDaysBeforeDrop: 'lower',
+  dropBackPain: 'lower',
+  dropBackRestDays: 'higher',
+  holdExtraRestDays: 'higher',
+  painRiseToBlock: 'lower',
+  restPainDaysToSettle: 'lower',
+  severeRestPain: 'lower',
+  escalationPain: 'lower',
+  repeatDropBackDays: 'higher',
+  setbacksInRow: 'lower',
+  notImprovingDays: 'lower',
+  cautionReminderDays: 'lower',
+  volumeCap: 'lower',
+  singleRunCap: 'lower',
+  singleRunMinStepMinutes: 'lower',
+  singleRunShare: 'lower',
+  'baseThreshold.minutes': 'higher',
+  'baseThreshold.km': 'higher',
+  'baseThreshold.mi': 'higher',
+  downWeekEvery: 'lower',
+  downWeekFactor: 'lower',
+  cutBackFactor: 'lower',
+  'assumedPaceMinutesPer.km': 'lower',
+  'assumedPaceMinutesPer.mi': 'lower',
+  defaultRunDays: 'lower',
+  maxRebuildRunDays: 'lower',
 };
 
 const RULES_TEXT = readFileSync(join(builtinPlansDir(), 'rules.yaml'), 'utf8');
 const BUILT_IN = parse(RULES_TEXT) as Record<string, unknown>;
 const valueOf = (field: string): number =>
   field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], BUILT_IN) as number;
-const FRACTIONS = new Set(['volumeCap', 'singleRunCap', 'singleRunShare', 'downWeekFactor', 'cutBackFactor',
-  'painRiseToBlock']);
+const FRACTIONS = new Set([
+  'volumeCap',
+  'singleRunCap',
+  'singleRunShare',
+  'downWeekFactor',
+  'cutBackFactor',
+  'painRiseToBlock',
+]);
 
 /** The rules file with one field set to `value`, and the line that field is on. */
 function rulesWith(field: string, value: number): { text: string; line: number } {
@@ -96,7 +122,9 @@ describe('R-CONF-1 over random rule files', () => {
       const looser = STRICTER[field] === 'lower' ? base + delta : base - delta;
       const { text } = rulesWith(field, Math.round(looser * 100) / 100);
       const [result] = lint(join(folder(text), 'rules.yaml'));
-      const refused = new RegExp(`: ${field.replace('.', '\\.')}: must be at (most|least) .* \\(backplan's safety limit\\)`);
+      const refused = new RegExp(
+        `: ${field.replace('.', '\\.')}: must be at (most|least) .* \\(backplan's safety limit\\)`,
+      );
       expect(result!.error?.message, field).toMatch(refused);
     }
   });

@@ -32,7 +32,7 @@ const painArb = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 3, max: 4 }) },
   { weight: 1, arbitrary: fc.integer({ min: 5, max: 10 }) },
 );
-const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
 const sessionArb = fc.record({
   day: fc.integer({ min: 0, max: 90 }),
@@ -69,12 +69,24 @@ const logArb: fc.Arbitrary<CheckIn[]> = fc
 
 /** A runner who mostly does well: a session every 2-3 days, mostly clean, now and then a setback. */
 const steadyLogArb: fc.Arbitrary<CheckIn[]> = fc
-  .array(fc.record({ gap: fc.integer({ min: 1, max: 3 }), during: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: painArb }) }), { maxLength: 40 })
+  .array(
+    fc.record({
+      gap: fc.integer({ min: 1, max: 3 }),
+      during: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: painArb }),
+    }),
+    { maxLength: 40 },
+  )
   .map((steps) => {
     let day = 0;
     return steps.map(({ gap, during }) => {
       day += gap;
-      return { date: addDays(START, day - 1), completed: 'yes' as const, painBefore: 1, painDuring: during, painAfter: 1 };
+      return {
+        date: addDays(START, day - 1),
+        completed: 'yes' as const,
+        painBefore: 1,
+        painDuring: during,
+        painAfter: 1,
+      };
     });
   });
 const anyLogArb = fc.oneof(logArb, steadyLogArb);
@@ -84,9 +96,15 @@ const todayArb = fc.integer({ min: 0, max: 95 }).map((d) => addDays(START, d));
 /** R-PAIN-3's clean row, written out here independently of the engine. */
 function isClean(s: CheckIn, intake: Intake): boolean {
   const baseline = s.painBefore ?? intake.pain;
-  return s.completed === 'yes' && (s.painDuring ?? 0) < rules.painThreshold && (s.painBefore ?? 0) < rules.painThreshold &&
+  return (
+    s.completed === 'yes' &&
+    (s.painDuring ?? 0) < rules.painThreshold &&
+    (s.painBefore ?? 0) < rules.painThreshold &&
     !(s.painAfter !== undefined && s.painBefore !== undefined && s.painAfter > s.painBefore) &&
-    !(s.nextMorning !== undefined && s.nextMorning > baseline) && s.warmup !== 'stayed' && (s.symptoms ?? []).length === 0;
+    !(s.nextMorning !== undefined && s.nextMorning > baseline) &&
+    s.warmup !== 'stayed' &&
+    (s.symptoms ?? []).length === 0
+  );
 }
 
 describe('check-in properties over random logs', () => {
@@ -105,8 +123,11 @@ describe('check-in properties over random logs', () => {
   it('R-PROG-2: at most one advance in any 7 days', () => {
     fc.assert(
       fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
-        const advances = replan(intake, log, templates, today).progress.decisions.filter((d) => d.kind === 'advance').map((d) => d.date);
-        for (let i = 1; i < advances.length; i++) expect(daysBetween(advances[i - 1]!, advances[i]!)).toBeGreaterThanOrEqual(7);
+        const advances = replan(intake, log, templates, today)
+          .progress.decisions.filter((d) => d.kind === 'advance')
+          .map((d) => d.date);
+        for (let i = 1; i < advances.length; i++)
+          expect(daysBetween(advances[i - 1]!, advances[i]!)).toBeGreaterThanOrEqual(7);
       }),
       RUNS,
     );
@@ -116,7 +137,9 @@ describe('check-in properties over random logs', () => {
     fc.assert(
       fc.property(runnerArb, anyLogArb, todayArb, (intake, log, today) => {
         const { plan: p, progress } = replan(intake, log, templates, today);
-        const runs = p.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.status !== 'done' && s.status !== 'partial' && s.status !== 'not-done');
+        const runs = p.weeks
+          .flatMap((w) => w.sessions)
+          .filter((s) => s.runMinutes > 0 && s.status !== 'done' && s.status !== 'partial' && s.status !== 'not-done');
         for (const session of progress.sessions) {
           const flagged = (session.symptoms ?? []).some((id) => findSymptom(id)?.level !== 'caution');
           if (flagged || Math.max(session.painDuring ?? 0, session.nextMorning ?? 0) < rules.dropBackPain) continue;
@@ -139,13 +162,18 @@ describe('check-in properties over random logs', () => {
         for (const session of progress.sessions) {
           // An urgent symptom a clinician has already cleared the runner with is no new red flag (R-PAIN-3: a hold).
           const clearedBefore = (id: string) =>
-            clearances.some((d) => d < session.date) && progress.sessions.some((s) => s.date < session.date && s.symptoms?.includes(id));
-          const levels = (session.symptoms ?? []).filter((id) => findSymptom(id)?.level === 'emergency' || !clearedBefore(id)).map((id) => findSymptom(id)?.level);
+            clearances.some((d) => d < session.date) &&
+            progress.sessions.some((s) => s.date < session.date && s.symptoms?.includes(id));
+          const levels = (session.symptoms ?? [])
+            .filter((id) => findSymptom(id)?.level === 'emergency' || !clearedBefore(id))
+            .map((id) => findSymptom(id)?.level);
           if (!levels.includes('emergency') && !levels.includes('urgent')) continue;
           expect(['stop', 'stop-running']).toContain(session.decision.kind);
           // A clearance on the day of the session comes after it (the engine reads it so: the conservative order).
           const cleared = clearances.filter((d) => d >= session.date).sort()[0];
-          const planned = p.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date > session.date && !s.status?.match(/done|partial/));
+          const planned = p.weeks
+            .flatMap((w) => w.sessions)
+            .filter((s) => s.runMinutes > 0 && s.date > session.date && !s.status?.match(/done|partial/));
           if (!cleared) {
             expect(planned).toEqual([]);
             expect(p.triage.withheld).toBe(true);
@@ -168,17 +196,22 @@ describe('check-in properties over random logs', () => {
         let lastFull: number | undefined;
         for (const week of p.weeks) {
           // R-VOL-6 binds what is planned: runs to come, beside the minutes already logged that week.
-          const toCome = week.sessions.filter((s) => s.status === undefined || s.status === 'to-come').reduce((a, s) => a + s.runMinutes, 0);
+          const toCome = week.sessions
+            .filter((s) => s.status === undefined || s.status === 'to-come')
+            .reduce((a, s) => a + s.runMinutes, 0);
           if (toCome > 0) expect(toCome + (week.loggedRunMinutes ?? 0)).toBeLessThanOrEqual(goal);
           const over = week.end < today;
-          const ran = over ? week.loggedRunMinutes ?? 0 : week.runMinutes;
+          const ran = over ? (week.loggedRunMinutes ?? 0) : week.runMinutes;
           if (week.phase === 'settle' || week.phase === 'walk-run' || week.level !== null) {
             lastFull = undefined;
             continue;
           }
           if (week.lighter) continue;
           // What the re-plan asks of the runner this week: runs done plus runs to come (not the missed ones).
-          if (!over && toCome > 0 && lastFull !== undefined) expect(toCome + (week.loggedRunMinutes ?? 0)).toBeLessThanOrEqual(Math.max(base, Math.floor(lastFull * rules.volumeCap)));
+          if (!over && toCome > 0 && lastFull !== undefined)
+            expect(toCome + (week.loggedRunMinutes ?? 0)).toBeLessThanOrEqual(
+              Math.max(base, Math.floor(lastFull * rules.volumeCap)),
+            );
           lastFull = ran;
         }
       }),
@@ -193,11 +226,17 @@ describe('check-in properties over random logs', () => {
         const runs = p.weeks
           .filter((w) => w.phase === 'walk-run')
           .flatMap((w) => w.sessions)
-          .filter((s) => s.runMinutes > 0 && (s.status === undefined || s.status === 'to-come' || s.status === 'done' || s.status === 'partial'));
+          .filter(
+            (s) =>
+              s.runMinutes > 0 &&
+              (s.status === undefined || s.status === 'to-come' || s.status === 'done' || s.status === 'partial'),
+          );
         const dates = runs.map((s) => s.date);
         for (const run of runs.filter((s) => s.date >= today && (s.status === undefined || s.status === 'to-come'))) {
           expect(dates).not.toContain(addDays(run.date, -1));
-          expect(dates.filter((d) => d <= run.date && daysBetween(d, run.date) < 7).length).toBeLessThanOrEqual(rules.maxRunDaysPer7);
+          expect(dates.filter((d) => d <= run.date && daysBetween(d, run.date) < 7).length).toBeLessThanOrEqual(
+            rules.maxRunDaysPer7,
+          );
         }
       }),
       RUNS,

@@ -30,7 +30,7 @@ const painArb = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 5, max: 6 }) },
   { weight: 1, arbitrary: fc.integer({ min: 7, max: 10 }) },
 );
-const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
 const entryArb: fc.Arbitrary<{ day: number; entry: Omit<CheckIn, 'date'> }> = fc.record({
   day: fc.integer({ min: 0, max: 60 }),
@@ -60,23 +60,45 @@ const logArb: fc.Arbitrary<CheckIn[]> = fc.array(entryArb, { maxLength: 30 }).ma
       if (sessionDays.has(day)) continue;
       sessionDays.add(day);
     }
-    log.push(Object.fromEntries(Object.entries({ date: addDays(START, day), ...entry }).filter(([, v]) => v !== undefined)) as unknown as CheckIn);
+    log.push(
+      Object.fromEntries(
+        Object.entries({ date: addDays(START, day), ...entry }).filter(([, v]) => v !== undefined),
+      ) as unknown as CheckIn,
+    );
   }
   return log;
 });
 /** A runner who mostly does well: a session every 2-3 days, mostly clean, so that levels are earned and named. */
 const steadyLogArb: fc.Arbitrary<CheckIn[]> = fc
-  .array(fc.record({ gap: fc.integer({ min: 2, max: 3 }), during: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: painArb }) }), { maxLength: 25 })
+  .array(
+    fc.record({
+      gap: fc.integer({ min: 2, max: 3 }),
+      during: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: painArb }),
+    }),
+    { maxLength: 25 },
+  )
   .map((steps) => {
     let day = -2;
-    return steps.map(({ gap, during }) => ({ date: addDays(START, (day += gap)), completed: 'yes' as const, painBefore: 1, painDuring: during, painAfter: 1 }));
+    return steps.map(({ gap, during }) => ({
+      date: addDays(START, (day += gap)),
+      completed: 'yes' as const,
+      painBefore: 1,
+      painDuring: during,
+      painAfter: 1,
+    }));
   });
 const todayArb = fc.integer({ min: 0, max: 70 }).map((d) => addDays(START, d));
 
 /** Runs the plan holds that were not logged: what it asks the runner to do. */
 const plannedRuns = (plan: Plan) =>
-  plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.status !== 'done' && s.status !== 'partial' && s.status !== 'not-done');
-const clearancesOf = (log: CheckIn[], today: string) => log.filter((e) => e.cleared && e.date <= today).map((e) => e.date).sort();
+  plan.weeks
+    .flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0 && s.status !== 'done' && s.status !== 'partial' && s.status !== 'not-done');
+const clearancesOf = (log: CheckIn[], today: string) =>
+  log
+    .filter((e) => e.cleared && e.date <= today)
+    .map((e) => e.date)
+    .sort();
 /** The first clearance on or after a date (a clearance covers what its own day logged before it). */
 const clearedFrom = (clearances: string[], date: string) => clearances.find((d) => d >= date) ?? null;
 
@@ -87,7 +109,9 @@ describe('escalation over random logs', () => {
         const { plan } = replan(intake, log, templates, today);
         const clearances = clearancesOf(log, today);
         for (const entry of log.filter((e) => e.date <= today)) {
-          const pains = [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain].filter((p) => p !== undefined);
+          const pains = [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain].filter(
+            (p) => p !== undefined,
+          );
           if (!pains.some((p) => p! >= rules.escalationPain)) continue;
           const until = clearedFrom(clearances, entry.date);
           const blocked = plannedRuns(plan).filter((s) => s.date > entry.date && (until === null || s.date < until));
@@ -105,13 +129,18 @@ describe('escalation over random logs', () => {
         const { plan, progress } = replan(intake, log, templates, today);
         const clearances = clearancesOf(log, today);
         // Sessions whose pain drops back (R-PAIN-3), with next-morning pain folded in as the runner logged it.
-        const dropping = progress.sessions.filter((s) => Math.max(s.painDuring ?? 0, s.nextMorning ?? 0) >= rules.dropBackPain);
+        const dropping = progress.sessions.filter(
+          (s) => Math.max(s.painDuring ?? 0, s.nextMorning ?? 0) >= rules.dropBackPain,
+        );
         for (let i = 1; i < dropping.length; i++) {
           const [first, second] = [dropping[i - 1]!, dropping[i]!];
           if (daysBetween(first.date, second.date) > rules.repeatDropBackDays) continue;
-          if (clearances.some((d) => d >= first.date && d < second.date)) continue; // a clearance starts the count again
+          // A clearance starts the count again.
+          if (clearances.some((d) => d >= first.date && d < second.date)) continue;
           const until = clearedFrom(clearances, second.date);
-          expect(plannedRuns(plan).filter((s) => s.date > second.date && (until === null || s.date < until))).toEqual([]);
+          expect(plannedRuns(plan).filter((s) => s.date > second.date && (until === null || s.date < until))).toEqual(
+            [],
+          );
         }
       }),
       RUNS,
@@ -150,8 +179,11 @@ describe('a check-in keeps its word over random logs (R-LOG-1)', () => {
         const next = progress.next;
         if (next === null) return;
         const sessions = shown.weeks.flatMap((w) => w.sessions).filter((s) => s.date >= next.date);
-        const first = next.runMinutes > 0 ? sessions.find((s) => s.runMinutes > 0) : sessions.find((s) => s.kind !== 'rest');
-        expect(first && { date: first.date, title: first.title, level: first.level ?? null, runMinutes: first.runMinutes }).toEqual(next);
+        const first =
+          next.runMinutes > 0 ? sessions.find((s) => s.runMinutes > 0) : sessions.find((s) => s.kind !== 'rest');
+        expect(
+          first && { date: first.date, title: first.title, level: first.level ?? null, runMinutes: first.runMinutes },
+        ).toEqual(next);
         expect(next.date >= today).toBe(true);
       }),
       RUNS,
@@ -165,7 +197,12 @@ describe('a check-in keeps its word over random logs (R-LOG-1)', () => {
         const { progress } = replan(intake, log, templates, today);
         for (const decision of progress.decisions.filter((d) => d.advanceFrom !== undefined)) {
           // The plan as the runner saw it right after that check-in.
-          const then = replan(intake, log.filter((e) => e.date <= decision.date), templates, decision.date).plan;
+          const then = replan(
+            intake,
+            log.filter((e) => e.date <= decision.date),
+            templates,
+            decision.date,
+          ).plan;
           const run = plannedRuns(then).find((s) => s.date >= decision.advanceFrom!);
           if (!run) continue;
           named += 1;
@@ -173,7 +210,8 @@ describe('a check-in keeps its word over random logs (R-LOG-1)', () => {
           expect(run.level ?? null).toBe(next.walk > 0 ? next.level : null);
           expect(run.runMinutes).toBe(next.run * next.repeats);
           // Every run before it stays at the level the decision named.
-          for (const before of plannedRuns(then).filter((s) => s.date > decision.date && s.date < run.date)) expect(before.level).toBe(decision.level);
+          for (const before of plannedRuns(then).filter((s) => s.date > decision.date && s.date < run.date))
+            expect(before.level).toBe(decision.level);
         }
       }),
       RUNS,

@@ -7,8 +7,12 @@ import { SYMPTOM_IDS } from '../../src/core/symptoms.js';
 import { completeIntake } from '../../src/intake/complete.js';
 import { intakeSchema, type IntakeInput } from '../../src/intake/schema.js';
 
-const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
-const number = fc.oneof(fc.integer({ min: -5, max: 12_000 }), fc.double({ min: -1, max: 11_000, noNaN: true }), fc.constantFrom(0, 0.5, 10_000, 10_001, Number.NaN, Number.POSITIVE_INFINITY));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+const number = fc.oneof(
+  fc.integer({ min: -5, max: 12_000 }),
+  fc.double({ min: -1, max: 11_000, noNaN: true }),
+  fc.constantFrom(0, 0.5, 10_000, 10_001, Number.NaN, Number.POSITIVE_INFINITY),
+);
 
 const rawArb: fc.Arbitrary<Partial<IntakeInput>> = fc
   .record({
@@ -47,6 +51,8 @@ describe('the intake fast path agrees with the zod schema', () => {
   });
 
   it('takes the fast path for an ordinary plan command', () => {
-    expect(completeIntake({ pain: 2, goalWeekly: 30, units: 'km', weekly: 0 })).toEqual(intakeSchema.parse({ pain: 2, goalWeekly: 30, units: 'km', weekly: 0 }));
+    expect(completeIntake({ pain: 2, goalWeekly: 30, units: 'km', weekly: 0 })).toEqual(
+      intakeSchema.parse({ pain: 2, goalWeekly: 30, units: 'km', weekly: 0 }),
+    );
   });
 });

@@ -27,7 +27,7 @@ const ZONES = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/L
 const userTextArb = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('Ana Souza', 'Zoë *bold* <b>x</b> http://x.io', 'O\'Brien; a,b\\c', 'أحمد 👟 long '.repeat(8)),
+  fc.constantFrom('Ana Souza', 'Zoë *bold* <b>x</b> http://x.io', "O'Brien; a,b\\c", 'أحمد 👟 long '.repeat(8)),
 );
 
 const caseArb = fc.record({
@@ -35,7 +35,12 @@ const caseArb = fc.record({
   name: fc.option(userTextArb, { nil: undefined }),
   today: isoDateArb,
   // Check-in marks laid over the planned sessions, in turn: as `show` renders a logged plan.
-  marks: fc.array(fc.option(fc.record({ status: fc.constantFrom(...STATUSES), logged: fc.option(userTextArb, { nil: undefined }) }), { nil: undefined }), { maxLength: 12 }),
+  marks: fc.array(
+    fc.option(fc.record({ status: fc.constantFrom(...STATUSES), logged: fc.option(userTextArb, { nil: undefined }) }), {
+      nil: undefined,
+    }),
+    { maxLength: 12 },
+  ),
   time: fc.constantFrom('06:30', '18:00', '00:00', '23:45'),
   zone: fc.constantFrom(...ZONES),
   duration: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
@@ -82,8 +87,16 @@ function outputs(c: (typeof CASES)[number]): Record<string, string> {
     'md-exercises': renderMarkdown(p, { exercises: templates.exercises }),
     ics: renderIcs(p, {}),
     'ics-batch': renderIcs(p, { uidKey: `athlete-${c.sequence}` }),
-    'ics-rest-alarm': renderIcs(p, { includeRest: true, ...(c.alarm === undefined ? {} : { alarm: c.alarm }), sequences }),
-    'ics-timed': renderIcs(p, { time: c.time, tz: c.zone, ...(c.duration === undefined ? {} : { duration: c.duration }) }),
+    'ics-rest-alarm': renderIcs(p, {
+      includeRest: true,
+      ...(c.alarm === undefined ? {} : { alarm: c.alarm }),
+      sequences,
+    }),
+    'ics-timed': renderIcs(p, {
+      time: c.time,
+      tz: c.zone,
+      ...(c.duration === undefined ? {} : { duration: c.duration }),
+    }),
     json: renderJson(p),
     html: renderHtml(p, { exercises: templates.exercises }),
   };
@@ -93,7 +106,9 @@ function fingerprints(): string {
   const lines: string[] = [];
   CASES.forEach((c, i) => {
     for (const [format, output] of Object.entries(outputs(c))) {
-      lines.push(`${String(i).padStart(2, '0')} ${format.padEnd(14)} ${createHash('sha256').update(output).digest('hex').slice(0, 24)}`);
+      lines.push(
+        `${String(i).padStart(2, '0')} ${format.padEnd(14)} ${createHash('sha256').update(output).digest('hex').slice(0, 24)}`,
+      );
     }
   });
   return `${lines.join('\n')}\n`;

@@ -16,7 +16,12 @@ const STATUSES: SessionStatus[] = ['done', 'partial', 'not-done', 'missed', 'to-
 /** The same templates with other words in some exercises: pieces from one set must not serve the other. */
 const reworded: Templates = {
   ...templates,
-  exercises: Object.fromEntries(Object.entries(templates.exercises).map(([id, e], i): [string, Exercise] => [id, i % 2 ? { ...e, details: `${e.details} (reworded)`, steps: [...(e.steps ?? []), 'One more step.'] } : e])),
+  exercises: Object.fromEntries(
+    Object.entries(templates.exercises).map(([id, e], i): [string, Exercise] => [
+      id,
+      i % 2 ? { ...e, details: `${e.details} (reworded)`, steps: [...(e.steps ?? []), 'One more step.'] } : e,
+    ]),
+  ),
 };
 
 const caseArb = fc.record({
@@ -24,7 +29,16 @@ const caseArb = fc.record({
   name: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }),
   today: fc.oneof(fc.constantFrom('2026-11-22', '2026-11-23'), isoDateArb), // a few days often, so pieces are shared
   reworded: fc.boolean(),
-  marks: fc.array(fc.option(fc.record({ status: fc.constantFrom(...STATUSES), logged: fc.option(fc.constantFrom('felt fine', 'sore | *x*'), { nil: undefined }) }), { nil: undefined }), { maxLength: 6 }),
+  marks: fc.array(
+    fc.option(
+      fc.record({
+        status: fc.constantFrom(...STATUSES),
+        logged: fc.option(fc.constantFrom('felt fine', 'sore | *x*'), { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
+    { maxLength: 6 },
+  ),
   // Plans as `show` makes them differ from the template's words in week gates and triage text.
   gate: fc.option(fc.constantFrom('Pain ≤ 3 all week', 'another gate'), { nil: undefined }),
 });
@@ -50,16 +64,26 @@ function planOf(c: Case): { plan: Plan; templates: Templates } {
 describe('the batch cache changes no byte', () => {
   it('Markdown and calendars over a roster of random plans, cached and not', () => {
     fc.assert(
-      fc.property(fc.array(caseArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 5, max: 2000 }), (cases, limit) => {
-        const cache = new RenderCache(limit); // small limits run through restarts too
-        cases.forEach((c, i) => {
-          const { plan: p, templates: t } = planOf(c);
-          const uidKey = `athlete-${i}`;
-          expect(joinPieces(markdownPieces(p, { exercises: t.exercises, cache })).toString('utf8')).toBe(joinPieces(markdownPieces(p, { exercises: t.exercises })).toString('utf8'));
-          expect(joinPieces(icsPieces(p, { uidKey, cache })).toString('utf8')).toBe(joinPieces(icsPieces(p, { uidKey })).toString('utf8'));
-          expect(joinPieces(icsPieces(p, { includeRest: true, cache })).toString('utf8')).toBe(joinPieces(icsPieces(p, { includeRest: true })).toString('utf8'));
-        });
-      }),
+      fc.property(
+        fc.array(caseArb, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 5, max: 2000 }),
+        (cases, limit) => {
+          const cache = new RenderCache(limit); // small limits run through restarts too
+          cases.forEach((c, i) => {
+            const { plan: p, templates: t } = planOf(c);
+            const uidKey = `athlete-${i}`;
+            expect(joinPieces(markdownPieces(p, { exercises: t.exercises, cache })).toString('utf8')).toBe(
+              joinPieces(markdownPieces(p, { exercises: t.exercises })).toString('utf8'),
+            );
+            expect(joinPieces(icsPieces(p, { uidKey, cache })).toString('utf8')).toBe(
+              joinPieces(icsPieces(p, { uidKey })).toString('utf8'),
+            );
+            expect(joinPieces(icsPieces(p, { includeRest: true, cache })).toString('utf8')).toBe(
+              joinPieces(icsPieces(p, { includeRest: true })).toString('utf8'),
+            );
+          });
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -16,12 +16,17 @@ const make = (today: string, intake: Parameters<typeof plan>[0]): Plan => plan(i
 describe('safety properties over 1,000 random intakes each', () => {
   it('R-TRIAGE-1: any emergency symptom → no plan, withheld', () => {
     fc.assert(
-      fc.property(intakeArb, isoDateArb, fc.constantFrom('bladder-bowel', 'saddle-numbness', 'leg-weakness', 'both-legs'), (intake, today, flag) => {
-        const p = make(today, { ...intake, symptoms: [...intake.symptoms, flag] });
-        expect(p.triage.level).toBe('emergency');
-        expect(p.triage.withheld).toBe(true);
-        expect(p.weeks).toHaveLength(0);
-      }),
+      fc.property(
+        intakeArb,
+        isoDateArb,
+        fc.constantFrom('bladder-bowel', 'saddle-numbness', 'leg-weakness', 'both-legs'),
+        (intake, today, flag) => {
+          const p = make(today, { ...intake, symptoms: [...intake.symptoms, flag] });
+          expect(p.triage.level).toBe('emergency');
+          expect(p.triage.withheld).toBe(true);
+          expect(p.weeks).toHaveLength(0);
+        },
+      ),
       RUNS,
     );
   });
@@ -62,9 +67,14 @@ describe('safety properties over 1,000 random intakes each', () => {
     fc.assert(
       fc.property(intakeArb, isoDateArb, (intake, today) => {
         const p = make(today, intake);
-        const dates = p.weeks.filter((w) => w.phase === 'walk-run').flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0).map((s) => s.date);
+        const dates = p.weeks
+          .filter((w) => w.phase === 'walk-run')
+          .flatMap((w) => w.sessions)
+          .filter((s) => s.runMinutes > 0)
+          .map((s) => s.date);
         for (let i = 1; i < dates.length; i++) expect(daysBetween(dates[i - 1]!, dates[i]!)).toBeGreaterThanOrEqual(2);
-        for (const d of dates) expect(dates.filter((x) => x >= d && daysBetween(d, x) < 7).length).toBeLessThanOrEqual(3);
+        for (const d of dates)
+          expect(dates.filter((x) => x >= d && daysBetween(d, x) < 7).length).toBeLessThanOrEqual(3);
       }),
       RUNS,
     );
@@ -94,7 +104,9 @@ describe('safety properties over 1,000 random intakes each', () => {
   it('R-PROG-2: the ladder level rises by at most one a week and never skips', () => {
     fc.assert(
       fc.property(intakeArb, isoDateArb, (intake, today) => {
-        const levels = make(today, intake).weeks.map((w) => w.level).filter((l): l is number => l !== null);
+        const levels = make(today, intake)
+          .weeks.map((w) => w.level)
+          .filter((l): l is number => l !== null);
         for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeGreaterThanOrEqual(0);
         for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
       }),
@@ -106,12 +118,20 @@ describe('safety properties over 1,000 random intakes each', () => {
     fc.assert(
       fc.property(intakeArb, isoDateArb, (intake, today) => {
         const p = make(today, intake);
-        const runs = p.weeks.flatMap((w) => w.sessions.map((s) => ({ ...s, volume: w.level === null && w.phase !== 'walk-run' }))).filter((s) => s.runMinutes > 0);
+        const runs = p.weeks
+          .flatMap((w) => w.sessions.map((s) => ({ ...s, volume: w.level === null && w.phase !== 'walk-run' })))
+          .filter((s) => s.runMinutes > 0);
         // Without --longest-run, the average run of the current week stands in: the longest is at least that.
         const weeklyNow = toMinutes(intake.weekly, intake.units, templates.rules, intake.pace);
-        const intakeLongest = Math.floor(intake.longestRun ? toMinutes(intake.longestRun, intake.units, templates.rules, intake.pace) : weeklyNow / templates.rules.maxRunDaysPer7);
+        const intakeLongest = Math.floor(
+          intake.longestRun
+            ? toMinutes(intake.longestRun, intake.units, templates.rules, intake.pace)
+            : weeklyNow / templates.rules.maxRunDaysPer7,
+        );
         for (const run of runs.filter((r) => r.volume)) {
-          const earlier = runs.filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30).map((r) => r.runMinutes);
+          const earlier = runs
+            .filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30)
+            .map((r) => r.runMinutes);
           if (earlier.length === 0) continue; // the first runs are bounded by the intake, tested in the unit tests
           // The intake's longest run was at most a day before the plan; it counts within 30 days of the start.
           const longest = Math.max(...earlier, daysBetween(p.start, run.date) < 30 ? intakeLongest : 0);
@@ -145,7 +165,9 @@ describe('safety properties over 1,000 random intakes each', () => {
         const a = make(today, intake);
         const b = make(today, structuredClone(intake));
         expect(renderJson(b)).toBe(renderJson(a));
-        expect(renderText(b, { exercises: templates.exercises })).toBe(renderText(a, { exercises: templates.exercises }));
+        expect(renderText(b, { exercises: templates.exercises })).toBe(
+          renderText(a, { exercises: templates.exercises }),
+        );
       }),
       { numRuns: 300 },
     );

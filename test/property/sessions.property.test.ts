@@ -21,8 +21,12 @@ describe('run sessions say their own numbers', () => {
         for (const session of p.weeks.flatMap((w) => w.sessions)) {
           if (session.kind === 'walk-run') {
             const level = ladder.find((l) => session.title.startsWith(`Walk/run L${l.level} ·`))!;
-            expect(session.title).toBe(`Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`);
-            expect(session.details).toContain(`then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${session.runMinutes} min running)`);
+            expect(session.title).toBe(
+              `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,
+            );
+            expect(session.details).toContain(
+              `then ${level.run} min easy jog and ${level.walk} min walk, ${level.repeats} times (${session.runMinutes} min running)`,
+            );
             const [, warm, cool] = /^Walk (\d+) min to warm up.*; walk (\d+) min to cool down\./.exec(session.details)!;
             expect(session.minutes).toBe(session.runMinutes + level.walk * level.repeats + Number(warm) + Number(cool));
           } else if (session.kind === 'run') {
@@ -31,7 +35,9 @@ describe('run sessions say their own numbers', () => {
             if (p.units !== 'min') {
               const pace = intake.pace ?? rules.assumedPaceMinutesPer[p.units];
               const km = (Math.round((session.runMinutes / pace) * 10) / 10).toFixed(1);
-              expect(session.details).toContain(`about ${km} ${p.units} at ${p.pace!.assumed ? '' : 'your easy pace of '}${p.pace!.text}`);
+              expect(session.details).toContain(
+                `about ${km} ${p.units} at ${p.pace!.assumed ? '' : 'your easy pace of '}${p.pace!.text}`,
+              );
             }
           }
         }

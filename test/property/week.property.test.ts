@@ -34,7 +34,12 @@ describe('R-WEEK-1 over 1,000 random intakes', () => {
         const p = planOrNull(intake, today);
         if (!p) return;
         for (const week of p.weeks) expect(days(week.sessions).some(isFullRestDay)).toBe(true);
-        const running = new Set(p.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0).map((s) => s.date));
+        const running = new Set(
+          p.weeks
+            .flatMap((w) => w.sessions)
+            .filter((s) => s.runMinutes > 0)
+            .map((s) => s.date),
+        );
         for (const date of running) expect(running.has(addDays(date, 1)) && running.has(addDays(date, 2))).toBe(false);
       }),
       RUNS,
@@ -65,7 +70,7 @@ describe('R-WEEK-3 over 1,000 random intakes', () => {
   });
 });
 
-describe('R-VOL-5, R-VOL-6 and R-VOL-7 in the runner\'s own units, at a random real pace', () => {
+describe("R-VOL-5, R-VOL-6 and R-VOL-7 in the runner's own units, at a random real pace", () => {
   /** The runner's real pace in minutes per unit of the intake. */
   const perUnit = (paceKm: number, units: Intake['units']) => (units === 'mi' ? paceKm * KM_PER_MI : paceKm);
   const distances = intakeArb.filter((i) => i.units !== 'min');

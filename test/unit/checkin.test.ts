@@ -10,24 +10,47 @@ import { intake as makeIntake, templates } from '../helpers.js';
 
 const START = '2026-11-23'; // Monday; runs fall on Mon, Wed, Sat
 const runner = (overrides: Partial<Intake> = {}) => makeIntake({ start: START, goalWeekly: 150, ...overrides });
-const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({ date, completed: 'yes', painBefore: 1, painDuring: 1, painAfter: 1, ...extra });
-const judge = (session: Partial<CheckIn>) => judgeSession({ date: START, completed: 'yes', ...session }, { rules: templates.rules, baseline: 1, clearedSymptoms: new Set() });
-const last = (intake: Intake, log: CheckIn[], today: string) => replan(intake, log, templates, today).progress.decisions.at(-1)!;
+const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({
+  date,
+  completed: 'yes',
+  painBefore: 1,
+  painDuring: 1,
+  painAfter: 1,
+  ...extra,
+});
+const judge = (session: Partial<CheckIn>) =>
+  judgeSession(
+    { date: START, completed: 'yes', ...session },
+    { rules: templates.rules, baseline: 1, clearedSymptoms: new Set() },
+  );
+const last = (intake: Intake, log: CheckIn[], today: string) =>
+  replan(intake, log, templates, today).progress.decisions.at(-1)!;
 const runsOn = (intake: Intake, log: CheckIn[], today: string) =>
-  replan(intake, log, templates, today).plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0);
+  replan(intake, log, templates, today)
+    .plan.weeks.flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0);
 
 describe('R-PAIN-3: one session on its own, most severe first', () => {
   it('an emergency symptom stops everything (R-TRIAGE-1), even with low pain', () => {
     expect(judge({ painDuring: 0, symptoms: ['saddle-numbness'] })).toMatchObject({ kind: 'stop', rule: 'R-TRIAGE-1' });
   });
   it('an urgent symptom stops running (R-TRIAGE-2), unless a clinician cleared the runner with it', () => {
-    expect(judge({ painDuring: 1, symptoms: ['radiating-pain'] })).toMatchObject({ kind: 'stop-running', rule: 'R-TRIAGE-2' });
-    const cleared = judgeSession({ date: START, completed: 'yes', painDuring: 1, symptoms: ['radiating-pain'] }, { rules: templates.rules, baseline: 1, clearedSymptoms: new Set(['radiating-pain']) });
+    expect(judge({ painDuring: 1, symptoms: ['radiating-pain'] })).toMatchObject({
+      kind: 'stop-running',
+      rule: 'R-TRIAGE-2',
+    });
+    const cleared = judgeSession(
+      { date: START, completed: 'yes', painDuring: 1, symptoms: ['radiating-pain'] },
+      { rules: templates.rules, baseline: 1, clearedSymptoms: new Set(['radiating-pain']) },
+    );
     expect(cleared.kind).toBe('hold');
   });
   it('pain during 5 or more, or next-morning pain of 5 or more, drops back', () => {
     expect(judge({ painDuring: 5 })).toMatchObject({ kind: 'drop-back', reason: 'pain during 5/10' });
-    expect(judge({ painDuring: 1, nextMorning: 6 })).toMatchObject({ kind: 'drop-back', reason: 'next-morning pain 6/10' });
+    expect(judge({ painDuring: 1, nextMorning: 6 })).toMatchObject({
+      kind: 'drop-back',
+      reason: 'next-morning pain 6/10',
+    });
   });
   it('pain during 3-4, pain after above before, next morning above baseline, or warm-up soreness that stayed: hold', () => {
     expect(judge({ painDuring: 3 }).kind).toBe('hold');
@@ -54,16 +77,26 @@ describe('R-PROG-2: advancing on clean sessions', () => {
   it('2 clean sessions advance one level, but not within 7 days of the last change', () => {
     const log = [ok('2026-11-23'), ok('2026-11-25')];
     expect(last(runner(), log, '2026-11-25')).toMatchObject({ kind: 'clean', rule: 'R-PROG-2', level: 1 });
-    expect(last(runner(), log, '2026-11-25').text).toMatch(/next level starts with your first run on or after Mon 30 Nov/);
+    expect(last(runner(), log, '2026-11-25').text).toMatch(
+      /next level starts with your first run on or after Mon 30 Nov/,
+    );
     const later = [...log, ok('2026-11-30')];
-    const monday = replan(runner(), later, templates, '2026-11-30').progress.decisions.filter((d) => d.date === '2026-11-30');
-    expect(monday.map((d) => [d.kind, d.level])).toEqual([['advance', 2], ['clean', 2]]);
+    const monday = replan(runner(), later, templates, '2026-11-30').progress.decisions.filter(
+      (d) => d.date === '2026-11-30',
+    );
+    expect(monday.map((d) => [d.kind, d.level])).toEqual([
+      ['advance', 2],
+      ['clean', 2],
+    ]);
     expect(runsOn(runner(), later, '2026-11-30').find((s) => s.date === '2026-12-02')?.title).toMatch(/^Walk\/run L2/);
   });
   it('the returning runner needs 3 clean sessions', () => {
     const log = [ok('2026-11-23'), ok('2026-11-25')];
     expect(last(runner({ runner: 'returning' }), log, '2026-11-25').text).toMatch(/2 of 3 toward the next level/);
-    expect(last(runner({ runner: 'returning' }), [...log, ok('2026-11-30')], '2026-11-30')).toMatchObject({ kind: 'advance', level: 2 });
+    expect(last(runner({ runner: 'returning' }), [...log, ok('2026-11-30')], '2026-11-30')).toMatchObject({
+      kind: 'advance',
+      level: 2,
+    });
   });
   it('a hold starts the clean count again and adds a rest day: the next run moves back', () => {
     const log = [ok('2026-11-23'), ok('2026-11-25', { painDuring: 4 })];
@@ -88,22 +121,46 @@ describe('R-PAIN-3 drop-back, R-PAIN-4 and R-PROG-3', () => {
   });
   it('R-PAIN-4: weekly pain rising blocks the advance even when every session was clean', () => {
     const zero = (date: string) => ok(date, { painDuring: 0, painAfter: 0, painBefore: 0 });
-    const log = [zero('2026-11-23'), zero('2026-11-25'), ok('2026-11-30', { painDuring: 2 }), ok('2026-12-02', { painDuring: 2 })];
+    const log = [
+      zero('2026-11-23'),
+      zero('2026-11-25'),
+      ok('2026-11-30', { painDuring: 2 }),
+      ok('2026-12-02', { painDuring: 2 }),
+    ];
     expect(last(runner(), log, '2026-12-02')).toMatchObject({ kind: 'clean', rule: 'R-PAIN-4', level: 2 });
-    expect(replan(runner(), log, templates, '2026-12-02').plan.weeks[1]!.sessions.find((s) => s.date === '2026-12-05')?.level).toBe(2);
+    expect(
+      replan(runner(), log, templates, '2026-12-02').plan.weeks[1]!.sessions.find((s) => s.date === '2026-12-05')
+        ?.level,
+    ).toBe(2);
   });
   it('R-PROG-3: more than 7 days without running drops a level per full week', () => {
-    const log = [ok('2026-11-23'), ok('2026-11-25'), ok('2026-11-30'), ok('2026-12-02'), ok('2026-12-07'), ok('2026-12-09')];
+    const log = [
+      ok('2026-11-23'),
+      ok('2026-11-25'),
+      ok('2026-11-30'),
+      ok('2026-12-02'),
+      ok('2026-12-07'),
+      ok('2026-12-09'),
+    ];
     expect(replan(runner(), log, templates, '2026-12-09').progress.level).toBe(3);
-    const gaps = replan(runner(), [...log, ok('2026-12-24')], templates, '2026-12-24').progress.decisions.filter((d) => d.rule === 'R-PROG-3');
+    const gaps = replan(runner(), [...log, ok('2026-12-24')], templates, '2026-12-24').progress.decisions.filter(
+      (d) => d.rule === 'R-PROG-3',
+    );
     // One level once a full week is missed (at the next week's start), another at 14 days.
-    expect(gaps.map((d) => [d.date, d.level])).toEqual([['2026-12-21', 2], ['2026-12-24', 1]]);
+    expect(gaps.map((d) => [d.date, d.level])).toEqual([
+      ['2026-12-21', 2],
+      ['2026-12-24', 1],
+    ]);
     expect(gaps[1]?.text).toMatch(/14 days without running since Wed 9 Dec/);
   });
   it('planned runs with no check-in count as missed', () => {
     const p = replan(runner(), [ok('2026-11-23')], templates, '2026-11-27').plan;
     const statuses = p.weeks[0]!.sessions.filter((s) => s.runMinutes > 0).map((s) => [s.date, s.status]);
-    expect(statuses).toEqual([['2026-11-23', 'done'], ['2026-11-25', 'missed'], ['2026-11-28', 'to-come']]);
+    expect(statuses).toEqual([
+      ['2026-11-23', 'done'],
+      ['2026-11-25', 'missed'],
+      ['2026-11-28', 'to-come'],
+    ]);
   });
 });
 
@@ -111,7 +168,9 @@ describe('R-PHASE-1 with a log: the settle week is left only on check-ins that k
   const settling = runner({ pain: 4 });
   const phaseOfWeek2 = (log: CheckIn[]) => replan(settling, log, templates, '2026-12-01').plan.weeks[1]!.phase;
   it('a settle week with a clean check-in opens walk/run', () => {
-    expect(phaseOfWeek2([{ date: '2026-11-26', completed: 'yes', painBefore: 2, painDuring: 1, painAfter: 1 }])).toBe('walk-run');
+    expect(phaseOfWeek2([{ date: '2026-11-26', completed: 'yes', painBefore: 2, painDuring: 1, painAfter: 1 }])).toBe(
+      'walk-run',
+    );
   });
   it('a settle week over with no check-in, or with pain at rest of 3, repeats', () => {
     expect(phaseOfWeek2([{ date: '2026-11-30', completed: 'yes', painBefore: 1, painDuring: 1 }])).toBe('settle');
@@ -124,14 +183,23 @@ describe('red flags at a check-in', () => {
     const log = [ok('2026-11-23'), ok('2026-11-25', { symptoms: ['numbness-tingling'] })];
     const stopped = replan(runner(), log, templates, '2026-11-26');
     expect(stopped.plan.triage).toMatchObject({ level: 'urgent', withheld: true });
-    expect(stopped.plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date > '2026-11-25')).toEqual([]);
+    expect(
+      stopped.plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date > '2026-11-25'),
+    ).toEqual([]);
     const cleared = replan(runner(), [...log, { date: '2026-11-27', cleared: true }], templates, '2026-11-27');
     expect(cleared.plan.triage.withheld).toBe(false);
     expect(cleared.progress.decisions.at(-1)).toMatchObject({ kind: 'cleared', level: 1 });
-    expect(cleared.plan.weeks.flatMap((w) => w.sessions).some((s) => s.runMinutes > 0 && s.date > '2026-11-27')).toBe(true);
+    expect(cleared.plan.weeks.flatMap((w) => w.sessions).some((s) => s.runMinutes > 0 && s.date > '2026-11-27')).toBe(
+      true,
+    );
   });
   it('R-TRIAGE-1: an emergency symptom leaves no plan at all', () => {
-    const { plan: p, progress } = replan(runner(), [ok('2026-11-23', { symptoms: ['bladder-bowel'] })], templates, '2026-11-24');
+    const { plan: p, progress } = replan(
+      runner(),
+      [ok('2026-11-23', { symptoms: ['bladder-bowel'] })],
+      templates,
+      '2026-11-24',
+    );
     expect(p.triage.level).toBe('emergency');
     expect(p.weeks).toEqual([]);
     expect(progress.stopped).toMatchObject({ level: 'emergency', reason: 'R-TRIAGE-1', since: '2026-11-23' });
@@ -141,7 +209,13 @@ describe('red flags at a check-in', () => {
     const before = replan(fast, [], templates, '2026-11-23').plan;
     expect(before.weeks.some((w) => w.phase !== 'walk-run')).toBe(true);
     const capped = replan(fast, [ok('2026-11-23', { symptoms: ['hip-buttock'] })], templates, '2026-11-24').plan;
-    expect(capped.weeks.slice(1).flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0).every((s) => s.kind === 'walk-run')).toBe(true);
+    expect(
+      capped.weeks
+        .slice(1)
+        .flatMap((w) => w.sessions)
+        .filter((s) => s.runMinutes > 0)
+        .every((s) => s.kind === 'walk-run'),
+    ).toBe(true);
   });
 });
 
@@ -153,7 +227,27 @@ describe('next-morning pain logged the next day, and ICS SEQUENCE', () => {
     expect(session.decision.kind).toBe('hold');
   });
   it('SEQUENCE counts how often a day changed; unchanged days stay at 0', () => {
-    expect(changesAlong([new Map([['a', '1'], ['b', '1']]), new Map([['a', '2'], ['b', '1']]), new Map([['a', '3'], ['b', '1']])])).toEqual(new Map([['a', 2], ['b', 0]]));
+    expect(
+      changesAlong([
+        new Map([
+          ['a', '1'],
+          ['b', '1'],
+        ]),
+        new Map([
+          ['a', '2'],
+          ['b', '1'],
+        ]),
+        new Map([
+          ['a', '3'],
+          ['b', '1'],
+        ]),
+      ]),
+    ).toEqual(
+      new Map([
+        ['a', 2],
+        ['b', 0],
+      ]),
+    );
     const log = [ok('2026-11-23'), ok('2026-11-25', { painDuring: 6 })];
     const sequences = sequencesOf({ intake: runner(), log, templates, today: '2026-11-25' });
     expect(sequences.get('2026-11-23')).toBe(0); // past and unchanged

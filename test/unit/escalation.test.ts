@@ -10,13 +10,27 @@ import { intake as makeIntake, templates } from '../helpers.js';
 
 const START = '2026-11-23';
 const runner = (overrides: Partial<Intake> = {}) => makeIntake({ start: START, goalWeekly: 150, ...overrides });
-const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({ date, completed: 'yes', painBefore: 1, painDuring: 1, painAfter: 1, ...extra });
+const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({
+  date,
+  completed: 'yes',
+  painBefore: 1,
+  painDuring: 1,
+  painAfter: 1,
+  ...extra,
+});
 const replanned = (log: CheckIn[], today: string, who = runner()) => replan(who, log, templates, today);
 const runsAfter = (log: CheckIn[], today: string, who = runner()) =>
-  replanned(log, today, who).plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date > today);
+  replanned(log, today, who)
+    .plan.weeks.flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0 && s.date > today);
 const runsFrom = (log: CheckIn[], today: string, who = runner()) =>
-  replanned(log, today, who).plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0 && s.date >= today);
-const decisionOn = (log: CheckIn[], date: string, today = date) => replanned(log, today).progress.decisions.filter((d) => d.date === date).at(-1);
+  replanned(log, today, who)
+    .plan.weeks.flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0 && s.date >= today);
+const decisionOn = (log: CheckIn[], date: string, today = date) =>
+  replanned(log, today)
+    .progress.decisions.filter((d) => d.date === date)
+    .at(-1);
 
 describe('R-ESC-1: pain of 7 or more stops running until a clearance', () => {
   it('pain 10 during and 8 after one session: stop running, see a clinician, no run until cleared', () => {
@@ -64,9 +78,19 @@ describe('R-ESC-2: pain that keeps coming back', () => {
     expect(runsAfter(log.slice(0, 3), dates[2]!)).toEqual([]);
   });
   it('a session not done neither counts toward the row nor breaks it; a clean one breaks it', () => {
-    const notDone = [ok(START, { painDuring: 4 }), { date: '2026-11-25', completed: 'no' } as CheckIn, ok('2026-11-27', { painDuring: 3 }), ok('2026-11-30', { painDuring: 4 })];
+    const notDone = [
+      ok(START, { painDuring: 4 }),
+      { date: '2026-11-25', completed: 'no' } as CheckIn,
+      ok('2026-11-27', { painDuring: 3 }),
+      ok('2026-11-30', { painDuring: 4 }),
+    ];
     expect(replanned(notDone, '2026-11-30').progress.stopped).toMatchObject({ reason: 'R-ESC-2' });
-    const broken = [ok(START, { painDuring: 4 }), ok('2026-11-26'), ok('2026-11-28', { painDuring: 3 }), ok('2026-12-01', { painDuring: 4 })];
+    const broken = [
+      ok(START, { painDuring: 4 }),
+      ok('2026-11-26'),
+      ok('2026-11-28', { painDuring: 3 }),
+      ok('2026-12-01', { painDuring: 4 }),
+    ];
     expect(replanned(broken, '2026-12-01').progress.stopped).toBeNull();
   });
 });
@@ -77,17 +101,27 @@ describe('R-ESC-3: not improving after 4 weeks raises the not-improving flag', (
   const seesaw = dates.map((d, i) => ok(d, i % 2 === 0 ? { painDuring: 3 } : { painDuring: 2 }));
   it('still at the starting level 28 days after the start: stop running, get assessed', () => {
     const today = '2026-12-21';
-    const { plan: p, progress } = replanned(seesaw.filter((e) => e.date <= today), today);
+    const { plan: p, progress } = replanned(
+      seesaw.filter((e) => e.date <= today),
+      today,
+    );
     expect(progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-3' });
     expect(p.triage.reasons.map((r) => r.id)).toContain('not-improving');
     expect(p.triage.withheld).toBe(true);
   });
   it('before 28 days it does not', () => {
     const today = '2026-12-19';
-    expect(replanned(seesaw.filter((e) => e.date <= today), today).progress.stopped).toBeNull();
+    expect(
+      replanned(
+        seesaw.filter((e) => e.date <= today),
+        today,
+      ).progress.stopped,
+    ).toBeNull();
   });
   it('a runner who advanced and whose pain fell is not flagged', () => {
-    const steady = Array.from({ length: 12 }, (_, i) => ok(addDays(START, [0, 2, 5][i % 3]! + 7 * Math.floor(i / 3)), { painDuring: 1 }));
+    const steady = Array.from({ length: 12 }, (_, i) =>
+      ok(addDays(START, [0, 2, 5][i % 3]! + 7 * Math.floor(i / 3)), { painDuring: 1 }),
+    );
     expect(replanned(steady, '2026-12-21').progress.stopped).toBeNull();
   });
 });
@@ -111,7 +145,10 @@ describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is lo
     expect(runsFrom([...log, { date: '2026-11-25', restPain: 1 }], '2026-11-25')[0]?.date).toBe('2026-11-25');
   });
   it('7 days in a row of pain at rest of 3 or more send the runner back to settle', () => {
-    const log: CheckIn[] = [ok(START), ...Array.from({ length: 7 }, (_, i) => ({ date: addDays(START, i + 1), restPain: 4 }))];
+    const log: CheckIn[] = [
+      ok(START),
+      ...Array.from({ length: 7 }, (_, i) => ({ date: addDays(START, i + 1), restPain: 4 })),
+    ];
     const today = addDays(START, 7);
     const { progress, plan: p } = replanned(log, today);
     expect(progress.phase).toBe('settle');
@@ -161,7 +198,14 @@ describe('R-LOG-1: what checkin says comes next is what show plans', () => {
     const { progress } = replanned(log, '2026-11-25');
     expect(progress.decisions.at(-1)!.text).toMatch(/first run on or after Mon 30 Nov/);
     // Saturday is still level 1 (a level at most every 7 days); Monday is level 2.
-    expect(runsAfter(log, '2026-11-25').slice(0, 2).map((s) => [s.date, s.level])).toEqual([['2026-11-28', 1], ['2026-11-30', 2]]);
+    expect(
+      runsAfter(log, '2026-11-25')
+        .slice(0, 2)
+        .map((s) => [s.date, s.level]),
+    ).toEqual([
+      ['2026-11-28', 1],
+      ['2026-11-30', 2],
+    ]);
     const sat = [...log, ok('2026-11-28')];
     expect(replanned(sat, '2026-11-28').progress.next).toMatchObject({ date: '2026-11-30', level: 2 });
     const monday = replanned(sat, '2026-11-30');
@@ -169,7 +213,11 @@ describe('R-LOG-1: what checkin says comes next is what show plans', () => {
     expect(monday.plan.weeks[1]!.sessions.filter((s) => s.runMinutes > 0).map((s) => s.level)).toEqual([2, 2, 2]);
   });
   it('after a clearance, running resumes at the level it stopped at, and next names it', () => {
-    const log: CheckIn[] = [ok(START), ok('2026-11-25', { symptoms: ['numbness-tingling'] }), { date: '2026-11-27', cleared: true }];
+    const log: CheckIn[] = [
+      ok(START),
+      ok('2026-11-25', { symptoms: ['numbness-tingling'] }),
+      { date: '2026-11-27', cleared: true },
+    ];
     const { plan: p, progress } = replanned(log, '2026-11-27');
     const first = p.weeks.flatMap((w) => w.sessions).find((s) => s.runMinutes > 0 && s.date >= '2026-11-27')!;
     expect(progress.next).toMatchObject({ date: first.date, level: 1 });
@@ -179,14 +227,23 @@ describe('R-LOG-1: what checkin says comes next is what show plans', () => {
 });
 
 describe('R-LOG-2: a late entry keeps what the runner logged for later days', () => {
-  it('logging Wed after Sat keeps Sat\'s level and minutes', () => {
+  it("logging Wed after Sat keeps Sat's level and minutes", () => {
     const before = [ok(START), ok('2026-11-25'), ok('2026-11-30')];
     // Sat 5 Dec was logged first, at level 2 (10 running minutes), as the plan then had it.
     const sat: CheckIn = ok('2026-12-05', { plannedLevel: 2, plannedMinutes: 10 });
     const lateWednesday = ok('2026-12-02', { painDuring: 6 });
     const { progress } = replanned([...before, sat, lateWednesday], '2026-12-05');
-    expect(progress.sessions.map((s) => s.date)).toEqual([START, '2026-11-25', '2026-11-30', '2026-12-02', '2026-12-05']);
-    expect(progress.sessions.find((s) => s.date === '2026-12-02')!.decision).toMatchObject({ kind: 'drop-back', level: 1 });
+    expect(progress.sessions.map((s) => s.date)).toEqual([
+      START,
+      '2026-11-25',
+      '2026-11-30',
+      '2026-12-02',
+      '2026-12-05',
+    ]);
+    expect(progress.sessions.find((s) => s.date === '2026-12-02')!.decision).toMatchObject({
+      kind: 'drop-back',
+      level: 1,
+    });
     const saturday = progress.sessions.find((s) => s.date === '2026-12-05')!;
     expect(saturday.runMinutes).toBe(10);
     expect(saturday.decision.kind).not.toBe('clean');
@@ -202,7 +259,7 @@ describe('R-LOG-3: a run on a day the plan kept free of running', () => {
     expect(progress.cleanSessions).toBe(1);
     expect(progress.sessions.at(-1)!.runMinutes).toBeGreaterThan(0);
   });
-  it('inside a drop-back\'s rest days: names R-PAIN-3', () => {
+  it("inside a drop-back's rest days: names R-PAIN-3", () => {
     const log = [ok(START, { painDuring: 5 }), ok('2026-11-25')];
     expect(decisionOn(log, '2026-11-25')).toMatchObject({ kind: 'off-plan', rule: 'R-PAIN-3' });
   });
@@ -210,7 +267,12 @@ describe('R-LOG-3: a run on a day the plan kept free of running', () => {
 
 describe('a clearance mid-week', () => {
   it('the rest of the week plans running again, and no longer says to wait for a clinician', () => {
-    const log: CheckIn[] = [ok(START), ok('2026-11-25', { symptoms: ['radiating-pain'] }), ok('2026-11-30'), { date: '2026-12-01', cleared: true }];
+    const log: CheckIn[] = [
+      ok(START),
+      ok('2026-11-25', { symptoms: ['radiating-pain'] }),
+      ok('2026-11-30'),
+      { date: '2026-12-01', cleared: true },
+    ];
     const week = replanned(log, '2026-12-01').plan.weeks[1]!;
     const after = week.sessions.filter((s) => s.date > '2026-12-01');
     expect(after.some((s) => s.runMinutes > 0)).toBe(true);
@@ -222,16 +284,29 @@ describe('a clearance mid-week', () => {
 describe('R-PAIN-4: a rise of the weekly pain average needs at least a point', () => {
   it('1.0 to 1.5 does not block the advance; 0 to 2 does', () => {
     const half = [ok(START), ok('2026-11-25'), ok('2026-11-30'), ok('2026-12-02', { painDuring: 2 })];
-    expect(replanned(half, '2026-12-02').progress.decisions.at(-1)).toMatchObject({ kind: 'clean', rule: 'R-PROG-2', advanceFrom: '2026-12-07' });
+    expect(replanned(half, '2026-12-02').progress.decisions.at(-1)).toMatchObject({
+      kind: 'clean',
+      rule: 'R-PROG-2',
+      advanceFrom: '2026-12-07',
+    });
     const zero = (d: string) => ok(d, { painBefore: 0, painDuring: 0, painAfter: 0 });
-    const full = [zero(START), zero('2026-11-25'), ok('2026-11-30', { painDuring: 2 }), ok('2026-12-02', { painDuring: 2 })];
+    const full = [
+      zero(START),
+      zero('2026-11-25'),
+      ok('2026-11-30', { painDuring: 2 }),
+      ok('2026-12-02', { painDuring: 2 }),
+    ];
     expect(replanned(full, '2026-12-02').progress.decisions.at(-1)).toMatchObject({ kind: 'clean', rule: 'R-PAIN-4' });
   });
 });
 
 describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
   it('a 24-week caution plan reminds the runner to book the assessment in every week from week 5', () => {
-    const p = plan(runner({ symptoms: ['hip-buttock'], weekly: 120, goalWeekly: 200, runsPerWeek: 3, longestRun: 40, weeks: 24 }), templates, '2026-11-22');
+    const p = plan(
+      runner({ symptoms: ['hip-buttock'], weekly: 120, goalWeekly: 200, runsPerWeek: 3, longestRun: 40, weeks: 24 }),
+      templates,
+      '2026-11-22',
+    );
     const reminded = p.weeks.map((w) => /book the assessment now.*\(R-ESC-4\)/.test(w.why));
     expect(reminded.slice(0, 4)).toEqual([false, false, false, false]);
     expect(reminded.slice(4).every(Boolean)).toBe(true);
@@ -239,8 +314,21 @@ describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
   });
   it('a caution sign logged at a check-in starts its own four weeks; a clearance ends the reminder', () => {
     // Stiffness logged on Wed 25 Nov, then a month of clean sessions: the reminder is due from Wed 23 Dec.
-    const steady = ['2026-11-28', '2026-11-30', '2026-12-02', '2026-12-05', '2026-12-07', '2026-12-09', '2026-12-12', '2026-12-14',
-      '2026-12-16', '2026-12-19', '2026-12-21', '2026-12-23', '2026-12-26'].map((d) => ok(d));
+    const steady = [
+      '2026-11-28',
+      '2026-11-30',
+      '2026-12-02',
+      '2026-12-05',
+      '2026-12-07',
+      '2026-12-09',
+      '2026-12-12',
+      '2026-12-14',
+      '2026-12-16',
+      '2026-12-19',
+      '2026-12-21',
+      '2026-12-23',
+      '2026-12-26',
+    ].map((d) => ok(d));
     const log = [ok(START), ok('2026-11-25', { symptoms: ['lingering-stiffness'] }), ...steady];
     const later = replanned(log, '2026-12-28');
     expect(later.progress.stopped).toBeNull();
@@ -254,10 +342,16 @@ describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
 
 describe('found in review: what a day logs, in the order logged', () => {
   it('a symptom logged with a pain at rest, a morning pain, or on its own is acted on (R-TRIAGE-1/2)', () => {
-    const emergency = replanned([ok(START), { date: '2026-11-25', restPain: 1, symptoms: ['bladder-bowel'] }], '2026-11-25');
+    const emergency = replanned(
+      [ok(START), { date: '2026-11-25', restPain: 1, symptoms: ['bladder-bowel'] }],
+      '2026-11-25',
+    );
     expect(emergency.progress.stopped).toMatchObject({ level: 'emergency' });
     expect(emergency.plan.weeks).toEqual([]);
-    const urgent = [ok(START), { date: '2026-11-24', morning: true, nextMorning: 1, symptoms: ['night-pain'] }] as CheckIn[];
+    const urgent = [
+      ok(START),
+      { date: '2026-11-24', morning: true, nextMorning: 1, symptoms: ['night-pain'] },
+    ] as CheckIn[];
     expect(replanned(urgent, '2026-11-24').progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-TRIAGE-2' });
     expect(runsAfter(urgent, '2026-11-24')).toEqual([]);
     const alone = [ok(START), { date: '2026-11-24', symptoms: ['leg-weakness'] }] as CheckIn[];
@@ -265,12 +359,17 @@ describe('found in review: what a day logs, in the order logged', () => {
     const limp = [ok(START), { date: '2026-11-24', symptoms: ['limp'] }] as CheckIn[];
     expect(replanned(limp, '2026-11-24').progress.phase).toBe('settle');
   });
-  it('pain at rest logged after the day\'s session is the day\'s latest (R-PAIN-5)', () => {
+  it("pain at rest logged after the day's session is the day's latest (R-PAIN-5)", () => {
     const log: CheckIn[] = [ok(START), { date: START, restPain: 5 }];
     expect(runsAfter(log, START)).toEqual([]);
   });
   it('a week whose pain at rest reached 3 or more earns no level (R-PAIN-2)', () => {
-    const log: CheckIn[] = [ok(START), { date: '2026-11-24', restPain: 4 }, { date: '2026-11-26', restPain: 1 }, ok('2026-11-28')];
+    const log: CheckIn[] = [
+      ok(START),
+      { date: '2026-11-24', restPain: 4 },
+      { date: '2026-11-26', restPain: 1 },
+      ok('2026-11-28'),
+    ];
     const { progress } = replanned(log, '2026-11-28');
     expect(progress.cleanSessions).toBe(1);
     expect(progress.next).toMatchObject({ level: 1 });
@@ -279,7 +378,7 @@ describe('found in review: what a day logs, in the order logged', () => {
 
 describe('R-PHASE-1 / R-WEEK-4: the settle week opens running only on its walk test, logged', () => {
   const limper = runner({ symptoms: ['limp'] });
-  it('a walk on the settle week\'s first day alone does not open running; one on day 4 or later does', () => {
+  it("a walk on the settle week's first day alone does not open running; one on day 4 or later does", () => {
     const monday = replanned([ok(START)], '2026-11-30', limper);
     expect(monday.progress.phase).toBe('settle');
     // This week is the settle week again: the first run is next week's, if this week's walk test passes.
@@ -299,7 +398,9 @@ describe('section 5b for signs reported at a check-in', () => {
     const { plan: p, progress } = replanned(log, '2026-11-25');
     const waiting = p.weeks.slice(1).flatMap((w) => w.sessions);
     expect(waiting.some((s) => /hamstring|piriformis/i.test(`${s.title} ${s.details}`))).toBe(false);
-    expect(progress.stopped?.advice).toMatch(/Pain shooting down a leg: see a doctor or physical therapist within 1-2 weeks/);
+    expect(progress.stopped?.advice).toMatch(
+      /Pain shooting down a leg: see a doctor or physical therapist within 1-2 weeks/,
+    );
   });
   it('fever logged: rest, not a brisk walk or the core routine', () => {
     const { plan: p, progress } = replanned([ok(START, { symptoms: ['fever'] })], START);
@@ -317,7 +418,12 @@ describe('R-LOG-1 into continuous running', () => {
     for (let i = 0; i < 40; i++) {
       const next = replan(who, log, templates, today).progress.next!;
       if (next.date > '2027-01-09') break;
-      log.push(ok(next.date, { ...(next.level !== null ? { plannedLevel: next.level } : {}), plannedMinutes: next.runMinutes }));
+      log.push(
+        ok(next.date, {
+          ...(next.level !== null ? { plannedLevel: next.level } : {}),
+          plannedMinutes: next.runMinutes,
+        }),
+      );
       today = next.date;
     }
     for (const day of ['2027-01-10', '2027-01-11']) {
@@ -332,13 +438,18 @@ describe('R-LOG-1 into continuous running', () => {
 });
 
 describe('R-PROG-3 in the plan ahead', () => {
-  it('after 8 days without running, tomorrow\'s run is planned a level down, as it will be when logged', () => {
+  it("after 8 days without running, tomorrow's run is planned a level down, as it will be when logged", () => {
     const log: CheckIn[] = [];
     let today = START;
     for (let i = 0; i < 20; i++) {
       const next = replan(runner(), log, templates, today).progress.next!;
       if (next.date > '2026-12-14') break;
-      log.push(ok(next.date, { ...(next.level !== null ? { plannedLevel: next.level } : {}), plannedMinutes: next.runMinutes }));
+      log.push(
+        ok(next.date, {
+          ...(next.level !== null ? { plannedLevel: next.level } : {}),
+          plannedMinutes: next.runMinutes,
+        }),
+      );
       today = next.date;
     }
     const before = replanned(log, '2026-12-22').progress.next!;

@@ -19,7 +19,9 @@ describe('every change of phase says why in the week', () => {
         if (!before || before.phase === week.phase || week.phase === 'settle' || week.phase === 'maintain') return;
         changes++;
         const phase = { 'walk-run': 'walk\\/run', continuous: 'continuous running', rebuild: 'rebuild' }[week.phase];
-        expect(week.why, `week ${week.index}: ${before.phase} → ${week.phase}`).toMatch(new RegExp(`^New phase, ${phase}[ :]`));
+        expect(week.why, `week ${week.index}: ${before.phase} → ${week.phase}`).toMatch(
+          new RegExp(`^New phase, ${phase}[ :]`),
+        );
       });
     }
     expect(changes).toBeGreaterThanOrEqual(4);
@@ -28,7 +30,9 @@ describe('every change of phase says why in the week', () => {
   it('week 8 of a walk/run plan says why 2 × 15 min at level 7 became 20 min without a break', () => {
     const week8 = plans[0]!.weeks[7]!;
     expect(week8.phase).toBe('continuous');
-    expect(week8.why).toMatch(/^New phase, continuous running: level 7 \(2 × 15 min with walk breaks\) is done, and the ladder's next step is 20 min without a break\. Running without breaks loads the back more/);
+    expect(week8.why).toMatch(
+      /^New phase, continuous running: level 7 \(2 × 15 min with walk breaks\) is done, and the ladder's next step is 20 min without a break\. Running without breaks loads the back more/,
+    );
   });
 
   it('a goal reached and a settle week say why in their own words', () => {
@@ -45,18 +49,23 @@ describe('the Markdown export lists each exercise once', () => {
   const plan = makePlan({ goalWeekly: 90 });
   const md = renderMarkdown(plan, { exercises: templates.exercises });
 
-  it('each exercise\'s instructions appear once, under Exercise instructions, and the rows name it', () => {
-    const used = new Set(plan.weeks.flatMap((w) => w.sessions.filter((s) => s.runMinutes === 0 && s.kind !== 'rest').map((s) => s.title)));
+  it("each exercise's instructions appear once, under Exercise instructions, and the rows name it", () => {
+    const used = new Set(
+      plan.weeks.flatMap((w) => w.sessions.filter((s) => s.runMinutes === 0 && s.kind !== 'rest').map((s) => s.title)),
+    );
     expect(used.size).toBeGreaterThan(3);
     for (const exercise of Object.values(templates.exercises).filter((e) => used.has(e.title))) {
       expect(md.split(exercise.details).length - 1, exercise.title).toBe(1);
       expect(md.indexOf(exercise.details)).toBeGreaterThan(md.indexOf('## Exercise instructions'));
-      expect(md.split('\n').some((row) => /^\| [^|]+ \| /.test(row) && row.includes(exercise.title)), exercise.title).toBe(true);
+      expect(
+        md.split('\n').some((row) => /^\| [^|]+ \| /.test(row) && row.includes(exercise.title)),
+        exercise.title,
+      ).toBe(true);
     }
     expect(md).toMatch(/\| Day \| Sessions \(each exercise: see Exercise instructions\) \|/);
   });
 
-  it('each week\'s runs are described once, and what every run shares once for the plan', () => {
+  it("each week's runs are described once, and what every run shares once for the plan", () => {
     for (const week of plan.weeks) {
       const run = week.sessions.find((s) => s.runMinutes > 0)!;
       expect(md.split(`**${run.title}:**`).length - 1, `week ${week.index}`).toBe(1);

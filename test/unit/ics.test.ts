@@ -23,19 +23,21 @@ describe('all-day events (the default)', () => {
   const { calendar, events } = parse(text);
 
   it('one event per day with sessions, rest days left out', () => {
-    const restDays = plan.weeks.flatMap((w) => [...new Set(w.sessions.map((s) => s.date))]).length - calendarDays(plan).length;
+    const restDays =
+      plan.weeks.flatMap((w) => [...new Set(w.sessions.map((s) => s.date))]).length - calendarDays(plan).length;
     expect(restDays).toBe(2); // the rest-or-yoga day of each week
     expect(events).toHaveLength(14 - restDays);
     expect(parse(renderIcs(plan, { includeRest: true })).events).toHaveLength(14);
   });
 
-  it('groups a day\'s sessions into one event, in the engine\'s order or any other', () => {
-    const byMap = (sessions: typeof plan.weeks[number]['sessions']) => {
+  it("groups a day's sessions into one event, in the engine's order or any other", () => {
+    const byMap = (sessions: (typeof plan.weeks)[number]['sessions']) => {
       const days = new Map<string, string[]>();
       for (const s of sessions) days.set(s.date, [...(days.get(s.date) ?? []), s.title]);
       return [...days].map(([date, titles]) => ({ date, titles }));
     };
-    const grouped = (p: typeof plan) => calendarDays(p, true).map((d) => ({ date: d.date, titles: d.sessions.map((s) => s.title) }));
+    const grouped = (p: typeof plan) =>
+      calendarDays(p, true).map((d) => ({ date: d.date, titles: d.sessions.map((s) => s.title) }));
     expect(grouped(plan)).toEqual(plan.weeks.flatMap((w) => byMap(w.sessions)));
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 1 }), (order) => {
@@ -65,8 +67,12 @@ describe('all-day events (the default)', () => {
     expect(run.event.description).toMatch(/gate: Run only on days when pain at rest is below 3\/10/);
     expect(run.event.description).toMatch(/R-PROG-1, R-PROG-2/);
     // R-SAFE-1: every emergency and urgent symptom, what to do, and the notice.
-    expect(run.event.description).toMatch(/EMERGENCY, go to emergency care today: bladder or bowel trouble, numbness in the groin or buttocks, weak legs, pain or tingling in both legs\./);
-    expect(run.event.description).toMatch(/URGENT, stop running and see a doctor or physical therapist: night pain rest does not ease, pain shooting down a leg, .*no better after 4 weeks\./);
+    expect(run.event.description).toMatch(
+      /EMERGENCY, go to emergency care today: bladder or bowel trouble, numbness in the groin or buttocks, weak legs, pain or tingling in both legs\./,
+    );
+    expect(run.event.description).toMatch(
+      /URGENT, stop running and see a doctor or physical therapist: night pain rest does not ease, pain shooting down a leg, .*no better after 4 weeks\./,
+    );
     expect(run.event.description).toMatch(/Not medical advice\./);
   });
 
@@ -111,7 +117,9 @@ describe('text that could break a calendar', () => {
 
   it('the fast fold cuts exactly where the unit-by-unit fold does', () => {
     const pieces = ['a', 'é', '•', '·', '\\n', '\\,', '\\\\', ' ', 'Z', '中'];
-    const text = fc.array(fc.constantFrom(...pieces), { minLength: 30, maxLength: 300, size: 'max' }).map((parts) => parts.join(''));
+    const text = fc
+      .array(fc.constantFrom(...pieces), { minLength: 30, maxLength: 300, size: 'max' })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, fc.constantFrom(75, 60, 74), (line, first) => {
         expect(fold(line, first)).toBe(foldByUnit(line, first));
@@ -144,7 +152,11 @@ describe('timed events', () => {
     expect(text.match(/^DTSTAMP:.*$/gm)!.every((l) => l === 'DTSTAMP:20270320T000000Z')).toBe(true); // UTC, always
     expect(text).toMatch(/^DTSTART;TZID=Europe\/Berlin:20270322T070000\r$/m);
     const { events } = parse(text);
-    const utc = (date: string) => events.find((e) => e.event.startDate.toString().startsWith(date))!.event.startDate.toJSDate().toISOString();
+    const utc = (date: string) =>
+      events
+        .find((e) => e.event.startDate.toString().startsWith(date))!
+        .event.startDate.toJSDate()
+        .toISOString();
     expect(utc('2027-03-22')).toBe('2027-03-22T06:00:00.000Z');
     expect(utc('2027-03-29')).toBe('2027-03-29T05:00:00.000Z');
   });
@@ -152,7 +164,10 @@ describe('timed events', () => {
   it('the duration defaults to the day’s sessions, and --duration overrides it', () => {
     const plan = makePlan({ weeks: 1 });
     const first = (options: Parameters<typeof renderIcs>[1]) => parse(renderIcs(plan, options)).events[0]!.event;
-    const dayMinutes = plan.weeks[0]!.sessions.filter((s) => s.date === '2026-11-23').reduce((sum, s) => sum + s.minutes, 0);
+    const dayMinutes = plan.weeks[0]!.sessions.filter((s) => s.date === '2026-11-23').reduce(
+      (sum, s) => sum + s.minutes,
+      0,
+    );
     expect(first({ time: '18:30', tz: 'America/New_York' }).duration.toSeconds()).toBe(dayMinutes * 60);
     expect(first({ time: '18:30', tz: 'America/New_York', duration: 45 }).duration.toSeconds()).toBe(45 * 60);
   });

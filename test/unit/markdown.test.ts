@@ -29,10 +29,14 @@ describe('Markdown export', () => {
   });
 
   it('puts the title, the triage and the safety net before the first week, and the notice last', () => {
-    const headings = tokensOf(md).filter((t): t is Tokens.Heading => t.type === 'heading').map((h) => h.text);
+    const headings = tokensOf(md)
+      .filter((t): t is Tokens.Heading => t.type === 'heading')
+      .map((h) => h.text);
     expect(headings[0]).toBe('Return-to-running plan: Sam');
     expect(headings.indexOf('Triage: clear')).toBeLessThan(headings.findIndex((h) => h.startsWith('Week 1')));
-    expect(headings.indexOf('Stop and get help if any of these appear')).toBeLessThan(headings.findIndex((h) => h.startsWith('Week 1')));
+    expect(headings.indexOf('Stop and get help if any of these appear')).toBeLessThan(
+      headings.findIndex((h) => h.startsWith('Week 1')),
+    );
     expect(headings).toContain('Week 2 · Mon 30 Nov – Sun 6 Dec 2026 · walk/run level 2');
     expect(headings).toContain('Exercise instructions');
     expect(md.trimEnd().split('\n').at(-1)).toMatch(/^\*backplan is not medical advice/);
@@ -62,7 +66,11 @@ describe('hostile text in Markdown', () => {
     expect(html).not.toMatch(/<script|<a |<em>bold|<code>|<img/);
     expect(html).toContain('&lt;script&gt;');
     const headings = tokens.filter((t) => t.type === 'heading');
-    expect(headings.filter((h) => (h as Tokens.Heading).text.includes('Heading')).every((h) => (h as Tokens.Heading).depth === 1)).toBe(true);
+    expect(
+      headings
+        .filter((h) => (h as Tokens.Heading).text.includes('Heading'))
+        .every((h) => (h as Tokens.Heading).depth === 1),
+    ).toBe(true);
   });
 
   it('keeps the words readable', async () => {
@@ -73,7 +81,41 @@ describe('hostile text in Markdown', () => {
 
   // Text with nothing to escape is returned at once; every replacement taken is the rule.
   it('escapes exactly as every replacement taken, with or without the quick test', () => {
-    const pieces = ['a', 'Walk', ' ', ' ', '\t', '\n', '\u00a0', '\u2003', '\u0085', '\u0007', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '@', ':', '/', '://', 'www.', 'WwW.', '·', '–', '(R-PAIN-2)', '5 min'];
+    const pieces = [
+      'a',
+      'Walk',
+      ' ',
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2003',
+      '\u0085',
+      '\u0007',
+      '&',
+      '<',
+      '>',
+      '\\',
+      '`',
+      '*',
+      '_',
+      '[',
+      ']',
+      '|',
+      '~',
+      '#',
+      '!',
+      '@',
+      ':',
+      '/',
+      '://',
+      'www.',
+      'WwW.',
+      '·',
+      '–',
+      '(R-PAIN-2)',
+      '5 min',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         const text = parts.join('');

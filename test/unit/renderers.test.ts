@@ -19,13 +19,26 @@ describe('text renderer snapshots (today fixed at 2026-11-22)', () => {
   });
 
   it('an emergency', async () => {
-    await expect(renderText(makePlan({ symptoms: ['saddle-numbness'] }))).toMatchFileSnapshot(`${SNAP}/text-emergency.txt`);
+    await expect(renderText(makePlan({ symptoms: ['saddle-numbness'] }))).toMatchFileSnapshot(
+      `${SNAP}/text-emergency.txt`,
+    );
   });
 });
 
 describe('JSON renderer snapshot', () => {
   it('a distance runner rebuilding volume, in km', async () => {
-    const json = renderJson(makePlan({ name: 'Ana', pain: 1, units: 'km', weekly: 20, runsPerWeek: 4, goalWeekly: 40, runner: 'distance', weeks: 5 }));
+    const json = renderJson(
+      makePlan({
+        name: 'Ana',
+        pain: 1,
+        units: 'km',
+        weekly: 20,
+        runsPerWeek: 4,
+        goalWeekly: 40,
+        runner: 'distance',
+        weeks: 5,
+      }),
+    );
     await expect(json).toMatchFileSnapshot(`${SNAP}/json-rebuild.json`);
   });
 });

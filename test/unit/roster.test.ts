@@ -7,7 +7,8 @@ import { testDir } from '../tmp.js';
 
 async function entries(path: string, wholeCsvBytes?: number): Promise<RosterEntry[]> {
   const out: RosterEntry[] = [];
-  for await (const entry of readRoster(path, 'roster.csv', wholeCsvBytes === undefined ? {} : { wholeCsvBytes })) out.push(entry);
+  for await (const entry of readRoster(path, 'roster.csv', wholeCsvBytes === undefined ? {} : { wholeCsvBytes }))
+    out.push(entry);
   return out;
 }
 
@@ -67,7 +68,14 @@ describe('a CSV roster', () => {
 
 describe('a roster as a spreadsheet saves it', () => {
   // Excel in much of Europe: semicolons between fields, decimal commas, rows left blank.
-  const SEMICOLONS = ['name;pain;weekly;goal-weekly;symptoms', 'Ana;2;10,5;30;', ';;;;', '"Line\nBreak";1;0;20;', ';;;;', 'Ben;x;0;20;'].join('\r\n');
+  const SEMICOLONS = [
+    'name;pain;weekly;goal-weekly;symptoms',
+    'Ana;2;10,5;30;',
+    ';;;;',
+    '"Line\nBreak";1;0;20;',
+    ';;;;',
+    'Ben;x;0;20;',
+  ].join('\r\n');
 
   it('tells a semicolon file from its header, skips blank rows, and names each row by its file line', async () => {
     for (const whole of [1 << 30, 0]) {
@@ -88,6 +96,8 @@ describe('a roster as a spreadsheet saves it', () => {
 
   it('with a comma too many says how to write a decimal comma', async () => {
     const got = await entries(roster('name,weekly,goal-weekly\nAna,10,5,30\n'));
-    expect(got[0]!.problem).toMatch(/has 4 fields, the header has 3; a value with a comma \(such as 2,5\) needs quotes/);
+    expect(got[0]!.problem).toMatch(
+      /has 4 fields, the header has 3; a value with a comma \(such as 2,5\) needs quotes/,
+    );
   });
 });

@@ -69,13 +69,27 @@ describe('R-PAIN-2: every week after the first states its gate', () => {
 
 describe('R-PROG-1: never two running days in a row, at most 3 in any 7 during walk/run', () => {
   it('holds across week boundaries for every start weekday and preferred-day list', () => {
-    const dayLists = [undefined, ['mon', 'tue', 'wed', 'thu'], ['sat', 'sun', 'mon'], ['sun', 'mon'], ['fri', 'sat', 'sun', 'mon', 'tue']] as const;
+    const dayLists = [
+      undefined,
+      ['mon', 'tue', 'wed', 'thu'],
+      ['sat', 'sun', 'mon'],
+      ['sun', 'mon'],
+      ['fri', 'sat', 'sun', 'mon', 'tue'],
+    ] as const;
     for (let shift = 0; shift < 7; shift++) {
       for (const days of dayLists) {
-        const p = makePlan({ start: addDays('2026-11-23', shift), days: days ? [...days] : undefined, runsPerWeek: 3, weeks: 10 });
-        const dates = runningSessions(p).filter((s) => s.kind === 'walk-run').map((s) => s.date);
+        const p = makePlan({
+          start: addDays('2026-11-23', shift),
+          days: days ? [...days] : undefined,
+          runsPerWeek: 3,
+          weeks: 10,
+        });
+        const dates = runningSessions(p)
+          .filter((s) => s.kind === 'walk-run')
+          .map((s) => s.date);
         for (let i = 1; i < dates.length; i++) expect(daysBetween(dates[i - 1]!, dates[i]!)).toBeGreaterThanOrEqual(2);
-        for (const d of dates) expect(dates.filter((x) => daysBetween(d, x) >= 0 && daysBetween(d, x) < 7).length).toBeLessThanOrEqual(3);
+        for (const d of dates)
+          expect(dates.filter((x) => daysBetween(d, x) >= 0 && daysBetween(d, x) < 7).length).toBeLessThanOrEqual(3);
       }
     }
   });
@@ -144,8 +158,11 @@ describe('R-VOL-2: no single run much longer than the longest recent run', () =>
     const p = makePlan({ pain: 0, weekly: 100, runsPerWeek: 3, goalWeekly: 400, weeks: 30 });
     const runs = runningSessions(p);
     for (const run of runs) {
-      const earlier = runs.filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30).map((r) => r.runMinutes);
-      const longest = Math.max(daysBetween(p.start, run.date) < 30 ? 33 : 0, ...earlier); // 100 min over 3 runs: a 33-minute run now
+      const earlier = runs
+        .filter((r) => r.date < run.date && daysBetween(r.date, run.date) <= 30)
+        .map((r) => r.runMinutes);
+      // 100 min over 3 runs: a 33-minute run now.
+      const longest = Math.max(daysBetween(p.start, run.date) < 30 ? 33 : 0, ...earlier);
       expect(run.runMinutes).toBeLessThanOrEqual(Math.max(Math.floor(longest * 1.1), longest + 2));
     }
   });

@@ -44,12 +44,18 @@ describe('template errors name the file, the line, the field and what was expect
   });
 
   it('a nested field in a list', () => {
-    const e = loadError({ 'ladder.yaml': 'kind: ladder\nlevels:\n  - { level: 1, run: 1, walk: 2, repeats: 5 }\n  - { level: 2, run: two, walk: 2, repeats: 5 }\n' });
+    const e = loadError({
+      'ladder.yaml':
+        'kind: ladder\nlevels:\n  - { level: 1, run: 1, walk: 2, repeats: 5 }\n  - { level: 2, run: two, walk: 2, repeats: 5 }\n',
+    });
     expect(e.message).toMatch(/ladder\.yaml:4: levels\[1\]\.run: expected number/);
   });
 
   it('a ladder out of order', () => {
-    const e = loadError({ 'ladder.yaml': 'kind: ladder\nlevels:\n  - { level: 1, run: 1, walk: 2, repeats: 5 }\n  - { level: 3, run: 2, walk: 2, repeats: 5 }\n' });
+    const e = loadError({
+      'ladder.yaml':
+        'kind: ladder\nlevels:\n  - { level: 1, run: 1, walk: 2, repeats: 5 }\n  - { level: 3, run: 2, walk: 2, repeats: 5 }\n',
+    });
     expect(e.message).toMatch(/ladder\.yaml:4: levels\[1\]\.level: expected 2/);
   });
 
@@ -98,7 +104,11 @@ describe('lint', () => {
   });
 
   it('reports each bad file of a folder and checks template names match file names', () => {
-    const dir = folder({ 'ok.yaml': standard.replace('name: standard', 'name: ok'), 'misnamed.yaml': standard, 'broken.yaml': 'kind: [' });
+    const dir = folder({
+      'ok.yaml': standard.replace('name: standard', 'name: ok'),
+      'misnamed.yaml': standard,
+      'broken.yaml': 'kind: [',
+    });
     const results = Object.fromEntries(lint(dir).map((r) => [r.file.split('/').pop(), r]));
     expect(results['ok.yaml']!.ok).toBe(true);
     expect(results['misnamed.yaml']!.error!.message).toMatch(/name: expected "misnamed"/);
@@ -124,7 +134,10 @@ describe('the build-time snapshot of the built-in plans', () => {
     for (const file of readdirSync(plans)) writeFileSync(join(dir, file), readFileSync(join(plans, file)));
     const snapshot = join(process.cwd(), 'dist', 'plans.json');
     expect(readSnapshot(snapshot, dir)).toEqual(loadTemplates());
-    writeFileSync(join(dir, 'rules.yaml'), readFileSync(join(plans, 'rules.yaml'), 'utf8').replace('painThreshold: 3', 'painThreshold: 2'));
+    writeFileSync(
+      join(dir, 'rules.yaml'),
+      readFileSync(join(plans, 'rules.yaml'), 'utf8').replace('painThreshold: 3', 'painThreshold: 2'),
+    );
     expect(readSnapshot(snapshot, dir)).toBeNull();
     expect(readSnapshot(join(dir, 'missing.json'), dir)).toBeNull();
   });

@@ -22,7 +22,7 @@ const daysOf = (sessions: Session[]): Session[][] => {
 const byDate = (p: Plan): Session[][] => p.weeks.flatMap((w) => daysOf(w.sessions));
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
-describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast assumed one', () => {
+describe("R-VOL-7: distances become minutes at the runner's pace, or a fast assumed one", () => {
   it('without --pace, a 60 km goal never plans more minutes than 60 km at 5:00/km, and week 1 is 80% of now', () => {
     const p = makePlan(DISTANCE_24);
     expect(maxWeek(p)).toBeLessThanOrEqual(60 * 5); // R-VOL-6 at any real pace of 5:00/km or slower
@@ -45,7 +45,9 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     const runEvents = events.filter((e) => /Easy run/.test(String(e.getFirstPropertyValue('summary'))));
     expect(runEvents.length).toBeGreaterThan(0);
     for (const event of runEvents) {
-      expect(String(event.getFirstPropertyValue('description'))).toMatch(/at 5:00\/km, the fast pace assumed without --pace/);
+      expect(String(event.getFirstPropertyValue('description'))).toMatch(
+        /at 5:00\/km, the fast pace assumed without --pace/,
+      );
     }
     expect(JSON.parse(renderJson(p)).pace).toMatchObject({ text: '5:00/km', assumed: true });
   });
@@ -66,7 +68,7 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     expect(bad).toThrow(/pace: Use your easy pace as minutes:seconds/);
   });
 
-  it('the runner\'s own pace is stated too', () => {
+  it("the runner's own pace is stated too", () => {
     const p = makePlan({ ...DISTANCE_24, pace: 6.5 });
     expect(renderText(p)).toMatch(/your easy pace of 6:30\/km/);
   });
@@ -79,7 +81,17 @@ describe('R-VOL-7: distances become minutes at the runner\'s pace, or a fast ass
     const bad = await cli([...base, '--pace', '6.5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--pace.*minutes:seconds per km or mile/);
-    const inMinutes = ['plan', '--pain', '1', '--goal-weekly', '150', '--weekly-minutes', '60', '--today', '2026-11-22'];
+    const inMinutes = [
+      'plan',
+      '--pain',
+      '1',
+      '--goal-weekly',
+      '150',
+      '--weekly-minutes',
+      '60',
+      '--today',
+      '2026-11-22',
+    ];
     const minutes = await cli([...inMinutes, '--pace', '6:00']);
     expect(minutes.code).toBe(2);
     expect(minutes.stderr).toMatch(/--pace does not apply to --weekly-minutes/);
@@ -105,9 +117,10 @@ describe('R-VOL-2: a single run stays a sensible share of the week', () => {
 });
 
 describe('R-WEEK-3: more running days never mean less running', () => {
-  it('--weekly 15 --goal-weekly 40: week by week, 4 days hold at least 3 days\' running, and 5 at least 4', () => {
+  it("--weekly 15 --goal-weekly 40: week by week, 4 days hold at least 3 days' running, and 5 at least 4", () => {
     const plans = [3, 4, 5].map((runsPerWeek) =>
-      makePlan({ pain: 1, weekly: 15, goalWeekly: 40, units: 'km', runsPerWeek }));
+      makePlan({ pain: 1, weekly: 15, goalWeekly: 40, units: 'km', runsPerWeek }),
+    );
     for (let i = 1; i < plans.length; i++) {
       const fewer = plans[i - 1]!;
       plans[i]!.weeks.forEach((week, w) => expect(week.runMinutes).toBeGreaterThanOrEqual(fewer.weeks[w]!.runMinutes));
@@ -116,8 +129,15 @@ describe('R-WEEK-3: more running days never mean less running', () => {
 });
 
 describe('R-WEEK-1: a full rest day every week, never three running days in a row', () => {
-  const p = makePlan({ pain: 1, weekly: 30, goalWeekly: 50, units: 'km', runsPerWeek: 5, runner: 'distance',
-    weeks: 16 });
+  const p = makePlan({
+    pain: 1,
+    weekly: 30,
+    goalWeekly: 50,
+    units: 'km',
+    runsPerWeek: 5,
+    runner: 'distance',
+    weeks: 16,
+  });
 
   it('--runs-per-week 5 --weekly 30 --goal-weekly 50 --runner distance never runs three days in a row', () => {
     const dates = runningSessions(p).map((s) => s.date);
@@ -145,7 +165,8 @@ describe('R-WEEK-2: every run says how to warm up, what comes after, and when to
       const runs = runningSessions(p);
       expect(runs.length).toBeGreaterThan(0);
       for (const run of runs) {
-        const warmUp = /^Walk 5 min to warm up, then leg swings and trunk rotations \(10 each side, dynamic, before you run\)/;
+        const warmUp =
+          /^Walk 5 min to warm up, then leg swings and trunk rotations \(10 each side, dynamic, before you run\)/;
         expect(run.details).toMatch(warmUp);
         expect(run.details).toMatch(/Static stretches after the run, not before\./);
         expect(run.details).toMatch(/Stop the run if pain reaches 3\/10 or builds as you go, and log it\./);
@@ -156,7 +177,11 @@ describe('R-WEEK-2: every run says how to warm up, what comes after, and when to
 });
 
 describe('section 5b: who to see, how soon, and a plan while waiting that fits the reason', () => {
-  const waitingText = (p: Plan) => p.weeks.flatMap((w) => w.sessions).map((s) => `${s.title}: ${s.details}`).join('\n');
+  const waitingText = (p: Plan) =>
+    p.weeks
+      .flatMap((w) => w.sessions)
+      .map((s) => `${s.title}: ${s.details}`)
+      .join('\n');
   const withSteps = (p: Plan) => {
     const titles = new Set(p.weeks.flatMap((w) => w.sessions.map((s) => s.title)));
     const used = Object.values(templates.exercises).filter((e) => titles.has(e.title));
@@ -214,7 +239,7 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(p.triage.reasons.map((r) => r.id)).toContain('arching-age-unknown');
   });
 
-  it('the seeds\' advice on shoes, surfaces and stride is in the plan', () => {
+  it("the seeds' advice on shoes, surfaces and stride is in the plan", () => {
     const text = flat(renderText(makePlan({ weeks: 4 })));
     expect(text).toMatch(/300-500 miles/);
     expect(text).toMatch(/no cambered roads/);

@@ -86,12 +86,17 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
     const existing = alreadyThere(outDir, files);
     if (existing.length > 0) {
       const named = existing.slice(0, 3).join(', ') + (existing.length > 3 ? ` and ${existing.length - 3} more` : '');
-      throw new DataError(`${existing.length} file${existing.length === 1 ? '' : 's'} in ${flags.outDir} would be replaced (${named}); nothing was written`, 'add --force to replace them, or choose another --out-dir');
+      throw new DataError(
+        `${existing.length} file${existing.length === 1 ? '' : 's'} in ${flags.outDir} would be replaced (${named}); nothing was written`,
+        'add --force to replace them, or choose another --out-dir',
+      );
     }
   }
   if (flags.dryRun) {
     io.stdout(files.map((f) => `would write ${join(flags.outDir, f)}\n`).join(''));
-    io.stderr(`Dry run: ${files.length} file${files.length === 1 ? '' : 's'} for ${valid.length} athlete${valid.length === 1 ? '' : 's'}; nothing written.\n`);
+    io.stderr(
+      `Dry run: ${files.length} file${files.length === 1 ? '' : 's'} for ${valid.length} athlete${valid.length === 1 ? '' : 's'}; nothing written.\n`,
+    );
     reportInvalid(io, invalid);
     return exitCode(invalid.length, 0);
   }
@@ -124,7 +129,12 @@ function exitCode(invalid: number, withheld: number): number {
   return withheld > 0 ? EXIT.withheld : EXIT.ok;
 }
 
-async function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[], templates: Templates): Promise<Checked> {
+async function check(
+  entry: RosterEntry,
+  book: SlugBook,
+  formats: BatchFormat[],
+  templates: Templates,
+): Promise<Checked> {
   const label = labelOf(entry);
   if (!entry.record) return { where: entry.where, label, problem: entry.problem ?? 'unreadable' };
   try {
@@ -132,7 +142,13 @@ async function check(entry: RosterEntry, book: SlugBook, formats: BatchFormat[],
     const valid = await checkedIntake(intake);
     const slug = book.claim(id ?? valid.name);
     const withheld = triage(valid, templates.rules).withheld;
-    return { where: entry.where, intake: valid, slug, label, files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`) };
+    return {
+      where: entry.where,
+      intake: valid,
+      slug,
+      label,
+      files: formats.filter((f) => !(f === 'ics' && withheld)).map((f) => `${slug}.${f}`),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^--/, '') : String(error);
     return { where: entry.where, label, problem: message };
@@ -176,8 +192,15 @@ function checkOutDir(outDir: string, shown: string): void {
     }
     if (stats?.isDirectory()) return;
     if (stats) {
-      if (path === outDir) throw new DataError(`--out-dir ${shown} is a file, not a folder`, 'give a folder for the plan files (it is made if missing)');
-      throw new DataError(`cannot make --out-dir ${shown}: ${FILE_IN_THE_WAY}; nothing was written`, 'choose another --out-dir');
+      if (path === outDir)
+        throw new DataError(
+          `--out-dir ${shown} is a file, not a folder`,
+          'give a folder for the plan files (it is made if missing)',
+        );
+      throw new DataError(
+        `cannot make --out-dir ${shown}: ${FILE_IN_THE_WAY}; nothing was written`,
+        'choose another --out-dir',
+      );
     }
     if (dirname(path) === path) return;
   }
@@ -192,7 +215,10 @@ function makeOutDir(outDir: string, shown: string): void {
     const reason = writeFailureReason(error);
     if (!reason) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(`cannot make --out-dir ${shown}: ${code === 'ENOTDIR' || code === 'EEXIST' ? FILE_IN_THE_WAY : reason}; nothing was written`, 'choose another --out-dir');
+    throw new DataError(
+      `cannot make --out-dir ${shown}: ${code === 'ENOTDIR' || code === 'EEXIST' ? FILE_IN_THE_WAY : reason}; nothing was written`,
+      'choose another --out-dir',
+    );
   }
 }
 
@@ -211,16 +237,29 @@ interface Writer {
   cache: RenderCache;
 }
 
-function makeOne(slot: Valid, templates: Templates, today: string, outDir: string, allNew: boolean, writer: Writer): Made {
+function makeOne(
+  slot: Valid,
+  templates: Templates,
+  today: string,
+  outDir: string,
+  allNew: boolean,
+  writer: Writer,
+): Made {
   const result = plan(slot.intake, templates, today);
   for (const file of slot.files) {
     const format = file.slice(file.lastIndexOf('.') + 1) as BatchFormat;
     try {
-      writeFileAtomic(join(outDir, file), render(result, format, templates, writer, slot.slug), { durable: false, isNew: allNew });
+      writeFileAtomic(join(outDir, file), render(result, format, templates, writer, slot.slug), {
+        durable: false,
+        isNew: allNew,
+      });
     } catch (error) {
       const reason = writeFailureReason(error);
       if (!reason) throw error;
-      throw new DataError(`cannot write ${file} in ${outDir}: ${reason}; the files before it were written, none was left half-written`, 'free some space or check the folder, then run again with --force');
+      throw new DataError(
+        `cannot write ${file} in ${outDir}: ${reason}; the files before it were written, none was left half-written`,
+        'free some space or check the folder, then run again with --force',
+      );
     }
   }
   return {
@@ -236,7 +275,13 @@ function makeOne(slot: Valid, templates: Templates, today: string, outDir: strin
 }
 
 /** `slug`: the athlete's file name, unique in the roster, which keys the calendar's UIDs too. */
-function render(result: Plan, format: BatchFormat, templates: Templates, { bytes, cache }: Writer, slug: string): Buffer {
+function render(
+  result: Plan,
+  format: BatchFormat,
+  templates: Templates,
+  { bytes, cache }: Writer,
+  slug: string,
+): Buffer {
   if (format === 'md') return bytes.join(markdownPieces(result, { exercises: templates.exercises, cache }));
   if (format === 'ics') return bytes.join(icsPieces(result, { uidKey: slug, cache }));
   return bytes.text(renderJson(result));
@@ -247,11 +292,21 @@ function withheldFirst(made: Made[]): Made[] {
 }
 
 function summaryText(made: Made[], invalid: Invalid[]): string {
-  const rows = withheldFirst(made).map((m) => [`${m.withheld ? '! ' : '  '}${m.label}`, m.triage, m.phase, `${m.week1RunMinutes} min`, m.files.join(', ') || '-']);
+  const rows = withheldFirst(made).map((m) => [
+    `${m.withheld ? '! ' : '  '}${m.label}`,
+    m.triage,
+    m.phase,
+    `${m.week1RunMinutes} min`,
+    m.files.join(', ') || '-',
+  ]);
   for (const bad of invalid) rows.push([`x ${bad.label}`, 'invalid', '-', '-', '-']);
   const header = ['  athlete', 'triage', 'phase', 'week 1', 'files'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const withheld = made.filter((m) => m.withheld).length;
   const footer = [
     `${made.length} plan${made.length === 1 ? '' : 's'} written${withheld ? `; ${withheld} withheld for safety (!): no running until a clinician clears them, or emergency care` : ''}${invalid.length ? `; ${invalid.length} invalid row${invalid.length === 1 ? '' : 's'} (x), see stderr` : ''}.`,
@@ -260,18 +315,39 @@ function summaryText(made: Made[], invalid: Invalid[]): string {
 }
 
 function summaryJson(made: Made[], invalid: Invalid[], outDir: string): string {
-  return jsonSafe(JSON.stringify({
-    schemaVersion: 1,
-    outDir,
-    athletes: withheldFirst(made).map((m) => ({ where: m.where, name: m.label, slug: m.slug, triage: m.triage, withheld: m.withheld, phase: m.phase, week1RunMinutes: m.week1RunMinutes, files: m.files })),
-    invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: cut(i.problem, 300) })),
-  }, null, 2)) + '\n';
+  return (
+    jsonSafe(
+      JSON.stringify(
+        {
+          schemaVersion: 1,
+          outDir,
+          athletes: withheldFirst(made).map((m) => ({
+            where: m.where,
+            name: m.label,
+            slug: m.slug,
+            triage: m.triage,
+            withheld: m.withheld,
+            phase: m.phase,
+            week1RunMinutes: m.week1RunMinutes,
+            files: m.files,
+          })),
+          invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: cut(i.problem, 300) })),
+        },
+        null,
+        2,
+      ),
+    ) + '\n'
+  );
 }
 
 function reportInvalid(io: Io, invalid: Invalid[]): void {
   // A problem may quote the cell it is about: cut, as a cell can be megabytes long.
-  for (const bad of invalid) io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${shown(bad.problem, 300)}\n`);
-  if (invalid.length > 0) io.stderr(`  ${invalid.length} row${invalid.length === 1 ? ' was' : 's were'} skipped; every valid row was written. Fix them and run again with --force.\n`);
+  for (const bad of invalid)
+    io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${shown(bad.problem, 300)}\n`);
+  if (invalid.length > 0)
+    io.stderr(
+      `  ${invalid.length} row${invalid.length === 1 ? ' was' : 's were'} skipped; every valid row was written. Fix them and run again with --force.\n`,
+    );
 }
 
 /** A bar on stderr when it is a terminal; nothing otherwise. progress(-1) clears it. */

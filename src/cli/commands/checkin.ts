@@ -39,8 +39,14 @@ interface CheckinFlags extends SavedFlags {
 
 const SESSION_FLAGS = ['completed', 'painBefore', 'painDuring', 'painAfter', 'warmupSoreness'] as const;
 const FLAG_NAMES: Record<string, string> = {
-  completed: '--completed', painBefore: '--pain-before', painDuring: '--pain-during', painAfter: '--pain-after',
-  warmupSoreness: '--warmup-soreness', nextMorning: '--next-morning', symptom: '--symptom', restPain: '--rest-pain',
+  completed: '--completed',
+  painBefore: '--pain-before',
+  painDuring: '--pain-during',
+  painAfter: '--pain-after',
+  warmupSoreness: '--warmup-soreness',
+  nextMorning: '--next-morning',
+  symptom: '--symptom',
+  restPain: '--rest-pain',
 };
 
 export async function runCheckin(io: Io, command: Command): Promise<number> {
@@ -56,19 +62,35 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
 
   let entry = entryFromFlags(flags, date, today);
   // New symptoms can be logged on any day, without a session (domain.md 1: they stop the plan whenever they appear).
-  const symptomsOnly = entry.completed === undefined && (entry.symptoms?.length ?? 0) > 0 &&
-    [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.warmup].every((v) => v === undefined);
-  if (entry.completed === undefined && !entry.morning && !entry.cleared && entry.restPain === undefined && !symptomsOnly) {
+  const symptomsOnly =
+    entry.completed === undefined &&
+    (entry.symptoms?.length ?? 0) > 0 &&
+    [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.warmup].every(
+      (v) => v === undefined,
+    );
+  if (
+    entry.completed === undefined &&
+    !entry.morning &&
+    !entry.cleared &&
+    entry.restPain === undefined &&
+    !symptomsOnly
+  ) {
     if (canPrompt(io, flags)) {
       // The first question names the day's session, from the plan as replayed (R-LOG-1).
       const day = plannedDay(replanSaved(saved), date);
       entry = { ...entry, ...(await askCheckIn(io.prompt ?? (await inquirerPrompter()), entry, day)) };
     } else {
-      throw new UsageError('no terminal to ask in, and --completed is missing', 'add --completed yes|partial|no and --pain-during 0-10 (or --rest-pain N, --morning --next-morning N, or --cleared)');
+      throw new UsageError(
+        'no terminal to ask in, and --completed is missing',
+        'add --completed yes|partial|no and --pain-during 0-10 (or --rest-pain N, --morning --next-morning N, or --cleared)',
+      );
     }
   }
   if (entry.completed !== undefined && entry.completed !== 'no' && entry.painDuring === undefined) {
-    throw new UsageError('--pain-during is missing: the worst pain during the session decides what comes next', 'add --pain-during 0-10');
+    throw new UsageError(
+      '--pain-during is missing: the worst pain during the session decides what comes next',
+      'add --pain-during 0-10',
+    );
   }
   const parsed = checkInSchema.parse(stripUndefined(entry));
 
@@ -76,13 +98,28 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
 
   const outcome = outcomeOf(checked, progress);
   if (flags.format === 'json') {
-    io.stdout(`${JSON.stringify({
-      schemaVersion: 1, logged: checked, decisions: outcome.decisions, phase: progress.phase, level: progress.level,
-      cleanSessions: progress.cleanSessions, cleanNeeded: progress.cleanNeeded, stopped: progress.stopped, restPain: progress.restPain,
-      nextSession: progress.next,
-    }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        {
+          schemaVersion: 1,
+          logged: checked,
+          decisions: outcome.decisions,
+          phase: progress.phase,
+          level: progress.level,
+          cleanSessions: progress.cleanSessions,
+          cleanNeeded: progress.cleanNeeded,
+          stopped: progress.stopped,
+          restPain: progress.restPain,
+          nextSession: progress.next,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else {
-    io.stdout(textOf(outcome, plan, progress, await styleFor(io, 'stdout', flags.color), saved.templates.rules.painThreshold));
+    io.stdout(
+      textOf(outcome, plan, progress, await styleFor(io, 'stdout', flags.color), saved.templates.rules.painThreshold),
+    );
   }
   io.stderr(flags.dryRun ? 'Dry run: nothing was logged.\n' : `Logged in ${saved.shown}.\n`);
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
@@ -90,37 +127,71 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
 
 function checkDate(date: string, today: string, start: string | undefined): void {
   if (date > today) throw new UsageError(`--date ${date} is after today (${today})`, 'log a session once it is done');
-  if (start && date < start) throw new UsageError(`--date ${date} is before the plan starts (${longDate(start)})`, 'check --date; the log holds sessions of this plan only');
+  if (start && date < start)
+    throw new UsageError(
+      `--date ${date} is before the plan starts (${longDate(start)})`,
+      'check --date; the log holds sessions of this plan only',
+    );
 }
 
 function entryFromFlags(flags: CheckinFlags, date: string, today: string): CheckIn {
   const given = (names: readonly string[]) => names.filter((n) => (flags as Record<string, unknown>)[n] !== undefined);
   if (flags.cleared) {
     const extra = given([...SESSION_FLAGS, 'nextMorning', 'symptom', 'restPain']);
-    if (flags.morning || extra.length > 0) throw new UsageError(`--cleared records a clinician's clearance on its own; drop ${[...(flags.morning ? ['--morning'] : []), ...extra.map((n) => FLAG_NAMES[n])].join(', ')}`, 'log the session in a check-in of its own');
+    if (flags.morning || extra.length > 0)
+      throw new UsageError(
+        `--cleared records a clinician's clearance on its own; drop ${[...(flags.morning ? ['--morning'] : []), ...extra.map((n) => FLAG_NAMES[n])].join(', ')}`,
+        'log the session in a check-in of its own',
+      );
     return { date, cleared: true, note: flags.note };
   }
   if (flags.restPain !== undefined) {
     const extra = given([...SESSION_FLAGS, 'nextMorning']);
-    if (flags.morning || extra.length > 0) throw new UsageError(`--rest-pain logs pain at rest on its own; drop ${[...(flags.morning ? ['--morning'] : []), ...extra.map((n) => FLAG_NAMES[n])].join(', ')}`, 'with a session, give the pain at rest before it as --pain-before');
+    if (flags.morning || extra.length > 0)
+      throw new UsageError(
+        `--rest-pain logs pain at rest on its own; drop ${[...(flags.morning ? ['--morning'] : []), ...extra.map((n) => FLAG_NAMES[n])].join(', ')}`,
+        'with a session, give the pain at rest before it as --pain-before',
+      );
     return { date, restPain: flags.restPain, symptoms: flags.symptom, note: flags.note };
   }
   if (flags.morning) {
     const extra = given(SESSION_FLAGS);
-    if (extra.length > 0) throw new UsageError(`--morning logs only the next-morning pain; drop ${extra.map((n) => FLAG_NAMES[n]).join(', ')}`, 'log the session itself without --morning');
-    if (flags.nextMorning === undefined) throw new UsageError('--morning needs --next-morning, your pain at rest this morning', 'e.g. backplan checkin --morning --next-morning 1');
+    if (extra.length > 0)
+      throw new UsageError(
+        `--morning logs only the next-morning pain; drop ${extra.map((n) => FLAG_NAMES[n]).join(', ')}`,
+        'log the session itself without --morning',
+      );
+    if (flags.nextMorning === undefined)
+      throw new UsageError(
+        '--morning needs --next-morning, your pain at rest this morning',
+        'e.g. backplan checkin --morning --next-morning 1',
+      );
     return { date, morning: true, nextMorning: flags.nextMorning, symptoms: flags.symptom, note: flags.note };
   }
   if (flags.completed === 'no') {
     const extra = given(['painDuring', 'painAfter', 'warmupSoreness']);
-    if (extra.length > 0) throw new UsageError(`--completed no: there was no session to feel ${extra.map((n) => FLAG_NAMES[n]).join(', ')} in`, 'drop them, or give --completed yes or partial; pain at rest goes in --pain-before or --rest-pain');
+    if (extra.length > 0)
+      throw new UsageError(
+        `--completed no: there was no session to feel ${extra.map((n) => FLAG_NAMES[n]).join(', ')} in`,
+        'drop them, or give --completed yes or partial; pain at rest goes in --pain-before or --rest-pain',
+      );
   }
   if (flags.nextMorning !== undefined && date === today) {
-    throw new UsageError('--next-morning is the morning after the session, which has not come yet', 'log it tomorrow with "backplan checkin --morning --next-morning N"');
+    throw new UsageError(
+      '--next-morning is the morning after the session, which has not come yet',
+      'log it tomorrow with "backplan checkin --morning --next-morning N"',
+    );
   }
   return {
-    date, completed: flags.completed, painBefore: flags.painBefore, painDuring: flags.painDuring, painAfter: flags.painAfter,
-    nextMorning: flags.nextMorning, warmup: flags.warmupSoreness, symptoms: flags.symptom, note: flags.note,
+    date,
+    completed: flags.completed,
+    painBefore: flags.painBefore,
+    painDuring: flags.painDuring,
+    painAfter: flags.painAfter,
+    nextMorning: flags.nextMorning,
+    warmup: flags.warmupSoreness,
+    symptoms: flags.symptom,
+    note: flags.note,
   };
 }
 
@@ -135,17 +206,24 @@ interface Outcome {
 
 function outcomeOf(entry: CheckIn, progress: Progress): Outcome {
   // A morning entry re-decides the session it belongs to.
-  const session = entry.morning ? sessionBeforeMorning(progress.sessions, entry.date) : progress.sessions.filter((s) => s.date === entry.date).at(-1);
+  const session = entry.morning
+    ? sessionBeforeMorning(progress.sessions, entry.date)
+    : progress.sessions.filter((s) => s.date === entry.date).at(-1);
   const day = session?.date ?? entry.date;
   // What the entry decided: its session's decision, and what the log made of its day (a gap, a
   // clearance, pain at rest, an advance coming due, a pattern that stops running).
-  const decisions = progress.decisions.filter((d) => (d.date === day || d.date === entry.date) && (d === session?.decision || !progress.sessions.some((s) => s.decision === d)));
+  const decisions = progress.decisions.filter(
+    (d) =>
+      (d.date === day || d.date === entry.date) &&
+      (d === session?.decision || !progress.sessions.some((s) => s.decision === d)),
+  );
   return { entry, decisions, day, logged: session ? summarise(session) : null, next: progress.next };
 }
 
 function nextNoteOf(next: NextSession, progress: Progress): string {
   const last = progress.sessions.at(-1)?.decision;
-  const again = next.level !== null && last?.level === next.level && last.kind !== 'advance' && last.advanceFrom === undefined;
+  const again =
+    next.level !== null && last?.level === next.level && last.kind !== 'advance' && last.advanceFrom === undefined;
   return `${shortDate(next.date)}, ${next.title}${again ? ` (level ${next.level} again)` : ''}`;
 }
 
@@ -153,10 +231,19 @@ function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: Style, 
   const lines: string[] = [];
   const { entry } = outcome;
   if (entry.cleared) lines.push(`Logged ${shortDate(entry.date)}: cleared by a clinician.`);
-  else if (entry.restPain !== undefined) lines.push(`Logged ${shortDate(entry.date)}: pain at rest ${entry.restPain}/10.`);
-  else if (outcome.logged) lines.push(`Logged ${entry.morning ? `the morning after ${shortDate(outcome.day)}` : shortDate(entry.date)}: ${outcome.logged}.`);
+  else if (entry.restPain !== undefined)
+    lines.push(`Logged ${shortDate(entry.date)}: pain at rest ${entry.restPain}/10.`);
+  else if (outcome.logged)
+    lines.push(
+      `Logged ${entry.morning ? `the morning after ${shortDate(outcome.day)}` : shortDate(entry.date)}: ${outcome.logged}.`,
+    );
   for (const decision of outcome.decisions) {
-    const colour = decision.kind === 'stop' || decision.kind === 'stop-running' ? style.red : decision.kind === 'drop-back' || decision.kind === 'hold' ? style.yellow : style.green;
+    const colour =
+      decision.kind === 'stop' || decision.kind === 'stop-running'
+        ? style.red
+        : decision.kind === 'drop-back' || decision.kind === 'hold'
+          ? style.yellow
+          : style.green;
     lines.push(colour(decision.text));
   }
   const stop = progress.stopped;
@@ -166,19 +253,35 @@ function textOf(outcome: Outcome, plan: Plan, progress: Progress, style: Style, 
   }
   // An escalation's own decision already says who to see and how running resumes.
   if (stop?.level === 'urgent' && !outcome.decisions.some((d) => d.rule.startsWith('R-ESC'))) {
-    lines.push(style.red(stop.advice), 'Until then: walking, gentle mobility and the core routine only. Log "backplan checkin --cleared" once a clinician has cleared you.');
+    lines.push(
+      style.red(stop.advice),
+      'Until then: walking, gentle mobility and the core routine only. Log "backplan checkin --cleared" once a clinician has cleared you.',
+    );
   }
-  if (!stop && plan.triage.level === 'caution' && !plan.triage.cleared && outcome.decisions.some((d) => d.rule === 'R-TRIAGE-3')) lines.push(plan.triage.message);
+  if (
+    !stop &&
+    plan.triage.level === 'caution' &&
+    !plan.triage.cleared &&
+    outcome.decisions.some((d) => d.rule === 'R-TRIAGE-3')
+  )
+    lines.push(plan.triage.message);
   const rest = progress.restPain;
   const restHigh = rest !== null && rest.value >= painThreshold;
   if (!stop && restHigh && !outcome.decisions.some((d) => d.rule === 'R-PAIN-5')) {
-    lines.push(style.yellow(`No run until you log pain at rest below ${painThreshold}/10 ("backplan checkin --rest-pain N"): ${rest.value}/10 on ${shortDate(rest.date)} (R-PAIN-5).`));
+    lines.push(
+      style.yellow(
+        `No run until you log pain at rest below ${painThreshold}/10 ("backplan checkin --rest-pain N"): ${rest.value}/10 on ${shortDate(rest.date)} (R-PAIN-5).`,
+      ),
+    );
   }
   if (outcome.next) lines.push(`Next: ${nextNoteOf(outcome.next, progress)}.`);
-  else if (!stop && !restHigh) lines.push('Next: nothing more in this plan. Make a new one with "backplan init --force".');
+  else if (!stop && !restHigh)
+    lines.push('Next: nothing more in this plan. Make a new one with "backplan init --force".');
   return `${lines.join('\n')}\n`;
 }
 
 function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
 }

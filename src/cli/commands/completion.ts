@@ -32,7 +32,7 @@ function optionSpec(option: Option): OptionSpec {
   return {
     names: [option.short, option.long].filter((n): n is string => Boolean(n)),
     description: option.description,
-    value: takes ? option.argChoices ?? null : false,
+    value: takes ? (option.argChoices ?? null) : false,
   };
 }
 
@@ -43,7 +43,7 @@ function specOf(command: Command): CommandSpec {
     name: command.name(),
     description: command.description(),
     options: [...command.options.map(optionSpec), help],
-    args: subcommands.length > 0 ? subcommands.map((c) => c.name) : command.registeredArguments[0]?.argChoices ?? [],
+    args: subcommands.length > 0 ? subcommands.map((c) => c.name) : (command.registeredArguments[0]?.argChoices ?? []),
     subcommands,
   };
 }
@@ -53,9 +53,15 @@ const longNames = (options: OptionSpec[]) => options.flatMap((o) => o.names).joi
 function bash(tree: CommandSpec): string {
   const cases = tree.subcommands.map((cmd) => {
     const lines = [`    ${cmd.name})`, `      words="${longNames(cmd.options)}"`];
-    for (const sub of cmd.subcommands) lines.push(`      [[ $sub == ${sub.name} ]] && words="${longNames(sub.options)}"`);
+    for (const sub of cmd.subcommands)
+      lines.push(`      [[ $sub == ${sub.name} ]] && words="${longNames(sub.options)}"`);
     if (cmd.args.length > 0) lines.push(`      [[ -z $sub && $cur != -* ]] && words="${cmd.args.join(' ')}"`);
-    lines.push('      case $prev in', valueCases([...cmd.options, ...cmd.subcommands.flatMap((s) => s.options)]), '      esac', '      ;;');
+    lines.push(
+      '      case $prev in',
+      valueCases([...cmd.options, ...cmd.subcommands.flatMap((s) => s.options)]),
+      '      esac',
+      '      ;;',
+    );
     return lines.join('\n');
   });
   return `# backplan completion for bash, made from backplan's own commands.
@@ -92,7 +98,9 @@ function valueCases(options: OptionSpec[]): string {
     const names = option.names.filter((n) => !seen.has(n));
     if (names.length === 0) continue;
     names.forEach((n) => seen.add(n));
-    const reply = option.value ? `COMPREPLY=($(compgen -W "${option.value.join(' ')}" -- "$cur"))` : 'COMPREPLY=($(compgen -f -- "$cur"))';
+    const reply = option.value
+      ? `COMPREPLY=($(compgen -W "${option.value.join(' ')}" -- "$cur"))`
+      : 'COMPREPLY=($(compgen -f -- "$cur"))';
     lines.push(`        ${names.join('|')}) ${reply}; return ;;`);
   }
   return lines.join('\n');
@@ -114,7 +122,10 @@ function zshOptions(options: OptionSpec[]): string {
 function zsh(tree: CommandSpec): string {
   const commands = tree.subcommands.map((c) => `    '${c.name}:${zshText(c.description)}'`).join('\n');
   const cases = tree.subcommands.map((cmd) => {
-    const arg = cmd.args.length > 0 ? ` \\\n        '1:${cmd.subcommands.length > 0 ? 'command' : 'value'}:(${cmd.args.join(' ')})'` : '';
+    const arg =
+      cmd.args.length > 0
+        ? ` \\\n        '1:${cmd.subcommands.length > 0 ? 'command' : 'value'}:(${cmd.args.join(' ')})'`
+        : '';
     const rest = cmd.subcommands.length > 0 ? ` \\\n        '*::arg:->rest'` : '';
     return `    ${cmd.name})\n      _arguments -s \\\n        ${zshOptions(cmd.options)}${arg}${rest}\n      ;;`;
   });
@@ -150,7 +161,10 @@ function fish(tree: CommandSpec): string {
     'complete -c backplan -f',
   ];
   const names = tree.subcommands.map((c) => c.name).join(' ');
-  for (const cmd of tree.subcommands) lines.push(`complete -c backplan -n 'not __fish_seen_subcommand_from ${names}' -a ${cmd.name} -d ${fishText(cmd.description)}`);
+  for (const cmd of tree.subcommands)
+    lines.push(
+      `complete -c backplan -n 'not __fish_seen_subcommand_from ${names}' -a ${cmd.name} -d ${fishText(cmd.description)}`,
+    );
   const optionLine = (condition: string, o: OptionSpec) => {
     const flags = o.names.map((n) => (n.startsWith('--') ? `-l ${n.slice(2)}` : `-s ${n.slice(1)}`)).join(' ');
     const value = o.value === false ? '' : o.value ? ` -x -a ${fishText(o.value.join(' '))}` : ' -r -F';

@@ -25,15 +25,16 @@ import { withheldNotice } from '../render.js';
 export const CLEARABLE = ['symptom', 'days', 'age', 'longestRun', 'name'] as const;
 const FIELD_OF = { symptom: 'symptoms', days: 'days', age: 'age', longestRun: 'longestRun', name: 'name' } as const;
 
-type EditFlags = Omit<IntakeFlags, (typeof CLEARABLE)[number]> & SavedFlags & {
-  symptom?: string[] | false;
-  days?: string[] | false;
-  age?: number | false;
-  longestRun?: number | false;
-  name?: string | false;
-  input?: boolean;
-  dryRun?: boolean;
-};
+type EditFlags = Omit<IntakeFlags, (typeof CLEARABLE)[number]> &
+  SavedFlags & {
+    symptom?: string[] | false;
+    days?: string[] | false;
+    age?: number | false;
+    longestRun?: number | false;
+    name?: string | false;
+    input?: boolean;
+    dryRun?: boolean;
+  };
 
 /** The most weeks whose change is spelled out; the rest are counted. */
 const WEEKS_SPELLED_OUT = 4;
@@ -43,18 +44,27 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
   const saved = await openAthlete(io, flags);
   const { athlete, shown, today, templates } = saved;
   const cleared = CLEARABLE.filter((key) => flags[key] === false).map((key) => FIELD_OF[key]);
-  const given = Object.fromEntries(Object.entries(flags).filter(([key, value]) => !(CLEARABLE.includes(key as never) && value === false)));
+  const given = Object.fromEntries(
+    Object.entries(flags).filter(([key, value]) => !(CLEARABLE.includes(key as never) && value === false)),
+  );
   let known = intakeFromFlags(given as IntakeFlags);
   const asked = Object.keys(known).length === 0 && cleared.length === 0;
   const checkStart = (start: string) => startKeepsLog(athlete, start);
 
   if (known.start !== undefined && known.start !== athlete.intake.start) {
     const ok = checkStart(known.start);
-    if (ok !== true) throw new DataError(`--start ${known.start} refused: ${ok}; nothing was changed`, 'leave the start as it is, or begin again with "backplan reset"');
+    if (ok !== true)
+      throw new DataError(
+        `--start ${known.start} refused: ${ok}; nothing was changed`,
+        'leave the start as it is, or begin again with "backplan reset"',
+      );
   }
   if (asked) {
     if (!canPrompt(io, flags)) {
-      throw new UsageError('nothing to change: no answer given, and no terminal to ask in', 'give the answers to change as flags, e.g. --pain 1 or --goal-weekly 40 (see "backplan edit --help")');
+      throw new UsageError(
+        'nothing to change: no answer given, and no terminal to ask in',
+        'give the answers to change as flags, e.g. --pain 1 or --goal-weekly 40 (see "backplan edit --help")',
+      );
     }
     const outcome = await askIntake(io.prompt ?? (await inquirerPrompter()), {}, today, athlete.intake, checkStart);
     known = outcome.kind === 'emergency' ? { symptoms: outcome.symptoms } : outcome.intake;
@@ -72,7 +82,12 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
   }
   const width = textWidth(io);
   const out = [
-    ...wrap(`Changed: ${changedAnswers(saved.intake, intake, templates.rules.defaultRunDays).join('; ') || 'nothing'}.`, width, '  ', ''),
+    ...wrap(
+      `Changed: ${changedAnswers(saved.intake, intake, templates.rules.defaultRunDays).join('; ') || 'nothing'}.`,
+      width,
+      '  ',
+      '',
+    ),
     ...planChanges(before, after).flatMap((line) => wrap(line, width, '  ', '')),
   ];
   io.stdout(`${out.join('\n')}\n\n${summary(intake, templates.rules.defaultRunDays, width)}\n`);
@@ -85,13 +100,16 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
     const current = readIfValid(path) ?? athlete; // check-ins logged meanwhile are kept
     if (current.log.length > 0 && intake.start !== current.intake.start) {
       const ok = startKeepsLog(current, intake.start!);
-      if (ok !== true) throw new DataError(`--start ${intake.start} refused: ${ok}; nothing was changed`, 'leave the start as it is');
+      if (ok !== true)
+        throw new DataError(`--start ${intake.start} refused: ${ok}; nothing was changed`, 'leave the start as it is');
     }
     writeAthlete(path, raw as IntakeInput, current); // validated above
     return current.log.length;
   });
   const kept = logged > 0 ? `; your ${logged} check-in${logged === 1 ? ' is' : 's are'} kept` : '';
-  io.stderr(`${wrap(`Saved to ${shown} (the previous version is ${shown}.bak)${kept}.`, width, '  ', '').join('\n')}\n`);
+  io.stderr(
+    `${wrap(`Saved to ${shown} (the previous version is ${shown}.bak)${kept}.`, width, '  ', '').join('\n')}\n`,
+  );
   return withheldNotice(io, after.plan);
 }
 
@@ -99,14 +117,24 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
  * The saved answers with the new ones over them, less the ones taken away. A change of units makes
  * the saved amounts meaningless: then the amounts must come with it.
  */
-function merged(saved: IntakeInput, known: Partial<IntakeInput>, cleared: readonly string[], typed: string | undefined): Partial<IntakeInput> {
+function merged(
+  saved: IntakeInput,
+  known: Partial<IntakeInput>,
+  cleared: readonly string[],
+  typed: string | undefined,
+): Partial<IntakeInput> {
   const savedUnits = saved.units ?? 'km';
   const units = known.units ?? (typed === 'min' ? 'min' : undefined) ?? savedUnits;
   const raw: Partial<IntakeInput> = { ...saved, ...known, units };
   if (units !== savedUnits) {
-    const missing = (['weekly', 'goalWeekly'] as const).filter((key) => known[key] === undefined).map((key) => (key === 'weekly' && units === 'min' ? '--weekly-minutes' : FLAG_OF[key]));
+    const missing = (['weekly', 'goalWeekly'] as const)
+      .filter((key) => known[key] === undefined)
+      .map((key) => (key === 'weekly' && units === 'min' ? '--weekly-minutes' : FLAG_OF[key]));
     if (missing.length > 0) {
-      throw new UsageError(`the units change from ${savedUnits} to ${units}, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} still in ${savedUnits}`, `give ${missing.join(' and ')} in ${units} as well`);
+      throw new UsageError(
+        `the units change from ${savedUnits} to ${units}, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} still in ${savedUnits}`,
+        `give ${missing.join(' and ')} in ${units} as well`,
+      );
     }
     if (known.longestRun === undefined) delete raw.longestRun;
   }
@@ -115,16 +143,31 @@ function merged(saved: IntakeInput, known: Partial<IntakeInput>, cleared: readon
 }
 
 const ANSWER_WORDS: Partial<Record<keyof Intake, string>> = {
-  name: 'name', pain: 'pain at rest', symptoms: 'symptoms', weekly: 'running now', units: 'units', runsPerWeek: 'runs a week',
-  longestRun: 'longest run', goalWeekly: 'before the pain', age: 'age', firstEpisode: 'first episode', archingPain: 'pain arching backwards',
-  runner: 'runner type', start: 'start', weeks: 'weeks', days: 'run days', cleared: 'cleared by a clinician',
+  name: 'name',
+  pain: 'pain at rest',
+  symptoms: 'symptoms',
+  weekly: 'running now',
+  units: 'units',
+  runsPerWeek: 'runs a week',
+  longestRun: 'longest run',
+  goalWeekly: 'before the pain',
+  age: 'age',
+  firstEpisode: 'first episode',
+  archingPain: 'pain arching backwards',
+  runner: 'runner type',
+  start: 'start',
+  weeks: 'weeks',
+  days: 'run days',
+  cleared: 'cleared by a clinician',
 };
 
 /** "pain at rest 2 → 1" for each answer that changed. */
 function changedAnswers(before: Intake, after: Intake, defaultRunDays: number): string[] {
-  const words = (value: unknown): string => (value === undefined ? 'none' : Array.isArray(value) ? (value.length ? value.join(', ') : 'none') : String(value));
+  const words = (value: unknown): string =>
+    value === undefined ? 'none' : Array.isArray(value) ? (value.length ? value.join(', ') : 'none') : String(value);
   // An answer left out means its default: runs a week are the rules' default.
-  const of = (intake: Intake, key: keyof Intake) => words(key === 'runsPerWeek' ? intake.runsPerWeek ?? defaultRunDays : intake[key]);
+  const of = (intake: Intake, key: keyof Intake) =>
+    words(key === 'runsPerWeek' ? (intake.runsPerWeek ?? defaultRunDays) : intake[key]);
   return (Object.keys(ANSWER_WORDS) as (keyof Intake)[])
     .filter((key) => of(before, key) !== of(after, key))
     .map((key) => `${ANSWER_WORDS[key]} ${of(before, key)} → ${of(after, key)}`);
@@ -135,19 +178,26 @@ export function planChanges(before: Replanned, after: Replanned): string[] {
   const lines: string[] = [];
   const [a, b] = [before.plan, after.plan];
   if (a.triage.level !== b.triage.level || a.triage.withheld !== b.triage.withheld) {
-    lines.push(`Triage: now ${b.triage.level}${b.triage.withheld ? ', no running' : ''} (was ${a.triage.level}). ${b.triage.message}`.trim());
+    lines.push(
+      `Triage: now ${b.triage.level}${b.triage.withheld ? ', no running' : ''} (was ${a.triage.level}). ${b.triage.message}`.trim(),
+    );
   }
   const today = b.today;
   const weekLines: string[] = [];
   for (const week of b.weeks.filter((w) => w.end >= today)) {
     const old = a.weeks.find((w) => w.index === week.index);
     if (old && holds(old) === holds(week)) continue;
-    weekLines.push(`Week ${week.index} (from ${shortDate(week.start)}) now holds ${holds(week)}${old ? `; it held ${holds(old)}` : ''}.`);
+    weekLines.push(
+      `Week ${week.index} (from ${shortDate(week.start)}) now holds ${holds(week)}${old ? `; it held ${holds(old)}` : ''}.`,
+    );
   }
   lines.push(...weekLines.slice(0, WEEKS_SPELLED_OUT));
-  if (weekLines.length > WEEKS_SPELLED_OUT) lines.push(`${weekLines.length - WEEKS_SPELLED_OUT} more weeks change: "backplan show --all" prints them.`);
-  if (a.weeks.length !== b.weeks.length) lines.push(`The plan now runs ${b.weeks.length} weeks, to ${longDate(b.end)} (it ran ${a.weeks.length}).`);
-  const next = (r: Replanned) => (r.progress.next ? `${shortDate(r.progress.next.date)}, ${r.progress.next.title}` : 'none');
+  if (weekLines.length > WEEKS_SPELLED_OUT)
+    lines.push(`${weekLines.length - WEEKS_SPELLED_OUT} more weeks change: "backplan show --all" prints them.`);
+  if (a.weeks.length !== b.weeks.length)
+    lines.push(`The plan now runs ${b.weeks.length} weeks, to ${longDate(b.end)} (it ran ${a.weeks.length}).`);
+  const next = (r: Replanned) =>
+    r.progress.next ? `${shortDate(r.progress.next.date)}, ${r.progress.next.title}` : 'none';
   if (next(before) !== next(after)) lines.push(`Next session: ${next(after)} (it was ${next(before)}).`);
   if (lines.length === 0) lines.push('The plan ahead is the same.');
   return lines;
@@ -158,4 +208,3 @@ function holds(week: Week): string {
   const runs = week.sessions.filter((s) => s.runMinutes > 0).length;
   return `${phaseLabel(week)}, ${runs === 0 ? 'no running' : `${runs} run${runs === 1 ? '' : 's'}, ${week.runMinutes} running min`}`;
 }
-

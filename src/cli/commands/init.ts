@@ -49,9 +49,19 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const before = existsSync(path) ? readIfValid(path) : undefined;
   if (existsSync(path)) {
     if (!flags.force) {
-      if (!ask) throw new DataError(`${shown} already exists; nothing was changed`, 'add --force to replace it (the old one is kept as .bak; its log is kept), change one answer with "backplan edit", or use --file for another athlete');
-      const logged = before && before.log.length > 0 ? `, and its ${before.log.length} check-in${before.log.length === 1 ? '' : 's'} kept` : '';
-      const replace = await ask.confirm({ message: `${shown} already exists. Replace it? (your answers are offered again${logged}; the old file is kept as ${basename(path)}.bak)`, default: false });
+      if (!ask)
+        throw new DataError(
+          `${shown} already exists; nothing was changed`,
+          'add --force to replace it (the old one is kept as .bak; its log is kept), change one answer with "backplan edit", or use --file for another athlete',
+        );
+      const logged =
+        before && before.log.length > 0
+          ? `, and its ${before.log.length} check-in${before.log.length === 1 ? '' : 's'} kept`
+          : '';
+      const replace = await ask.confirm({
+        message: `${shown} already exists. Replace it? (your answers are offered again${logged}; the old file is kept as ${basename(path)}.bak)`,
+        default: false,
+      });
       if (!replace) {
         io.stderr('Nothing changed.\n');
         return EXIT.ok;
@@ -61,7 +71,11 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const checkStart = (start: string) => startKeepsLog(before, start);
   if (known.start !== undefined) {
     const ok = checkStart(known.start);
-    if (ok !== true) throw new DataError(`--start ${known.start} refused: ${ok}; nothing was changed`, 'leave --start out to keep the plan\'s start, or begin again with "backplan reset"');
+    if (ok !== true)
+      throw new DataError(
+        `--start ${known.start} refused: ${ok}; nothing was changed`,
+        'leave --start out to keep the plan\'s start, or begin again with "backplan reset"',
+      );
   }
 
   let raw: Partial<IntakeInput> = known;
@@ -90,16 +104,23 @@ export async function runInit(io: Io, command: Command): Promise<number> {
     return { replaced: existing !== undefined, logged: existing?.log.length ?? 0 };
   });
   // The plan as it stands with the log kept: this week and next, then how to see the rest.
-  const shownPlan = logged > 0 ? (await import('../../core/replay.js')).replan(intake, readIfValid(path)?.log ?? [], templates, today).plan : result;
+  const shownPlan =
+    logged > 0
+      ? (await import('../../core/replay.js')).replan(intake, readIfValid(path)?.log ?? [], templates, today).plan
+      : result;
   const width = textWidth(io);
   const style = await styleFor(io, 'stdout', flags.color);
-  io.stdout(`${summary(intake, templates.rules.defaultRunDays, width)}\n\n${renderText(shownPlan, { style, exercises: templates.exercises, width, weeks: weeksAhead(shownPlan) })}`);
+  io.stdout(
+    `${summary(intake, templates.rules.defaultRunDays, width)}\n\n${renderText(shownPlan, { style, exercises: templates.exercises, width, weeks: weeksAhead(shownPlan) })}`,
+  );
   const exports = flagged ?? (ask ? await chooseExports(ask, io, result) : []);
   const kept = logged > 0 ? `; your ${logged} check-in${logged === 1 ? ' is' : 's are'} kept` : '';
   const lines = [
     `Saved your answers to ${shown}${replaced || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}${kept}.`,
     'See it again: "backplan show" (this week and next) or "backplan show --all".',
-    result.triage.withheld ? 'Exports: "backplan export md -o plan.md" to print it.' : 'Exports: "backplan export md -o plan.md", "backplan export ics -o plan.ics".',
+    result.triage.withheld
+      ? 'Exports: "backplan export md -o plan.md" to print it.'
+      : 'Exports: "backplan export md -o plan.md", "backplan export ics -o plan.ics".',
     'After each session: "backplan checkin"; where you stand: "backplan status".',
   ];
   io.stderr(`${lines.flatMap((line) => wrap(line, width, '  ', '')).join('\n')}\n`);
@@ -117,7 +138,10 @@ function requireFlags(known: Partial<IntakeInput>): void {
     known.goalWeekly === undefined && '--goal-weekly <n>',
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new UsageError(`no terminal to ask in, and missing ${missing.join(', ')}`, 'give them as flags (every question has one; see "backplan init --help"), or run init in a terminal');
+    throw new UsageError(
+      `no terminal to ask in, and missing ${missing.join(', ')}`,
+      'give them as flags (every question has one; see "backplan init --help"), or run init in a terminal',
+    );
   }
 }
 
@@ -133,22 +157,41 @@ async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Parti
 const exportBase = (result: Plan): string => `${result.name ? slugOf(result.name) : 'backplan'}-plan`;
 
 /** --export md,ics: the same files the question offers; an existing one only with --force. */
-function exportsFromFlag(formats: ('md' | 'ics')[], result: Plan, io: Io, force?: boolean): { format: 'md' | 'ics'; file: string }[] {
-  const chosen = formats.filter((f) => !(f === 'ics' && result.triage.withheld)).map((format) => ({ format, file: `${exportBase(result)}.${format}` }));
+function exportsFromFlag(
+  formats: ('md' | 'ics')[],
+  result: Plan,
+  io: Io,
+  force?: boolean,
+): { format: 'md' | 'ics'; file: string }[] {
+  const chosen = formats
+    .filter((f) => !(f === 'ics' && result.triage.withheld))
+    .map((format) => ({ format, file: `${exportBase(result)}.${format}` }));
   const taken = chosen.filter(({ file }) => existsSync(resolve(io.cwd, file)));
-  if (taken.length > 0 && !force) throw new DataError(`${taken.map((t) => t.file).join(' and ')} already exist${taken.length === 1 ? 's' : ''}; nothing was saved`, 'add --force to replace, or run init somewhere else');
+  if (taken.length > 0 && !force)
+    throw new DataError(
+      `${taken.map((t) => t.file).join(' and ')} already exist${taken.length === 1 ? 's' : ''}; nothing was saved`,
+      'add --force to replace, or run init somewhere else',
+    );
   return chosen;
 }
 
 async function chooseExports(ask: Prompter, io: Io, result: Plan): Promise<{ format: 'md' | 'ics'; file: string }[]> {
   const base = exportBase(result);
   const offered: Choice<'md' | 'ics'>[] = [{ value: 'md', name: `Markdown to print or share (${base}.md)` }];
-  if (!result.triage.withheld) offered.push({ value: 'ics', name: `Calendar file for Google, Apple or Outlook (${base}.ics)` });
-  const formats = await ask.checkbox({ message: 'Export the plan as well? (space to tick, enter when done)', choices: offered });
+  if (!result.triage.withheld)
+    offered.push({ value: 'ics', name: `Calendar file for Google, Apple or Outlook (${base}.ics)` });
+  const formats = await ask.checkbox({
+    message: 'Export the plan as well? (space to tick, enter when done)',
+    choices: offered,
+  });
   const chosen: { format: 'md' | 'ics'; file: string }[] = [];
   for (const format of formats) {
     const file = `${base}.${format}`;
-    if (existsSync(resolve(io.cwd, file)) && !(await ask.confirm({ message: `${file} already exists. Replace it?`, default: false }))) continue;
+    if (
+      existsSync(resolve(io.cwd, file)) &&
+      !(await ask.confirm({ message: `${file} already exists. Replace it?`, default: false }))
+    )
+      continue;
     chosen.push({ format, file });
   }
   return chosen;

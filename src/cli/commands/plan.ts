@@ -34,18 +34,34 @@ export async function runPlan(io: Io, command: Command): Promise<number> {
 
 /** --profile: one intake as YAML or JSON (a roster entry on its own); - reads stdin. */
 async function profileIntake(io: Io, source: string): Promise<Partial<IntakeInput>> {
-  const [{ FileError, lineOf, parseYaml, readYamlFile, toData }, { intakeFromRecord, RecordError }] = await Promise.all([import('../../yaml/read.js'), import('../../intake/record.js')]);
+  const [{ FileError, lineOf, parseYaml, readYamlFile, toData }, { intakeFromRecord, RecordError }] = await Promise.all(
+    [import('../../yaml/read.js'), import('../../intake/record.js')],
+  );
   const name = source === '-' ? 'stdin' : source;
   const hint = 'check --profile: it names one athlete as YAML or JSON (examples/profile.yaml)';
-  const parsed = source === '-' ? parseYaml(name, await io.readStdin(), hint) : readYamlFile(resolve(io.cwd, source), 1024 * 1024, 'a profile', hint);
+  const parsed =
+    source === '-'
+      ? parseYaml(name, await io.readStdin(), hint)
+      : readYamlFile(resolve(io.cwd, source), 1024 * 1024, 'a profile', hint);
   const data = toData(parsed);
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new FileError(name, 1, 'expected one athlete as a mapping (pain: 2, goal-weekly: 30, …)', 'for many athletes, use "backplan batch"');
+    throw new FileError(
+      name,
+      1,
+      'expected one athlete as a mapping (pain: 2, goal-weekly: 30, …)',
+      'for many athletes, use "backplan batch"',
+    );
   }
   try {
     return intakeFromRecord(data as Record<string, unknown>).intake;
   } catch (error) {
-    if (error instanceof RecordError) throw new FileError(name, lineOf(parsed, [error.key]), error.message, 'keys are the plan flag names without --, e.g. goal-weekly');
+    if (error instanceof RecordError)
+      throw new FileError(
+        name,
+        lineOf(parsed, [error.key]),
+        error.message,
+        'keys are the plan flag names without --, e.g. goal-weekly',
+      );
     throw error;
   }
 }
@@ -58,8 +74,12 @@ export async function runSaved(io: Io, command: Command, format?: PlanFormat): P
   const { openAthlete, replanSaved } = await import('../saved.js');
   const saved = await openAthlete(io, flags);
   const { plan: result, progress } = replanSaved(saved);
-  if (!format && chosen === 'text' && toStdout(flags) && !flags.dryRun) return showText(io, flags, result, progress, saved.templates);
-  const sequences = chosen === 'ics' ? (await import('../../export/sequence.js')).sequencesOf({ ...saved, log: saved.athlete.log }, flags.includeRest) : undefined;
+  if (!format && chosen === 'text' && toStdout(flags) && !flags.dryRun)
+    return showText(io, flags, result, progress, saved.templates);
+  const sequences =
+    chosen === 'ics'
+      ? (await import('../../export/sequence.js')).sequencesOf({ ...saved, log: saved.athlete.log }, flags.includeRest)
+      : undefined;
   return deliverPlan(io, flags, chosen, result, saved.templates, sequences);
 }
 
@@ -67,12 +87,26 @@ export async function runSaved(io: Io, command: Command, format?: PlanFormat): P
  * `show` on stdout: "what do I do today?" first (R-LOG-1's next session), then the plan. In a
  * terminal, this week and next, and how to see the rest; every week with --all or into a pipe.
  */
-async function showText(io: Io, flags: PlanFlags, result: Plan, progress: Progress, templates: Templates): Promise<number> {
+async function showText(
+  io: Io,
+  flags: PlanFlags,
+  result: Plan,
+  progress: Progress,
+  templates: Templates,
+): Promise<number> {
   const { renderText, todayLine, todayOfPlan, weeksAhead } = await import('../../export/text.js');
   const lead = todayLine(todayOfPlan(result, progress.next, progress.stopped !== null));
   const weeks = io.stdoutIsTTY && !flags.all ? weeksAhead(result) : undefined;
   const style = await styleFor(io, 'stdout', flags.color);
-  io.stdout(renderText(result, { style, exercises: templates.exercises, width: textWidth(io), lead, ...(weeks ? { weeks } : {}) }));
+  io.stdout(
+    renderText(result, {
+      style,
+      exercises: templates.exercises,
+      width: textWidth(io),
+      lead,
+      ...(weeks ? { weeks } : {}),
+    }),
+  );
   return withheldNotice(io, result);
 }
 
@@ -80,7 +114,8 @@ async function savedIntake(io: Io, flags: PlanFlags): Promise<Partial<IntakeInpu
   const { athletePath, readAthlete } = await import('../../store/athlete.js');
   const path = athletePath(flags.file, io.env);
   const athlete = readAthlete(resolve(io.cwd, path));
-  if (!athlete) throw new DataError(`no athlete file at ${path}`, 'run "backplan init" first, or name the file with --file');
+  if (!athlete)
+    throw new DataError(`no athlete file at ${path}`, 'run "backplan init" first, or name the file with --file');
   return athlete.intake;
 }
 
@@ -95,7 +130,14 @@ async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partia
   return deliverPlan(io, flags, format, plan(intake, templates, today), templates);
 }
 
-async function deliverPlan(io: Io, flags: PlanFlags, format: PlanFormat, result: Plan, templates: Templates, sequences?: ReadonlyMap<string, number>): Promise<number> {
+async function deliverPlan(
+  io: Io,
+  flags: PlanFlags,
+  format: PlanFormat,
+  result: Plan,
+  templates: Templates,
+  sequences?: ReadonlyMap<string, number>,
+): Promise<number> {
   if (result.triage.withheld && format === 'ics') {
     // A calendar of a withheld plan would look like a plan to follow: write none (R-TRIAGE-1/2).
     io.stderr(`No calendar written: ${result.triage.message}\n`);
@@ -116,27 +158,53 @@ function chooseFormat(flags: PlanFlags): PlanFormat {
   if (flags.format) return flags.format;
   if (flags.output && !toStdout(flags)) {
     const implied = formatOfFile(flags.output);
-    if (!implied) throw new UsageError(`cannot tell the format of ${flags.output} from its name`, 'add --format text|json|md|ics|html|pdf, or name the file .txt, .json, .md, .ics, .html or .pdf');
+    if (!implied)
+      throw new UsageError(
+        `cannot tell the format of ${flags.output} from its name`,
+        'add --format text|json|md|ics|html|pdf, or name the file .txt, .json, .md, .ics, .html or .pdf',
+      );
     return implied;
   }
   return 'text';
 }
 
 function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
-  const calendarOnly = (['includeRest', 'time', 'tz', 'duration', 'alarm'] as const).filter((k) => flags[k] !== undefined);
-  const flagName = { includeRest: '--include-rest', time: '--time', tz: '--tz', duration: '--duration', alarm: '--alarm' } as const;
+  const calendarOnly = (['includeRest', 'time', 'tz', 'duration', 'alarm'] as const).filter(
+    (k) => flags[k] !== undefined,
+  );
+  const flagName = {
+    includeRest: '--include-rest',
+    time: '--time',
+    tz: '--tz',
+    duration: '--duration',
+    alarm: '--alarm',
+  } as const;
   if (format !== 'pdf' && (flags.browser !== undefined || flags.paper !== undefined)) {
     const flag = flags.browser !== undefined ? '--browser' : '--paper';
     throw new UsageError(`${flag} applies only to PDF`, 'add --format pdf (or -o plan.pdf), or drop it');
   }
   if (format !== 'ics' && calendarOnly.length > 0) {
     const names = calendarOnly.map((k) => flagName[k]);
-    throw new UsageError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to calendars`, 'add --format ics (or -o plan.ics), or drop them');
+    throw new UsageError(
+      `${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to calendars`,
+      'add --format ics (or -o plan.ics), or drop them',
+    );
   }
   if (flags.time && !flags.tz) {
     const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    throw new UsageError('--time needs --tz, the time zone it is in', `e.g. --tz ${here && here !== 'UTC' ? here : 'Europe/London'}`);
+    throw new UsageError(
+      '--time needs --tz, the time zone it is in',
+      `e.g. --tz ${here && here !== 'UTC' ? here : 'Europe/London'}`,
+    );
   }
-  if (flags.tz && !flags.time) throw new UsageError('--tz needs --time: all-day events have no time zone', 'add --time HH:MM for timed events, or drop --tz');
-  if (flags.duration !== undefined && !flags.time) throw new UsageError('--duration needs --time: all-day events have no length', 'add --time HH:MM --tz Area/City, or drop --duration');
+  if (flags.tz && !flags.time)
+    throw new UsageError(
+      '--tz needs --time: all-day events have no time zone',
+      'add --time HH:MM for timed events, or drop --tz',
+    );
+  if (flags.duration !== undefined && !flags.time)
+    throw new UsageError(
+      '--duration needs --time: all-day events have no length',
+      'add --time HH:MM --tz Area/City, or drop --duration',
+    );
 }

@@ -23,12 +23,20 @@ export async function runReset(io: Io, command: Command): Promise<number> {
   const shown = athletePath(flags.file, io.env);
   const path = resolve(io.cwd, shown);
   const files = filesOf(path);
-  if (files.length === 0) throw new DataError(`no athlete file at ${shown}; nothing was deleted`, 'name the file with --file, or $BACKPLAN_FILE');
+  if (files.length === 0)
+    throw new DataError(
+      `no athlete file at ${shown}; nothing was deleted`,
+      'name the file with --file, or $BACKPLAN_FILE',
+    );
   const names = files.map((file) => (file === path ? shown : relative(io.cwd, file) || file));
   if (!flags.yes) {
-    if (!canPrompt(io, flags)) throw new UsageError(`no terminal to ask in; nothing was deleted`, `add --yes to delete ${names.join(', ')}`);
+    if (!canPrompt(io, flags))
+      throw new UsageError(`no terminal to ask in; nothing was deleted`, `add --yes to delete ${names.join(', ')}`);
     const ask = io.prompt ?? (await inquirerPrompter());
-    const sure = await ask.confirm({ message: `Delete ${names.join(', ')}? Your answers and every check-in go, and cannot be brought back.`, default: false });
+    const sure = await ask.confirm({
+      message: `Delete ${names.join(', ')}? Your answers and every check-in go, and cannot be brought back.`,
+      default: false,
+    });
     if (!sure) {
       io.stderr('Nothing was deleted.\n');
       return EXIT.ok;

@@ -39,8 +39,13 @@ export async function runReport(io: Io, command: Command): Promise<number> {
   const { reportPageFormat, runReportPage } = await import('./reportPage.js');
   const page = reportPageFormat(flags.output);
   if (page) return runReportPage(io, command, page);
-  if (flags.output === '-') throw new UsageError('the report needs a file: its charts are written beside it', 'give -o report.md');
-  if (extname(flags.output).toLowerCase() !== '.md') throw new UsageError(`${flags.output} is not a .md, .html or .pdf file`, 'give -o report.md, -o report.html or -o report.pdf');
+  if (flags.output === '-')
+    throw new UsageError('the report needs a file: its charts are written beside it', 'give -o report.md');
+  if (extname(flags.output).toLowerCase() !== '.md')
+    throw new UsageError(
+      `${flags.output} is not a .md, .html or .pdf file`,
+      'give -o report.md, -o report.html or -o report.pdf',
+    );
   const saved = await openAthlete(io, flags);
   const { plan, progress } = replanSaved(saved);
   const view = statusView(plan, progress, saved.templates.rules);
@@ -48,16 +53,36 @@ export async function runReport(io: Io, command: Command): Promise<number> {
   const target = resolve(io.cwd, flags.output);
   const stem = basename(flags.output, extname(flags.output));
   const charts = { pain: `${stem}-pain.svg`, volume: `${stem}-volume.svg` };
-  const [{ renderReport }, { painChartSvg, volumeChartSvg }] = await Promise.all([import('../../export/report.js'), import('../../export/charts.js')]);
+  const [{ renderReport }, { painChartSvg, volumeChartSvg }] = await Promise.all([
+    import('../../export/report.js'),
+    import('../../export/charts.js'),
+  ]);
   const files: [string, string][] = [
     [join(dirname(target), charts.pain), painChartSvg(view.pain, view.painThreshold)],
     [join(dirname(target), charts.volume), volumeChartSvg(view.weeks)],
-    [target, renderReport({ view, plan, intake: saved.intake, sessions: progress.sessions, decisions: progress.decisions, charts })],
+    [
+      target,
+      renderReport({
+        view,
+        plan,
+        intake: saved.intake,
+        sessions: progress.sessions,
+        decisions: progress.decisions,
+        charts,
+      }),
+    ],
   ];
-  if (!existsSync(dirname(target))) throw new DataError(`the folder of ${flags.output} does not exist`, 'create it first, or write somewhere else with -o');
+  if (!existsSync(dirname(target)))
+    throw new DataError(
+      `the folder of ${flags.output} does not exist`,
+      'create it first, or write somewhere else with -o',
+    );
   const existing = files.map(([path]) => path).filter((path) => existsSync(path));
   if (existing.length > 0 && !flags.force) {
-    throw new DataError(`${existing.map((p) => basename(p)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written`, 'add --force to replace them, or choose another name with -o');
+    throw new DataError(
+      `${existing.map((p) => basename(p)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written`,
+      'add --force to replace them, or choose another name with -o',
+    );
   }
   const names = files.map(([path]) => basename(path)).join(', ');
   if (flags.dryRun) {
@@ -70,7 +95,10 @@ export async function runReport(io: Io, command: Command): Promise<number> {
     } catch (error) {
       const reason = writeFailureReason(error);
       if (!reason) throw error;
-      throw new DataError(`cannot write ${basename(path)}: ${reason}; no file was left half-written`, 'free some space or check the folder, then run again with --force');
+      throw new DataError(
+        `cannot write ${basename(path)}: ${reason}; no file was left half-written`,
+        'free some space or check the folder, then run again with --force',
+      );
     }
   }
   io.stderr(`Wrote ${names}.\n`);

@@ -18,9 +18,14 @@ export async function runSymptoms(io: Io, command: Command): Promise<number> {
     const colour = symptom.level === 'emergency' ? s.red : symptom.level === 'urgent' ? s.yellow : (t: string) => t;
     lines.push(`${symptom.id.padEnd(width)}  ${colour(symptom.level.padEnd(9))}  ${symptom.text}`);
   }
-  lines.push('', 'emergency: no plan, get emergency care today. urgent: no running until a clinician clears you (--cleared).');
+  lines.push(
+    '',
+    'emergency: no plan, get emergency care today. urgent: no running until a clinician clears you (--cleared).',
+  );
   lines.push('caution: the plan stays in walk/run until the sign is gone or you are cleared.');
-  lines.push('Also triaged from flags: --age under 20 with --arching-pain (urgent); --age 50+ with --first-episode (caution).');
+  lines.push(
+    'Also triaged from flags: --age under 20 with --arching-pain (urgent); --age 50+ with --first-episode (caution).',
+  );
   io.stdout(lines.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -23,7 +23,9 @@ export function runTemplatesLint(io: Io, target: string, _command: Command): num
   }
   const failed = results.filter((r) => !r.ok).length;
   if (failed > 0) {
-    io.stderr(`${failed} of ${results.length} file${results.length === 1 ? '' : 's'} failed; fix the line named above and lint again.\n`);
+    io.stderr(
+      `${failed} of ${results.length} file${results.length === 1 ? '' : 's'} failed; fix the line named above and lint again.\n`,
+    );
     return EXIT.data;
   }
   return EXIT.ok;
