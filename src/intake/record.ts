@@ -2,7 +2,8 @@
 // YAML) or a profile file. Values are parsed by the same parsers as the flags, so a bad value gets
 // the same message wherever it comes from.
 import { InvalidArgumentError } from 'commander';
-import { isoDate, pace, RUNNER_TYPES, symptomList, UNITS, volume, weekdayList, wholeNumber } from '../cli/options.js';
+import { DISTANCE_UNITS as UNITS, RUNNER_TYPES } from '../core/choices.js';
+import { isoDate, pace, symptomList, volume, weekdayList, wholeNumber } from './values.js';
 import { closest } from '../suggest.js';
 import type { IntakeInput } from './schema.js';
 

@@ -2,7 +2,7 @@
 // becomes the same entry `checkin` would log with those flags, and is refused for the same reasons.
 import { InvalidArgumentError } from 'commander';
 import type { CheckIn } from '../core/types.js';
-import { isoDate, symptomList, wholeNumber } from '../cli/options.js';
+import { isoDate, symptomList, wholeNumber } from '../intake/values.js';
 import { checkInSchema } from '../intake/checkin.js';
 import type { RecordSpec } from '../roster/read.js';
 import { COMPLETED, WARMUP_SORENESS } from '../core/choices.js';
