@@ -42,7 +42,8 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
         push(mornings, addDays(session.date, 1), { kind: 'rest', pain: session.nextMorning, symptoms: [] });
     } else if (entry.morning && entry.nextMorning !== undefined) {
       const session = sessionBeforeMorning(byDate, entry.date);
-      if (session) session.nextMorning = entry.nextMorning;
+      // Two next-morning pains for one session (one given with it, one logged on its own): the worse counts.
+      if (session) session.nextMorning = Math.max(session.nextMorning ?? 0, entry.nextMorning);
       push(mornings, entry.date, { kind: 'rest', pain: entry.nextMorning, symptoms: entry.symptoms ?? [] });
     } else if (entry.restPain !== undefined) {
       push(entries, entry.date, { kind: 'rest', pain: entry.restPain, symptoms: entry.symptoms ?? [] });

@@ -365,6 +365,17 @@ class Replay {
       this.stage = this.afterLadderWeek(runs, nextWeekStart);
     } else if (before.phase === 'settle') {
       this.stage = this.watch.restHighSince !== null ? before : next;
+    } else if (this.stage !== before && 'weekly' in this.stage) {
+      // A gap dropped the week as it was placed (R-PROG-3): the next week grows from the dropped one.
+      const dropped = this.stage;
+      this.stage = this.afterWeek(
+        dropped,
+        nextVolumeStage(dropped, this.history.lastFullWeekly, this.course),
+        nextWeekStart,
+      );
+    } else if (this.stage !== before) {
+      // A gap dropped a volume week back onto the ladder.
+      this.stage = this.afterLadderWeek(runs, nextWeekStart);
     } else if (runs.length < load.runs.length && 'weekly' in before && 'weekly' in next) {
       // A run the spacing rules took out is not run: the next week grows from what is left.
       this.stage = this.afterWeek(
@@ -431,7 +442,14 @@ class Replay {
       );
       return;
     }
-    if (!('weekly' in stageAtStart) || !('weekly' in stage)) return; // the continuous phase began this week
+    if (!('weekly' in stage)) return;
+    if (!('weekly' in stageAtStart)) {
+      // Running resumed or began mid-week (a clearance, the continuous phase): the week after grows
+      // from what this one held, under R-VOL-1 (below the R-VOL-3 base the ladder governs).
+      const cap = Math.max(this.course.baseMinutes, Math.floor(total * this.rules.volumeCap));
+      if (stage.weekly > cap) this.stage = this.volumeStage(cap, stage.runDays);
+      return;
+    }
     // R-PAIN-2: a week with a setback is repeated (a drop-back has already cut it); else it grows.
     let next = outcome.setback ? stage : nextVolumeStage(stage, this.history.lastFullWeekly, this.course);
     // R-VOL-1 on what was really run: next week grows from the logged week (below the R-VOL-3 base
@@ -554,7 +572,10 @@ class Replay {
   ): Decision {
     const because = `${verdict.rule}: ${verdict.reason}`;
     if (this.stop && verdict.kind !== 'stop' && verdict.kind !== 'stop-running') {
-      // A walk or a session logged while running is stopped changes nothing until a clearance.
+      // A walk or a session logged while running is stopped changes nothing until a clearance,
+      // but its pain still owes the rest days of a drop-back or a hold, should a clearance come first.
+      if (verdict.kind === 'drop-back') this.restThrough = addDays(date, this.rules.dropBackRestDays);
+      if (verdict.kind === 'hold') this.restThrough = addDays(date, 1 + this.rules.holdExtraRestDays);
       return this.decision(
         date,
         verdict.kind,

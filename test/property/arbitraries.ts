@@ -55,3 +55,13 @@ export const intakeArb: fc.Arbitrary<Intake> = fc
 
 /** A real easy pace in minutes per km, whole seconds, 3:00 to 12:00. */
 export const paceKmArb = fc.integer({ min: 180, max: 720 }).map((seconds) => seconds / 60);
+
+/** Runners the plan lets run from a Monday start (2026-11-23): pain below 3, no urgent or emergency flags at intake. */
+export const runnerArb: fc.Arbitrary<Intake> = intakeArb.map((intake) => ({
+  ...intake,
+  pain: intake.pain % 3,
+  symptoms: intake.symptoms.filter((id) => SYMPTOMS.find((s) => s.id === id)?.level === 'caution'),
+  age: intake.age !== undefined && intake.age < 20 ? 30 : intake.age,
+  start: '2026-11-23',
+  weeks: 4 + ((intake.weeks ?? 0) % 9),
+}));

@@ -10,22 +10,12 @@ import { findSymptom, SYMPTOMS } from '../../src/core/symptoms.js';
 import type { CheckIn, Intake } from '../../src/core/types.js';
 import { renderJson } from '../../src/export/json.js';
 import { templates } from '../helpers.js';
-import { intakeArb } from './arbitraries.js';
+import { runnerArb } from './arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.BACKPLAN_PROPERTY_RUNS ?? 500) };
 const START = '2026-11-23'; // a Monday
 const rules = templates.rules;
 const ids = (level: string) => SYMPTOMS.filter((s) => s.level === level).map((s) => s.id);
-
-/** Runners the plan lets run: pain below 3, no urgent or emergency flags at intake. */
-const runnerArb: fc.Arbitrary<Intake> = intakeArb.map((intake) => ({
-  ...intake,
-  pain: intake.pain % 3,
-  symptoms: intake.symptoms.filter((id) => findSymptom(id)?.level === 'caution'),
-  age: intake.age !== undefined && intake.age < 20 ? 30 : intake.age,
-  start: START,
-  weeks: 4 + ((intake.weeks ?? 0) % 9),
-}));
 
 const painArb = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: 0, max: 2 }) },

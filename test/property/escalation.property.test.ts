@@ -5,24 +5,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/core/dates.js';
 import { replan } from '../../src/core/replay.js';
-import { findSymptom } from '../../src/core/symptoms.js';
-import type { CheckIn, Intake, Plan } from '../../src/core/types.js';
+import type { CheckIn, Plan } from '../../src/core/types.js';
 import { renderJson } from '../../src/export/json.js';
 import { templates } from '../helpers.js';
-import { intakeArb } from './arbitraries.js';
+import { runnerArb } from './arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.BACKPLAN_PROPERTY_RUNS ?? 400) };
 const START = '2026-11-23';
 const rules = templates.rules;
-
-const runnerArb: fc.Arbitrary<Intake> = intakeArb.map((intake) => ({
-  ...intake,
-  pain: intake.pain % 3,
-  symptoms: intake.symptoms.filter((id) => findSymptom(id)?.level === 'caution'),
-  age: intake.age !== undefined && intake.age < 20 ? 30 : intake.age,
-  start: START,
-  weeks: 4 + ((intake.weeks ?? 0) % 9),
-}));
 
 const painArb = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 2 }) },
