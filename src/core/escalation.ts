@@ -43,12 +43,12 @@ export function escalationText(rule: EscalationRule, pattern: string, resumeAt: 
 }
 
 /** R-ESC-1 in words: "pain of 8/10 after the run on Mon 23 Nov". */
-export function severePainPattern(pain: number, when: string, date: string): string {
+function severePainPattern(pain: number, when: string, date: string): string {
   return `pain of ${pain}/10 ${when} on ${shortDate(date)}`;
 }
 
 /** R-ESC-2 in words, for a second drop-back or a row of setbacks. */
-export function recurringPattern(kind: 'drop-backs' | 'setbacks', dates: readonly string[], rules: Rules): string {
+function recurringPattern(kind: 'drop-backs' | 'setbacks', dates: readonly string[], rules: Rules): string {
   const days = dates.map(shortDate);
   const listed = days.length > 1 ? `${days.slice(0, -1).join(', ')} and ${days.at(-1)}` : days.join('');
   return kind === 'drop-backs'
