@@ -65,17 +65,10 @@ export function planFrame(
 
 /** The days of a plan week (0-6) that carry `count` runs. */
 export function runOffsetsFor(days: RunDays, count: number): readonly number[] {
-  let byCount = offsetsByDays.get(days);
-  if (byCount === undefined) offsetsByDays.set(days, (byCount = []));
-  return (byCount[count] ??=
-    count > days.pattern.length
-      ? extendedRunDays(days.pattern, days.preference, days.allowed, count)
-      : pickRunDays(days.pattern, days.preference, count));
+  return count > days.pattern.length
+    ? extendedRunDays(days.pattern, days.preference, days.allowed, count)
+    : pickRunDays(days.pattern, days.preference, count);
 }
-
-// Plans with the same running days share one RunDays (see runDays), so each count is worked out
-// once across a batch, not for every week of every athlete.
-const offsetsByDays = new WeakMap<RunDays, (readonly number[])[]>();
 
 export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad | undefined): Week {
   const { load, weekStart, templates } = ctx;
@@ -157,23 +150,8 @@ export interface RunDays {
 }
 
 /** R-PROG-1: the base pattern of running days, from preferred weekdays or the template. */
-function runDays(intake: Intake, templates: Templates, start: string): RunDays {
+function runDays(intake: Intake, { rules, template }: Templates, start: string): RunDays {
   const startDay = weekdayIndex(start);
-  // Everything below reads only these, the templates' rules and its day order.
-  const key = `${startDay} ${intake.days?.join(',') ?? ''} ${intake.runsPerWeek ?? ''}`;
-  let byKey = runDaysByTemplates.get(templates);
-  if (byKey === undefined) runDaysByTemplates.set(templates, (byKey = new Map()));
-  let days = byKey.get(key);
-  if (days === undefined) {
-    if (byKey.size > 10_000) byKey.clear();
-    byKey.set(key, (days = workOutRunDays(intake, templates, startDay)));
-  }
-  return days;
-}
-
-const runDaysByTemplates = new WeakMap<Templates, Map<string, RunDays>>();
-
-function workOutRunDays(intake: Intake, { rules, template }: Templates, startDay: number): RunDays {
   const preference = intake.days?.length
     ? intake.days.map((d) => (weekdayNumber(d) - startDay + 7) % 7)
     : template.runDayOrder.map((d) => d - 1);

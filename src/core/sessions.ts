@@ -34,28 +34,13 @@ export interface WeekContext {
   runLevels?: (LadderLevel | null)[];
 }
 
-// A batch resolves the same few templates and words the same runs for thousands of athletes: both
-// are made once per template and kept. The texts are then the very same strings every time, which
-// the renderers' caches find without hashing them again.
-const resolved = new WeakMap<Template, Map<string, Template>>();
-const runTexts = new WeakMap<Template, Map<string, RunText>>();
-
 interface RunText {
   title: string;
   details: string;
 }
 
 /** The template as one runner type sees it in one phase: base days, then the phase's, then the runner's. */
-export function resolvedTemplate(template: Template, runner: Intake['runner'], phase: Phase | null): Template {
-  let byVariant = resolved.get(template);
-  if (byVariant === undefined) resolved.set(template, (byVariant = new Map()));
-  const key = `${runner} ${phase}`;
-  let result = byVariant.get(key);
-  if (result === undefined) byVariant.set(key, (result = resolve(template, runner, phase)));
-  return result;
-}
-
-function resolve(template: Template, runner: Intake['runner'], phase: Phase | null): Template {
+function resolvedTemplate(template: Template, runner: Intake['runner'], phase: Phase | null): Template {
   const variant = template.runnerTypes[runner];
   return {
     ...template,
@@ -163,35 +148,11 @@ interface DayItems {
   withRun: readonly Exercise[];
 }
 
-/**
- * Worked out once per resolved template, exercises and waiting or not (with what waiting leaves
- * out): the same for every week of every athlete.
- */
-function dayItems(
-  template: Template,
-  exercises: Record<string, Exercise>,
-  avoids: ExerciseLoad[] | null,
-): readonly DayItems[] {
-  let byExercises = dayItemsByTemplate.get(template);
-  if (byExercises === undefined) dayItemsByTemplate.set(template, (byExercises = new WeakMap()));
-  let byAvoids = byExercises.get(exercises);
-  if (byAvoids === undefined) byExercises.set(exercises, (byAvoids = new Map()));
-  const key = avoids === null ? '' : `waiting ${avoids.join(' ')}`;
-  let days = byAvoids.get(key);
-  if (days === undefined) byAvoids.set(key, (days = workOutDayItems(template, exercises, avoids)));
-  return days;
-}
-
-const dayItemsByTemplate = new WeakMap<Template, WeakMap<Record<string, Exercise>, Map<string, DayItems[]>>>();
-
 /** Section 5b: the library's mobility that suits most signs, put in where waiting leaves one out. */
 const GENTLE_MOBILITY = 'gentle-mobility';
 
-function workOutDayItems(
-  template: Template,
-  exercises: Record<string, Exercise>,
-  avoids: ExerciseLoad[] | null,
-): DayItems[] {
+/** A day's exercises for each day of the week, with what waiting leaves out taken out. */
+function dayItems(template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null): DayItems[] {
   const days: DayItems[] = [];
   const suits = (exercise: Exercise) => !avoids || !(exercise.loads ?? []).some((l) => avoids.includes(l));
   for (let offset = 0; offset < 7; offset++) {
@@ -282,31 +243,8 @@ function runSession(
   };
 }
 
-/** A run's title and details, in words: the same template, level and minutes always give the same strings. */
+/** A run's title and details, in words. */
 function runText(
-  template: Template,
-  minutes: number,
-  level: LadderLevel | null,
-  lighter: boolean,
-  pace: Pace | null,
-  stopPain: number,
-): RunText {
-  let texts = runTexts.get(template);
-  if (texts === undefined) runTexts.set(template, (texts = new Map()));
-  const paceKey = pace ? `${pace.units} ${pace.minutesPer} ${pace.assumed}` : 'min';
-  const key =
-    level && level.walk > 0
-      ? `${level.level} ${level.run} ${level.walk} ${level.repeats} ${minutes} ${stopPain} ${paceKey}`
-      : `run ${minutes} ${lighter} ${paceKey} ${stopPain}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    if (texts.size > 10_000) texts.clear();
-    texts.set(key, (text = wordRun(template, minutes, level, lighter, pace, stopPain)));
-  }
-  return text;
-}
-
-function wordRun(
   template: Template,
   minutes: number,
   level: LadderLevel | null,
