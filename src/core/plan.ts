@@ -138,7 +138,7 @@ export function checkGoal(intake: Intake, { rules, ladder }: Templates): void {
   }
 }
 
-/** Shared by every plan with the same running days: never changed once made. */
+/** A plan's running days: the pattern, the runner's preferred order, and the days allowed at all. */
 export interface RunDays {
   readonly pattern: readonly number[];
   readonly preference: readonly number[];
