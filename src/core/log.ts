@@ -5,8 +5,11 @@ import { addDays, daysBetween } from './dates.js';
 import type { CheckIn } from './types.js';
 
 export type DayEvent =
-  /** Pain at rest logged on its own (R-PAIN-5), with any symptom logged beside it. */
-  | { kind: 'rest'; pain: number; symptoms: readonly string[] }
+  /**
+   * Pain at rest (R-PAIN-5), with any symptom logged beside it: logged on its own, or a session's
+   * next-morning pain (`morning`, which the session's own record already shows).
+   */
+  | { kind: 'rest'; pain: number; symptoms: readonly string[]; morning: boolean }
   /** Symptoms logged on a day without a session or a pain. */
   | { kind: 'symptoms'; symptoms: readonly string[] }
   | { kind: 'session'; session: CheckIn }
@@ -39,14 +42,20 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
       push(entries, entry.date, { kind: 'session', session });
       // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
       if (session.nextMorning !== undefined)
-        push(mornings, addDays(session.date, 1), { kind: 'rest', pain: session.nextMorning, symptoms: [] });
+        push(mornings, addDays(session.date, 1), {
+          kind: 'rest',
+          pain: session.nextMorning,
+          symptoms: [],
+          morning: true,
+        });
     } else if (entry.morning && entry.nextMorning !== undefined) {
       const session = sessionBeforeMorning(byDate, entry.date);
       // Two next-morning pains for one session (one given with it, one logged on its own): the worse counts.
       if (session) session.nextMorning = Math.max(session.nextMorning ?? 0, entry.nextMorning);
-      push(mornings, entry.date, { kind: 'rest', pain: entry.nextMorning, symptoms: entry.symptoms ?? [] });
+      const symptoms = entry.symptoms ?? [];
+      push(mornings, entry.date, { kind: 'rest', pain: entry.nextMorning, symptoms, morning: session !== undefined });
     } else if (entry.restPain !== undefined) {
-      push(entries, entry.date, { kind: 'rest', pain: entry.restPain, symptoms: entry.symptoms ?? [] });
+      push(entries, entry.date, { kind: 'rest', pain: entry.restPain, symptoms: entry.symptoms ?? [], morning: false });
     } else if (entry.cleared) {
       push(entries, entry.date, { kind: 'cleared' });
     } else if (entry.symptoms?.length) {

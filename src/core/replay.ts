@@ -144,6 +144,7 @@ class Replay {
   private readonly runDates: string[] = [];
   private readonly decisions: Decision[] = [];
   private readonly logged: LoggedSession[] = [];
+  private readonly restPains: { date: string; value: number }[] = [];
   /** The last session logged on each day, as the week it falls in shows it. */
   private readonly loggedOn = new Map<string, LoggedSession>();
   private progress: Progress | null = null;
@@ -312,7 +313,10 @@ class Replay {
       if (event.kind === 'session') this.logSession(event.session, date, offset, pending, runs, outcome);
       else if (event.kind === 'cleared') this.clear(date);
       else {
-        if (event.kind === 'rest') this.restPainLogged(date, event.pain, outcome, true);
+        if (event.kind === 'rest') {
+          if (!event.morning) this.restPains.push({ date, value: event.pain });
+          this.restPainLogged(date, event.pain, outcome, true);
+        }
         if (event.symptoms.length > 0) this.symptomsLogged(date, event.symptoms, outcome);
       }
     }
@@ -1145,6 +1149,7 @@ class Replay {
       sessions: [...this.logged],
       restThrough: this.restThrough,
       restPain: this.watch.restPain,
+      restPains: [...this.restPains],
       next: null,
     };
   }

@@ -319,6 +319,8 @@ export interface Progress {
   restThrough: string | null;
   /** The latest pain at rest logged (before a session, the next morning, or on its own): R-PAIN-5. */
   restPain: { date: string; value: number } | null;
+  /** Every pain at rest logged on a day of its own (not a session's next-morning pain), in log order. */
+  restPains: { date: string; value: number }[];
   /** The next run from today on, or the next session that is not rest; null while stopped. */
   next: NextSession | null;
 }

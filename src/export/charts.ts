@@ -7,7 +7,7 @@ import type { Style } from './style.js';
 const MAX_PAIN_COLUMNS = 30;
 const BAR_WIDTH = 40;
 
-/** Pain 0-10 per check-in: ● during, ○ next morning, ◉ both; the dotted row is the limit. */
+/** Pain 0-10 per entry: ● during, ○ next morning, ◉ both, △ at rest; the dotted row is the limit. */
 export function painChartText(points: PainPoint[], limit: number, s: Style): string[] {
   if (points.length === 0) return [s.dim('  No pain logged yet.')];
   const shown = points.slice(-MAX_PAIN_COLUMNS);
@@ -17,7 +17,8 @@ export function painChartText(points: PainPoint[], limit: number, s: Style): str
     for (const p of shown) {
       const during = p.during === pain;
       const morning = p.nextMorning === pain;
-      const mark = during && morning ? '◉' : during ? '●' : morning ? '○' : pain === limit ? '┄' : ' ';
+      const mark =
+        during && morning ? '◉' : during ? '●' : morning ? '○' : p.atRest === pain ? '△' : pain === limit ? '┄' : ' ';
       const coloured = mark === '┄' ? s.dim(mark) : mark !== ' ' && pain >= limit ? s.red(mark) : mark;
       row += `${coloured}${pain === limit ? s.dim('┄') : ' '}`;
     }
@@ -27,9 +28,13 @@ export function painChartText(points: PainPoint[], limit: number, s: Style): str
   const first = shortDate(shown[0]!.date);
   const last = shortDate(shown.at(-1)!.date);
   lines.push(
-    `      ${first}${shown.length > 1 ? ` … ${last}` : ''}${points.length > shown.length ? ` (last ${shown.length} check-ins)` : ''}`,
+    `      ${first}${shown.length > 1 ? ` … ${last}` : ''}${points.length > shown.length ? ` (last ${shown.length} entries)` : ''}`,
   );
-  lines.push(s.dim('      ● pain during   ○ next morning   ◉ both'));
+  lines.push(
+    s.dim(
+      `      ● pain during   ○ next morning   ◉ both${points.some((p) => p.atRest !== null) ? '   △ at rest' : ''}`,
+    ),
+  );
   return lines;
 }
 
@@ -101,6 +106,7 @@ export function painChartSvg(points: PainPoint[], limit: number): string {
   };
   series((p) => p.during, '#1f77b4', '', 'pain during');
   series((p) => p.nextMorning, '#ff7f0e', ' stroke-dasharray="4 3"', 'next morning');
+  series((p) => p.atRest, '#2ca02c', ' stroke-dasharray="1 3"', 'at rest');
   if (points.length > 0) {
     body.push(`<text x="${left}" y="${height - 28}" ${FONT}>${xml(shortDate(points[0]!.date))}</text>`);
     if (points.length > 1)
@@ -114,6 +120,8 @@ export function painChartSvg(points: PainPoint[], limit: number): string {
   }
   body.push(`<text x="${left}" y="${height - 8}" ${FONT} fill="#1f77b4">● pain during</text>`);
   body.push(`<text x="${left + 120}" y="${height - 8}" ${FONT} fill="#ff7f0e">● next morning</text>`);
+  if (points.some((p) => p.atRest !== null))
+    body.push(`<text x="${left + 250}" y="${height - 8}" ${FONT} fill="#2ca02c">● at rest</text>`);
   return svgDocument(width, height, 'Logged back pain over time', body);
 }
 

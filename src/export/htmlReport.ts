@@ -4,7 +4,7 @@ import { longDate } from '../core/dates.js';
 import type { Intake, LoggedSession, Plan } from '../core/types.js';
 import { painChartSvg, volumeChartSvg } from './charts.js';
 import { htmlPage, htmlText, userText } from './htmlPage.js';
-import type { StatusView } from './progress.js';
+import { weeklyPain, type StatusView } from './progress.js';
 
 export interface HtmlReportInput {
   view: StatusView;
@@ -178,19 +178,4 @@ function safetyNetLines(plan: Plan): string {
     level('Urgent, stop running:', net.urgent, net.urgentAction) +
     '</section>\n'
   );
-}
-
-/** Each week's check-ins and the average of the worse of pain during and next morning. */
-function weeklyPain(view: StatusView, plan: Plan): { week: number; count: number; average: number }[] {
-  const points = view.pain.map((p) => ({ date: p.date, pain: Math.max(p.during ?? -1, p.nextMorning ?? -1) }));
-  return plan.weeks
-    .map((w) => {
-      const inWeek = points.filter((p) => p.date >= w.start && p.date <= w.end && p.pain >= 0);
-      return {
-        week: w.index,
-        count: inWeek.length,
-        average: inWeek.reduce((a, p) => a + p.pain, 0) / Math.max(1, inWeek.length),
-      };
-    })
-    .filter((w) => w.count > 0);
 }

@@ -3,10 +3,12 @@
 import { addDays } from '../core/dates.js';
 import type { Decision, NextSession, Plan, Progress, Rules, Session, Week } from '../core/types.js';
 
+/** A check-in's pain during and the next morning, or a pain at rest logged on a day of its own. */
 export interface PainPoint {
   date: string;
   during: number | null;
   nextMorning: number | null;
+  atRest: number | null;
 }
 
 export interface WeekVolume {
@@ -88,15 +90,28 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
       notDone: runs.filter((s) => s.status === 'not-done').length,
       missed: runs.filter((s) => s.status === 'missed').length,
     },
-    pain: progress.sessions.map((s) => ({
-      date: s.date,
-      during: s.painDuring ?? null,
-      nextMorning: s.nextMorning ?? null,
-    })),
+    pain: painPoints(progress),
     weeks: weekVolumes(plan, rules),
     triage: plan.triage,
     painThreshold: rules.painThreshold,
   };
+}
+
+/** The check-ins and the pains at rest, by date; on one date, the pain at rest first. */
+function painPoints(progress: Progress): PainPoint[] {
+  const atRest = progress.restPains.map((r): PainPoint => ({
+    date: r.date,
+    during: null,
+    nextMorning: null,
+    atRest: r.value,
+  }));
+  const sessions = progress.sessions.map((s): PainPoint => ({
+    date: s.date,
+    during: s.painDuring ?? null,
+    nextMorning: s.nextMorning ?? null,
+    atRest: null,
+  }));
+  return [...atRest, ...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function weekVolumes(plan: Plan, rules: Rules): WeekVolume[] {
@@ -122,4 +137,22 @@ function weekVolumes(plan: Plan, rules: Rules): WeekVolume[] {
     });
   }
   return volumes;
+}
+
+/** Each week's entries with a pain, and the average of each entry's worst pain (during, next morning or at rest). */
+export function weeklyPain(view: StatusView, plan: Plan): { week: number; count: number; average: number }[] {
+  const points = view.pain.map((p) => ({
+    date: p.date,
+    pain: Math.max(p.during ?? -1, p.nextMorning ?? -1, p.atRest ?? -1),
+  }));
+  return plan.weeks
+    .map((w) => {
+      const inWeek = points.filter((p) => p.date >= w.start && p.date <= w.end && p.pain >= 0);
+      return {
+        week: w.index,
+        count: inWeek.length,
+        average: inWeek.reduce((a, p) => a + p.pain, 0) / Math.max(1, inWeek.length),
+      };
+    })
+    .filter((w) => w.count > 0);
 }

@@ -3,7 +3,7 @@
 import { longDate } from '../core/dates.js';
 import type { Decision, Intake, LoggedSession, Plan } from '../core/types.js';
 import { mdText } from './markdown.js';
-import type { StatusView } from './progress.js';
+import { weeklyPain, type StatusView } from './progress.js';
 
 export interface ReportInput {
   view: StatusView;
@@ -70,10 +70,7 @@ export function renderReport({ view, plan, intake, sessions, decisions = [], cha
 
   out.push('## Pain trend', '');
   out.push(`![Logged back pain over time, with the ${view.painThreshold}/10 line](${charts.pain})`, '');
-  const weekly = weeklyPain(
-    view.pain.map((p) => ({ date: p.date, pain: Math.max(p.during ?? -1, p.nextMorning ?? -1) })),
-    plan,
-  );
+  const weekly = weeklyPain(view, plan);
   if (weekly.length > 0) {
     out.push('| Week | Check-ins | Average worst pain |', '| --- | --- | --- |');
     for (const w of weekly) out.push(`| ${w.week} | ${w.count} | ${w.average.toFixed(1)}/10 |`);
@@ -125,20 +122,4 @@ export function renderReport({ view, plan, intake, sessions, decisions = [], cha
     '',
   );
   return `${out.join('\n')}`;
-}
-
-function weeklyPain(
-  points: { date: string; pain: number }[],
-  plan: Plan,
-): { week: number; count: number; average: number }[] {
-  return plan.weeks
-    .map((w) => {
-      const inWeek = points.filter((p) => p.date >= w.start && p.date <= w.end && p.pain >= 0);
-      return {
-        week: w.index,
-        count: inWeek.length,
-        average: inWeek.reduce((a, p) => a + p.pain, 0) / Math.max(1, inWeek.length),
-      };
-    })
-    .filter((w) => w.count > 0);
 }
