@@ -439,6 +439,20 @@ describe('checkin input found in review', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/--next-morning is the morning after the session, which has not come yet/);
   });
+  it('a clearance before the plan starts names today, not a --date never typed, and the way that works', async () => {
+    const dir = testDir('checkin');
+    const file = join(dir, 'night.yaml');
+    const init = [...INIT.slice(0, -2), '--start', '2026-11-30', '--symptom', 'night-pain', '--file', file];
+    expect((await cli([...init, '--today', '2026-11-20'], { cwd: dir })).code).toBe(3);
+    const early = await cli(['checkin', '--cleared', '--file', file, '--today', '2026-11-24'], { cwd: dir });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/^error: today \(2026-11-24\) is before the plan starts \(Mon 30 Nov 2026\)$/m);
+    expect(early.stderr).toMatch(/"backplan edit --cleared"/);
+    expect(early.stderr).not.toMatch(/--date/);
+    const edit = await cli(['edit', '--cleared', '--file', file, '--today', '2026-11-24'], { cwd: dir });
+    expect(edit.code).toBe(0);
+    expect(edit.stdout).toMatch(/Week 1 \(from Mon 30 Nov\) now holds walk\/run level 1/);
+  });
 });
 
 describe('R-ESC-4 in status', () => {

@@ -54,7 +54,7 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   const saved = await openAthlete(io, flags);
   const { intake, today, athlete } = saved;
   const date = flags.date ?? today;
-  checkDate(date, today, intake.start);
+  checkDate(date, today, intake.start, flags);
   if (triage(intake, saved.templates.rules).level === 'emergency') {
     io.stderr(`No plan to check in to: ${EMERGENCY_ACTION}\n`);
     return EXIT.withheld;
@@ -125,13 +125,19 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
 }
 
-function checkDate(date: string, today: string, start: string | undefined): void {
+function checkDate(date: string, today: string, start: string | undefined, flags: CheckinFlags): void {
   if (date > today) throw new UsageError(`--date ${date} is after today (${today})`, 'log a session once it is done');
-  if (start && date < start)
+  if (start && date < start) {
+    const day = flags.date === undefined ? `today (${date})` : `--date ${date}`;
     throw new UsageError(
-      `--date ${date} is before the plan starts (${longDate(start)})`,
-      'check --date; the log holds sessions of this plan only',
+      `${day} is before the plan starts (${longDate(start)})`,
+      flags.cleared
+        ? 'a clearance before the plan starts goes with your answers: "backplan edit --cleared"'
+        : flags.date === undefined
+          ? 'the log holds sessions of this plan only: check in once it has started'
+          : 'check --date; the log holds sessions of this plan only',
     );
+  }
 }
 
 function entryFromFlags(flags: CheckinFlags, date: string, today: string): CheckIn {
