@@ -303,6 +303,32 @@ budgets.push(
     holds: team(c, '2,000').peakRssMb <= 1.25 * team(c, '200').peakRssMb,
   })),
 );
+// Instructions, where valgrind is installed: the same on a busy machine as on an idle one, so they
+// tell a change in the code from a change in the machine. Wall time adds what instructions do not
+// count (page faults, the disk, other processes), and the budgets above are in wall time.
+const instructions = measureInstructions([
+  { name: 'backplan plan (text)', argv: [BIN, ...PLAN] },
+  { name: 'backplan plan --format md', argv: [BIN, ...PLAN, '--format', 'md'] },
+  { name: 'backplan plan --format ics', argv: [BIN, ...PLAN, '--format', 'ics'] },
+]);
+
+function measureInstructions(commands) {
+  if (spawnSync('valgrind', ['--version']).error) return null;
+  const count = (argv) => {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...argv], {
+      env,
+      cwd: work,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const collected = /Collected : (\d+)/.exec(r.stderr);
+    if (!collected) throw new Error(`callgrind gave no count for ${argv.join(' ')}: ${r.stderr.slice(-300)}`);
+    return Number(collected[1]);
+  };
+  const floorIr = count(['-e', '0']);
+  return commands.map(({ name, argv }) => ({ name, ratioToFloor: count(argv) / floorIr }));
+}
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 if (asJson) {
@@ -314,6 +340,7 @@ if (asJson) {
         batchRuns: BATCH_RUNS,
         results: results.map((r) => ({ ...r, ratioToFloor: r.medianMs / floor.medianMs })),
         budgets,
+        instructions,
       },
       null,
       2,
@@ -333,6 +360,11 @@ if (asJson) {
     console.log(
       `${r.name.padEnd(28)} user ${r.medianUserCpuMs.toFixed(0).padStart(5)} ms  kernel ${r.medianKernelCpuMs.toFixed(0).padStart(5)} ms`,
     );
+  console.log('');
+  if (instructions) {
+    console.log('Instructions (callgrind), against node -e 0:');
+    for (const r of instructions) console.log(`${r.name.padEnd(28)} ${r.ratioToFloor.toFixed(2).padStart(6)}×`);
+  } else console.log('Instructions: not counted (valgrind is not installed).');
   console.log('');
   for (const b of budgets) console.log(`${b.holds ? 'holds ' : 'MISSED'}  ${b.budget}`);
 }
