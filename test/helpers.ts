@@ -1,5 +1,5 @@
 import { plan } from '../src/core/plan.js';
-import type { Intake, Plan, Templates } from '../src/core/types.js';
+import type { CheckIn, Intake, Plan, Templates } from '../src/core/types.js';
 import { runCli } from '../src/cli/run.js';
 import type { Io } from '../src/cli/io.js';
 import { loadTemplates } from '../src/templates/load.js';
@@ -25,6 +25,16 @@ export function intake(overrides: Partial<Intake> = {}): Intake {
 export function makePlan(overrides: Partial<Intake> = {}, today = TODAY, t: Templates = templates): Plan {
   return plan(intake(overrides), t, today);
 }
+
+/** A clean session check-in on `date`: done, pain 1 before, during and after. */
+export const cleanCheckIn = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({
+  date,
+  completed: 'yes',
+  painBefore: 1,
+  painDuring: 1,
+  painAfter: 1,
+  ...extra,
+});
 
 export const runningSessions = (p: Plan) => p.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0);
 

@@ -262,24 +262,24 @@ describe('backplan status and report', () => {
   });
 });
 
-  it('pain at rest logged on its own is in status, its JSON and the report: never "No pain logged yet"', async () => {
-    const a = await athlete();
-    await a.run(['checkin', '--rest-pain', '2'], '2026-11-23');
-    await a.run(['checkin', '--rest-pain', '4'], '2026-11-24');
-    const text = await a.run(['status'], '2026-11-24');
-    expect(text.stdout).not.toMatch(/No pain logged yet/);
-    expect(text.stdout).toMatch(/^ {3}4 │ {2}△/m);
-    expect(text.stdout).toMatch(/^ {3}2 │△/m);
-    expect(text.stdout).toMatch(/△ at rest/);
-    const json = JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-24')).stdout);
-    expect(json.pain).toEqual([
-      { date: '2026-11-23', during: null, nextMorning: null, atRest: 2 },
-      { date: '2026-11-24', during: null, nextMorning: null, atRest: 4 },
-    ]);
-    expect((await a.run(['report', '-o', 'ana.md'], '2026-11-24')).code).toBe(0);
-    expect(readFileSync(join(a.dir, 'ana.md'), 'utf8')).toMatch(/^\| 1 \| 2 \| 3\.0\/10 \|$/m);
-    expect(readFileSync(join(a.dir, 'ana-pain.svg'), 'utf8')).toMatch(/Tue 24 Nov: at rest 4\/10/);
-  });
+it('pain at rest logged on its own is in status, its JSON and the report: never "No pain logged yet"', async () => {
+  const a = await athlete();
+  await a.run(['checkin', '--rest-pain', '2'], '2026-11-23');
+  await a.run(['checkin', '--rest-pain', '4'], '2026-11-24');
+  const text = await a.run(['status'], '2026-11-24');
+  expect(text.stdout).not.toMatch(/No pain logged yet/);
+  expect(text.stdout).toMatch(/^ {3}4 │ {2}△/m);
+  expect(text.stdout).toMatch(/^ {3}2 │△/m);
+  expect(text.stdout).toMatch(/△ at rest/);
+  const json = JSON.parse((await a.run(['status', '--format', 'json'], '2026-11-24')).stdout);
+  expect(json.pain).toEqual([
+    { date: '2026-11-23', during: null, nextMorning: null, atRest: 2 },
+    { date: '2026-11-24', during: null, nextMorning: null, atRest: 4 },
+  ]);
+  expect((await a.run(['report', '-o', 'ana.md'], '2026-11-24')).code).toBe(0);
+  expect(readFileSync(join(a.dir, 'ana.md'), 'utf8')).toMatch(/^\| 1 \| 2 \| 3\.0\/10 \|$/m);
+  expect(readFileSync(join(a.dir, 'ana-pain.svg'), 'utf8')).toMatch(/Tue 24 Nov: at rest 4\/10/);
+});
 
 describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-LOG-1)', () => {
   it('pain 10 during and 8 after: stop running, who to see, exit 3; status, show and report say so', async () => {

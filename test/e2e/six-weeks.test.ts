@@ -1,25 +1,14 @@
 // End-to-end: five weeks of a runner's check-ins through the built binary: clean sessions, a hold,
 // a drop-back, pain that keeps coming back (R-ESC-2), a clearance, and advancing again. What
 // checkin says comes next is what status and show plan (R-LOG-1).
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { binIn } from './bin.js';
 
-const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const dir = testDir('six-weeks');
-const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', BACKPLAN_FILE: join(dir, 'kim.yaml') };
-
-function run(args: string[], today: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--today', today], {
-    encoding: 'utf8',
-    input: '',
-    env,
-    cwd: dir,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = binIn(dir, join(dir, 'kim.yaml'));
 const checkin = (date: string, during: number) =>
   run(
     ['checkin', '--completed', 'yes', '--pain-before', '1', '--pain-during', String(during), '--pain-after', '1'],

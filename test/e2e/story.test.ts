@@ -1,24 +1,14 @@
 // End-to-end: two weeks of a runner's check-ins through the built binary, the plan checked after each.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { binIn } from './bin.js';
 
-const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const dir = testDir('story');
-const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', BACKPLAN_FILE: join(dir, 'sam.yaml') };
-
-function run(args: string[], today: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--today', today], {
-    encoding: 'utf8',
-    input: '',
-    env,
-    cwd: dir,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const file = join(dir, 'sam.yaml');
+const run = binIn(dir, file);
 
 interface JsonSession {
   date: string;
@@ -134,6 +124,6 @@ describe('a two-week story of check-ins', () => {
         expect(event.sequence).toBe(0);
       else if (earlier) expect(event.sequence).toBeGreaterThan(0);
     }
-    expect(readFileSync(env.BACKPLAN_FILE, 'utf8').match(/completed: yes/g)).toHaveLength(5);
+    expect(readFileSync(file, 'utf8').match(/completed: yes/g)).toHaveLength(5);
   });
 });

@@ -6,18 +6,11 @@ import { replan } from '../../src/core/replay.js';
 import type { CheckIn, Intake } from '../../src/core/types.js';
 import { changesAlong, sequencesOf } from '../../src/export/sequence.js';
 import { renderIcs } from '../../src/export/ics.js';
-import { intake as makeIntake, templates } from '../helpers.js';
+import { cleanCheckIn, intake as makeIntake, templates } from '../helpers.js';
 
 const START = '2026-11-23'; // Monday; runs fall on Mon, Wed, Sat
 const runner = (overrides: Partial<Intake> = {}) => makeIntake({ start: START, goalWeekly: 150, ...overrides });
-const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({
-  date,
-  completed: 'yes',
-  painBefore: 1,
-  painDuring: 1,
-  painAfter: 1,
-  ...extra,
-});
+const ok = cleanCheckIn;
 const judge = (session: Partial<CheckIn>) =>
   judgeSession(
     { date: START, completed: 'yes', ...session },

@@ -6,18 +6,11 @@ import { addDays } from '../../src/core/dates.js';
 import { plan } from '../../src/core/plan.js';
 import { replan } from '../../src/core/replay.js';
 import type { CheckIn, Intake } from '../../src/core/types.js';
-import { intake as makeIntake, templates } from '../helpers.js';
+import { cleanCheckIn, intake as makeIntake, templates } from '../helpers.js';
 
 const START = '2026-11-23';
 const runner = (overrides: Partial<Intake> = {}) => makeIntake({ start: START, goalWeekly: 150, ...overrides });
-const ok = (date: string, extra: Partial<CheckIn> = {}): CheckIn => ({
-  date,
-  completed: 'yes',
-  painBefore: 1,
-  painDuring: 1,
-  painAfter: 1,
-  ...extra,
-});
+const ok = cleanCheckIn;
 const replanned = (log: CheckIn[], today: string, who = runner()) => replan(who, log, templates, today);
 const runsAfter = (log: CheckIn[], today: string, who = runner()) =>
   replanned(log, today, who)
