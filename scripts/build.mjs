@@ -50,9 +50,8 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
-  // Loaded from node_modules at run time: the zone library reads its zone files beside itself, and
-  // playwright-core (PDF only) finds its own files the same way.
-  external: ['@touch4it/ical-timezones', 'playwright-core'],
+  // Loaded from node_modules at run time: the zone library reads its zone files beside itself.
+  external: ['@touch4it/ical-timezones'],
   inject: ['scripts/import-meta-url.js'],
   define: { 'import.meta.url': 'importMetaUrl' },
   // An `import()` of a library outside this file becomes a `require`: kept as `import()`, it would
