@@ -321,22 +321,7 @@ export function levelUp(stage: LadderStage, course: Course): Stage {
 
 function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: number, course: Course): WeekLoad {
   const { rules } = course.input;
-  if (lightAfter !== null) {
-    // R-VOL-4: a lighter week; the week after it grows from the last full week, not this one.
-    return {
-      phase: stage.phase,
-      level: null,
-      lighter: true,
-      heldBack: null,
-      runs: spreadRuns(
-        Math.max(Math.floor(lightAfter * rules.downWeekFactor), Math.min(lightAfter, ladderTopOneDayFewer(course))),
-        stage.runDays,
-        ceiling,
-      ),
-      rules: ['R-VOL-4', 'R-VOL-2', 'R-PAIN-2'],
-      why: `A lighter week at ${Math.round(rules.downWeekFactor * 100)}% of the week before, so the body can absorb the training (R-VOL-4).`,
-    };
-  }
+  if (lightAfter !== null) return lighterWeek(stage, lightAfter, ceiling, course);
   const runs = spreadRuns(stage.weekly, stage.runDays, ceiling);
   if (stage.phase === 'maintain') {
     const capped = course.ceiling < course.goal;
@@ -364,6 +349,35 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
     rules: ['R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
     why: `Weekly running grows by at most ${Math.round((rules.volumeCap - 1) * 100)}%, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
   };
+}
+
+/**
+ * R-VOL-4: a lighter week; the week after it grows from the last full week, not this one. R-WEEK-3
+ * keeps it at the walk/run ladder's top on one day fewer at least; where that is all of the week
+ * before, the week is held (no growth), not lightened, and says so.
+ */
+function lighterWeek(stage: VolumeStage, before: number, ceiling: number, course: Course): WeekLoad {
+  const { rules } = course.input;
+  const share = Math.round(rules.downWeekFactor * 100);
+  const ladderFloor = Math.min(before, ladderTopOneDayFewer(course));
+  const minutes = Math.max(Math.floor(before * rules.downWeekFactor), ladderFloor);
+  const week = { phase: stage.phase, level: null, heldBack: null, runs: spreadRuns(minutes, stage.runDays, ceiling) };
+  if (minutes >= before) {
+    return {
+      ...week,
+      lighter: false,
+      rules: ['R-WEEK-3', 'R-VOL-4', 'R-VOL-2', 'R-PAIN-2'],
+      why:
+        `Held at last week's ${before} min, with no growth, in place of a lighter week: ${share}% of it would be ` +
+        'less than a runner on one day fewer, still on the walk/run ladder, runs (R-WEEK-3).',
+    };
+  }
+  const why =
+    minutes === Math.floor(before * rules.downWeekFactor)
+      ? `A lighter week at ${share}% of the week before, so the body can absorb the training (R-VOL-4).`
+      : `A lighter week, ${minutes} of last week's ${before} min: ${share}% would be less than a runner still on the ` +
+        'walk/run ladder runs (R-VOL-4, R-WEEK-3).';
+  return { ...week, lighter: true, rules: ['R-VOL-4', 'R-VOL-2', 'R-PAIN-2'], why };
 }
 
 /**

@@ -101,6 +101,25 @@ describe('safety properties over 1,000 random intakes each', () => {
     );
   });
 
+  it('R-VOL-4: a week called lighter holds less than the week before, and "80%" only when it is', () => {
+    let lighter = 0;
+    fc.assert(
+      fc.property(intakeArb, isoDateArb, (intake, today) => {
+        const weeks = make(today, intake).weeks;
+        weeks.forEach((week, i) => {
+          const before = weeks[i - 1];
+          if (!week.lighter || !before) return;
+          lighter++;
+          expect(week.runMinutes).toBeLessThan(before.runMinutes);
+          if (/at 80% of the week before/.test(week.why))
+            expect(week.runMinutes).toBeLessThanOrEqual(Math.floor(before.runMinutes * 0.8));
+        });
+      }),
+      RUNS,
+    );
+    expect(lighter).toBeGreaterThan(50); // the property met many lighter weeks
+  });
+
   it('R-PROG-2: the ladder level rises by at most one a week and never skips', () => {
     fc.assert(
       fc.property(intakeArb, isoDateArb, (intake, today) => {
