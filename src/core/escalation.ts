@@ -5,7 +5,7 @@
 import { highestPain } from './checkin.js';
 import { addDays, daysBetween, shortDate } from './dates.js';
 import type { Stage } from './progression.js';
-import { findSymptom } from './symptoms.js';
+import { DOCTOR_FIRST_CAUTIONS, findSymptom } from './symptoms.js';
 import type { CheckIn, DecisionKind, Rules, Triage, TriageReason } from './types.js';
 
 export type EscalationRule = 'R-ESC-1' | 'R-ESC-2' | 'R-ESC-3';
@@ -56,27 +56,39 @@ function recurringPattern(kind: 'drop-backs' | 'setbacks', dates: readonly strin
     : `${dates.length} setbacks in a row (holds or drop-backs on ${listed})`;
 }
 
-/** R-ESC-4 in the plan's notes: the reminder once it is due, else the day it will be. */
-export function cautionNote(cautionSince: string, today: string, rules: Rules): string {
+/**
+ * R-ESC-4 in the plan's notes: the reminder once it is due, else the day it will be. The triage's
+ * referral says when to book; the reminder never reads as leave to wait until then.
+ */
+export function cautionNote(cautionSince: string, today: string, rules: Rules, triage: Triage): string {
   const due = addDays(cautionSince, rules.cautionReminderDays);
   return due <= today
-    ? cautionReminder(today, cautionSince, rules)!
-    : `If the caution signs are still there on ${shortDate(due)}, book the assessment then: from that week on the plan says so every week (R-ESC-4).`;
+    ? cautionReminder(today, cautionSince, rules, triage)!
+    : `Book the assessment the triage names within the time it gives. If the caution signs are still there on ${shortDate(due)}, every week from then says to book it now (R-ESC-4).`;
 }
 
 /** R-ESC-4 in the triage every output carries: once due, the caution message says to book the assessment now. */
 export function withCautionReminder(triage: Triage, cautionSince: string | null, today: string, rules: Rules): Triage {
   if (triage.level !== 'caution' || triage.cleared) return triage;
-  const reminder = cautionReminder(today, cautionSince, rules);
+  const reminder = cautionReminder(today, cautionSince, rules, triage);
   return reminder ? { ...triage, message: `${triage.message} ${reminder}` } : triage;
 }
 
 /** R-ESC-4: the reminder a week carries once a caution sign has been reported for the configured days. */
-export function cautionReminder(weekStart: string, cautionSince: string | null, rules: Rules): string | null {
+export function cautionReminder(
+  weekStart: string,
+  cautionSince: string | null,
+  rules: Rules,
+  triage: Triage,
+): string | null {
   if (cautionSince === null || weekStart < addDays(cautionSince, rules.cautionReminderDays)) return null;
+  // Section 5b: some caution signs go to a doctor first, the rest to a physical therapist.
+  const who = triage.reasons.some((r) => r.level === 'caution' && DOCTOR_FIRST_CAUTIONS.includes(r.id))
+    ? 'a doctor (GP) first'
+    : 'a physical therapist, or a gait analysis';
   return (
-    `The caution signs have lasted ${Math.round(rules.cautionReminderDays / 7)} weeks: book the assessment now ` +
-    '(a physical therapist, or a gait analysis); the plan stays in the walk/run phase without it (R-ESC-4).'
+    `The caution signs have lasted ${Math.round(rules.cautionReminderDays / 7)} weeks: book the assessment now, ` +
+    `with ${who}; the plan stays in the walk/run phase without it (R-ESC-4).`
   );
 }
 

@@ -44,11 +44,11 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
       index,
       loads[index - 1],
     );
-    const reminder = cautionReminder(weekStart, cautionSince, rules);
+    const reminder = cautionReminder(weekStart, cautionSince, rules, result);
     if (reminder) week.why = `${week.why} ${reminder}`;
     return week;
   });
-  const notes = cautionSince ? [cautionNote(cautionSince, today, rules)] : [];
+  const notes = cautionSince ? [cautionNote(cautionSince, today, rules, result)] : [];
   const shown = withCautionReminder(result, cautionSince, today, rules);
   return assemblePlan(intake, templates, today, { start, weekCount, triage: shown, days, loads, weeks, notes });
 }

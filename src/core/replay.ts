@@ -1055,7 +1055,7 @@ class Replay {
       const changes = segments.map((s) => s.because).filter((b): b is string => b !== null);
       week.why = `${changes.join(' ')} ${week.why}`;
     }
-    const reminder = cautionReminder(weekStart, this.watch.cautionSince, this.rules);
+    const reminder = cautionReminder(weekStart, this.watch.cautionSince, this.rules, this.triage);
     if (reminder && this.triage.level === 'caution' && !this.triage.cleared) week.why = `${week.why} ${reminder}`;
     if (this.watch.restHighSince !== null && this.watch.restPain && week.end >= this.today) {
       week.why = `${week.why} No run until you log pain at rest below ${this.rules.painThreshold}/10: ${this.watch.restPain.value}/10 was logged on ${shortDate(this.watch.restPain.date)} (R-PAIN-5).`;
@@ -1167,7 +1167,7 @@ class Replay {
       );
     }
     if (this.watch.cautionSince !== null && this.triage.level === 'caution' && !this.triage.cleared) {
-      notes.push(cautionNote(this.watch.cautionSince, this.today, this.rules));
+      notes.push(cautionNote(this.watch.cautionSince, this.today, this.rules, this.triage));
     }
     const missed = 'Planned runs with no check-in count as missed; log each session with "backplan checkin".';
     if (this.logged.length === 0) return this.start < this.today ? [...notes, missed] : notes;

@@ -15,6 +15,9 @@ export interface Symptom {
  * night pain, fever, weight loss, cancer history and trauma go to a doctor first; nerve signs to a
  * doctor or physical therapist; the caution signs to a physical therapist or a gait analysis.
  */
+/** Caution signs that section 5b sends to a doctor (GP) first, not to a physical therapist. */
+export const DOCTOR_FIRST_CAUTIONS: readonly string[] = ['first-episode-over-50'];
+
 export const REFERRALS: Readonly<Record<string, string>> = {
   'night-pain':
     'Night pain that rest does not ease: see a doctor (GP) within a few days; the same day if you ' +

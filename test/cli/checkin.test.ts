@@ -463,7 +463,7 @@ describe('R-ESC-4 in status', () => {
     expect(init.code).toBe(0);
     const status = await cli(['status', '--file', file, '--today', '2026-12-23'], { cwd: dir });
     expect(status.stdout.replace(/\s+/g, ' ')).toMatch(
-      /book the assessment now \(a physical therapist, or a gait analysis\)/,
+      /book the assessment now, with a physical therapist, or a gait analysis;/,
     );
   });
 });

@@ -303,7 +303,17 @@ describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
     const reminded = p.weeks.map((w) => /book the assessment now.*\(R-ESC-4\)/.test(w.why));
     expect(reminded.slice(0, 4)).toEqual([false, false, false, false]);
     expect(reminded.slice(4).every(Boolean)).toBe(true);
-    expect(p.notes.join(' ')).toMatch(/still there on Mon 21 Dec, book the assessment then/);
+    expect(p.notes.join(' ')).toMatch(/Book the assessment the triage names within the time it gives/);
+    expect(p.notes.join(' ')).toMatch(/still there on Mon 21 Dec, every week from then says to book it now/);
+    expect(p.weeks[4]!.why).toMatch(/book the assessment now, with a physical therapist, or a gait analysis/);
+  });
+  it('a first episode at 50 or over: the GP first, never "book the assessment then" in 4 weeks (section 5b)', () => {
+    const p = plan(runner({ age: 60, firstEpisode: true }), templates, '2026-11-22');
+    expect(p.triage.message).toMatch(/see a doctor \(GP\) first, within 1-2 weeks/);
+    const words = [p.triage.message, ...p.notes, ...p.weeks.map((w) => w.why)].join(' ');
+    expect(words).not.toMatch(/book the assessment then/);
+    expect(words).not.toMatch(/physical therapist, or a gait analysis/);
+    expect(p.weeks[4]!.why).toMatch(/book the assessment now, with a doctor \(GP\) first/);
   });
   it('a caution sign logged at a check-in starts its own four weeks; a clearance ends the reminder', () => {
     // Stiffness logged on Wed 25 Nov, then a month of clean sessions: the reminder is due from Wed 23 Dec.
