@@ -227,9 +227,9 @@ function planNotes(
   if (loads.some((l) => l.runs.length > 0))
     notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
   const ladderLimit = Math.min(days.wanted, rules.maxRunDaysPer7);
-  if (intake.days?.length && days.pattern.length < ladderLimit) {
+  if (intake.days?.length && days.pattern.length < ladderLimit && loads.some((l) => l.phase === 'walk-run')) {
     notes.push(
-      `Only ${days.pattern.length} running day${days.pattern.length === 1 ? '' : 's'} a week fit your preferred days without running two days in a row (R-PROG-1).`,
+      `In the walk/run phase only ${days.pattern.length} running day${days.pattern.length === 1 ? '' : 's'} a week fit your preferred days without running two days in a row (R-PROG-1).`,
     );
   }
   const pace = paceOf(intake, rules);
@@ -244,9 +244,13 @@ function planNotes(
     );
   }
   if (days.wanted > days.rebuildDays && loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain')) {
+    const named = intake.days?.length ?? 7;
     notes.push(
-      `You asked for ${days.wanted} running days; the plan runs at most ${days.rebuildDays} a week, so every week ` +
-        'keeps a full rest day and never three running days in a row (R-WEEK-1). Use the other days for cross-training.',
+      named < days.wanted
+        ? `You asked for ${days.wanted} running days and named ${named} to run on (--days): the plan runs on at most ` +
+            `${days.rebuildDays} of them a week. Use the other days for cross-training.`
+        : `You asked for ${days.wanted} running days; the plan runs at most ${days.rebuildDays} a week, so every week ` +
+            'keeps a full rest day and never three running days in a row (R-WEEK-1). Use the other days for cross-training.',
     );
   }
   if (loads.some((l) => l.runs.length > 0)) {
@@ -257,8 +261,19 @@ function planNotes(
         'rather than long strides.',
     );
   }
-  if (loads.some((l) => l.phase === 'maintain'))
-    notes.push('Goal reached: keep the core and mobility work 2-3 times a week to protect your back.');
+  const held = Math.max(
+    0,
+    ...loads.filter((l) => l.phase === 'maintain').map((l) => l.runs.reduce((a, b) => a + b, 0)),
+  );
+  if (held > 0) {
+    const goal = Math.floor(toMinutes(intake.goalWeekly, intake.units, rules, intake.pace));
+    notes.push(
+      held >= goal
+        ? 'Goal reached: keep the core and mobility work 2-3 times a week to protect your back.'
+        : `The plan stops growing at ${held} running min a week, short of your goal of ${goal}: the weeks say why. ` +
+            'Keep the core and mobility work 2-3 times a week to protect your back.',
+    );
+  }
   // Choice: "mild back pain often settles" would reassure a runner the plan has just sent to a clinician.
   if (!withheld)
     notes.push(

@@ -246,3 +246,29 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(text).toMatch(/short quick steps and a higher cadence rather than long strides/);
   });
 });
+
+describe('the notes agree with the weeks (found in review)', () => {
+  const twoDays = { pain: 1, weekly: 40, goalWeekly: 60, units: 'km', days: ['mon', 'tue'], runsPerWeek: 4 } as const;
+  it('a plan held below its goal never says "Goal reached", and says where it stops', () => {
+    const p = makePlan(twoDays);
+    const top = maxWeek(p);
+    expect(top).toBeLessThan(60 * 5);
+    expect(p.notes.join(' ')).not.toMatch(/Goal reached/);
+    expect(p.notes.join(' ')).toMatch(
+      new RegExp(`stops growing at ${top} running min a week, short of your goal of 300`),
+    );
+    expect(makePlan({ pain: 1, weekly: 20, goalWeekly: 20, units: 'km' }).notes.join(' ')).toMatch(/Goal reached/);
+  });
+  it('the days named with --days, not R-WEEK-1, are the reason for fewer running days', () => {
+    const notes = makePlan(twoDays).notes.join(' ');
+    expect(notes).toMatch(/You asked for 4 running days and named 2 to run on \(--days\)/);
+    expect(notes).not.toMatch(/never three running days in a row/);
+  });
+  it('"running two days in a row" is said of the walk/run phase, and only where the plan has one', () => {
+    const rebuildOnly = makePlan(twoDays);
+    expect(rebuildOnly.weeks.some((w) => w.phase === 'walk-run')).toBe(false);
+    expect(rebuildOnly.notes.join(' ')).not.toMatch(/two days in a row \(R-PROG-1\)/);
+    const ladder = makePlan({ ...twoDays, weekly: 0 });
+    expect(ladder.notes.join(' ')).toMatch(/In the walk\/run phase only 1 running day a week fit your preferred days/);
+  });
+});
