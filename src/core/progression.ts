@@ -398,8 +398,12 @@ export function nextVolumeStage(stage: VolumeStage, lastFull: number, course: Co
   if (stage.phase === 'maintain') return stage;
   const weekly = Math.min(ceiling, Math.floor(lastFull * rules.volumeCap)); // R-VOL-1, R-VOL-6
   if (weekly >= ceiling) return { phase: 'maintain', weekly: ceiling, runDays: volumeDays(stage, ceiling, course) };
-  if (weekly / stage.runDays < rules.continuousTargetMinutes || weekly < baseMinutes) {
-    return { phase: 'continuous', weekly, runDays: stage.runDays };
+  // Once in the rebuild, the week stays there: the days it adds shorten the runs, which is no reason to go back.
+  if (stage.phase !== 'rebuild' && (weekly / stage.runDays < rules.continuousTargetMinutes || weekly < baseMinutes)) {
+    // A run at the single-run cap (R-VOL-2) takes a running day more, within the phase's days:
+    // otherwise the week could never grow past one run's cap, and the plan would stall.
+    const runDays = Math.max(stage.runDays, Math.min(course.input.runDays, Math.ceil(weekly / course.runCap)));
+    return { phase: 'continuous', weekly, runDays };
   }
   return { phase: 'rebuild', weekly, runDays: volumeDays(stage, weekly, course) };
 }
@@ -458,9 +462,10 @@ export function startingStage(course: Course): Stage {
       // The runs share the week as spreadRuns does: the longest is the share rounded up.
       const perRun = Math.min(Math.ceil(current / days), longest, course.runCap);
       if (perRun < runMinutesOf(continuousLevel)) continue;
-      const rebuild = perRun >= rules.continuousTargetMinutes;
-      if (days > (rebuild ? input.rebuildRunDays : input.runDays)) continue;
       const weekly = Math.min(current, ceiling, perRun * days);
+      // The rebuild as nextVolumeStage reads it, so that week 2 never falls back to continuous running.
+      const rebuild = perRun >= rules.continuousTargetMinutes && weekly >= course.baseMinutes;
+      if (days > (rebuild ? input.rebuildRunDays : input.runDays)) continue;
       const phase = weekly >= ceiling ? 'maintain' : rebuild ? 'rebuild' : 'continuous';
       consider({ phase, weekly, runDays: days }, weekly, days);
     }

@@ -208,3 +208,18 @@ describe('safety properties over 1,000 random intakes each', () => {
     );
   });
 });
+
+describe('a plan made without a log', () => {
+  const ORDER = ['settle', 'walk-run', 'continuous', 'rebuild', 'maintain'];
+  it('never names check-ins as a reason, and its phases never go back', () => {
+    fc.assert(
+      fc.property(intakeArb, isoDateArb, (intake, today) => {
+        const p = make(today, intake);
+        const phases = p.weeks.map((w) => ORDER.indexOf(w.phase));
+        for (let i = 1; i < phases.length; i++) expect(phases[i]).toBeGreaterThanOrEqual(phases[i - 1]!);
+        for (const week of p.weeks) expect(week.why).not.toMatch(/your check-ins/);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/core/dates.js';
 import { isFullRestDay } from '../../src/core/sessions.js';
-import type { Plan, Session } from '../../src/core/types.js';
+import type { Intake, Plan, Session } from '../../src/core/types.js';
 import { renderIcs } from '../../src/export/ics.js';
 import { renderJson } from '../../src/export/json.js';
 import { renderMarkdown } from '../../src/export/markdown.js';
@@ -248,7 +248,14 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
 });
 
 describe('the notes agree with the weeks (found in review)', () => {
-  const twoDays = { pain: 1, weekly: 40, goalWeekly: 60, units: 'km', days: ['mon', 'tue'], runsPerWeek: 4 } as const;
+  const twoDays: Partial<Intake> = {
+    pain: 1,
+    weekly: 40,
+    goalWeekly: 60,
+    units: 'km',
+    days: ['mon', 'tue'],
+    runsPerWeek: 4,
+  };
   it('a plan held below its goal never says "Goal reached", and says where it stops', () => {
     const p = makePlan(twoDays);
     const top = maxWeek(p);
@@ -270,5 +277,20 @@ describe('the notes agree with the weeks (found in review)', () => {
     expect(rebuildOnly.notes.join(' ')).not.toMatch(/two days in a row \(R-PROG-1\)/);
     const ladder = makePlan({ ...twoDays, weekly: 0 });
     expect(ladder.notes.join(' ')).toMatch(/In the walk\/run phase only 1 running day a week fit your preferred days/);
+  });
+});
+
+describe('a plan made without a log moves one way (found in review)', () => {
+  it('one run a week at the single-run cap takes a day more rather than stall at one 45-minute run', () => {
+    const p = makePlan({ pain: 1, weekly: 10, goalWeekly: 30, units: 'km', longestRun: 8 }, '2026-01-07');
+    const cap = Math.floor(0.3 * 30 * 5); // R-VOL-2: 30% of the goal week, at the assumed 5:00/km
+    expect(p.weeks[0]!.runMinutes).toBeLessThanOrEqual(cap);
+    expect(maxWeek(p)).toBeGreaterThan(cap);
+    expect(runningSessions(p).every((s) => s.runMinutes <= cap)).toBe(true);
+  });
+  it('a week 1 of rebuild is not followed by continuous running, "brought back by your check-ins"', () => {
+    const p = makePlan({ pain: 1, weekly: 90, units: 'min', goalWeekly: 150, runsPerWeek: 1 }, '2026-01-07');
+    expect(p.weeks.map((w) => w.why).join(' ')).not.toMatch(/check-ins/);
+    expect(p.weeks[0]!.phase).not.toBe('rebuild');
   });
 });
