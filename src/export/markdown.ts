@@ -1,6 +1,7 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
 import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
+import { sharedRunText, type SharedRunText } from './runText.js';
 import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
 import { shortTitle, weekHeading } from './text.js';
@@ -78,13 +79,13 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
 
   if (plan.weeks.length > 0) {
     out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
-    const common = everyRun(plan);
-    let gate = '';
+    // What every run says alike is said once, before the first week; each week keeps what is its own.
+    const runs = sharedRunText(plan.weeks.flatMap((w) => w.sessions.filter((s) => s.runMinutes > 0)));
+    if (runs.every.length > 0) out.push(runSection(runs));
     for (const week of plan.weeks) {
-      out.push(weekHead(week, week.gate === gate));
-      gate = week.gate;
-      // One row a day; the week's runs are described once under the table, and each exercise once
-      // at the end, so that 8 weeks print on two or three pages.
+      out.push(weekHead(week, runs));
+      // One row a day, and each exercise described once at the end, so that 8 weeks print on two or
+      // three pages.
       let from = 0;
       for (let i = 1; i <= week.sessions.length; i++) {
         if (i < week.sessions.length && week.sessions[i]!.date === week.sessions[from]!.date) continue;
@@ -94,9 +95,8 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
         out.push(cache?.piece(dayRowKey(day), () => dayRow(day)) ?? dayRow(day));
         from = i;
       }
-      out.push(runNotes(week, common));
+      out.push('\n');
     }
-    if (common) out.push(`## Every run\n\n${mdText(common)}\n\n`);
     if (options.exercises) out.push(exerciseSection(plan, options.exercises, cache));
   }
   out.push(`---\n\n*${mdText(plan.notice)}*\n`);
@@ -125,12 +125,16 @@ function safetyNetSection(net: Plan['safetyNet']): string {
   );
 }
 
-/** A week's heading, its gate (said once while it stays the same) and why it holds what it holds. */
-function weekHead(week: Week, sameGate: boolean): string {
+/**
+ * A week's heading, its gate (in full every week: a page may be read alone), why it holds what it
+ * holds, and its runs: what is their own, and where the rest is.
+ */
+function weekHead(week: Week, runs: SharedRunText): string {
   return (
     `## ${mdText(weekHeading(week))}\n\n` +
-    `> **Gate:** ${sameGate ? 'as the week before.' : mdText(week.gate)} ${mdText(week.why)}\n\n` +
-    '| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n'
+    `> **Gate:** ${mdText(week.gate)} ${mdText(week.why)}` +
+    runLines(week, runs) +
+    '\n| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n'
   );
 }
 
@@ -170,41 +174,33 @@ function sessionText(session: Session): string {
 }
 
 /**
- * What every run of the plan says alike, at its end (the effort, the form): the sentences all their
- * descriptions end with, to print once. Empty when the runs share none.
+ * The week's runs, each described once, less what every run of the plan says, and where that is.
+ * Each on a line of its own (a hard break), in the gate's box.
  */
-function everyRun(plan: Plan): string {
-  const runs = plan.weeks
-    .flatMap((w) => w.sessions)
-    .filter((s) => s.runMinutes > 0)
-    .map((s) => s.details.split('. '));
-  if (runs.length < 2) return '';
-  const first = runs[0]!;
-  let shared = 0;
-  while (
-    shared < first.length - 1 &&
-    runs.every((r) => r.length - 1 > shared && r[r.length - 1 - shared] === first[first.length - 1 - shared])
-  )
-    shared++;
-  return shared === 0 ? '' : first.slice(first.length - shared).join('. ');
+function runLines(week: Week, runs: SharedRunText): string {
+  const lines = new Set<string>();
+  for (const run of week.sessions) {
+    if (run.runMinutes > 0) lines.add(`**${mdText(shortTitle(run.title))}:** ${mdText(runs.own(run))}`);
+  }
+  if (lines.size > 0 && runs.every.length > 0) lines.add(`Warm-up, cool-down and when to stop: ${HOW_TO_RUN}.`);
+  return [...lines].map((line) => `\\\n> ${line}`).join('') + '\n';
 }
 
-/** The week's runs, described once (they share their description within a week), less what every run says. */
-function runNotes(week: Week, common: string): string {
-  const seen = new Set<string>();
-  let text = '\n';
-  for (const run of week.sessions) {
-    if (run.runMinutes === 0) continue;
-    const own =
-      common && run.details.endsWith(common)
-        ? `${run.details.slice(0, -common.length).trimEnd()} As every run: see Every run, at the end.`
-        : run.details;
-    const note = `${mdText(own)} Rules: ${run.rules.join(', ')}.`;
-    if (seen.has(note)) continue;
-    seen.add(note);
-    text += `**${mdText(run.title)}:** ${note}\n\n`;
-  }
-  return text;
+const HOW_TO_RUN = 'How to run every session';
+
+const KIND_WORDS: Partial<Record<Session['kind'], string>> = {
+  'walk-run': 'Walk/run sessions',
+  run: 'Continuous runs',
+};
+
+/** What every run of the plan says alike, once, before the first week. */
+function runSection(runs: SharedRunText): string {
+  const items = [
+    ...runs.every.map((s) => mdText(s)),
+    ...runs.byKind.map((k) => `${KIND_WORDS[k.kind] ?? k.kind}: ${k.sentences.map((s) => mdText(s)).join(' ')}`),
+  ];
+  if (runs.rules.length > 0) items.push(`Rules: ${runs.rules.join(', ')}.`);
+  return `## ${HOW_TO_RUN}\n\n${items.map((i) => `- ${i}\n`).join('')}\n`;
 }
 
 /** The instructions of each exercise the plan uses, once. */
