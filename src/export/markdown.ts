@@ -216,11 +216,12 @@ function exerciseSection(plan: Plan, exercises: Record<string, Exercise>, cache:
 }
 
 function instructionsText(shown: Exercise[]): string {
+  // An item each, not a heading each: the same words in fewer lines on paper.
   let text = '## Exercise instructions\n\n';
   for (const exercise of shown) {
     const minutes = exercise.minutes ? ` (${exercise.minutes} min)` : '';
-    text += `### ${mdText(exercise.title)}${minutes}\n\n${mdText(exercise.details)}\n\n`;
-    if (exercise.steps?.length) text += `${exercise.steps.map((s) => mdText(s)).join(' ')}\n\n`;
+    const steps = exercise.steps?.length ? ` ${exercise.steps.map((s) => mdText(s)).join(' ')}` : '';
+    text += `- **${mdText(exercise.title)}**${minutes}: ${mdText(exercise.details)}${steps}\n`;
   }
-  return text;
+  return `${text}\n`;
 }
