@@ -2,6 +2,7 @@
 import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
 import { sharedRunText, type SharedRunText } from './runText.js';
+import { usualWeek } from './usualWeek.js';
 import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
 import { shortTitle, weekHeading } from './text.js';
@@ -82,10 +83,15 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
     // What every run says alike is said once, before the first week; each week keeps what is its own.
     const runs = sharedRunText(plan.weeks.flatMap((w) => w.sessions.filter((s) => s.runMinutes > 0)));
     if (runs.every.length > 0) out.push(runSection(runs));
+    // Weeks alike print their days once, as the usual week, and name their runs: 8 weeks on two or
+    // three pages. A week that differs keeps its table, one row a day.
+    const usual = usualWeek(plan);
+    if (usual) out.push(usualWeekSection(usual.example));
     for (const week of plan.weeks) {
-      out.push(weekHead(week, runs));
-      // One row a day, and each exercise described once at the end, so that 8 weeks print on two or
-      // three pages.
+      const follows = usual?.follows(week) ?? false;
+      out.push(weekHead(week, runs, follows));
+      if (follows) continue;
+      out.push(TABLE_HEAD);
       let from = 0;
       for (let i = 1; i <= week.sessions.length; i++) {
         if (i < week.sessions.length && week.sessions[i]!.date === week.sessions[from]!.date) continue;
@@ -127,15 +133,48 @@ function safetyNetSection(net: Plan['safetyNet']): string {
 
 /**
  * A week's heading, its gate (in full every week: a page may be read alone), why it holds what it
- * holds, and its runs: what is their own, and where the rest is.
+ * holds, and its runs: their own words, and where the rest is. A week that follows the usual week
+ * names its runs' dates instead of a table.
  */
-function weekHead(week: Week, runs: SharedRunText): string {
-  return (
-    `## ${mdText(weekHeading(week))}\n\n` +
-    `> **Gate:** ${mdText(week.gate)} ${mdText(week.why)}` +
-    runLines(week, runs) +
-    '\n| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n'
-  );
+function weekHead(week: Week, runs: SharedRunText, followsUsual: boolean): string {
+  const lines = [`**Gate:** ${mdText(week.gate)} ${mdText(week.why)}`];
+  const byRun = new Map<string, string[]>();
+  for (const run of week.sessions) {
+    if (run.runMinutes === 0) continue;
+    const line = followsUsual
+      ? `${sessionText(run)} on %DATES%: ${mdText(runs.own(run))}`
+      : `**${mdText(shortTitle(run.title))}:** ${mdText(runs.own(run))}`;
+    byRun.set(line, [...(byRun.get(line) ?? []), shortDate(run.date)]);
+  }
+  for (const [line, dates] of byRun) lines.push(line.replace('%DATES%', listed(dates)));
+  const where = runs.every.length > 0 && byRun.size > 0 ? `warm-up, cool-down and when to stop: ${HOW_TO_RUN}.` : '';
+  if (followsUsual)
+    lines.push(`${byRun.size > 0 ? 'Other days' : 'Days'} as ${USUAL_WEEK}${where ? `; ${where}` : '.'}`);
+  else if (where) lines.push(`${where[0]!.toUpperCase()}${where.slice(1)}`);
+  return `## ${mdText(weekHeading(week))}\n\n> ${lines.join('\\\n> ')}\n\n`;
+}
+
+const TABLE_HEAD = '| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n';
+const USUAL_WEEK = 'Your usual week';
+
+const listed = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The days most weeks share, once, by weekday: each such week names its runs and their dates. */
+function usualWeekSection(example: Week): string {
+  let text =
+    `## ${USUAL_WEEK}\n\nA week that says "as ${USUAL_WEEK}" holds these sessions on these days; ` +
+    `it names its own runs and their dates.\n\n${TABLE_HEAD}`;
+  let from = 0;
+  const sessions = example.sessions;
+  for (let i = 1; i <= sessions.length; i++) {
+    if (i < sessions.length && sessions[i]!.date === sessions[from]!.date) continue;
+    const day = sessions.slice(from, i);
+    const weekday = shortDate(day[0]!.date).split(' ')[0]!;
+    text += `| ${weekday} | ${day.map((s) => (s.runMinutes > 0 ? "**The week's run**" : mdText(s.title))).join(' · ')} |\n`;
+    from = i;
+  }
+  return `${text}\n`;
 }
 
 const STATUS_WORDS: Record<SessionStatus, string> = {
@@ -171,19 +210,6 @@ function sessionText(session: Session): string {
   const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';
   const logged = session.logged ? ` Logged: ${mdText(session.logged)}.` : '';
   return `${title}${minutes}${status}${logged}`;
-}
-
-/**
- * The week's runs, each described once, less what every run of the plan says, and where that is.
- * Each on a line of its own (a hard break), in the gate's box.
- */
-function runLines(week: Week, runs: SharedRunText): string {
-  const lines = new Set<string>();
-  for (const run of week.sessions) {
-    if (run.runMinutes > 0) lines.add(`**${mdText(shortTitle(run.title))}:** ${mdText(runs.own(run))}`);
-  }
-  if (lines.size > 0 && runs.every.length > 0) lines.add(`Warm-up, cool-down and when to stop: ${HOW_TO_RUN}.`);
-  return [...lines].map((line) => `\\\n> ${line}`).join('') + '\n';
 }
 
 const HOW_TO_RUN = 'How to run every session';

@@ -44,7 +44,9 @@ export function sharedRunText(sessions: readonly Session[]): SharedRunText {
           .map((kind) => {
             const group = runs.filter((r) => r.kind === kind);
             const sentences =
-              group.length < 2 ? [] : unique(split.get(group[0]!)!.filter((s) => !every.includes(s) && inAll(group, s)));
+              group.length < 2
+                ? []
+                : unique(split.get(group[0]!)!.filter((s) => !every.includes(s) && inAll(group, s)));
             return { kind, sentences };
           })
           .filter((k) => k.sentences.length > 0);
