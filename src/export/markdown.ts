@@ -138,19 +138,25 @@ function safetyNetSection(net: Plan['safetyNet']): string {
  */
 function weekHead(week: Week, runs: SharedRunText, followsUsual: boolean): string {
   const lines = [`**Gate:** ${mdText(week.gate)} ${mdText(week.why)}`];
-  const byRun = new Map<string, string[]>();
+  // A week's runs alike are described once (with their dates, when the week has no table).
+  const described = new Map<string, { name: string; own: string; dates: string[] }>();
   for (const run of week.sessions) {
     if (run.runMinutes === 0) continue;
-    const line = followsUsual
-      ? `${sessionText(run)} on %DATES%: ${mdText(runs.own(run))}`
-      : `**${mdText(shortTitle(run.title))}:** ${mdText(runs.own(run))}`;
-    byRun.set(line, [...(byRun.get(line) ?? []), shortDate(run.date)]);
+    const name = followsUsual ? sessionText(run) : `**${mdText(shortTitle(run.title))}:**`;
+    const own = mdText(runs.own(run));
+    const key = `${name}\n${own}`;
+    const seen = described.get(key) ?? { name, own, dates: [] };
+    seen.dates.push(shortDate(run.date));
+    described.set(key, seen);
   }
-  for (const [line, dates] of byRun) lines.push(line.replace('%DATES%', listed(dates)));
-  const where = runs.every.length > 0 && byRun.size > 0 ? `warm-up, cool-down and when to stop: ${HOW_TO_RUN}.` : '';
-  if (followsUsual)
-    lines.push(`${byRun.size > 0 ? 'Other days' : 'Days'} as ${USUAL_WEEK}${where ? `; ${where}` : '.'}`);
-  else if (where) lines.push(`${where[0]!.toUpperCase()}${where.slice(1)}`);
+  for (const { name, own, dates } of described.values()) {
+    lines.push(followsUsual ? `${name} on ${listed(dates)}: ${own}` : `${name} ${own}`);
+  }
+  const where =
+    runs.every.length > 0 && described.size > 0 ? `warm-up, cool-down and when to stop: ${HOW_TO_RUN}.` : '';
+  if (followsUsual) {
+    lines.push(`${described.size > 0 ? 'Other days' : 'Days'} as ${USUAL_WEEK}${where ? `; ${where}` : '.'}`);
+  } else if (where) lines.push(`${where[0]!.toUpperCase()}${where.slice(1)}`);
   return `## ${mdText(weekHeading(week))}\n\n> ${lines.join('\\\n> ')}\n\n`;
 }
 
