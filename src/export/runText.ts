@@ -53,7 +53,15 @@ export function sharedRunText(sessions: readonly Session[]): SharedRunText {
   const kindShared = new Map(byKind.map((k) => [k.kind, k.sentences]));
 
   const rules = unique(runs[0]!.rules.filter((id) => sessions.every((r) => r.rules.includes(id))));
+  // Runs alike (most of a week's) are worked out once.
+  const owned = new Map<string, string>();
   const own = (run: Session): string => {
+    const key = `${run.details}\u0000${run.rules.join(' ')}`;
+    let text = owned.get(key);
+    if (text === undefined) owned.set(key, (text = ownWords(run)));
+    return text;
+  };
+  const ownWords = (run: Session): string => {
     const mine = kindShared.get(run.kind) ?? [];
     const kept = split.get(run) ?? sentencesOf(run.details);
     const words = kept

@@ -2,7 +2,7 @@
 // same days and differ only in their runs, so their days are printed once and each such week
 // names its runs and their dates. A week that differs, or holds anything logged, keeps its table.
 import { daysBetween } from '../core/dates.js';
-import type { Plan, Session, Week } from '../core/types.js';
+import type { Plan, Week } from '../core/types.js';
 
 export interface UsualWeek {
   /** A week whose days are these, with the dates of its first such week: the usual week's table. */
@@ -32,7 +32,12 @@ function dayPattern(week: Week): string | null {
   if (week.sessions.length === 0 || week.sessions.some((s) => s.status !== undefined || s.logged !== undefined)) {
     return null;
   }
-  return JSON.stringify(week.sessions.map((s) => [daysBetween(week.start, s.date), sessionKey(s)]));
+  // Each date's place in the week, worked out once a date (batch makes this for every week).
+  let pattern = '';
+  let date = '';
+  for (const s of week.sessions) {
+    if (s.date !== date) pattern += `\u0001${daysBetween(week.start, (date = s.date))}`;
+    pattern += `\u0000${s.runMinutes > 0 ? 'run' : `${s.kind} ${s.title}`}`;
+  }
+  return pattern;
 }
-
-const sessionKey = (s: Session): string => (s.runMinutes > 0 ? 'run' : `${s.kind} ${s.title}`);
