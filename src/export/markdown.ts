@@ -1,6 +1,8 @@
 // Plan → GitHub-flavoured Markdown: a hand-out for the runner, or from a coach to an athlete.
 import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
+import { sharedRunText, type SharedRunText } from './runText.js';
+import { usualWeek } from './usualWeek.js';
 import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
 import { shortTitle, weekHeading } from './text.js';
@@ -78,13 +80,18 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
 
   if (plan.weeks.length > 0) {
     out.push(`## Notes\n\n${plan.notes.map((n) => `- ${mdText(n)}\n`).join('')}\n`);
-    const common = everyRun(plan);
-    let gate = '';
+    // What every run says alike is said once, before the first week; each week keeps what is its own.
+    const runs = sharedRunText(plan.weeks.flatMap((w) => w.sessions.filter((s) => s.runMinutes > 0)));
+    if (runs.every.length > 0) out.push(runSection(runs));
+    // Weeks alike print their days once, as the usual week, and name their runs: 8 weeks on two or
+    // three pages. A week that differs keeps its table, one row a day.
+    const usual = usualWeek(plan);
+    if (usual) out.push(usualWeekSection(usual.example));
     for (const week of plan.weeks) {
-      out.push(weekHead(week, week.gate === gate));
-      gate = week.gate;
-      // One row a day; the week's runs are described once under the table, and each exercise once
-      // at the end, so that 8 weeks print on two or three pages.
+      const follows = usual?.follows(week) ?? false;
+      out.push(weekHead(week, runs, follows));
+      if (follows) continue;
+      out.push(TABLE_HEAD);
       let from = 0;
       for (let i = 1; i <= week.sessions.length; i++) {
         if (i < week.sessions.length && week.sessions[i]!.date === week.sessions[from]!.date) continue;
@@ -94,9 +101,8 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
         out.push(cache?.piece(dayRowKey(day), () => dayRow(day)) ?? dayRow(day));
         from = i;
       }
-      out.push(runNotes(week, common));
+      out.push('\n');
     }
-    if (common) out.push(`## Every run\n\n${mdText(common)}\n\n`);
     if (options.exercises) out.push(exerciseSection(plan, options.exercises, cache));
   }
   out.push(`---\n\n*${mdText(plan.notice)}*\n`);
@@ -125,13 +131,56 @@ function safetyNetSection(net: Plan['safetyNet']): string {
   );
 }
 
-/** A week's heading, its gate (said once while it stays the same) and why it holds what it holds. */
-function weekHead(week: Week, sameGate: boolean): string {
-  return (
-    `## ${mdText(weekHeading(week))}\n\n` +
-    `> **Gate:** ${sameGate ? 'as the week before.' : mdText(week.gate)} ${mdText(week.why)}\n\n` +
-    '| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n'
-  );
+/**
+ * A week's heading, its gate (in full every week: a page may be read alone), why it holds what it
+ * holds, and its runs: their own words, and where the rest is. A week that follows the usual week
+ * names its runs' dates instead of a table.
+ */
+function weekHead(week: Week, runs: SharedRunText, followsUsual: boolean): string {
+  const lines = [`**Gate:** ${mdText(week.gate)} ${mdText(week.why)}`];
+  // A week's runs alike are described once (with their dates, when the week has no table).
+  const described = new Map<string, { name: string; own: string; dates: string[] }>();
+  for (const run of week.sessions) {
+    if (run.runMinutes === 0) continue;
+    const name = followsUsual ? sessionText(run) : `**${mdText(shortTitle(run.title))}:**`;
+    const own = mdText(runs.own(run));
+    const key = `${name}\n${own}`;
+    const seen = described.get(key) ?? { name, own, dates: [] };
+    seen.dates.push(shortDate(run.date));
+    described.set(key, seen);
+  }
+  for (const { name, own, dates } of described.values()) {
+    lines.push(followsUsual ? `${name} on ${listed(dates)}: ${own}` : `${name} ${own}`);
+  }
+  const where =
+    runs.every.length > 0 && described.size > 0 ? `warm-up, cool-down and when to stop: ${HOW_TO_RUN}.` : '';
+  if (followsUsual) {
+    lines.push(`${described.size > 0 ? 'Other days' : 'Days'} as ${USUAL_WEEK}${where ? `; ${where}` : '.'}`);
+  } else if (where) lines.push(`${where[0]!.toUpperCase()}${where.slice(1)}`);
+  return `## ${mdText(weekHeading(week))}\n\n> ${lines.join('\\\n> ')}\n\n`;
+}
+
+const TABLE_HEAD = '| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n';
+const USUAL_WEEK = 'Your usual week';
+
+const listed = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The days most weeks share, once, by weekday: each such week names its runs and their dates. */
+function usualWeekSection(example: Week): string {
+  let text =
+    `## ${USUAL_WEEK}\n\nA week that says "as ${USUAL_WEEK}" holds these sessions on these days; ` +
+    `it names its own runs and their dates.\n\n${TABLE_HEAD}`;
+  let from = 0;
+  const sessions = example.sessions;
+  for (let i = 1; i <= sessions.length; i++) {
+    if (i < sessions.length && sessions[i]!.date === sessions[from]!.date) continue;
+    const day = sessions.slice(from, i);
+    const weekday = shortDate(day[0]!.date).split(' ')[0]!;
+    text += `| ${weekday} | ${day.map((s) => (s.runMinutes > 0 ? "**The week's run**" : mdText(s.title))).join(' · ')} |\n`;
+    from = i;
+  }
+  return `${text}\n`;
 }
 
 const STATUS_WORDS: Record<SessionStatus, string> = {
@@ -169,42 +218,21 @@ function sessionText(session: Session): string {
   return `${title}${minutes}${status}${logged}`;
 }
 
-/**
- * What every run of the plan says alike, at its end (the effort, the form): the sentences all their
- * descriptions end with, to print once. Empty when the runs share none.
- */
-function everyRun(plan: Plan): string {
-  const runs = plan.weeks
-    .flatMap((w) => w.sessions)
-    .filter((s) => s.runMinutes > 0)
-    .map((s) => s.details.split('. '));
-  if (runs.length < 2) return '';
-  const first = runs[0]!;
-  let shared = 0;
-  while (
-    shared < first.length - 1 &&
-    runs.every((r) => r.length - 1 > shared && r[r.length - 1 - shared] === first[first.length - 1 - shared])
-  )
-    shared++;
-  return shared === 0 ? '' : first.slice(first.length - shared).join('. ');
-}
+const HOW_TO_RUN = 'How to run every session';
 
-/** The week's runs, described once (they share their description within a week), less what every run says. */
-function runNotes(week: Week, common: string): string {
-  const seen = new Set<string>();
-  let text = '\n';
-  for (const run of week.sessions) {
-    if (run.runMinutes === 0) continue;
-    const own =
-      common && run.details.endsWith(common)
-        ? `${run.details.slice(0, -common.length).trimEnd()} As every run: see Every run, at the end.`
-        : run.details;
-    const note = `${mdText(own)} Rules: ${run.rules.join(', ')}.`;
-    if (seen.has(note)) continue;
-    seen.add(note);
-    text += `**${mdText(run.title)}:** ${note}\n\n`;
-  }
-  return text;
+const KIND_WORDS: Partial<Record<Session['kind'], string>> = {
+  'walk-run': 'Walk/run sessions',
+  run: 'Continuous runs',
+};
+
+/** What every run of the plan says alike, once, before the first week. */
+function runSection(runs: SharedRunText): string {
+  const items = [
+    ...runs.every.map((s) => mdText(s)),
+    ...runs.byKind.map((k) => `${KIND_WORDS[k.kind] ?? k.kind}: ${k.sentences.map((s) => mdText(s)).join(' ')}`),
+  ];
+  if (runs.rules.length > 0) items.push(`Rules: ${runs.rules.join(', ')}.`);
+  return `## ${HOW_TO_RUN}\n\n${items.map((i) => `- ${i}\n`).join('')}\n`;
 }
 
 /** The instructions of each exercise the plan uses, once. */
@@ -220,11 +248,12 @@ function exerciseSection(plan: Plan, exercises: Record<string, Exercise>, cache:
 }
 
 function instructionsText(shown: Exercise[]): string {
+  // An item each, not a heading each: the same words in fewer lines on paper.
   let text = '## Exercise instructions\n\n';
   for (const exercise of shown) {
     const minutes = exercise.minutes ? ` (${exercise.minutes} min)` : '';
-    text += `### ${mdText(exercise.title)}${minutes}\n\n${mdText(exercise.details)}\n\n`;
-    if (exercise.steps?.length) text += `${exercise.steps.map((s) => mdText(s)).join(' ')}\n\n`;
+    const steps = exercise.steps?.length ? ` ${exercise.steps.map((s) => mdText(s)).join(' ')}` : '';
+    text += `- **${mdText(exercise.title)}**${minutes}: ${mdText(exercise.details)}${steps}\n`;
   }
-  return text;
+  return `${text}\n`;
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { marked } from 'marked';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -240,6 +241,43 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
     let ink = 0;
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! + png.data[i + 1]! + png.data[i + 2]! < 300) ink++;
     expect(ink / (png.width * png.height)).toBeGreaterThan(0.02);
+  });
+
+  /**
+   * The Markdown hand-out as a runner prints it: marked's HTML in a plain page with no stylesheet of
+   * backplan's. The browser's own styles, with only what a Markdown preview adds: 11pt text (the
+   * size md-to-pdf, a marked-and-Chromium converter, prints at) and a thin border on table cells.
+   * Chromium's default print margins (0.4 in).
+   */
+  async function printMarkdown(md: string, name: string): Promise<void> {
+    const css = 'body{font-size:11pt}table{border-collapse:collapse}th,td{border:1px solid #999;padding:1px 4px}';
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>plan</title><style>${css}</style></head><body>${await marked.parse(md)}</body></html>`;
+    const page = await browser.newPage();
+    await page.setContent(html);
+    const margin = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
+    await page.pdf({ path: join(dir, `${name}-a4.pdf`), format: 'A4', margin });
+    await page.pdf({ path: join(dir, `${name}-letter.pdf`), format: 'Letter', margin });
+    await page.close();
+  }
+
+  it('the 8-week Markdown plan prints on A4 and US Letter in two or three pages, every safety word kept', async () => {
+    const { stdout: md } = run(['plan', ...TYPICAL, '--today', '2026-11-22', '--format', 'md']);
+    await printMarkdown(md, 'plan-md');
+    for (const file of ['plan-md-a4.pdf', 'plan-md-letter.pdf']) {
+      expect(pages(file), file).toBeGreaterThanOrEqual(2);
+      expect(pages(file), file).toBeLessThanOrEqual(3);
+      const text = pdfText(file).join('\n').replace(/\s+/g, ' ');
+      for (const words of [
+        'Stop and get help if any of these appear',
+        'Stop the run if pain reaches 3/10 or builds as you go, and log it.',
+        'Static stretches after the run, not before.',
+        'How to run every session',
+        'Exercise instructions',
+        'backplan is not medical advice',
+      ])
+        expect(text, `${words} in ${file}`).toContain(words);
+      for (let week = 1; week <= 8; week++) expect(text).toMatch(new RegExp(`Week ${week} · .*?Gate:`));
+    }
   });
 
   it("the clinician's report prints on one page with both charts", () => {

@@ -1,6 +1,7 @@
 // Issue 22's plan texts: every change of phase says why, and the Markdown lists each exercise once.
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/export/markdown.js';
+import { shortTitle } from '../../src/export/text.js';
 import { makePlan, templates } from '../helpers.js';
 
 describe('every change of phase says why in the week', () => {
@@ -68,9 +69,11 @@ describe('the Markdown export lists each exercise once', () => {
   it("each week's runs are described once, and what every run shares once for the plan", () => {
     for (const week of plan.weeks) {
       const run = week.sessions.find((s) => s.runMinutes > 0)!;
-      expect(md.split(`**${run.title}:**`).length - 1, `week ${week.index}`).toBe(1);
+      const named = `**${shortTitle(run.title)}** (${run.minutes} min) on `;
+      expect(md.split(named).length - 1, `week ${week.index}`).toBe(1);
     }
     expect(md.split('Easy effort, tall posture').length - 1).toBe(1);
+    expect(md.split('Stop the run if pain reaches 3/10').length - 1).toBe(1);
   });
 
   it('8 weeks take a third of the Markdown they took (the printed pages: docs in the README)', () => {
