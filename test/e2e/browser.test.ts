@@ -110,7 +110,7 @@ describe.skipIf(!CI && (!browserPath || !poppler))('in a real browser', () => {
       ]);
     }
     run(['report', '--file', 'ana.yaml', '-o', 'report.html', '--today', '2026-12-05']);
-  });
+  }, 120_000); // a browser and a dozen runs of the bin: past vitest's 10 s on a busy two-core machine
 
   afterAll(async () => {
     await browser?.close();
