@@ -45,6 +45,7 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     optional(raw.units, (v) => (VOLUME_UNITS as readonly unknown[]).includes(v)) &&
     optional(raw.runsPerWeek, (v) => whole(v, 1, 7)) &&
     optional(raw.longestRun, amount) &&
+    (raw.longestRun ?? 0) <= ((raw.goalWeekly as number) ?? 0) &&
     amount(raw.goalWeekly) &&
     (raw.goalWeekly as number) > 0 &&
     (raw.goalWeekly as number) >= (raw.weekly ?? 0) &&

@@ -40,6 +40,14 @@ export const intakeSchema = z
         message: `is below the current weekly volume (${intake.weekly}); the goal is your weekly volume before the pain, so at least what you run now`,
       });
     }
+    // The longest run sets how long one run may grow (R-VOL-2): one longer than a whole pre-injury week is a typo.
+    if (intake.longestRun !== undefined && intake.longestRun > intake.goalWeekly) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['longestRun'],
+        message: `is more than your whole weekly goal (${intake.goalWeekly}); give your longest single run of the last 30 days`,
+      });
+    }
   });
 
 export type IntakeInput = z.input<typeof intakeSchema>;

@@ -294,3 +294,14 @@ describe('a plan made without a log moves one way (found in review)', () => {
     expect(p.weeks[0]!.phase).not.toBe('rebuild');
   });
 });
+
+describe('R-VOL-2 reads --longest-run: a value past the whole goal week is refused (found in review)', () => {
+  it('--longest-run 50 with --goal-weekly 30 is a usage error naming both; 30 is taken', async () => {
+    const args = ['plan', '--pain', '1', '--weekly', '10', '--goal-weekly', '30', '--today', '2026-01-07'];
+    const r = await cli([...args, '--longest-run', '50']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --longest-run 50 is more than your whole weekly goal \(30\)/);
+    expect(r.stdout).toBe('');
+    expect((await cli([...args, '--longest-run', '30'])).code).toBe(0);
+  });
+});
