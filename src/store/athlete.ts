@@ -137,22 +137,23 @@ export function writeAthlete(path: string, intake: IntakeInput, existing?: Athle
   save(path, doc.toString({ lineWidth: 0 }));
 }
 
-/** Appends one check-in to the log, keeping everything else in the file as it was. */
-export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
+/** Appends check-ins to the log in one write, keeping everything else in the file as it was. */
+export function appendCheckIns(athlete: AthleteFile, entries: readonly CheckIn[]): void {
   const { lines } = athlete;
   if (lines) {
     const log = lines.log.endsWith('\n') ? lines.log : `${lines.log}\n`;
-    return save(athlete.path, `${lines.headText}${log}${lines.indent}- ${entryLine(entry)}\n${lines.tail}`);
+    const added = entries.map((entry) => `${lines.indent}- ${entryLine(entry)}\n`).join('');
+    return save(athlete.path, `${lines.headText}${log}${added}${lines.tail}`);
   }
   const doc = athlete.parsed.doc;
   const log = doc.get('log');
-  const node = doc.createNode(entry, { flow: true });
-  if (isSeq(log) && !log.flow) log.items.push(node);
+  const nodes = entries.map((entry) => doc.createNode(entry, { flow: true }));
+  if (isSeq(log) && !log.flow) log.items.push(...nodes);
   else {
     // An empty `log: []` (or none) becomes a block list, one check-in a line.
     const items = isSeq(log) ? log.items : [];
     const seq = doc.createNode([]) as YAMLSeq;
-    seq.items.push(...items, node);
+    seq.items.push(...items, ...nodes);
     doc.set('log', seq);
   }
   save(athlete.path, doc.toString({ lineWidth: 0 }));
