@@ -51,7 +51,7 @@ export function judgeInTurn(
   let replanned: Replanned | undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
-    const before = ranOnIts(entry) ? (replanned ?? replan(intake, current, templates, today)) : undefined;
+    const before = wasRun(entry) ? (replanned ?? replan(intake, current, templates, today)) : undefined;
     const checked = before ? withPlannedRun(entry, before.plan) : entry;
     current = [...current, checked];
     replanned = replan(intake, current, templates, today);
@@ -79,7 +79,8 @@ export function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {
   }
 }
 
-const ranOnIts = (entry: CheckIn): boolean => entry.completed === 'yes' || entry.completed === 'partial';
+/** A session run in full or in part: it keeps the run the plan had for its day. */
+const wasRun = (entry: CheckIn): boolean => entry.completed === 'yes' || entry.completed === 'partial';
 
 /**
  * R-LOG-2: a session keeps the level and minutes the plan had for its day when it was logged, so

@@ -1,8 +1,8 @@
-// `backplan team checkin <dir> <sheet>`: a coach's sheet of check-ins, each row judged and logged
-// as `checkin` would (logCheckIn: the same checks, the planned level and minutes, the lock and the
-// re-read under it). An athlete's rows are checked together first: a bad row writes nothing for
-// that athlete. A row already in the log (same date, same answers) is skipped, so importing the
-// same sheet twice adds nothing twice.
+// `backplan team checkin <dir> <sheet>`: a coach's sheet of check-ins, each row judged as `checkin`
+// judges one (judgeInTurn: the same checks, the planned level and minutes, the same re-plan). An
+// athlete's rows are checked together against their file as read under its lock, then logged in
+// one write: a bad row writes nothing for that athlete. A row already in the log (same date, same
+// answers) is skipped, so importing the same sheet twice adds nothing twice.
 import { longDate, shortDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/log.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
