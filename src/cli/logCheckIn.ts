@@ -3,8 +3,8 @@
 import { longDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/log.js';
 import { replan, type Replanned } from '../core/replay.js';
-import type { CheckIn, Intake, Templates } from '../core/types.js';
-import { appendCheckIn, readAthlete, type AthleteFile } from '../store/athlete.js';
+import type { CheckIn, Intake, Plan, Templates } from '../core/types.js';
+import { appendCheckIns, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
 import { DataError } from '../errors.js';
 
@@ -17,24 +17,47 @@ export interface LogTarget {
   today: string;
 }
 
+export type Logged = Replanned & { checked: CheckIn };
+
 /**
  * Appends a validated entry and re-plans from the log with it. Under the lock the file is read
  * again, so a check-in logged meanwhile by another backplan is kept; a dry run writes nothing,
  * not even the lock.
  */
-export function logCheckIn(target: LogTarget, entry: CheckIn, dryRun: boolean): Replanned & { checked: CheckIn } {
-  const { intake, templates, today } = target;
+export function logCheckIn(target: LogTarget, entry: CheckIn, dryRun: boolean): Logged {
   const logIt = (current: AthleteFile) => {
-    checkAgainstLog(entry, current.log);
-    const checked = withPlannedRun(entry, intake, current.log, templates, today);
-    const replanned = replan(intake, [...current.log, checked], templates, today);
-    if (!dryRun) appendCheckIn(current, checked);
-    return { ...replanned, checked };
+    const [logged] = judgeInTurn(current.log, [entry], target);
+    if (!dryRun) appendCheckIns(current, [logged!.checked]);
+    return logged!;
   };
   const { athlete } = target;
   return dryRun
     ? logIt(athlete)
     : withLock(athlete.path, target.shown, () => logIt(readAthlete(athlete.path) ?? athlete));
+}
+
+/**
+ * Entries judged in turn, each as `checkin` judges one: checked against the log and the entries
+ * before it, given the run the plan had for its day (R-LOG-2), and re-planned with them. The
+ * re-plan after an entry is the plan before the next one, so it is not made twice.
+ */
+export function judgeInTurn(
+  log: readonly CheckIn[],
+  entries: readonly CheckIn[],
+  { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
+): Logged[] {
+  const judged: Logged[] = [];
+  let current = log;
+  let replanned: Replanned | undefined;
+  for (const entry of entries) {
+    checkAgainstLog(entry, current);
+    const before = wasRun(entry) ? (replanned ?? replan(intake, current, templates, today)) : undefined;
+    const checked = before ? withPlannedRun(entry, before.plan) : entry;
+    current = [...current, checked];
+    replanned = replan(intake, current, templates, today);
+    judged.push({ ...replanned, checked });
+  }
+  return judged;
 }
 
 /** One session check-in a day, and a next-morning pain needs the session it belongs to. */
@@ -56,19 +79,14 @@ export function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {
   }
 }
 
+/** A session run in full or in part: it keeps the run the plan had for its day. */
+const wasRun = (entry: CheckIn): boolean => entry.completed === 'yes' || entry.completed === 'partial';
+
 /**
  * R-LOG-2: a session keeps the level and minutes the plan had for its day when it was logged, so
  * that an entry logged later for an earlier day cannot rewrite it.
  */
-function withPlannedRun(
-  entry: CheckIn,
-  intake: Intake,
-  log: readonly CheckIn[],
-  templates: Templates,
-  today: string,
-): CheckIn {
-  if (entry.completed !== 'yes' && entry.completed !== 'partial') return entry;
-  const { plan } = replan(intake, log, templates, today);
+function withPlannedRun(entry: CheckIn, plan: Plan): CheckIn {
   const run = plan.weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);
   if (!run) return entry;
   return { ...entry, ...(run.level !== undefined ? { plannedLevel: run.level } : {}), plannedMinutes: run.runMinutes };

@@ -16,7 +16,7 @@ function utcMidnight(iso: string): number {
   const match = ISO_DATE.exec(iso);
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]) - 1, Number(match[3])] : [NaN, NaN, NaN];
   const date = new Date(Date.UTC(year, month, day));
-  date.setUTCFullYear(year); // years 0-99 would otherwise map to 1900-1999
+  if (year < 100) date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) {
     throw new RangeError(`not a calendar date: ${iso}`);
   }

@@ -191,14 +191,15 @@ export class LogWatch {
     };
     const first = since[0] ? average(since[0].date, addDays(since[0].date, 6)) : null;
     const lately = average(addDays(date, -6), date);
-    const elapsed = `${days} days since ${shortDate(this.anchor.date)}`;
+    // Worded only when a pattern is found: most days find none.
+    const elapsed = () => `${days} days since ${shortDate(this.anchor.date)}`;
     if (!startedAtTop && notAhead(now, this.anchor.stage)) {
-      return { rule: 'R-ESC-3', pattern: `${elapsed} and no further on than ${where(this.anchor.stage)}` };
+      return { rule: 'R-ESC-3', pattern: `${elapsed()} and no further on than ${where(this.anchor.stage)}` };
     }
     if (first !== null && lately !== null && lately >= first && lately >= 2) {
       return {
         rule: 'R-ESC-3',
-        pattern: `${elapsed}, and pain this week (average ${lately.toFixed(1)}/10) no lower than in the first week logged (${first.toFixed(1)}/10)`,
+        pattern: `${elapsed()}, and pain this week (average ${lately.toFixed(1)}/10) no lower than in the first week logged (${first.toFixed(1)}/10)`,
       };
     }
     return null;

@@ -1,7 +1,7 @@
 // The runner's log as the replay reads it, day by day: what the runner logged on each day, in the
 // order it was logged, after the morning's pain (a next-morning entry, or a next-morning pain given
 // with the day before's session).
-import { addDays, daysBetween } from './dates.js';
+import { addDays } from './dates.js';
 import type { CheckIn } from './types.js';
 
 export type DayEvent =
@@ -72,5 +72,6 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
 
 /** The session a next-morning pain belongs to: the last one logged the day before (or two, after a late night). */
 export function sessionBeforeMorning<T extends CheckIn>(sessions: readonly T[], date: string): T | undefined {
-  return sessions.filter((s) => s.date < date && daysBetween(s.date, date) <= 2).at(-1);
+  const earliest = addDays(date, -2);
+  return sessions.filter((s) => s.date < date && s.date >= earliest).at(-1);
 }

@@ -556,7 +556,7 @@ class Replay {
     if (this.stage.phase === 'walk-run') {
       if (last !== undefined && daysBetween(last, date) < 2)
         return { rule: 'R-PROG-1', why: 'it was run the day after another run' };
-      if (this.runDates.filter((d) => daysBetween(d, date) < 7).length >= this.rules.maxRunDaysPer7) {
+      if (this.runDatesWithin7(date) >= this.rules.maxRunDaysPer7) {
         return { rule: 'R-PROG-1', why: `it was run ${this.rules.maxRunDaysPer7 + 1} in 7 days` };
       }
     }
@@ -797,8 +797,9 @@ class Replay {
   /** R-PAIN-4: the weekly average of logged pain, this week against last; set when it rose by the configured rise. */
   private painTrend(date: string, current: CheckIn): { before: number; now: number } | null {
     const average = (from: number, to: number): number | null => {
+      const [first, last] = [addDays(date, -to), addDays(date, -from)];
       const values = [...this.logged, current]
-        .filter((s) => daysBetween(s.date, date) >= from && daysBetween(s.date, date) <= to)
+        .filter((s) => s.date >= first && s.date <= last)
         .map(worstPain)
         .filter((p): p is number => p !== null);
       return values.length > 0 ? sum(values) / values.length : null;
@@ -967,7 +968,13 @@ class Replay {
     if (last === date) return false;
     if (this.stage.phase !== 'walk-run') return true; // R-PROG-1 binds the walk/run phase, as in a plan made ahead
     if (last !== undefined && daysBetween(last, date) < 2) return false;
-    return this.runDates.filter((d) => daysBetween(d, date) < 7).length < this.rules.maxRunDaysPer7;
+    return this.runDatesWithin7(date) < this.rules.maxRunDaysPer7;
+  }
+
+  /** The days with a run in the 7 days up to `date` (and any after it). */
+  private runDatesWithin7(date: string): number {
+    const after = addDays(date, -7);
+    return this.runDates.filter((d) => d > after).length;
   }
 
   /**
@@ -1063,7 +1070,8 @@ class Replay {
     if (weekStart > this.today) return week;
     week.loggedRunMinutes = sum(runs.map((r) => r.done));
     for (const run of runs) {
-      const session = week.sessions.find((s) => s.date === addDays(weekStart, run.offset) && s.runMinutes > 0);
+      const date = addDays(weekStart, run.offset);
+      const session = week.sessions.find((s) => s.date === date && s.runMinutes > 0);
       if (session && run.status) session.status = run.status;
     }
     for (let offset = 0; offset < 7; offset++) {

@@ -137,32 +137,40 @@ export function writeAthlete(path: string, intake: IntakeInput, existing?: Athle
   save(path, doc.toString({ lineWidth: 0 }));
 }
 
-/** Appends one check-in to the log, keeping everything else in the file as it was. */
-export function appendCheckIn(athlete: AthleteFile, entry: CheckIn): void {
+/**
+ * Appends check-ins to the log in one write, keeping everything else in the file as it was.
+ * `durable: false` skips the flush to disk (see atomic.ts), for a caller that can write them again.
+ */
+export function appendCheckIns(
+  athlete: AthleteFile,
+  entries: readonly CheckIn[],
+  { durable = true }: { durable?: boolean } = {},
+): void {
   const { lines } = athlete;
   if (lines) {
     const log = lines.log.endsWith('\n') ? lines.log : `${lines.log}\n`;
-    return save(athlete.path, `${lines.headText}${log}${lines.indent}- ${entryLine(entry)}\n${lines.tail}`);
+    const added = entries.map((entry) => `${lines.indent}- ${entryLine(entry)}\n`).join('');
+    return save(athlete.path, `${lines.headText}${log}${added}${lines.tail}`, durable);
   }
   const doc = athlete.parsed.doc;
   const log = doc.get('log');
-  const node = doc.createNode(entry, { flow: true });
-  if (isSeq(log) && !log.flow) log.items.push(node);
+  const nodes = entries.map((entry) => doc.createNode(entry, { flow: true }));
+  if (isSeq(log) && !log.flow) log.items.push(...nodes);
   else {
     // An empty `log: []` (or none) becomes a block list, one check-in a line.
     const items = isSeq(log) ? log.items : [];
     const seq = doc.createNode([]) as YAMLSeq;
-    seq.items.push(...items, node);
+    seq.items.push(...items, ...nodes);
     doc.set('log', seq);
   }
-  save(athlete.path, doc.toString({ lineWidth: 0 }));
+  save(athlete.path, doc.toString({ lineWidth: 0 }), durable);
 }
 
 /**
  * Saves the text through a symlink to the file it points at, with the .bak beside that file and
  * the same mode as the file it replaces; a new athlete file is readable by its owner only.
  */
-function save(path: string, text: string): void {
+function save(path: string, text: string, durable = true): void {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length > MAX_ATHLETE_BYTES) {
     throw new FileError(
@@ -177,9 +185,9 @@ function save(path: string, text: string): void {
     const { target, stats } = writeTarget(path);
     if (stats?.isFile()) {
       const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
-      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777 });
+      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777, durable });
     }
-    writeFileAtomic(target, bytes, { newMode: 0o600 });
+    writeFileAtomic(target, bytes, { newMode: 0o600, durable });
   } catch (error) {
     if (error instanceof FileError) throw error;
     const reason = writeFailureReason(error);

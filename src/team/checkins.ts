@@ -1,8 +1,8 @@
-// `backplan team checkin <dir> <sheet>`: a coach's sheet of check-ins, each row judged and logged
-// as `checkin` would (logCheckIn: the same checks, the planned level and minutes, the lock and the
-// re-read under it). An athlete's rows are checked together first: a bad row writes nothing for
-// that athlete. A row already in the log (same date, same answers) is skipped, so importing the
-// same sheet twice adds nothing twice.
+// `backplan team checkin <dir> <sheet>`: a coach's sheet of check-ins, each row judged as `checkin`
+// judges one (judgeInTurn: the same checks, the planned level and minutes, the same re-plan). An
+// athlete's rows are checked together against their file as read under its lock, then logged in
+// one write: a bad row writes nothing for that athlete. A row already in the log (same date, same
+// answers) is skipped, so importing the same sheet twice adds nothing twice.
 import { longDate, shortDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/log.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
@@ -10,7 +10,9 @@ import { triage } from '../core/triage.js';
 import type { CheckIn, Decision, Progress, Templates } from '../core/types.js';
 import { DataError, EXIT } from '../errors.js';
 import type { Io } from '../cli/io.js';
-import { checkAgainstLog, logCheckIn } from '../cli/logCheckIn.js';
+import { checkAgainstLog, judgeInTurn } from '../cli/logCheckIn.js';
+import { appendCheckIns } from '../store/athlete.js';
+import { withLock } from '../store/lock.js';
 import { jsonSafe, shown, wrap } from '../export/style.js';
 import { readRecords, type ReadOptions } from '../roster/read.js';
 import { isOpened, openMember, type Member, type Opened } from './folder.js';
@@ -110,41 +112,51 @@ export async function importSheet(
   return [...outcome.stopped.values()].some(Boolean) ? EXIT.withheld : EXIT.ok;
 }
 
-/** Checks the athlete's rows in date order against the log, then logs them one by one. */
+/**
+ * The athlete's rows in date order: checked against the log as it is under the lock (a row already
+ * there is skipped), judged in turn, and appended in one write. A bad row writes nothing for them.
+ */
 function importAthlete(member: Member, rows: Row[], options: SheetOptions, outcome: Outcome): void {
-  const opened = openMember(member);
-  const fail = (where: string, problem: string) => outcome.problems.push({ where, athlete: member.slug, problem });
-  if (!isOpened(opened)) {
-    for (const row of rows) fail(row.where, `the athlete file cannot be read: ${opened.problem}`);
-    return;
-  }
   rows.sort((a, b) => (a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.order - b.order));
-  const fresh: Row[] = [];
-  const known: CheckIn[] = [...opened.athlete.log];
-  for (const row of rows) {
-    if (known.some((e) => sameEntry(e, row.entry))) {
-      outcome.skipped.push({ where: row.where, slug: member.slug, date: row.entry.date });
-      continue;
+  const fail = (where: string, problem: string) => outcome.problems.push({ where, athlete: member.slug, problem });
+  const logRows = (): void => {
+    const opened = openMember(member);
+    if (!isOpened(opened)) {
+      for (const row of rows) fail(row.where, `the athlete file cannot be read: ${opened.problem}`);
+      return;
     }
-    const problem = rowProblem(opened, row.entry, known, options);
-    if (problem) fail(row.where, problem);
-    known.push(row.entry);
-    fresh.push(row);
-  }
-  if (fresh.length === 0 || outcome.problems.some((p) => p.athlete === member.slug)) return;
-
-  let athlete = opened.athlete;
-  for (const row of fresh) {
-    try {
-      const target = {
-        athlete,
-        shown: member.path,
-        intake: opened.intake,
-        templates: options.templates,
-        today: options.today,
-      };
-      const { checked, progress } = logCheckIn(target, row.entry, options.dryRun);
-      if (options.dryRun) athlete = { ...athlete, log: [...athlete.log, checked] };
+    const fresh: Row[] = [];
+    const known: CheckIn[] = [...opened.athlete.log];
+    let refused = false;
+    for (const row of rows) {
+      if (known.some((e) => sameEntry(e, row.entry))) {
+        outcome.skipped.push({ where: row.where, slug: member.slug, date: row.entry.date });
+        continue;
+      }
+      const problem = rowProblem(opened, row.entry, known, options);
+      if (problem) {
+        fail(row.where, problem);
+        refused = true;
+      }
+      known.push(row.entry);
+      fresh.push(row);
+    }
+    if (fresh.length === 0 || refused) return;
+    const judged = judgeInTurn(
+      opened.athlete.log,
+      fresh.map((row) => row.entry),
+      { intake: opened.intake, templates: options.templates, today: options.today },
+    );
+    // Not flushed to disk file by file (a flush costs more than all the rest of a row): the
+    // write is still atomic, and rows a power cut might lose are in the sheet, to import again.
+    if (!options.dryRun)
+      appendCheckIns(
+        opened.athlete,
+        judged.map((j) => j.checked),
+        { durable: false },
+      );
+    fresh.forEach((row, i) => {
+      const { progress } = judged[i]!;
       const { restPain } = row.entry;
       outcome.logged.push({
         where: row.where,
@@ -154,12 +166,16 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
         ...(restPain !== undefined ? { restPain } : {}),
       });
       outcome.stopped.set(member.slug, progress.stopped);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      const before = outcome.logged.some((l) => l.slug === member.slug) ? '; the rows before it were logged' : '';
-      fail(row.where, `${error.message}${before}`);
-      return;
-    }
+    });
+  };
+  try {
+    // The file is read under the lock, so a check-in a runner logs meanwhile is seen and kept.
+    if (options.dryRun) logRows();
+    else withLock(member.path, member.path, logRows);
+  } catch (error) {
+    // The lock, or the engine, refused: nothing was written for this athlete.
+    if (!(error instanceof DataError)) throw error;
+    fail(rows[0]!.where, error.message);
   }
 }
 

@@ -1,7 +1,7 @@
 // Where one athlete of a team stands, in a row of the team view, and whether they need the coach
 // first. Pure: from the re-planned plan and progress, and `status`'s own view of them.
 import { worstPain, highestPain } from '../core/checkin.js';
-import { daysBetween } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
 import type { CheckIn, NextSession, Plan, Progress, Rules, Stop } from '../core/types.js';
 import type { StatusView } from '../export/progress.js';
 
@@ -95,8 +95,9 @@ function latest(log: readonly CheckIn[], today: string): Pick<TeamRow, 'lastChec
 function risingPain(progress: Progress, rules: Rules): TeamRow['painRise'] {
   const { today } = progress;
   const average = (from: number, to: number): number | null => {
+    const [first, last] = [addDays(today, -to), addDays(today, -from)];
     const values = progress.sessions
-      .filter((s) => s.date <= today && daysBetween(s.date, today) >= from && daysBetween(s.date, today) <= to)
+      .filter((s) => s.date >= first && s.date <= last)
       .map(worstPain)
       .filter((p): p is number => p !== null);
     return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;

@@ -113,6 +113,33 @@ describe('backplan team checkin', () => {
     expect(t.log('ana-lopez')[0]).toMatchObject({ plannedLevel: 1, plannedMinutes: 5 }); // R-LOG-2
   });
 
+  it("an athlete's rows are judged in turn as checkins one by one, and written in one go", async () => {
+    const t = await team();
+    const before = readFileSync(join(t.dir, 'cara.yaml'), 'utf8');
+    const own = join(t.cwd, 'own.yaml');
+    writeFileSync(own, before);
+    const rows = [
+      ['2026-11-23', '--completed', 'yes', '--pain-before', '1', '--pain-during', '1', '--pain-after', '1'],
+      ['2026-11-24', '--morning', '--next-morning', '1'],
+      ['2026-11-25', '--completed', 'yes', '--pain-before', '1', '--pain-during', '5', '--pain-after', '2'],
+      ['2026-11-26', '--rest-pain', '2'],
+    ];
+    t.sheet('w.csv', [
+      'cara,2026-11-23,yes,1,1,1,,,,,',
+      'cara,2026-11-25,yes,1,5,2,,,,,',
+      'cara,2026-11-24,,,,,1,,,,',
+      'cara,2026-11-26,,,,,,2,,,',
+    ]);
+    const r = await t.run(['checkin', 'squad', 'w.csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}line 3 +cara +Wed 25 Nov +drop back \(R-PAIN-3\)$/m);
+    for (const [date, ...flags] of rows)
+      expect((await cli(['checkin', '--file', own, '--today', '2026-11-26', '--date', date!, ...flags])).code).toBe(0);
+    expect(t.log('cara')).toEqual(readAthlete(own)!.log);
+    // One write: the backup is the file as it was before the import.
+    expect(readFileSync(join(t.dir, 'cara.yaml.bak'), 'utf8')).toBe(before);
+  });
+
   it('a bad row names its line and field and writes nothing for that athlete; the others are logged', async () => {
     const t = await team();
     t.sheet('w.csv', [
