@@ -137,20 +137,13 @@ export function writeAthlete(path: string, intake: IntakeInput, existing?: Athle
   save(path, doc.toString({ lineWidth: 0 }));
 }
 
-/**
- * Appends check-ins to the log in one write, keeping everything else in the file as it was.
- * `durable: false` skips the flush to disk (see atomic.ts), for a caller that can write them again.
- */
-export function appendCheckIns(
-  athlete: AthleteFile,
-  entries: readonly CheckIn[],
-  { durable = true }: { durable?: boolean } = {},
-): void {
+/** Appends check-ins to the log in one write, keeping everything else in the file as it was. */
+export function appendCheckIns(athlete: AthleteFile, entries: readonly CheckIn[]): void {
   const { lines } = athlete;
   if (lines) {
     const log = lines.log.endsWith('\n') ? lines.log : `${lines.log}\n`;
     const added = entries.map((entry) => `${lines.indent}- ${entryLine(entry)}\n`).join('');
-    return save(athlete.path, `${lines.headText}${log}${added}${lines.tail}`, durable);
+    return save(athlete.path, `${lines.headText}${log}${added}${lines.tail}`);
   }
   const doc = athlete.parsed.doc;
   const log = doc.get('log');
@@ -163,14 +156,14 @@ export function appendCheckIns(
     seq.items.push(...items, ...nodes);
     doc.set('log', seq);
   }
-  save(athlete.path, doc.toString({ lineWidth: 0 }), durable);
+  save(athlete.path, doc.toString({ lineWidth: 0 }));
 }
 
 /**
  * Saves the text through a symlink to the file it points at, with the .bak beside that file and
  * the same mode as the file it replaces; a new athlete file is readable by its owner only.
  */
-function save(path: string, text: string, durable = true): void {
+function save(path: string, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length > MAX_ATHLETE_BYTES) {
     throw new FileError(
@@ -185,9 +178,9 @@ function save(path: string, text: string, durable = true): void {
     const { target, stats } = writeTarget(path);
     if (stats?.isFile()) {
       const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
-      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777, durable });
+      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777 });
     }
-    writeFileAtomic(target, bytes, { newMode: 0o600, durable });
+    writeFileAtomic(target, bytes, { newMode: 0o600 });
   } catch (error) {
     if (error instanceof FileError) throw error;
     const reason = writeFailureReason(error);

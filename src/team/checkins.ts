@@ -147,13 +147,10 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
       fresh.map((row) => row.entry),
       { intake: opened.intake, templates: options.templates, today: options.today },
     );
-    // Not flushed to disk file by file (a flush costs more than all the rest of a row): the
-    // write is still atomic, and rows a power cut might lose are in the sheet, to import again.
     if (!options.dryRun)
       appendCheckIns(
         opened.athlete,
         judged.map((j) => j.checked),
-        { durable: false },
       );
     fresh.forEach((row, i) => {
       const { progress } = judged[i]!;
