@@ -35,6 +35,7 @@ export const RULE_BOUNDS: readonly Bound[] = [
   { path: ['singleRunCap'], side: 'max', limit: 1.1 }, // R-VOL-2
   { path: ['singleRunMinStepMinutes'], side: 'max', limit: 2 },
   { path: ['singleRunShare'], side: 'max', limit: 0.3 }, // R-VOL-8
+  { path: ['continuousTargetMinutes'], side: 'max', limit: 30 }, // R-VOL-2: the floor of the single-run cap
   { path: ['baseThreshold', 'minutes'], side: 'min', limit: 60 }, // R-VOL-3: the ladder governs longer
   { path: ['baseThreshold', 'km'], side: 'min', limit: 10 },
   { path: ['baseThreshold', 'mi'], side: 'min', limit: 6.2 },

@@ -32,6 +32,7 @@ const STRICTER: Record<string, 'lower' | 'higher'> = {
   singleRunCap: 'lower',
   singleRunMinStepMinutes: 'lower',
   singleRunShare: 'lower',
+  continuousTargetMinutes: 'lower',
   'baseThreshold.minutes': 'higher',
   'baseThreshold.km': 'higher',
   'baseThreshold.mi': 'higher',
