@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { replan, type Replanned } from '../core/replay.js';
 import type { Intake, Templates } from '../core/types.js';
-import { validateIntake } from '../intake/validate.js';
+import { validateSavedIntake } from '../intake/validate.js';
 import { athletePath, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { getTemplates } from '../templates/get.js';
 import { DataError } from '../errors.js';
@@ -32,7 +32,7 @@ export async function openAthlete(io: Io, flags: SavedFlags): Promise<SavedAthle
   return {
     athlete,
     shown,
-    intake: validateIntake(athlete.intake),
+    intake: validateSavedIntake(athlete.intake, shown),
     templates: await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template }),
     today: flags.today ?? localToday(io),
   };

@@ -1,6 +1,6 @@
 // Merged intake fields → a validated Intake through the zod schema; a missing answer or a bad value
 // is a usage error naming the flag to fix.
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import type { Intake } from '../core/types.js';
 import { FLAG_OF, REQUIRED } from './fromFlags.js';
 import { checkIntake, intakeSchema, type IntakeInput } from './schema.js';
@@ -30,6 +30,24 @@ export function validateIntake(raw: Partial<IntakeInput>): Intake {
     throw new UsageError(
       `${flag}${value !== undefined ? ` ${String(value)}` : ''} ${issue.message.replace(/^Invalid input: /, '')}`,
       `fix ${flag} and run again; see --help`,
+    );
+  }
+  return checkIntake(result.data);
+}
+
+/**
+ * A saved athlete file's intake: a bad value is the file's fault (exit 1, naming the file and the
+ * field), not a flag's. Pain when arching with no age is not refused here: the engine weighs it as
+ * if under 20, an urgent reason (R-TRIAGE-2), and the triage says to give the age.
+ */
+export function validateSavedIntake(raw: Partial<IntakeInput>, file: string): Intake {
+  const result = intakeSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = issue.path.join('.') || 'intake';
+    throw new DataError(
+      `${file}: intake: ${field} ${issue.message.replace(/^Invalid input: /, '')}`,
+      'change the answer with "backplan edit", or start again with "backplan init --force"',
     );
   }
   return checkIntake(result.data);

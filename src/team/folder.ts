@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Intake } from '../core/types.js';
 import { DataError } from '../errors.js';
-import { validateIntake } from '../intake/validate.js';
+import { validateSavedIntake } from '../intake/validate.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
 import { FileError } from '../yaml/read.js';
 
@@ -57,7 +57,7 @@ export function openMember(member: Member): Opened | Unreadable {
   try {
     const athlete = readAthlete(member.path);
     if (!athlete) return { ...member, problem: 'the file has gone' };
-    return { ...member, athlete, intake: validateIntake(athlete.intake) };
+    return { ...member, athlete, intake: validateSavedIntake(athlete.intake, member.slug) };
   } catch (error) {
     if (error instanceof FileError)
       return { ...member, problem: `${error.line ? `line ${error.line}: ` : ''}${error.detail}` };

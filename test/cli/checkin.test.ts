@@ -455,6 +455,26 @@ describe('checkin input found in review', () => {
   });
 });
 
+describe('a saved athlete file is judged as a file, not as flags (found in review)', () => {
+  it('arching pain with no age in the file is weighed as urgent (exit 3), not refused as a missing --age', async () => {
+    const a = await athlete();
+    writeFileSync(a.file, readFileSync(a.file, 'utf8').replace('archingPain: false', 'archingPain: true'));
+    const r = await a.run(['show'], '2026-11-24');
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(/--arching-pain needs --age/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(
+      /Pain when arching backwards, age not given: under 20 this needs a doctor/,
+    );
+  });
+  it('a bad value in the file is a data error (exit 1) naming the file and the field', async () => {
+    const a = await athlete();
+    writeFileSync(a.file, readFileSync(a.file, 'utf8').replace('  pain: 1\n', '  pain: 12\n'));
+    const r = await a.run(['status'], '2026-11-24');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*ana\.yaml:\d+: intake\.pain: /m);
+  });
+});
+
 describe('R-ESC-4 in status', () => {
   it('a caution sign reported for 4 weeks: status says to book the assessment now', async () => {
     const dir = testDir('checkin');
