@@ -832,7 +832,9 @@ class Replay {
         date,
         'rest-pain',
         'R-PAIN-5',
-        `Pain at rest ${pain}/10, below ${limit}/10: running can go on (R-PAIN-5).`,
+        this.stage.phase === 'settle'
+          ? `Pain at rest ${pain}/10, below ${limit}/10: the settle week goes on, and running opens after its walk test (R-PAIN-5, R-PHASE-1).`
+          : `Pain at rest ${pain}/10, below ${limit}/10: running can go on (R-PAIN-5).`,
       );
     }
     const found = this.stop ? null : this.watch.severeAtRest(date, pain);

@@ -151,6 +151,10 @@ describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is lo
     const runs = runsAfter(eased, addDays(today, 1));
     const settleEnds = p.weeks.find((w) => w.start > today)!.start;
     expect(runs.every((s) => s.date >= settleEnds)).toBe(true);
+    // And the entry that eased it says so, not "running can go on" (found in review).
+    const said = replanned(eased, addDays(today, 1)).progress.decisions.at(-1)!.text;
+    expect(said).toMatch(/the settle week goes on, and running opens after its walk test/);
+    expect(said).not.toMatch(/running can go on/);
   });
 });
 
