@@ -69,7 +69,7 @@ const AMOUNT = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/i;
  */
 export function parseAmount(text: string): { value: number; unit?: AmountUnit } | string {
   const match = AMOUNT.exec(text.trim());
-  if (!match) return `"${text.trim()}" is not a number.`;
+  if (!match) return /^-\s*\d/.test(text.trim()) ? `"${text.trim()}" is below 0.` : `"${text.trim()}" is not a number.`;
   const [, digits, word] = match as unknown as [string, string, string];
   if (/,\d{3}$/.test(digits))
     return `"${digits}" could be ${digits.replace(',', '')} or ${digits.replace(',', '.')}: write it without the comma, or with a point.`;

@@ -305,3 +305,11 @@ describe('R-VOL-2 reads --longest-run: a value past the whole goal week is refus
     expect((await cli([...args, '--longest-run', '30'])).code).toBe(0);
   });
 });
+
+describe('input words found in review', () => {
+  it('a negative amount is "below 0", not "not a number"', async () => {
+    const r = await cli(['plan', '--pain', '2', '--goal-weekly', '-5', '--today', '2026-01-07']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"-5" is below 0\. Use a number of 0 or more/);
+  });
+});
