@@ -5,6 +5,7 @@ import { cautionNote, cautionReminder, withCautionReminder } from './escalation.
 import { PlanInputError } from './errors.js';
 import {
   formatPace,
+  longestRunNow,
   paceOf,
   phaseChangeWhy,
   planLoads,
@@ -241,6 +242,16 @@ function planNotes(
             'named; give your easy pace with --pace (e.g. --pace 6:30) for minutes that fit you.'
         : `Pace: your easy pace of ${formatPace(pace.minutesPer)}/${pace.units} turns your distances into the minutes ` +
             'this plan holds (R-VOL-7). Run by the clock.',
+    );
+  }
+  // R-VOL-2 reads the longest recent run; without one it is taken as a third of the week, longer
+  // than the usual run of someone who runs more often: such a runner is told, and how to fix it.
+  const usual = intake.runsPerWeek ?? 0;
+  if (!intake.longestRun && intake.weekly > 0 && usual > rules.maxRunDaysPer7 && loads.some((l) => l.runs.length)) {
+    notes.push(
+      `Longest recent run assumed: ${longestRunNow(intake, rules)} min, your week over ${rules.maxRunDaysPer7} days, ` +
+        `as none was given; your ${usual} runs a week are likely shorter. No run passes your longest by more than 10% ` +
+        '(R-VOL-2): give it with --longest-run for runs that fit you.',
     );
   }
   if (days.wanted > days.rebuildDays && loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain')) {

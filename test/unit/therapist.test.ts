@@ -313,3 +313,17 @@ describe('input words found in review', () => {
     expect(r.stderr).toMatch(/"-5" is below 0\. Use a number of 0 or more/);
   });
 });
+
+describe('R-VOL-2 without --longest-run, for a runner of many shorter runs (found in review)', () => {
+  const often: Partial<Intake> = { pain: 2, weekly: 60, goalWeekly: 80, units: 'km', runsPerWeek: 6 };
+  it('says which longest run it assumed, and how to give the real one', () => {
+    expect(makePlan(often).notes.join(' ')).toMatch(
+      /Longest recent run assumed: 100 min, your week over 3 days, as none was given; your 6 runs a week/,
+    );
+  });
+  it('with --longest-run, no run passes it by more than 10%, and nothing is assumed', () => {
+    const p = makePlan({ ...often, longestRun: 12 });
+    expect(p.notes.join(' ')).not.toMatch(/Longest recent run assumed/);
+    expect(runningSessions(p)[0]!.runMinutes).toBeLessThanOrEqual(Math.floor(12 * 5 * 1.1));
+  });
+});
