@@ -243,6 +243,9 @@ function runSession(
   };
 }
 
+/** How the stop rule's sentence begins in every run's text (R-WEEK-2), for renderers that shorten the text. */
+export const STOP_RULE_START = 'Stop the run';
+
 /** A run's title and details, in words. */
 function runText(
   template: Template,
@@ -258,8 +261,8 @@ function runText(
     'before you run)';
   const cool = `walk ${template.cooldownMinutes} min to cool down`;
   const after =
-    `Static stretches after the run, not before. Stop the run if pain reaches ${stopPain}/10 or builds as you go, ` +
-    'and log it.';
+    `Static stretches after the run, not before. ${STOP_RULE_START} if pain reaches ${stopPain}/10 or builds as ` +
+    'you go, and log it.';
   if (level && level.walk > 0) {
     return {
       title: `Walk/run L${level.level} · ${level.run} min jog / ${level.walk} min walk × ${level.repeats}`,

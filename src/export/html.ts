@@ -3,6 +3,7 @@
 // safety net, each week's gate and why, each session's rules, the exercise instructions).
 import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types.js';
+import { STOP_RULE_START } from '../core/sessions.js';
 import { htmlPage, htmlText, userText } from './htmlPage.js';
 import { weekHeading } from './text.js';
 
@@ -85,7 +86,10 @@ function weekSection(week: Week, tick: boolean, printed: Set<string>): string {
     if (session.runMinutes > 0 && !runs.has(key)) runs.set(key, session);
   }
   for (const run of runs.values()) {
-    const fresh = run.details.split(/(?<=\.)\s+/).filter((sentence) => !printed.has(sentence));
+    // R-WEEK-2: the stop rule is printed with every week's runs, however often it was before.
+    const fresh = run.details
+      .split(/(?<=\.)\s+/)
+      .filter((sentence) => sentence.startsWith(STOP_RULE_START) || !printed.has(sentence));
     for (const sentence of fresh) printed.add(sentence);
     const how = fresh.length > 0 ? `${htmlText(fresh.join(' '))} ` : '';
     const rules = `Rules: ${run.rules.map(htmlText).join(', ')}.`;

@@ -122,6 +122,15 @@ describe('the HTML plan', () => {
     });
   });
 
+  it('on paper, every week with a run says the stop rule beside its runs (R-WEEK-2), not week 1 alone', () => {
+    const weeks = byClass(root, 'week');
+    plan.weeks.forEach((week, i) => {
+      if (week.sessions.every((s) => s.runMinutes === 0)) return;
+      const printed = byClass(weeks[i]!, 'how').map(textOf).join(' ');
+      expect(printed).toMatch(/Stop the run if pain reaches 3\/10 or builds as you go, and log it\./);
+    });
+  });
+
   it('ends with the instructions of every exercise the plan uses', () => {
     const glossary = byClass(root, 'glossary')[0]!;
     const titles = byTag(glossary, 'h3').map(textOf);
