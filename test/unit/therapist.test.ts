@@ -327,3 +327,13 @@ describe('R-VOL-2 without --longest-run, for a runner of many shorter runs (foun
     expect(runningSessions(p)[0]!.runMinutes).toBeLessThanOrEqual(Math.floor(12 * 5 * 1.1));
   });
 });
+
+describe('a plan withheld at intake says how running resumes (found trying the exports)', () => {
+  it('the triage, in every format, names the clearance to give once a clinician has cleared the runner', () => {
+    const p = makePlan({ pain: 2, weekly: 0, goalWeekly: 30, units: 'km', symptoms: ['night-pain'] });
+    expect(p.triage.withheld).toBe(true);
+    expect(p.triage.message).toMatch(/Once a clinician has cleared you to run, say so: "backplan edit --cleared"/);
+    expect(flat(renderMarkdown(p))).toMatch(/backplan edit --cleared/);
+    expect(flat(renderText(p))).toMatch(/backplan edit --cleared/);
+  });
+});
