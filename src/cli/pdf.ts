@@ -160,7 +160,10 @@ export async function printPdf(
     mkdirSync(join(profile, 'Default'), { recursive: true, mode: 0o700 });
     writeFileSync(join(profile, 'Default', 'Preferences'), PREFERENCES, { mode: 0o600, flag: 'wx' });
     const args = [...SWITCHES, `--user-data-dir=${profile}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
-    const run = await runBrowser(browser, args, io.env, timeoutMs, removeWork);
+    // The browser's own temporary files go in the folder too: killed on a timeout or a Ctrl-C, it
+    // cannot clean up after itself, and the folder is removed whatever happens.
+    const env = { ...io.env, TMPDIR: work, TMP: work, TEMP: work };
+    const run = await runBrowser(browser, args, env, timeoutMs, removeWork);
     if (run.error) throw fail(`it could not be started (${run.error})`);
     if (run.timedOut) throw fail(`it took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`);
     if (run.code !== 0) {

@@ -29,6 +29,7 @@ interface Seen {
   pageText: string;
   profile: string;
   profileFiles: string[];
+  tmpdir: string;
 }
 
 /** An executable Node script standing in for Chromium, writing what it saw to seen.json beside it. */
@@ -43,7 +44,7 @@ const page = fileURLToPath(args.at(-1));
 const profile = value('user-data-dir');
 const seen = {
   pid: process.pid, args, page, pageMode: fs.statSync(page).mode & 0o777, pageText: fs.readFileSync(page, 'utf8'),
-  profile, profileFiles: fs.readdirSync(profile, { recursive: true }),
+  profile, profileFiles: fs.readdirSync(profile, { recursive: true }), tmpdir: process.env.TMPDIR,
 };
 const behaviour = ${JSON.stringify(behaviour)};
 if (behaviour === 'hangs') {
@@ -84,6 +85,9 @@ function expectPrivateAndGone(seen: Seen): void {
   expect(seen.page.startsWith(tmpdir())).toBe(true);
   expect(seen.pageMode).toBe(0o600);
   expect(seen.profile.startsWith(tmpdir())).toBe(true);
+  // The browser's own temporary files go in the same private folder, removed after.
+  expect(seen.profile.startsWith(seen.tmpdir)).toBe(true);
+  expect(existsSync(seen.tmpdir)).toBe(false);
   expect(seen.profile).not.toMatch(/\.config|Library|AppData/);
   expect(existsSync(seen.page)).toBe(false);
   expect(existsSync(seen.profile)).toBe(false);
