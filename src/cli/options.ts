@@ -330,7 +330,16 @@ export function addPrintOptions(command: Command): Command {
         'pdf: the browser that prints it (default: found on PATH; env: BACKPLAN_BROWSER)',
       ),
     )
-    .addOption(new Option('--paper <size>', 'pdf: the paper size (default: a4)').choices(PAPER_SIZES));
+    .addOption(
+      new Option('--paper <size>', 'pdf: the paper size (default: a4)').choices(PAPER_SIZES).argParser(paperSize),
+    );
+}
+
+/** A4 or Letter, however it is typed (`--paper A4`). */
+function paperSize(value: string): (typeof PAPER_SIZES)[number] {
+  const size = PAPER_SIZES.find((p) => p === value.trim().toLowerCase());
+  if (!size) throw new InvalidArgumentError(`Allowed choices are ${PAPER_SIZES.join(', ')}.`);
+  return size;
 }
 
 export type { IntakeFlags };

@@ -123,3 +123,24 @@ describe('calendar flags', () => {
     expect(r.stdout).toMatch(/^TRIGGER:-PT15M\r$/m);
   });
 });
+
+describe('PDF output named for its format (found trying the exports)', () => {
+  it('Markdown into a .pdf, or a PDF into a .md, is refused before anything is written', async () => {
+    const cwd = testDir('export-mismatch');
+    const plan = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-22'];
+    const md = await cli([...plan, '-o', 'p.pdf', '--format', 'md'], { cwd });
+    expect(md.code).toBe(2);
+    expect(md.stderr).toMatch(/^error: the md format does not fit p\.pdf: its name says pdf$/m);
+    const pdf = await cli([...plan, '-o', 'p.md', '--format', 'pdf'], { cwd });
+    expect(pdf.code).toBe(2);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect((await cli([...plan, '-o', 'p.txt', '--format', 'json'], { cwd })).code).toBe(0); // left to the user
+  });
+  it('--paper takes A4 or Letter however it is typed', async () => {
+    const r = await cli(['plan', '--pain', '2', '--goal-weekly', '30', '--paper', 'A4', '--format', 'md']);
+    expect(r.stderr).toMatch(/--paper applies only to PDF/); // parsed, then refused for Markdown as before
+    const bad = await cli(['plan', '--pain', '2', '--goal-weekly', '30', '--paper', 'A3', '-o', 'x.pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Allowed choices are a4, letter/);
+  });
+});

@@ -69,7 +69,7 @@ async function profileIntake(io: Io, source: string): Promise<Partial<IntakeInpu
 /** `backplan show` and `backplan export <format>`: the saved athlete's plan, re-planned from the log. */
 export async function runSaved(io: Io, command: Command, format?: PlanFormat): Promise<number> {
   const flags = command.optsWithGlobals<PlanFlags>();
-  const chosen = format ?? chooseFormat(flags);
+  const chosen = format ? matchingOutput(format, flags) : chooseFormat(flags);
   checkCalendarFlags(flags, chosen);
   const { openAthlete, replanSaved } = await import('../saved.js');
   const saved = await openAthlete(io, flags);
@@ -155,7 +155,7 @@ async function validated(raw: Partial<IntakeInput>): Promise<Intake> {
 }
 
 function chooseFormat(flags: PlanFlags): PlanFormat {
-  if (flags.format) return flags.format;
+  if (flags.format) return matchingOutput(flags.format, flags);
   if (flags.output && !toStdout(flags)) {
     const implied = formatOfFile(flags.output);
     if (!implied)
@@ -207,4 +207,19 @@ function checkCalendarFlags(flags: PlanFlags, format: PlanFormat): void {
       '--duration needs --time: all-day events have no length',
       'add --time HH:MM --tz Area/City, or drop --duration',
     );
+}
+
+/**
+ * A PDF named .md, or Markdown named .pdf, opens as neither: a format that does not match the file
+ * it goes to is refused where one of them is a PDF. Other pairs (JSON in a .txt) are left to the user.
+ */
+export function matchingOutput(format: PlanFormat, flags: PlanFlags): PlanFormat {
+  if (!flags.output || toStdout(flags)) return format;
+  const named = formatOfFile(flags.output);
+  if (named && named !== format && (named === 'pdf' || format === 'pdf'))
+    throw new UsageError(
+      `the ${format} format does not fit ${flags.output}: its name says ${named}`,
+      `name the file for its format, or drop the format to write what the name says`,
+    );
+  return format;
 }
