@@ -60,12 +60,15 @@ function athleteLabels(rows: TeamRow[]): Map<TeamRow, string> {
 
 function needsText(row: TeamRow): string {
   const words = row.needs.map((need) => {
+    // Every kind of stop says "stopped", as the summary and --format csv do, with what stopped it.
     if (need === 'stopped')
       return row.stopped?.level === 'emergency'
-        ? 'emergency'
+        ? 'stopped: emergency'
         : row.stopped?.reason.startsWith('R-ESC')
-          ? 'escalated'
-          : 'withheld';
+          ? 'stopped: escalated'
+          : row.stopped?.reason === 'R-PAIN-6'
+            ? 'stopped: severe pain'
+            : 'stopped: red flag';
     if (need === 'rest-pain') return `rest pain ${row.restPain?.value}`;
     if (need === 'pain-rising') return 'pain rising';
     return `missed ${row.missed}`;

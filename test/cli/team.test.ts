@@ -248,7 +248,10 @@ describe('backplan team status', () => {
       expect.stringMatching(/^\* Maximiliana Wolfesch/),
       'Aaron',
     ]);
-    expect(lines[2]).toMatch(/escalated/);
+    // Every stop is called "stopped", as in the summary and the CSV, with what stopped it.
+    expect(lines[1]).toMatch(/stopped: (red flag|emergency)/);
+    expect(lines[2]).toMatch(/stopped: escalated/);
+    expect(r.stdout).not.toMatch(/withheld/);
     expect(r.stdout).toMatch(
       /^! Cara: running stopped since Tue 24 Nov: pain of 8\/10 during the session on Tue\n {4}24 Nov \(R-ESC-1\)/m,
     );
