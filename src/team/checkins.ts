@@ -49,6 +49,10 @@ interface Logged {
 interface Outcome {
   logged: Logged[];
   skipped: { where: string; slug: string; date: string }[];
+  /** Rows the same as an earlier row of the sheet: that one stands for both. */
+  repeated: { where: string; slug: string; date: string; of: string }[];
+  /** Good rows of an athlete with a bad row: nothing is logged for them until the sheet is fixed. */
+  held: { where: string; slug: string; date: string }[];
   problems: Problem[];
   /** The athletes whose running is stopped once their rows are logged. */
   stopped: Map<string, Progress['stopped']>;
@@ -63,7 +67,7 @@ export async function importSheet(
 ): Promise<number> {
   const book = new TeamBook(members);
   const rows = new Map<Member, Row[]>();
-  const outcome: Outcome = { logged: [], skipped: [], problems: [], stopped: new Map() };
+  const outcome: Outcome = { logged: [], skipped: [], repeated: [], held: [], problems: [], stopped: new Map() };
   let order = 0;
   for await (const item of readRecords(sheet, sheetShown, SHEET, options)) {
     // The athlete first: a bad row of theirs holds back all their rows.
@@ -97,7 +101,10 @@ export async function importSheet(
   // A bad row writes nothing for its athlete: their good rows wait for the sheet to be fixed.
   const refused = new Set(outcome.problems.map((p) => p.athlete).filter(Boolean));
   for (const [member, list] of rows) {
-    if (refused.has(member.slug)) continue;
+    if (refused.has(member.slug)) {
+      for (const row of list) outcome.held.push({ where: row.where, slug: member.slug, date: row.entry.date });
+      continue;
+    }
     importAthlete(member, list, options, outcome);
   }
   io.stdout(options.format === 'json' ? json(outcome, options) : text(outcome, options));
@@ -127,21 +134,32 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
     }
     const fresh: Row[] = [];
     const known: CheckIn[] = [...opened.athlete.log];
-    let refused = false;
+    const bad = new Set<Row>();
     for (const row of rows) {
-      if (known.some((e) => sameEntry(e, row.entry))) {
-        outcome.skipped.push({ where: row.where, slug: member.slug, date: row.entry.date });
+      const at = { where: row.where, slug: member.slug, date: row.entry.date };
+      if (opened.athlete.log.some((e) => sameEntry(e, row.entry))) {
+        outcome.skipped.push(at);
+        continue;
+      }
+      const earlier = fresh.find((r) => sameEntry(r.entry, row.entry));
+      if (earlier) {
+        outcome.repeated.push({ ...at, of: earlier.where });
         continue;
       }
       const problem = rowProblem(opened, row.entry, known, options);
       if (problem) {
         fail(row.where, problem);
-        refused = true;
+        bad.add(row);
       }
       known.push(row.entry);
       fresh.push(row);
     }
-    if (fresh.length === 0 || refused) return;
+    if (bad.size > 0) {
+      for (const row of fresh.filter((r) => !bad.has(r)))
+        outcome.held.push({ where: row.where, slug: member.slug, date: row.entry.date });
+      return;
+    }
+    if (fresh.length === 0) return;
     const judged = judgeInTurn(
       opened.athlete.log,
       fresh.map((row) => row.entry),
@@ -238,6 +256,8 @@ function text(outcome: Outcome, options: SheetOptions): string {
   const parts = [
     `${plural(outcome.logged.length, 'check-in')} ${verb} for ${plural(athletes, 'athlete')}`,
     outcome.skipped.length > 0 && `${outcome.skipped.length} already logged (skipped)`,
+    outcome.repeated.length > 0 && `${outcome.repeated.length} repeating an earlier row (skipped)`,
+    outcome.held.length > 0 && `${outcome.held.length} held back by a bad row of the same athlete`,
     outcome.problems.length > 0 &&
       `${outcome.problems.length} row${outcome.problems.length === 1 ? '' : 's'} refused (see stderr)`,
     stopped > 0 && `${stopped} athlete${stopped === 1 ? '' : 's'} stopped (!): see "backplan team status"`,
@@ -258,6 +278,8 @@ function json(outcome: Outcome, options: SheetOptions): string {
           decisions: l.decisions.map(({ kind, rule, text }) => ({ kind, rule, text })),
         })),
         skipped: outcome.skipped,
+        repeated: outcome.repeated,
+        held: outcome.held,
         refused: outcome.problems,
         stopped: [...outcome.stopped.entries()].filter(([, s]) => s).map(([slug, s]) => ({ slug, ...s })),
       },

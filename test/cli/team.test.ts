@@ -82,6 +82,30 @@ describe('backplan team init', () => {
 });
 
 describe('backplan team checkin', () => {
+  it('a row held back by a bad row, and a row repeating another, are each counted for what they are', async () => {
+    const t = await team();
+    t.sheet('a.csv', ['cara,2026-11-23,yes,1,1,1,,,,,']);
+    expect((await t.run(['checkin', 'squad', 'a.csv'], '2026-11-25')).code).toBe(0);
+    // Line 2 conflicts with the 23 Nov check-in already logged; line 3 waits for it; line 4 repeats line 3.
+    t.sheet('b.csv', [
+      'cara,2026-11-23,yes,1,3,1,,,,,',
+      'cara,2026-11-25,yes,1,1,1,,,,,',
+      'cara,2026-11-25,yes,1,1,1,,,,,',
+    ]);
+    const r = await t.run(['checkin', 'squad', 'b.csv', '--summary', 'json'], '2026-11-25');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.logged).toEqual([]);
+    expect(out.skipped).toEqual([]);
+    expect(out.held).toEqual([{ where: 'line 3', slug: 'cara', date: '2026-11-25' }]);
+    expect(out.repeated).toEqual([{ where: 'line 4', slug: 'cara', date: '2026-11-25', of: 'line 3' }]);
+    expect(t.log('cara').map((e) => e.date)).toEqual(['2026-11-23']);
+    const text = await t.run(['checkin', 'squad', 'b.csv'], '2026-11-25');
+    const summary = text.stdout.replace(/\s+/g, ' ');
+    expect(summary).toMatch(/1 repeating an earlier row \(skipped\); 1 held back by a bad row of the same athlete/);
+    expect(text.stdout).not.toMatch(/already logged/);
+  });
+
   it('judges each row as checkin does, and logs the same entry', async () => {
     const t = await team();
     t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);
