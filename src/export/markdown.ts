@@ -122,8 +122,9 @@ function safetyNetKey(net: Plan['safetyNet']): KeyPart[] {
 }
 
 function safetyNetSection(net: Plan['safetyNet']): string {
-  // Each list as one paragraph: the same words, in a third of the lines on paper.
-  const list = (items: string[]) => `${items.map((t) => mdText(t)).join('; ')}.\n`;
+  // Each list as one paragraph: the same words, in a third of the lines on paper. The action
+  // after it starts a line of its own (a hard break), not the end of the list's sentence.
+  const list = (items: string[]) => `${items.map((t) => mdText(t)).join('; ')}.\\\n`;
   return (
     '## Stop and get help if any of these appear\n\n' +
     `**Emergency, same day:** ${list(net.emergency)}**${mdText(net.emergencyAction)}**\n\n` +

@@ -202,3 +202,11 @@ describe('the Markdown says what every run shares once, and loses no word of any
     expect(Buffer.byteLength(md)).toBeLessThan(10_500);
   });
 });
+
+describe('the safety net as a Markdown viewer shows it (found trying the exports)', () => {
+  it("each action starts a line of its own, not the end of the list's sentence", async () => {
+    const html = await marked.parse(renderMarkdown(makePlan({ pain: 2, goalWeekly: 30, units: 'km' })));
+    expect(html).toMatch(/\.<br><strong>Go to an emergency department/);
+    expect(html).toMatch(/\.<br><strong>Stop running and see a doctor/);
+  });
+});
