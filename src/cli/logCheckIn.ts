@@ -51,7 +51,11 @@ export function judgeInTurn(
   let replanned: Replanned | undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
-    const before = wasRun(entry) ? (replanned ?? replan(intake, current, templates, today)) : undefined;
+    // The plan as it stood on the session's day: a run logged late for a past day keeps the level
+    // that day's plan held (an advance due with it included, R-LOG-1), not the "missed" it shows now.
+    const asOf = entry.date < today ? entry.date : today;
+    const reuse = replanned !== undefined && asOf === today;
+    const before = wasRun(entry) ? (reuse ? replanned : replan(intake, current, templates, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, before.plan) : entry;
     current = [...current, checked];
     replanned = replan(intake, current, templates, today);

@@ -455,6 +455,18 @@ describe('checkin input found in review', () => {
   });
 });
 
+describe('R-LOG-2: a session logged late keeps the run its day had (found trying the CLI)', () => {
+  it('the first run after an earned advance, logged the day after, is kept at the new level', async () => {
+    const a = await athlete();
+    for (const date of ['2026-11-23', '2026-11-25']) expect((await a.run(session(date, 1), date)).code).toBe(0);
+    // Level 1 is done; level 2 comes with the first run from Mon 30 Nov, which is missed; Wed 2 Dec is logged late.
+    const r = await a.run([...session('2026-12-02', 6), '--format', 'json'], '2026-12-03');
+    const out = JSON.parse(r.stdout);
+    expect(out.decisions.map((d: { kind: string }) => d.kind)).toEqual(['advance', 'drop-back']);
+    expect(out.logged).toMatchObject({ plannedLevel: 2 }); // the level the session was run at, not "missed" level 1
+  });
+});
+
 describe('a saved athlete file is judged as a file, not as flags (found in review)', () => {
   it('arching pain with no age in the file is weighed as urgent (exit 3), not refused as a missing --age', async () => {
     const a = await athlete();
