@@ -7,25 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/wizard.js';
 import { cli } from '../helpers.js';
 import { testDir } from '../tmp.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
-const INIT = [
-  'init',
-  '--no-input',
-  '--name',
-  'Ana',
-  '--pain',
-  '1',
-  '--weekly-minutes',
-  '0',
-  '--goal-weekly',
-  '90',
-  '--start',
-  '2026-11-23',
-  '--export',
-  'none',
-  '--today',
-  '2026-11-20',
-];
+const INIT = ['init', '--no-input', '--name', 'Ana', ...RUNNER_ANSWERS, '--today', '2026-11-20'];
 
 async function athlete(): Promise<{
   dir: string;

@@ -6,6 +6,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const run = (args: string[], cwd: string) => {
@@ -24,27 +25,7 @@ const PLAN = ['plan', '--pain', '2', '--goal-weekly', '30', '--today', '2026-11-
 beforeAll(() => {
   fixtures = testDir('bad');
   expect(
-    run(
-      [
-        'init',
-        '--no-input',
-        '--file',
-        'good.yaml',
-        '--pain',
-        '1',
-        '--weekly-minutes',
-        '0',
-        '--goal-weekly',
-        '90',
-        '--start',
-        '2026-11-23',
-        '--export',
-        'none',
-        '--today',
-        '2026-11-20',
-      ],
-      fixtures,
-    ).code,
+    run(['init', '--no-input', '--file', 'good.yaml', ...RUNNER_ANSWERS, '--today', '2026-11-20'], fixtures).code,
   ).toBe(0);
   const good = readFileSync(join(fixtures, 'good.yaml'), 'utf8');
   const aliasBomb = [

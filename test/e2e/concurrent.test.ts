@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' });
@@ -11,27 +12,9 @@ const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UT
 function athlete(): { dir: string; file: string } {
   const dir = testDir('lock');
   const file = join(dir, 'a.yaml');
-  const init = spawnSync(
-    process.execPath,
-    [
-      BIN,
-      'init',
-      '--no-input',
-      '--file',
-      file,
-      '--pain',
-      '1',
-      '--weekly-minutes',
-      '0',
-      '--goal-weekly',
-      '90',
-      '--start',
-      '2026-11-23',
-      '--export',
-      'none',
-    ],
-    { env: env(dir) },
-  );
+  const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', file, ...RUNNER_ANSWERS], {
+    env: env(dir),
+  });
   expect(init.status).toBe(0);
   return { dir, file };
 }

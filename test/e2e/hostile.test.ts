@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const env = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' });
@@ -32,22 +33,7 @@ const run = (args: string[], cwd: string, options: SpawnSyncOptions = {}) => {
   });
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 };
-const INIT = [
-  'init',
-  '--no-input',
-  '--pain',
-  '1',
-  '--weekly-minutes',
-  '0',
-  '--goal-weekly',
-  '90',
-  '--start',
-  '2026-11-23',
-  '--export',
-  'none',
-  '--today',
-  '2026-11-20',
-];
+const INIT = ['init', '--no-input', ...RUNNER_ANSWERS, '--today', '2026-11-20'];
 // Each check-in on its own day: a single session judged weeks later would be "not improving" (R-ESC-3, exit 3).
 const checkinArgs = (file: string, date: string) => [
   'checkin',
