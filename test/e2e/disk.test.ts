@@ -5,6 +5,7 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
 const mounts: string[] = [];
@@ -41,22 +42,7 @@ const run = (args: string[], cwd: string) => {
   });
   return { code: r.status, stderr: r.stderr };
 };
-const INIT = [
-  'init',
-  '--no-input',
-  '--file',
-  'a.yaml',
-  '--pain',
-  '1',
-  '--weekly-minutes',
-  '0',
-  '--goal-weekly',
-  '90',
-  '--start',
-  '2026-11-23',
-  '--export',
-  'none',
-];
+const INIT = ['init', '--no-input', '--file', 'a.yaml', ...RUNNER_ANSWERS];
 const CHECKIN = ['checkin', '--file', 'a.yaml', '--today', '2026-11-23', '--completed', 'yes', '--pain-during', '1'];
 
 describe.runIf(canMount)('a full disk and a read-only file system', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
 import { binIn } from './bin.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const dir = testDir('six-weeks');
 const run = binIn(dir, join(dir, 'kim.yaml'));
@@ -39,27 +40,7 @@ function agree(printed: string, today: string): Next {
 
 describe('five weeks: clean, hold, drop-back, escalation, clearance, advance again', () => {
   it('reads sensibly through checkin, status and report', () => {
-    expect(
-      run(
-        [
-          'init',
-          '--no-input',
-          '--name',
-          'Kim',
-          '--pain',
-          '1',
-          '--weekly-minutes',
-          '0',
-          '--goal-weekly',
-          '90',
-          '--start',
-          '2026-11-23',
-          '--export',
-          'none',
-        ],
-        '2026-11-20',
-      ).code,
-    ).toBe(0);
+    expect(run(['init', '--no-input', '--name', 'Kim', ...RUNNER_ANSWERS], '2026-11-20').code).toBe(0);
 
     // Week 1: two clean sessions earn level 2, which comes with Monday's run.
     checkin('2026-11-23', 1);

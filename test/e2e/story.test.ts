@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
 import { binIn } from './bin.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const dir = testDir('story');
 const file = join(dir, 'sam.yaml');
@@ -31,27 +32,7 @@ const checkin = (date: string, during: number) =>
 
 describe('a two-week story of check-ins', () => {
   it('init, clean sessions, a hold, an advance, a calendar that follows', () => {
-    expect(
-      run(
-        [
-          'init',
-          '--no-input',
-          '--name',
-          'Sam',
-          '--pain',
-          '1',
-          '--weekly-minutes',
-          '0',
-          '--goal-weekly',
-          '90',
-          '--start',
-          '2026-11-23',
-          '--export',
-          'none',
-        ],
-        '2026-11-20',
-      ).code,
-    ).toBe(0);
+    expect(run(['init', '--no-input', '--name', 'Sam', ...RUNNER_ANSWERS], '2026-11-20').code).toBe(0);
     const before = run(['export', 'ics'], '2026-11-22').stdout;
 
     // Mon: clean, 1 of 2.

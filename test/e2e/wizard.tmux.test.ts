@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../tmp.js';
+import { RUNNER_ANSWERS } from '../runner.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `backplan-test-${process.pid}`;
@@ -215,27 +216,10 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
 
   it('checkin asks about the session, logs it and says what comes next', async () => {
     const dir = testDir('tmux');
-    const init = spawnSync(
-      process.execPath,
-      [
-        BIN,
-        'init',
-        '--no-input',
-        '--file',
-        'athlete.yaml',
-        '--pain',
-        '1',
-        '--weekly-minutes',
-        '0',
-        '--goal-weekly',
-        '90',
-        '--start',
-        '2026-11-23',
-        '--export',
-        'none',
-      ],
-      { cwd: dir, encoding: 'utf8' },
-    );
+    const init = spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', ...RUNNER_ANSWERS], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(init.status).toBe(0);
     start('checkin', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
     const keys = (...k: string[]) => tmux('send-keys', '-t', 'checkin', ...k);
@@ -267,27 +251,7 @@ describe.runIf(hasTmux || process.env.CI)('the init wizard in a real terminal (t
 
   it('Ctrl-C in a checkin question logs nothing', async () => {
     const dir = testDir('tmux');
-    spawnSync(
-      process.execPath,
-      [
-        BIN,
-        'init',
-        '--no-input',
-        '--file',
-        'athlete.yaml',
-        '--pain',
-        '1',
-        '--weekly-minutes',
-        '0',
-        '--goal-weekly',
-        '90',
-        '--start',
-        '2026-11-23',
-        '--export',
-        'none',
-      ],
-      { cwd: dir },
-    );
+    spawnSync(process.execPath, [BIN, 'init', '--no-input', '--file', 'athlete.yaml', ...RUNNER_ANSWERS], { cwd: dir });
     const before = readFileSync(join(dir, 'athlete.yaml'), 'utf8');
     start('checkin-cancel', dir, '--file athlete.yaml --today 2026-11-23', 'checkin');
     await waitFor('checkin-cancel', /Did you do the session/);
