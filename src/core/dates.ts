@@ -4,23 +4,23 @@
 // local midnight of the same day. Each call makes its own Date: a Date kept from one call to the
 // next would name another day once the host's zone changed.
 import { format } from 'date-fns/format';
-import { toLocalDate } from './isoDate.js';
+import { dateParts, toLocalDate, type DateParts } from './isoDate.js';
 
 export { isIsoDate, toLocalDate } from './isoDate.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Milliseconds of midnight UTC of a plain date; a RangeError when the text is no real date. */
-function utcMidnight(iso: string): number {
-  const match = ISO_DATE.exec(iso);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]) - 1, Number(match[3])] : [NaN, NaN, NaN];
-  const date = new Date(Date.UTC(year, month, day));
-  if (year < 100) date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) {
-    throw new RangeError(`not a calendar date: ${iso}`);
-  }
-  return date.getTime();
+/** The year, month and day of a plain date; a RangeError when the text is no real date. */
+function partsOf(iso: string): DateParts {
+  const parts = dateParts(iso);
+  if (!parts) throw new RangeError(`not a calendar date: ${iso}`);
+  return parts;
+}
+
+/** Milliseconds of midnight UTC of a plain date. */
+function utcMidnight({ year, month, day }: DateParts): number {
+  const ms = Date.UTC(year, month - 1, day);
+  return year < 100 ? new Date(ms).setUTCFullYear(year, month - 1, day) : ms; // Date.UTC maps years 0-99 to 1900-1999
 }
 
 function localMidnight(iso: string): Date {
@@ -34,13 +34,17 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** The plain date `days` after `iso`. */
 export function addDays(iso: string, days: number): string {
-  const date = new Date(utcMidnight(iso) + days * DAY_MS);
+  const parts = partsOf(iso);
+  const day = parts.day + days;
+  // Most calls stay inside the month (a day of the same week): only the day changes.
+  if (Number.isInteger(day) && day >= 1 && day <= 28) return `${iso.slice(0, 8)}${pad(day)}`;
+  const date = new Date(utcMidnight(parts) + days * DAY_MS);
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayIndex(iso: string): number {
-  return new Date(utcMidnight(iso)).getUTCDay();
+  return new Date(utcMidnight(partsOf(iso))).getUTCDay();
 }
 
 export function weekdayName(iso: string): (typeof WEEKDAYS)[number] {
@@ -68,5 +72,5 @@ export function longDate(iso: string): string {
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+  return Math.round((utcMidnight(partsOf(to)) - utcMidnight(partsOf(from))) / DAY_MS);
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { addDays as addDaysToDate } from 'date-fns/addDays';
 import { describe, expect, it } from 'vitest';
-import { addDays, longDate, shortDate, toLocalDate } from '../../src/core/dates.js';
+import { addDays, isIsoDate, longDate, shortDate, toLocalDate } from '../../src/core/dates.js';
 
 const isoDates = fc
   .date({ min: new Date(1000, 0, 1), max: new Date(9999, 11, 31), noInvalidDate: true })
@@ -40,12 +40,60 @@ describe('addDays', () => {
 
   it('gives what date-fns gives, asked once or again', () => {
     fc.assert(
-      fc.property(isoDates, fc.integer({ min: -400, max: 400 }), (iso, days) => {
-        const expected = plain(addDaysToDate(toLocalDate(iso)!, days));
-        expect(addDays(iso, days)).toBe(expected);
-        expect(addDays(iso, days)).toBe(expected);
-      }),
+      fc.property(
+        isoDates,
+        // Small steps most often: a day of the same week, or just past the month's end.
+        fc.oneof(fc.integer({ min: -31, max: 31 }), fc.integer({ min: -400, max: 400 })),
+        (iso, days) => {
+          const expected = plain(addDaysToDate(toLocalDate(iso)!, days));
+          expect(addDays(iso, days)).toBe(expected);
+          expect(addDays(iso, days)).toBe(expected);
+        },
+      ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('isIsoDate', () => {
+  // The calendar's own answer: a Date made from the numbers names the same day back.
+  const realDate = (year: number, month: number, day: number): boolean => {
+    const date = new Date(Date.UTC(2000, 0, 1));
+    date.setUTCFullYear(year, month - 1, day);
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  };
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  it('takes a date exactly when the calendar has it, leap days and years 0-99 included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect(isIsoDate(iso)).toBe(month >= 1 && month <= 12 && realDate(year, month, day));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const leapDay of ['2024-02-29', '2000-02-29', '0000-02-29', '0004-02-29'])
+      expect([leapDay, isIsoDate(leapDay), addDays(leapDay, 1).slice(5)]).toEqual([leapDay, true, '03-01']);
+    for (const notLeap of ['2026-02-29', '1900-02-29', '2100-02-29']) expect(isIsoDate(notLeap)).toBe(false);
+  });
+
+  it('refuses any other shape of text', () => {
+    const refused = [
+      '2026-1-01',
+      '2026-01-1',
+      '26-01-01',
+      '2026/01/01',
+      '2026-01-01Z',
+      ' 2026-01-01',
+      '２０２６-01-01',
+    ];
+    for (const text of [...refused, '2026-0a-01', 'abcd-01-01', '+02026-01-01', '2026-01-01T00:00', ''])
+      expect([text, isIsoDate(text)]).toEqual([text, false]);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
   });
 });
