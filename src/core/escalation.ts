@@ -184,18 +184,16 @@ export class LogWatch {
   notImproving(date: string, now: Stage, startedAtTop: boolean, where: (stage: Stage) => string): Found | null {
     const days = daysBetween(this.anchor.date, date);
     if (days < this.rules.notImprovingDays || !this.loggedSinceAnchor) return null;
-    const since = this.pains.filter((p) => p.date >= this.anchor.date);
-    const average = (from: string, to: string): number | null => {
-      const values = since.filter((p) => p.date >= from && p.date <= to).map((p) => p.pain);
-      return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
-    };
-    const first = since[0] ? average(since[0].date, addDays(since[0].date, 6)) : null;
-    const lately = average(addDays(date, -6), date);
     // Worded only when a pattern is found: most days find none.
     const elapsed = () => `${days} days since ${shortDate(this.anchor.date)}`;
     if (!startedAtTop && notAhead(now, this.anchor.stage)) {
       return { rule: 'R-ESC-3', pattern: `${elapsed()} and no further on than ${where(this.anchor.stage)}` };
     }
+    // Only pains since the anchor count: the first week logged since then, and the last 7 days
+    // (all after the anchor, as notImprovingDays is at least 7).
+    const firstDate = this.pains.find((p) => p.date >= this.anchor.date)?.date;
+    const first = firstDate ? averagePain(this.pains, firstDate, addDays(firstDate, 6)) : null;
+    const lately = averagePain(this.pains, addDays(date, -6), date);
     if (first !== null && lately !== null && lately >= first && lately >= 2) {
       return {
         rule: 'R-ESC-3',
@@ -218,6 +216,17 @@ export class LogWatch {
     this.loggedSinceAnchor = false;
     this.cautionSince = null;
   }
+}
+
+/** The average of the pains logged from one date to another, both included; null when none was. */
+function averagePain(pains: readonly { date: string; pain: number }[], from: string, to: string): number | null {
+  let [total, count] = [0, 0];
+  for (const p of pains) {
+    if (p.date < from || p.date > to) continue;
+    total += p.pain;
+    count += 1;
+  }
+  return count > 0 ? total / count : null;
 }
 
 /** How far along a stage is, for R-ESC-3's "no further on than where they started". */

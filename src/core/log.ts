@@ -33,8 +33,11 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
   const byDate = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const mornings = new Map<string, DayEvent[]>();
   const entries = new Map<string, DayEvent[]>();
-  const push = (map: Map<string, DayEvent[]>, date: string, event: DayEvent) =>
-    map.set(date, [...(map.get(date) ?? []), event]);
+  const push = (map: Map<string, DayEvent[]>, date: string, event: DayEvent) => {
+    const events = map.get(date);
+    if (events) events.push(event);
+    else map.set(date, [event]);
+  };
   let next = 0;
   for (const entry of known) {
     if (entry.completed !== undefined) {
@@ -73,5 +76,5 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
 /** The session a next-morning pain belongs to: the last one logged the day before (or two, after a late night). */
 export function sessionBeforeMorning<T extends CheckIn>(sessions: readonly T[], date: string): T | undefined {
   const earliest = addDays(date, -2);
-  return sessions.filter((s) => s.date < date && s.date >= earliest).at(-1);
+  return sessions.findLast((s) => s.date < date && s.date >= earliest);
 }

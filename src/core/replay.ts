@@ -1217,12 +1217,24 @@ export function summarise(session: LoggedSession): string {
  * first run from today on not yet logged; else the next session that is not rest.
  */
 export function nextFrom(plan: Plan, today: string): NextSession | null {
-  const sessions = plan.weeks.flatMap((w) => w.sessions);
-  const ahead = sessions.filter((s) => s.date >= today && (s.status === undefined || s.status === 'to-come'));
-  const loggedToday = sessions.some((s) => s.date === today && s.logged !== undefined);
-  const found: Session | undefined =
-    ahead.find((s) => s.runMinutes > 0) ?? ahead.find((s) => s.kind !== 'rest' && (s.date > today || !loggedToday));
-  return found
-    ? { date: found.date, title: found.title, level: found.level ?? null, runMinutes: found.runMinutes }
-    : null;
+  const ahead: Session[] = [];
+  let loggedToday = false;
+  for (const week of plan.weeks) {
+    if (week.end < today) continue;
+    for (const s of week.sessions) {
+      if (s.date === today && s.logged !== undefined) loggedToday = true;
+      if (s.date < today || (s.status !== undefined && s.status !== 'to-come')) continue;
+      if (s.runMinutes > 0) return nextSession(s);
+      ahead.push(s);
+    }
+  }
+  const found = ahead.find((s) => s.kind !== 'rest' && (s.date > today || !loggedToday));
+  return found ? nextSession(found) : null;
 }
+
+const nextSession = (s: Session): NextSession => ({
+  date: s.date,
+  title: s.title,
+  level: s.level ?? null,
+  runMinutes: s.runMinutes,
+});
