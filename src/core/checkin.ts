@@ -22,18 +22,19 @@ export function baselineOf(session: CheckIn, intakePain: number): number {
 
 /** The highest pain an entry logged, at rest or running: what R-ESC-1 and R-ESC-3 read. */
 export function highestPain(entry: CheckIn): number | null {
-  const values = [entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain].filter(
-    (v): v is number => v !== undefined,
-  );
-  return values.length > 0 ? Math.max(...values) : null;
+  return highest(entry.painBefore, entry.painDuring, entry.painAfter, entry.nextMorning, entry.restPain);
 }
 
 /** The worst pain a session logged (during, after, next morning): what the weekly pain trend averages. */
 export function worstPain(session: CheckIn): number | null {
-  const values = [session.painDuring, session.painAfter, session.nextMorning].filter(
-    (v): v is number => v !== undefined,
-  );
-  return values.length > 0 ? Math.max(...values) : null;
+  return highest(session.painDuring, session.painAfter, session.nextMorning);
+}
+
+/** The highest of the pains given; null when none was. */
+function highest(...pains: (number | undefined)[]): number | null {
+  let top: number | null = null;
+  for (const pain of pains) if (pain !== undefined && (top === null || pain > top)) top = pain;
+  return top;
 }
 
 export function judgeSession(session: CheckIn, { rules, baseline, clearedSymptoms }: JudgeContext): Verdict {

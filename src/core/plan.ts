@@ -15,7 +15,7 @@ import {
 } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
 import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
-import { weekSessions, type WeekContext } from './sessions.js';
+import { weekSessions, type DayItemsByKind, type WeekContext } from './sessions.js';
 import { triage } from './triage.js';
 import type { Intake, Plan, Rules, Templates, Week } from './types.js';
 
@@ -38,10 +38,11 @@ export function plan(intake: Intake, templates: Templates, today: string): Plan 
 
   // R-ESC-4: a caution plan reminds the runner to book the assessment once the signs have lasted.
   const cautionSince = result.level === 'caution' && !result.cleared ? start : null;
+  const dayItems: DayItemsByKind = new Map();
   const weeks: Week[] = loads.map((load, index) => {
     const weekStart = addDays(start, index * 7);
     const week = assembleWeek(
-      { templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length) },
+      { templates, intake, weekStart, load, runOffsets: runOffsetsFor(days, load.runs.length), dayItems },
       index,
       loads[index - 1],
     );

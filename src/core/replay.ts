@@ -31,6 +31,7 @@ import {
   type WeekLoad,
 } from './progression.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
+import type { DayItemsByKind } from './sessions.js';
 import { REFERRALS } from './symptoms.js';
 import { SEVERE_PAIN, triage } from './triage.js';
 import type {
@@ -148,6 +149,7 @@ class Replay {
   /** The last session logged on each day, as the week it falls in shows it. */
   private readonly loggedOn = new Map<string, LoggedSession>();
   private progress: Progress | null = null;
+  private readonly dayItems: DayItemsByKind = new Map();
 
   constructor(
     private readonly intake: Intake,
@@ -798,11 +800,17 @@ class Replay {
   private painTrend(date: string, current: CheckIn): { before: number; now: number } | null {
     const average = (from: number, to: number): number | null => {
       const [first, last] = [addDays(date, -to), addDays(date, -from)];
-      const values = [...this.logged, current]
-        .filter((s) => s.date >= first && s.date <= last)
-        .map(worstPain)
-        .filter((p): p is number => p !== null);
-      return values.length > 0 ? sum(values) / values.length : null;
+      let [total, count] = [0, 0];
+      const add = (session: CheckIn) => {
+        const pain = worstPain(session);
+        if (pain === null || session.date < first || session.date > last) return;
+        total += pain;
+        count += 1;
+      };
+      add(current);
+      // The sessions logged so far, latest first: the replay logs them day by day, in date order.
+      for (let i = this.logged.length - 1; i >= 0 && this.logged[i]!.date >= first; i--) add(this.logged[i]!);
+      return count > 0 ? total / count : null;
     };
     const now = average(0, 6);
     const before = average(7, 13);
@@ -1048,6 +1056,7 @@ class Replay {
           load: { ...segment.load, runs: own.map((r) => r.minutes) },
           runOffsets: own.map((r) => r.offset),
           runLevels: own.map((r) => r.level),
+          dayItems: this.dayItems,
         },
         w,
         i === 0 ? previous : segments[i - 1]!.load,

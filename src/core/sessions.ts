@@ -32,7 +32,16 @@ export interface WeekContext {
   runOffsets: readonly number[];
   /** The ladder level of each run, when the level changed within the week (check-ins). */
   runLevels?: (LadderLevel | null)[];
+  /** The day exercises already worked out for this plan's weeks (see DayItemsByKind). */
+  dayItems?: DayItemsByKind;
 }
+
+/**
+ * A week's day exercises by the runner type, phase and signs they were worked out for: the same
+ * in most weeks of a plan, so a plan (or a replay) makes one of these and passes it to each of its
+ * weeks. It belongs to one set of templates: never share one between plans of other templates.
+ */
+export type DayItemsByKind = Map<string, readonly DayItems[]>;
 
 interface RunText {
   title: string;
@@ -64,7 +73,13 @@ export function weekSessions(ctx: WeekContext): Session[] {
         : [];
   const sessions: Session[] = [];
 
-  const days = dayItems(template, templates.exercises, waiting ? waitingAvoids(intake) : null);
+  const avoids = waiting ? waitingAvoids(intake) : null;
+  const kind = `${intake.runner} ${waiting ? 'waiting' : load.phase} ${avoids?.join(',') ?? ''}`;
+  let days = ctx.dayItems?.get(kind);
+  if (!days) {
+    days = dayItems(template, templates.exercises, avoids);
+    ctx.dayItems?.set(kind, days);
+  }
   for (let offset = 0; offset < 7; offset++) {
     const date = addDays(weekStart, offset);
     const sessionsBefore = sessions.length;
@@ -111,7 +126,11 @@ const FULL_REST_RULES: readonly string[] = ['R-WEEK-1'];
  */
 function withFullRestDay(sessions: Session[]): Session[] {
   const byDate = new Map<string, Session[]>();
-  for (const session of sessions) byDate.set(session.date, [...(byDate.get(session.date) ?? []), session]);
+  for (const session of sessions) {
+    const day = byDate.get(session.date);
+    if (day) day.push(session);
+    else byDate.set(session.date, [session]);
+  }
   const days = [...byDate.values()];
   if (days.some(isFullRestDay)) return sessions;
   const free = days.filter((day) => day.every((s) => s.runMinutes === 0));
@@ -143,7 +162,7 @@ export function waitingAvoids(intake: Pick<Intake, 'symptoms' | 'archingPain' | 
 }
 
 /** A day's exercises (offsets 0-6): on a day without a run, and beside a run. */
-interface DayItems {
+export interface DayItems {
   plain: readonly Exercise[];
   withRun: readonly Exercise[];
 }
