@@ -178,7 +178,9 @@ function save(path: string, text: string): void {
     const { target, stats } = writeTarget(path);
     if (stats?.isFile()) {
       const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
-      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777 });
+      // The backup is not flushed to disk: a power cut can empty it, never the athlete file, which
+      // is flushed before it replaces the file the backup copies (docs/architecture.md, "Files").
+      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777, durable: false });
     }
     writeFileAtomic(target, bytes, { newMode: 0o600 });
   } catch (error) {

@@ -1,0 +1,44 @@
+// What is flushed to disk when an athlete file is saved: the new file, before it replaces the old
+// one. Its .bak, a copy of a file that was itself flushed, is not (docs/architecture.md, "Files").
+import type * as fs from 'node:fs';
+import { mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const flushed: string[] = [];
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof fs>();
+  return {
+    ...real,
+    // The name each flushed descriptor had: the temporary file about to be renamed into place.
+    fsyncSync: (fd: number) => {
+      flushed.push(readlinkSync(`/proc/self/fd/${fd}`));
+      real.fsyncSync(fd);
+    },
+  };
+});
+
+const { appendCheckIns, readAthlete, writeAthlete } = await import('../../src/store/athlete.js');
+
+afterEach(() => {
+  flushed.length = 0;
+});
+
+describe('saving an athlete file', () => {
+  it.skipIf(process.platform !== 'linux')('flushes the file itself, and not its .bak', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
+    const file = join(dir, 'athlete.yaml');
+    writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
+    expect(flushed).toHaveLength(1);
+    const before = readFileSync(file, 'utf8');
+
+    appendCheckIns(readAthlete(file)!, [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }]);
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(before);
+    expect(readFileSync(file, 'utf8')).toContain('2026-11-23');
+    // One flush more, of a temporary file beside the athlete file (.athlete.yaml.<pid>…tmp), not of
+    // the backup's (.athlete.yaml.bak.<pid>…tmp).
+    expect(flushed).toHaveLength(2);
+    expect(flushed[1]).toMatch(/\/\.athlete\.yaml\.\d+\.[a-z0-9]+\.\d+\.tmp$/);
+  });
+});
