@@ -61,8 +61,35 @@ export function readAthlete(path: string): AthleteFile | undefined {
   if (!existsSync(path)) return undefined;
   const text = readTextFile(path, MAX_ATHLETE_BYTES, 'an athlete file', HINT);
   const lines = splitLog(path, text);
-  const parsed = lines ? lines.head : parseYaml(path, text, HINT);
-  const version = parsed.doc.get('schemaVersion');
+  if (lines) return fromLines(path, lines);
+  const parsed = parseYaml(path, text, HINT);
+  checkVersion(path, parsed.doc.get('schemaVersion'));
+  if (!isMap(parsed.doc.contents))
+    throw new FileError(path, 1, 'expected a YAML mapping with schemaVersion and intake', HINT);
+  const data = validateYaml(parsed, athleteSchema, HINT);
+  checkDates(() => parsed, data.intake.start);
+  return { path, intake: stripDefaults(intakeKeys(parsed), data.intake), log: data.log ?? [], parsed };
+}
+
+/** A file whose log is in lines: its head is read as plain data where it can be (see readPlainHead). */
+function fromLines(path: string, lines: LogLines): AthleteFile {
+  const head = lines.headData ?? (lines.head.doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>);
+  checkVersion(path, head.schemaVersion);
+  const data = validateSplit(head, lines);
+  checkDates(() => lines.head, data.intake.start);
+  const keys = lines.headData ? new Set(Object.keys(head.intake as object)) : intakeKeys(lines.head);
+  return {
+    path,
+    intake: stripDefaults(keys, data.intake),
+    log: data.log ?? [],
+    get parsed() {
+      return lines.head;
+    },
+    lines,
+  };
+}
+
+function checkVersion(path: string, version: unknown): void {
   if (typeof version === 'number' && version > ATHLETE_SCHEMA_VERSION) {
     throw new FileError(
       path,
@@ -71,24 +98,19 @@ export function readAthlete(path: string): AthleteFile | undefined {
       'Update backplan (npm install -g backplan@latest) to use it.',
     );
   }
-  if (!isMap(parsed.doc.contents))
-    throw new FileError(path, 1, 'expected a YAML mapping with schemaVersion and intake', HINT);
-  const data = lines ? validateSplit(parsed, lines) : validateYaml(parsed, athleteSchema, HINT);
-  checkDates(parsed, data.intake.start, lines);
-  return { path, intake: stripDefaults(parsed, data.intake), log: data.log ?? [], parsed, ...(lines ? { lines } : {}) };
 }
 
 /** The schema over the head's data and the log's entries; an error in the log names its line. */
-function validateSplit(head: ParsedYaml, lines: LogLines): z.infer<typeof athleteSchema> {
-  const result = athleteSchema.safeParse({ ...(head.doc.toJS({ maxAliasCount: 50 }) as object), log: lines.entries });
+function validateSplit(head: Record<string, unknown>, lines: LogLines): z.infer<typeof athleteSchema> {
+  const result = athleteSchema.safeParse({ ...head, log: lines.entries });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const line =
     issue.path[0] === 'log' && typeof issue.path[1] === 'number'
       ? lines.firstLine + issue.path[1]
-      : lineOf(head, issue.path);
+      : lineOf(lines.head, issue.path);
   throw new FileError(
-    head.file,
+    lines.head.file,
     line,
     `${formatPath(issue.path) || 'file'}: ${issue.message.replace(/^Invalid input: /, '')}`,
     HINT,
@@ -96,22 +118,26 @@ function validateSplit(head: ParsedYaml, lines: LogLines): z.infer<typeof athlet
 }
 
 /** A plan that starts after LAST_PLAN_DATE would run past the last date there is. */
-function checkDates(parsed: ParsedYaml, start: string | undefined, lines: LogLines | undefined): void {
+function checkDates(parsed: () => ParsedYaml, start: string | undefined): void {
   if (start === undefined || start <= LAST_PLAN_DATE) return;
-  const line = lines ? lineOf(lines.head, ['intake', 'start']) : lineOf(parsed, ['intake', 'start']);
   throw new FileError(
-    parsed.file,
-    line,
+    parsed().file,
+    lineOf(parsed(), ['intake', 'start']),
     `intake.start: ${start} is too late; a plan must start by ${LAST_PLAN_DATE}, so that it ends before the year 10000`,
     HINT,
   );
 }
 
-/** Only the intake fields the file really holds, so flags and defaults can fill in the rest. */
-function stripDefaults(parsed: ParsedYaml, intake: IntakeInput): IntakeInput {
+/** The intake keys the file holds; null when its intake is no mapping. */
+function intakeKeys(parsed: ParsedYaml): Set<string> | null {
   const held = parsed.doc.getIn(['intake']);
-  if (!isMap(held)) return intake;
-  const keys = new Set(held.items.map((pair) => String((pair.key as { value?: unknown })?.value ?? pair.key)));
+  if (!isMap(held)) return null;
+  return new Set(held.items.map((pair) => String((pair.key as { value?: unknown })?.value ?? pair.key)));
+}
+
+/** Only the intake fields the file really holds, so flags and defaults can fill in the rest. */
+function stripDefaults(keys: Set<string> | null, intake: IntakeInput): IntakeInput {
+  if (!keys) return intake;
   return Object.fromEntries(Object.entries(intake).filter(([key]) => keys.has(key))) as IntakeInput;
 }
 

@@ -13,9 +13,14 @@ import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { checkKeys, parseYaml, type ParsedYaml } from '../yaml/read.js';
 
 export interface LogLines {
-  /** The text before the `log:` line, and its document. */
+  /** The text before the `log:` line, and its document (parsed when first asked for, see headData). */
   headText: string;
-  head: ParsedYaml;
+  readonly head: ParsedYaml;
+  /**
+   * The head's data, when it holds only the lines backplan writes (readPlainHead); undefined when
+   * the yaml library read it, and `head.doc` holds it.
+   */
+  headData?: Record<string, unknown>;
   /** From the `log:` line to the end of the last entry's line. */
   log: string;
   /** After the log: blank lines and comments only. */
@@ -54,6 +59,26 @@ export function splitLog(file: string, text: string): LogLines | undefined {
   }
   const tail = text.slice(at);
   if (!BLANKS_AND_COMMENTS.test(tail)) return undefined;
+  const firstLine = headText.split('\n').length + 1;
+  const log = text.slice(key.index, at);
+  const headData = readPlainHead(headText);
+  if (headData) {
+    // Read without the yaml library; its document is made only for a write or an error's line.
+    let parsed: ParsedYaml | undefined;
+    const head = () => (parsed ??= parseYaml(file, headText));
+    return {
+      headText,
+      headData,
+      get head() {
+        return head();
+      },
+      log,
+      tail,
+      indent,
+      entries,
+      firstLine,
+    };
+  }
   let head: ParsedYaml;
   try {
     head = parseYaml(file, headText);
@@ -63,8 +88,53 @@ export function splitLog(file: string, text: string): LogLines | undefined {
   const root = head.doc.contents;
   if (!isMap(root) || root.flow || root.has('log') || head.doc.warnings.length > 0) return undefined;
   if (root.range && head.lines.linePos(root.range[0]).col !== 1) return undefined;
-  const firstLine = headText.split('\n').length + 1;
-  return { headText, head, log: text.slice(key.index, at), tail, indent, entries, firstLine };
+  return { headText, head, log, tail, indent, entries, firstLine };
+}
+
+// The head as backplan writes it: comment lines, `key: value` lines, and `key:` lines with one
+// level of `key: value` lines below them (the intake). Values are read as in a log entry.
+const HEAD_LINE = /^( *)([A-Za-z]+):(?: (.*))?$/;
+const COMMENT_OR_BLANK = /^ *(?:#.*)?$/;
+const LIST = /^\[ ?((?:[^\]"[{},\s]+(?:, [^\]"[{},\s]+)*)?) ?\]$/;
+
+/** The head's data when every line is in a form read here; undefined when it is for the yaml library. */
+export function readPlainHead(text: string): Record<string, unknown> | undefined {
+  const root: Record<string, unknown> = {};
+  let open: { map: Record<string, unknown>; indent: string | null } | null = null;
+  for (const line of text.split('\n')) {
+    if (COMMENT_OR_BLANK.test(line)) continue;
+    const match = HEAD_LINE.exec(line);
+    if (!match) return undefined;
+    const [, lead, key, valueText] = match as unknown as [string, string, string, string?];
+    if (OBJECT_NAMES.has(key)) return undefined;
+    if (lead === '') {
+      if (Object.hasOwn(root, key)) return undefined;
+      open = valueText === undefined ? { map: {}, indent: null } : null;
+      const value = open ? open.map : headValue(valueText!);
+      if (value === undefined) return undefined;
+      root[key] = value;
+      continue;
+    }
+    // A line below a `key:` line, at the same indent as the first one.
+    if (!open || valueText === undefined || Object.hasOwn(open.map, key)) return undefined;
+    open.indent ??= lead;
+    const value = lead === open.indent ? headValue(valueText) : undefined;
+    if (value === undefined) return undefined;
+    open.map[key] = value;
+  }
+  // A `key:` with nothing below it is null, not a mapping; a head with no key is no mapping at all.
+  const empty = Object.values(root).some((v) => isRecord(v) && Object.keys(v).length === 0);
+  return empty || Object.keys(root).length === 0 || Object.hasOwn(root, 'log') ? undefined : root;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function headValue(text: string): unknown {
+  if (text.startsWith('"')) return jsonString(text);
+  const list = LIST.exec(text);
+  if (list) return wordList(list[1]!);
+  return plainScalar(text);
 }
 
 /** One entry's flow mapping, `{ key: value, … }`; undefined when it is not in a form read here. */

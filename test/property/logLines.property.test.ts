@@ -2,9 +2,9 @@
 // yaml library reads, for every entry backplan writes and every hand edit it accepts; anything else
 // must be left to the yaml library (undefined).
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { entryLine, splitLog } from '../../src/store/logLines.js';
+import { entryLine, readPlainHead, splitLog } from '../../src/store/logLines.js';
 
 const HEAD = '# backplan athlete file\nschemaVersion: 1\nintake:\n  pain: 1\n  goalWeekly: 30\n';
 
@@ -114,5 +114,83 @@ describe('the log read line by line', () => {
     ]) {
       expect(splitLog('a.yaml', file), file).toBeUndefined();
     }
+  });
+});
+
+describe('the head read line by line', () => {
+  const key = fc.oneof(
+    fc.constantFrom('pain', 'name', 'symptoms', 'days', 'log', 'constructor', 'toString', 'Pain'),
+    fc.stringMatching(/^[A-Za-z]{1,8}$/),
+  );
+  const value = fc.oneof(
+    tricky,
+    text,
+    fc.integer({ min: -5, max: 2_000_000_000 }).map(String),
+    fc.constantFrom('[]', '[ ]', '[mon, wed]', '[a,b]', '[limp, night-pain]', '[true]', '"quoted"', '"a" # c'),
+    fc.string({ maxLength: 12 }).map((t) => JSON.stringify(t)),
+  );
+  const simple = fc.oneof(
+    fc.integer({ min: 0, max: 1000 }).map(String),
+    fc.constantFrom('true', 'false', '2026-01-05', 'km', 'Ana María', '[]', '[mon, wed]', '"a \\"b\\""'),
+  );
+  const pair = fc.tuple(key, fc.oneof({ arbitrary: simple, weight: 3 }, value)).map(([k, v]) => `${k}: ${v}`);
+  const noise = fc.constantFrom(
+    '# a comment',
+    '  # indented',
+    '',
+    '   ',
+    '---',
+    '    deeper: 1',
+    '  - item',
+    'a: b: c',
+  );
+  // Mostly the shape backplan writes (top-level pairs, then a block of pairs), with noise put in.
+  const head = fc
+    .tuple(
+      fc.array(pair, { maxLength: 2 }),
+      key,
+      fc.array(
+        pair.map((p) => `  ${p}`),
+        { maxLength: 6 },
+      ),
+      fc.array(
+        fc.tuple(
+          fc.nat(),
+          fc.oneof(
+            noise,
+            pair,
+            key.map((k) => `${k}:`),
+          ),
+        ),
+        { maxLength: 2 },
+      ),
+    )
+    .map(([top, block, below, inserted]) => {
+      const lines = [...top, `${block}:`, ...below];
+      for (const [at, line] of inserted) lines.splice(at % (lines.length + 1), 0, line);
+      return `${lines.join('\n')}\n`;
+    });
+
+  it('reads what the yaml library reads, or leaves the head to it', () => {
+    fc.assert(
+      fc.property(head, (head) => {
+        const data = readPlainHead(head);
+        if (data === undefined) return;
+        const doc = parseDocument(head, { uniqueKeys: true });
+        expect(doc.errors, head).toEqual([]);
+        expect(data, head).toEqual(doc.toJS());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the head backplan writes without the yaml library', () => {
+    const head =
+      '# backplan athlete file: your answers to `backplan init`, and your check-ins under log.\n' +
+      '# Edit with care; `backplan show` prints the plan they make. Comments you add are kept.\n\n' +
+      'schemaVersion: 1\nintake:\n  pain: 2\n  symptoms: [ limp ]\n  weekly: 20\n  units: km\n' +
+      '  goalWeekly: 30\n  firstEpisode: false\n  name: Ana María\n  start: 2026-01-05\n  days: [mon, wed, sat]\n';
+    expect(readPlainHead(head)).toEqual(parse(head));
+    expect(readPlainHead(head)).toMatchObject({ intake: { name: 'Ana María', days: ['mon', 'wed', 'sat'] } });
   });
 });
