@@ -55,7 +55,6 @@ export interface StatusView {
 
 export function statusView(plan: Plan, progress: Progress, rules: Rules): StatusView {
   const today = progress.today;
-  const current = plan.weeks.find((w) => w.start <= today && today <= w.end) ?? null;
   const runs = plan.weeks
     .flatMap((w) => w.sessions)
     .filter((s) => s.runMinutes > 0 && s.status && s.status !== 'to-come');
@@ -71,18 +70,8 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
     nextSession: progress.next,
     decision: progress.decisions.at(-1) ?? null,
     restThrough: progress.restThrough && progress.restThrough >= today ? progress.restThrough : null,
-    restPain: progress.restPain && {
-      ...progress.restPain,
-      blocksRunning: progress.restPain.value >= rules.painThreshold,
-    },
-    thisWeek: current && {
-      week: current.index,
-      start: current.start,
-      end: current.end,
-      sessions: current.sessions
-        .filter((s) => s.kind !== 'rest')
-        .map((s) => ({ date: s.date, title: s.title, runMinutes: s.runMinutes, status: s.status ?? null })),
-    },
+    restPain: restPainView(progress, rules),
+    thisWeek: thisWeek(plan, today),
     adherence: {
       planned: runs.length,
       done: runs.filter((s) => s.status === 'done').length,
@@ -95,6 +84,27 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
     triage: plan.triage,
     painThreshold: rules.painThreshold,
   };
+}
+
+/** The latest pain at rest, and whether it keeps runs off (R-PAIN-5). */
+export function restPainView(progress: Progress, rules: Rules): StatusView['restPain'] {
+  const rest = progress.restPain;
+  return rest && { ...rest, blocksRunning: rest.value >= rules.painThreshold };
+}
+
+/** The week that holds today, and its sessions other than rest. */
+export function thisWeek(plan: Plan, today: string): StatusView['thisWeek'] {
+  const current = plan.weeks.find((w) => w.start <= today && today <= w.end);
+  return current
+    ? {
+        week: current.index,
+        start: current.start,
+        end: current.end,
+        sessions: current.sessions
+          .filter((s) => s.kind !== 'rest')
+          .map((s) => ({ date: s.date, title: s.title, runMinutes: s.runMinutes, status: s.status ?? null })),
+      }
+    : null;
 }
 
 /** The check-ins and the pains at rest, by date; on one date, the pain at rest first. */

@@ -1,9 +1,9 @@
 // Where one athlete of a team stands, in a row of the team view, and whether they need the coach
-// first. Pure: from the re-planned plan and progress, and `status`'s own view of them.
+// first. Pure: from the re-planned plan and progress, read as `status` reads them.
 import { worstPain, highestPain } from '../core/checkin.js';
-import { addDays, daysBetween } from '../core/dates.js';
+import { addDays } from '../core/dates.js';
 import type { CheckIn, NextSession, Plan, Progress, Rules, Stop } from '../core/types.js';
-import type { StatusView } from '../export/progress.js';
+import { restPainView, thisWeek } from '../export/progress.js';
 
 /**
  * Why an athlete needs the coach first, most urgent first:
@@ -37,25 +37,21 @@ export interface TeamRow {
   next: NextSession | null;
 }
 
-export function teamRow(
-  slug: string,
-  log: readonly CheckIn[],
-  plan: Plan,
-  progress: Progress,
-  view: StatusView,
-  rules: Rules,
-): TeamRow {
+export function teamRow(slug: string, log: readonly CheckIn[], plan: Plan, progress: Progress, rules: Rules): TeamRow {
   const today = progress.today;
-  const runs = plan.weeks.flatMap((w) => w.sessions).filter((s) => s.runMinutes > 0);
-  const missed = runs.filter((s) => s.status === 'missed' && s.date < today && daysBetween(s.date, today) <= 7).length;
+  const weekAgo = addDays(today, -7);
+  const missed = plan.weeks
+    .filter((w) => w.end >= weekAgo && w.start < today)
+    .flatMap((w) => w.sessions)
+    .filter((s) => s.runMinutes > 0 && s.status === 'missed' && s.date < today && s.date >= weekAgo).length;
   const painRise = risingPain(progress, rules);
-  const restHigh = view.restPain?.blocksRunning === true;
+  const restHigh = restPainView(progress, rules)?.blocksRunning === true;
   const needs: Need[] = [];
   if (progress.stopped) needs.push('stopped');
   if (restHigh && !progress.stopped) needs.push('rest-pain');
   if (painRise) needs.push('pain-rising');
   if (missed > 0 && !progress.stopped) needs.push('missed');
-  const weekRuns = view.thisWeek?.sessions.filter((s) => s.runMinutes > 0) ?? null;
+  const weekRuns = thisWeek(plan, today)?.sessions.filter((s) => s.runMinutes > 0) ?? null;
   return {
     slug,
     name: plan.name,

@@ -4,7 +4,6 @@ import { replan } from '../core/replay.js';
 import { shortDate } from '../core/dates.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
 import type { Templates } from '../core/types.js';
-import { statusView } from '../export/progress.js';
 import { cut, jsonSafe, PLAIN, terminalSafe, wrap, type Style } from '../export/style.js';
 import { isOpened, openMember, type Member, type Unreadable } from './folder.js';
 import { byUrgency, teamRow, type TeamRow } from './standing.js';
@@ -26,16 +25,7 @@ export function teamStatus(members: readonly Member[], templates: Templates, tod
       continue;
     }
     const { plan, progress } = replan(opened.intake, opened.athlete.log, templates, today);
-    rows.push(
-      teamRow(
-        member.slug,
-        opened.athlete.log,
-        plan,
-        progress,
-        statusView(plan, progress, templates.rules),
-        templates.rules,
-      ),
-    );
+    rows.push(teamRow(member.slug, opened.athlete.log, plan, progress, templates.rules));
   }
   return { today, rows: rows.sort(byUrgency), unreadable };
 }
