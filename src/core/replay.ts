@@ -91,6 +91,39 @@ export function replan(intake: Intake, log: readonly CheckIn[], templates: Templ
   return new Replay(intake, log, templates, today).run();
 }
 
+/** The weeks of a re-plan that a view around today needs (see replanAround). */
+export interface Around {
+  /** Weeks that end before this date are replayed but not assembled. */
+  from: string;
+  /** The last date whose week is assembled, with every week up to the one holding the next run. */
+  through: string;
+}
+
+/** A re-plan's weeks from `around.from` to the next run (or the plan's end), and the plan's name and triage. */
+export interface ReplannedAround {
+  weeks: Week[];
+  name: string | null;
+  triage: Plan['triage'];
+  progress: Progress;
+}
+
+/**
+ * The re-plan as `replan` makes it, but only the weeks a view around today shows: each week it
+ * holds is the very week `replan` holds, and `progress` is the same, next session included. For a
+ * team's rows, where the weeks long past and far ahead cost half a replay and are never shown.
+ */
+export function replanAround(
+  intake: Intake,
+  log: readonly CheckIn[],
+  templates: Templates,
+  today: string,
+  around: Around,
+): ReplannedAround {
+  const replay = new Replay(intake, log, templates, today, around);
+  const { plan: planned, progress } = replay.run();
+  return { weeks: planned.weeks, name: planned.name, triage: planned.triage, progress };
+}
+
 /** R-PHASE-1: the settle week's walk test is a clean session logged from its 4th day on (offset 3). */
 const WALK_TEST_FROM = 3;
 
@@ -156,6 +189,8 @@ class Replay {
     log: readonly CheckIn[],
     private readonly templates: Templates,
     private readonly today: string,
+    /** Only the weeks around today are assembled (replanAround); the plan's notes are then left out. */
+    private readonly around: Around | null = null,
   ) {
     this.rules = templates.rules;
     ({ start: this.start, weekCount: this.weekCount, days: this.days } = planFrame(intake, templates, today));
@@ -201,7 +236,13 @@ class Replay {
         weekStart <= this.today ? this.replayWeek(w, weekStart) : this.projectAhead(w, weekStart);
       const previous = loads.at(-1);
       loads.push(segments.at(-1)!.load);
+      const weekEnd = addDays(weekStart, 6);
+      // Assembling a week changes nothing the replay goes on from: a week before the view is skipped,
+      // and the weeks after it end the loop once today is read and the next run is among them.
+      if (this.around && weekEnd < this.around.from) continue;
       weeks.push(this.assemble(segments, runs, w, weekStart, previous));
+      const seen = this.around && weekEnd >= this.around.through && this.progress !== null;
+      if (seen && nextIn(weeks, this.today)?.runMinutes) break;
     }
     // A check-in after the plan's last week still counts: its red flags and patterns stop running.
     const end = addDays(this.start, this.weekCount * 7);
@@ -216,7 +257,7 @@ class Replay {
       loads,
       triage: withCautionReminder(this.triage, this.watch.cautionSince, this.today, this.rules),
       weeks: this.stop?.level === 'emergency' ? [] : weeks,
-      notes: this.notes(),
+      notes: this.around ? [] : this.notes(),
     });
     return { plan: planned, progress: { ...this.progress, next: this.stop ? null : nextFrom(planned, this.today) } };
   }
@@ -1226,9 +1267,13 @@ export function summarise(session: LoggedSession): string {
  * first run from today on not yet logged; else the next session that is not rest.
  */
 export function nextFrom(plan: Plan, today: string): NextSession | null {
+  return nextIn(plan.weeks, today);
+}
+
+function nextIn(weeks: readonly Week[], today: string): NextSession | null {
   const ahead: Session[] = [];
   let loggedToday = false;
-  for (const week of plan.weeks) {
+  for (const week of weeks) {
     if (week.end < today) continue;
     for (const s of week.sessions) {
       if (s.date === today && s.logged !== undefined) loggedToday = true;

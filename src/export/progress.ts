@@ -93,7 +93,7 @@ export function restPainView(progress: Progress, rules: Rules): StatusView['rest
 }
 
 /** The week that holds today, and its sessions other than rest. */
-export function thisWeek(plan: Plan, today: string): StatusView['thisWeek'] {
+export function thisWeek(plan: Pick<Plan, 'weeks'>, today: string): StatusView['thisWeek'] {
   const current = plan.weeks.find((w) => w.start <= today && today <= w.end);
   return current
     ? {

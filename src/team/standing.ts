@@ -1,5 +1,5 @@
 // Where one athlete of a team stands, in a row of the team view, and whether they need the coach
-// first. Pure: from the re-planned plan and progress, read as `status` reads them.
+// first. Pure: from the weeks around today and the progress (replanAround), read as `status` reads them.
 import { worstPain, highestPain } from '../core/checkin.js';
 import { addDays } from '../core/dates.js';
 import type { CheckIn, NextSession, Plan, Progress, Rules, Stop } from '../core/types.js';
@@ -37,7 +37,13 @@ export interface TeamRow {
   next: NextSession | null;
 }
 
-export function teamRow(slug: string, log: readonly CheckIn[], plan: Plan, progress: Progress, rules: Rules): TeamRow {
+export function teamRow(
+  slug: string,
+  log: readonly CheckIn[],
+  plan: Pick<Plan, 'name' | 'triage' | 'weeks'>,
+  progress: Progress,
+  rules: Rules,
+): TeamRow {
   const today = progress.today;
   const weekAgo = addDays(today, -7);
   const missed = plan.weeks

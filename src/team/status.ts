@@ -1,7 +1,7 @@
 // `backplan team status <dir>`: one row per athlete, those who need the coach first. Each athlete
 // file is read, re-planned and summed up in turn; only the rows are kept, so memory stays flat.
-import { replan } from '../core/replay.js';
-import { shortDate } from '../core/dates.js';
+import { replanAround } from '../core/replay.js';
+import { addDays, shortDate } from '../core/dates.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
 import type { Templates } from '../core/types.js';
 import { cut, jsonSafe, PLAIN, terminalSafe, wrap, type Style } from '../export/style.js';
@@ -24,8 +24,10 @@ export function teamStatus(members: readonly Member[], templates: Templates, tod
       unreadable.push(opened);
       continue;
     }
-    const { plan, progress } = replan(opened.intake, opened.athlete.log, templates, today);
-    rows.push(teamRow(member.slug, opened.athlete.log, plan, progress, templates.rules));
+    // The row shows the last 7 days, this week and the next run: only those weeks are assembled.
+    const around = { from: addDays(today, -7), through: today };
+    const replanned = replanAround(opened.intake, opened.athlete.log, templates, today, around);
+    rows.push(teamRow(member.slug, opened.athlete.log, replanned, replanned.progress, templates.rules));
   }
   return { today, rows: rows.sort(byUrgency), unreadable };
 }

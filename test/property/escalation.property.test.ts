@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/core/dates.js';
-import { replan } from '../../src/core/replay.js';
+import { replan, replanAround } from '../../src/core/replay.js';
 import type { CheckIn, Plan } from '../../src/core/types.js';
 import { renderJson } from '../../src/export/json.js';
 import { templates } from '../helpers.js';
@@ -207,5 +207,36 @@ describe('a check-in keeps its word over random logs (R-LOG-1)', () => {
       RUNS,
     );
     expect(named).toBeGreaterThan(20); // the property met many named advances, not a handful
+  });
+});
+
+describe('a re-plan around today (team status) is the re-plan, cut', () => {
+  it('holds the same weeks from the view on, the same progress, and the next run among them', () => {
+    let cut = 0;
+    fc.assert(
+      fc.property(
+        runnerArb,
+        fc.oneof(logArb, steadyLogArb),
+        todayArb,
+        fc.integer({ min: 0, max: 21 }),
+        (intake, log, today, back) => {
+          const full = replan(intake, log, templates, today);
+          const around = replanAround(intake, log, templates, today, { from: addDays(today, -back), through: today });
+          expect(around.progress).toEqual(full.progress);
+          expect([around.name, around.triage]).toEqual([full.plan.name, full.plan.triage]);
+          const shown = full.plan.weeks.filter((w) => w.end >= addDays(today, -back));
+          expect(around.weeks).toEqual(shown.slice(0, around.weeks.length));
+          if (around.weeks.length < shown.length) cut += 1;
+          // Every week up to the one holding today, and the next run, are there.
+          expect(around.weeks.map((w) => w.index)).toEqual(
+            shown.filter((w) => w.start <= today || w.index <= around.weeks.at(-1)!.index).map((w) => w.index),
+          );
+          const next = full.progress.next;
+          if (next && next.runMinutes > 0) expect(around.weeks.some((w) => w.end >= next.date)).toBe(true);
+        },
+      ),
+      RUNS,
+    );
+    expect(cut).toBeGreaterThan(20); // weeks ahead were left out, not only compared
   });
 });
