@@ -2,8 +2,8 @@
 // for every caller that logs on a runner's behalf.
 import { longDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/log.js';
-import { replan, type Replanned } from '../core/replay.js';
-import type { CheckIn, Intake, Plan, Templates } from '../core/types.js';
+import { replan, replanAround, type Replanned, type ReplannedAround } from '../core/replay.js';
+import type { CheckIn, Intake, Templates, Week } from '../core/types.js';
 import { appendCheckIns, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
 import { DataError } from '../errors.js';
@@ -46,19 +46,45 @@ export function judgeInTurn(
   entries: readonly CheckIn[],
   { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
 ): Logged[] {
-  const judged: Logged[] = [];
+  const replanOn = (current: readonly CheckIn[], asOf: string) => replan(intake, current, templates, asOf);
+  return inTurn(log, entries, today, replanOn, (replanned) => replanned.plan.weeks);
+}
+
+/**
+ * judgeInTurn for a team's rows, which read only each entry's decisions and whether running is
+ * stopped: every re-plan assembles only the weeks from its day to the next run (replanAround),
+ * the very weeks the whole plan holds there, so each entry is judged and recorded the same.
+ */
+export function judgeRowsInTurn(
+  log: readonly CheckIn[],
+  entries: readonly CheckIn[],
+  { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
+): (ReplannedAround & { checked: CheckIn })[] {
+  const replanOn = (current: readonly CheckIn[], asOf: string) =>
+    replanAround(intake, current, templates, asOf, { from: asOf, through: asOf });
+  return inTurn(log, entries, today, replanOn, (replanned) => replanned.weeks);
+}
+
+function inTurn<R extends object>(
+  log: readonly CheckIn[],
+  entries: readonly CheckIn[],
+  today: string,
+  replanOn: (log: readonly CheckIn[], asOf: string) => R,
+  weeksOf: (replanned: R) => readonly Week[],
+): (R & { checked: CheckIn })[] {
+  const judged: (R & { checked: CheckIn })[] = [];
   let current = log;
-  let replanned: Replanned | undefined;
+  let replanned: R | undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
     // The plan as it stood on the session's day: a run logged late for a past day keeps the level
     // that day's plan held (an advance due with it included, R-LOG-1), not the "missed" it shows now.
     const asOf = entry.date < today ? entry.date : today;
     const reuse = replanned !== undefined && asOf === today;
-    const before = wasRun(entry) ? (reuse ? replanned : replan(intake, current, templates, asOf)) : undefined;
-    const checked = before ? withPlannedRun(entry, before.plan) : entry;
+    const before = wasRun(entry) ? (reuse ? replanned! : replanOn(current, asOf)) : undefined;
+    const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];
-    replanned = replan(intake, current, templates, today);
+    replanned = replanOn(current, today);
     judged.push({ ...replanned, checked });
   }
   return judged;
@@ -90,8 +116,8 @@ const wasRun = (entry: CheckIn): boolean => entry.completed === 'yes' || entry.c
  * R-LOG-2: a session keeps the level and minutes the plan had for its day when it was logged, so
  * that an entry logged later for an earlier day cannot rewrite it.
  */
-function withPlannedRun(entry: CheckIn, plan: Plan): CheckIn {
-  const run = plan.weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);
+function withPlannedRun(entry: CheckIn, weeks: readonly Week[]): CheckIn {
+  const run = weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);
   if (!run) return entry;
   return { ...entry, ...(run.level !== undefined ? { plannedLevel: run.level } : {}), plannedMinutes: run.runMinutes };
 }

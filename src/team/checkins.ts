@@ -1,5 +1,5 @@
 // `backplan team checkin <dir> <sheet>`: a coach's sheet of check-ins, each row judged as `checkin`
-// judges one (judgeInTurn: the same checks, the planned level and minutes, the same re-plan). An
+// judges one (judgeRowsInTurn: the same checks, the planned level and minutes, the same re-plan). An
 // athlete's rows are checked together against their file as read under its lock, then logged in
 // one write: a bad row writes nothing for that athlete. A row already in the log (same date, same
 // answers) is skipped, so importing the same sheet twice adds nothing twice.
@@ -10,7 +10,7 @@ import { triage } from '../core/triage.js';
 import type { CheckIn, Decision, Progress, Templates } from '../core/types.js';
 import { DataError, EXIT } from '../errors.js';
 import type { Io } from '../cli/io.js';
-import { checkAgainstLog, judgeInTurn } from '../cli/logCheckIn.js';
+import { checkAgainstLog, judgeRowsInTurn } from '../cli/logCheckIn.js';
 import { appendCheckIns } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
 import { jsonSafe, shown, wrap } from '../export/style.js';
@@ -160,7 +160,7 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
       return;
     }
     if (fresh.length === 0) return;
-    const judged = judgeInTurn(
+    const judged = judgeRowsInTurn(
       opened.athlete.log,
       fresh.map((row) => row.entry),
       { intake: opened.intake, templates: options.templates, today: options.today },

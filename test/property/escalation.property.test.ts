@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/core/dates.js';
+import { judgeInTurn, judgeRowsInTurn } from '../../src/cli/logCheckIn.js';
 import { replan, replanAround } from '../../src/core/replay.js';
 import type { CheckIn, Plan } from '../../src/core/types.js';
 import { renderJson } from '../../src/export/json.js';
@@ -238,5 +239,41 @@ describe('a re-plan around today (team status) is the re-plan, cut', () => {
       RUNS,
     );
     expect(cut).toBeGreaterThan(20); // weeks ahead were left out, not only compared
+  });
+});
+
+describe("a team's rows are judged as checkin judges them", () => {
+  it('records the same entries and reaches the same progress as judgeInTurn', () => {
+    let judged = 0;
+    fc.assert(
+      fc.property(
+        runnerArb,
+        fc.oneof(logArb, steadyLogArb),
+        todayArb,
+        fc.integer({ min: 1, max: 4 }),
+        (intake, log, today, rows) => {
+          const known = log.filter((e) => e.date <= today);
+          const [before, entries] = [known.slice(0, -rows), known.slice(-rows)];
+          const target = { intake, templates, today };
+          const attempt = <T>(judge: () => T): T | string => {
+            try {
+              return judge();
+            } catch (error) {
+              return (error as Error).message;
+            }
+          };
+          const one = attempt(() => judgeInTurn(before, entries, target));
+          const team = attempt(() => judgeRowsInTurn(before, entries, target));
+          if (typeof one === 'string' || typeof team === 'string') {
+            expect(team).toEqual(one); // the same refusal
+            return;
+          }
+          judged += 1;
+          expect(team.map((j) => [j.checked, j.progress])).toEqual(one.map((j) => [j.checked, j.progress]));
+        },
+      ),
+      RUNS,
+    );
+    expect(judged).toBeGreaterThan(100);
   });
 });
