@@ -191,10 +191,11 @@ export class LogWatch {
     }
     // Only pains since the anchor count: the first week logged since then, and the last 7 days
     // (all after the anchor, as notImprovingDays is at least 7).
+    const lately = averagePain(this.pains, addDays(date, -6), date);
+    if (lately === null || lately < 2) return null; // most days: no need to look back to the first week
     const firstDate = this.pains.find((p) => p.date >= this.anchor.date)?.date;
     const first = firstDate ? averagePain(this.pains, firstDate, addDays(firstDate, 6)) : null;
-    const lately = averagePain(this.pains, addDays(date, -6), date);
-    if (first !== null && lately !== null && lately >= first && lately >= 2) {
+    if (first !== null && lately >= first) {
       return {
         rule: 'R-ESC-3',
         pattern: `${elapsed()}, and pain this week (average ${lately.toFixed(1)}/10) no lower than in the first week logged (${first.toFixed(1)}/10)`,

@@ -117,6 +117,15 @@ describe('R-ESC-3: not improving after 4 weeks raises the not-improving flag', (
     );
     expect(replanned(steady, '2026-12-21').progress.stopped).toBeNull();
   });
+  it('a runner who advanced with pain still at 2/10 as in the first week is flagged', () => {
+    const sore = Array.from({ length: 12 }, (_, i) =>
+      ok(addDays(START, [0, 2, 5][i % 3]! + 7 * Math.floor(i / 3)), { painDuring: 2 }),
+    );
+    const { progress } = replanned(sore, '2026-12-21');
+    expect(progress.decisions.some((d) => d.kind === 'advance')).toBe(true); // no further on is not why
+    expect(progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-3' });
+    expect(progress.decisions.at(-1)!.text).toMatch(/average 2\.0\/10\) no lower than in the first week logged/);
+  });
 });
 
 describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is logged', () => {
