@@ -66,10 +66,13 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
     }
   }
   const days = new Map<string, DayLog>();
-  for (const date of new Set([...mornings.keys(), ...entries.keys()])) {
-    const events = [...(mornings.get(date) ?? []), ...(entries.get(date) ?? [])];
-    days.set(date, { events, sessions: events.filter((e) => e.kind === 'session').length });
+  for (const [date, events] of mornings) days.set(date, { events, sessions: 0 });
+  for (const [date, events] of entries) {
+    const day = days.get(date);
+    if (day) day.events.push(...events);
+    else days.set(date, { events, sessions: 0 });
   }
+  for (const day of days.values()) day.sessions = day.events.filter((e) => e.kind === 'session').length;
   return days;
 }
 
