@@ -15,7 +15,7 @@ import type { CheckIn } from '../core/types.js';
 import { checkInSchema } from '../intake/checkin.js';
 import { intakeSchema, type IntakeInput } from '../intake/schema.js';
 import { FileError, formatPath, lineOf, parseYaml, readTextFile, validateYaml, type ParsedYaml } from '../yaml/read.js';
-import { writeFailureReason, writeFileAtomic, writeTarget } from './atomic.js';
+import { linkAtomic, writeFailureReason, writeFileAtomic, writeTarget } from './atomic.js';
 import { readBounded } from './readBounded.js';
 import { entryLine, splitLog, type LogLines } from './logLines.js';
 
@@ -202,10 +202,11 @@ function save(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const { target, stats } = writeTarget(path);
-    if (stats?.isFile()) {
+    // The backup is the file as it was: a second name for it (nothing to write), else a copy. A
+    // copy is not flushed to disk: a power cut can empty it, never the athlete file, which is
+    // flushed before it replaces the file the backup copies (docs/architecture.md, "Files").
+    if (stats?.isFile() && !linkAtomic(target, `${target}.bak`)) {
       const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
-      // The backup is not flushed to disk: a power cut can empty it, never the athlete file, which
-      // is flushed before it replaces the file the backup copies (docs/architecture.md, "Files").
       writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777, durable: false });
     }
     writeFileAtomic(target, bytes, { newMode: 0o600 });

@@ -12,6 +12,7 @@
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   openSync,
   readdirSync,
@@ -72,6 +73,31 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     rmSync(temp, { force: true });
     throw error;
   } finally {
+    forget(temp);
+  }
+}
+
+/**
+ * Puts a second name on a file: `path` becomes a hard link to `existing`, replacing a regular file
+ * there in one rename, with no byte written. False where that cannot be done (no hard links on
+ * this file system, or something other than a regular file at `path`, such as a symlink, which is
+ * written through and never replaced): the caller copies instead.
+ */
+export function linkAtomic(existing: string, path: string): boolean {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  if (stats && !stats.isFile()) return false;
+  sweepOnce(dirname(path));
+  const temp = tempPath(path);
+  removeOnExit(temp);
+  try {
+    linkSync(existing, temp);
+    renameSync(temp, path);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    // Gone after the rename, unless `path` already was the same file (then the rename does nothing).
+    rmSync(temp, { force: true });
     forget(temp);
   }
 }

@@ -1,7 +1,8 @@
-// What is flushed to disk when an athlete file is saved: the new file, before it replaces the old
-// one. Its .bak, a copy of a file that was itself flushed, is not (docs/architecture.md, "Files").
+// What is written when an athlete file is saved: the new file, flushed to disk before it replaces
+// the old one. The .bak is the old file itself, under a second name (a hard link): nothing to write
+// or flush; where that cannot be, a copy, not flushed (docs/architecture.md, "Files").
 import type * as fs from 'node:fs';
-import { mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -26,19 +27,33 @@ afterEach(() => {
 });
 
 describe('saving an athlete file', () => {
-  it.skipIf(process.platform !== 'linux')('flushes the file itself, and not its .bak', () => {
+  it.skipIf(process.platform !== 'linux')('flushes the file itself; its .bak is the old file, not a copy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
     const file = join(dir, 'athlete.yaml');
     writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
     expect(flushed).toHaveLength(1);
     const before = readFileSync(file, 'utf8');
 
+    const old = statSync(file);
     appendCheckIns(readAthlete(file)!, [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }]);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(before);
+    expect(statSync(`${file}.bak`)).toMatchObject({ ino: old.ino, mode: old.mode });
     expect(readFileSync(file, 'utf8')).toContain('2026-11-23');
     // One flush more, of a temporary file beside the athlete file (.athlete.yaml.<pid>…tmp), not of
     // the backup's (.athlete.yaml.bak.<pid>…tmp).
     expect(flushed).toHaveLength(2);
     expect(flushed[1]).toMatch(/\/\.athlete\.yaml\.\d+\.[a-z0-9]+\.\d+\.tmp$/);
+  });
+
+  it('writes a .bak that is a symlink through it, as a copy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
+    const file = join(dir, 'athlete.yaml');
+    writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(join(dir, 'kept.yaml'), 'older\n');
+    symlinkSync('kept.yaml', `${file}.bak`);
+    appendCheckIns(readAthlete(file)!, [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }]);
+    expect(readFileSync(join(dir, 'kept.yaml'), 'utf8')).toBe(before);
+    expect(readlinkSync(`${file}.bak`)).toBe('kept.yaml');
   });
 });
