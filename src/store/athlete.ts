@@ -202,14 +202,15 @@ function save(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const { target, stats } = writeTarget(path);
-    // The backup is the file as it was: a second name for it (nothing to write), else a copy. A
-    // copy is not flushed to disk: a power cut can empty it, never the athlete file, which is
-    // flushed before it replaces the file the backup copies (docs/architecture.md, "Files").
-    if (stats?.isFile() && !linkAtomic(target, `${target}.bak`)) {
+    // The backup is the file as it was: a second name for it (nothing to write), else a copy. It
+    // is made once the new file is whole and flushed, just before that replaces it, so a failed
+    // write leaves the backup as it was, not a second name for the athlete file.
+    const backUp = () => {
+      if (!stats?.isFile() || linkAtomic(target, `${target}.bak`)) return;
       const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
-      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777, durable: false });
-    }
-    writeFileAtomic(target, bytes, { newMode: 0o600 });
+      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777 });
+    };
+    writeFileAtomic(target, bytes, { newMode: 0o600, beforeRename: backUp });
   } catch (error) {
     if (error instanceof FileError) throw error;
     const reason = writeFailureReason(error);

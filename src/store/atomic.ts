@@ -44,6 +44,8 @@ export interface WriteOptions {
   mode?: number;
   /** The mode of a file that did not exist (default 0644, less the umask). */
   newMode?: number;
+  /** Run once the new content is whole (and flushed), just before it replaces the file. */
+  beforeRename?: () => void;
 }
 
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
@@ -67,6 +69,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    options.beforeRename?.();
     renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);

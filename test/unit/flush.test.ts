@@ -8,12 +8,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const flushed: string[] = [];
+let failNextFlush = false;
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof fs>();
   return {
     ...real,
     // The name each flushed descriptor had: the temporary file about to be renamed into place.
     fsyncSync: (fd: number) => {
+      if (failNextFlush) {
+        failNextFlush = false;
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      }
       flushed.push(readlinkSync(`/proc/self/fd/${fd}`));
       real.fsyncSync(fd);
     },
@@ -55,5 +60,18 @@ describe('saving an athlete file', () => {
     appendCheckIns(readAthlete(file)!, [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }]);
     expect(readFileSync(join(dir, 'kept.yaml'), 'utf8')).toBe(before);
     expect(readlinkSync(`${file}.bak`)).toBe('kept.yaml');
+  });
+
+  it.skipIf(process.platform !== 'linux')('a save that fails leaves the file and its .bak as they were, apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
+    const file = join(dir, 'athlete.yaml');
+    writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
+    appendCheckIns(readAthlete(file)!, [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }]);
+    const [kept, bak] = [readFileSync(file, 'utf8'), statSync(`${file}.bak`)];
+    failNextFlush = true;
+    expect(() => appendCheckIns(readAthlete(file)!, [{ date: '2026-11-25', completed: 'yes' }])).toThrow();
+    expect(readFileSync(file, 'utf8')).toBe(kept);
+    expect(statSync(`${file}.bak`).ino).toBe(bak.ino); // the backup was not replaced
+    expect(statSync(file).ino).not.toBe(bak.ino); // nor made a second name of the athlete file
   });
 });
