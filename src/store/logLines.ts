@@ -106,7 +106,8 @@ export function readPlainHead(text: string): Record<string, unknown> | undefined
     const match = HEAD_LINE.exec(line);
     if (!match) return undefined;
     const [, lead, key, valueText] = match as unknown as [string, string, string, string?];
-    if (OBJECT_NAMES.has(key)) return undefined;
+    // YAML reads a key such as Null or TRUE as null or true, and refuses keys over 1024 characters.
+    if (OBJECT_NAMES.has(key) || SPECIAL.test(key) || key.length > 1024) return undefined;
     if (lead === '') {
       if (Object.hasOwn(root, key)) return undefined;
       open = valueText === undefined ? { map: {}, indent: null } : null;
@@ -155,7 +156,7 @@ function readFlowMapping(text: string): Record<string, unknown> | undefined {
     const match = PAIR.exec(text);
     if (!match) return undefined;
     const [, key, quoted, list, plain] = match as unknown as [string, string, string?, string?, string?];
-    if (OBJECT_NAMES.has(key) || Object.hasOwn(out, key)) return undefined;
+    if (OBJECT_NAMES.has(key) || SPECIAL.test(key) || Object.hasOwn(out, key)) return undefined;
     const value = quoted !== undefined ? jsonString(quoted) : list !== undefined ? wordList(list) : plainScalar(plain!);
     if (value === undefined) return undefined;
     out[key] = value;

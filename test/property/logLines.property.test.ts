@@ -119,7 +119,21 @@ describe('the log read line by line', () => {
 
 describe('the head read line by line', () => {
   const key = fc.oneof(
-    fc.constantFrom('pain', 'name', 'symptoms', 'days', 'log', 'constructor', 'toString', 'Pain'),
+    // Keys YAML reads as null or true (Null, TRUE), which two spellings of make a duplicate.
+    fc.constantFrom(
+      'pain',
+      'name',
+      'symptoms',
+      'days',
+      'log',
+      'constructor',
+      'toString',
+      'Pain',
+      'null',
+      'Null',
+      'TRUE',
+      'True',
+    ),
     fc.stringMatching(/^[A-Za-z]{1,8}$/),
   );
   const value = fc.oneof(
@@ -182,6 +196,12 @@ describe('the head read line by line', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('leaves a key over 1024 characters to the yaml library, which refuses it', () => {
+    const head = `${'a'.repeat(1025)}: 1\nintake:\n  pain: 1\n`;
+    expect(readPlainHead(head)).toBeUndefined();
+    expect(parseDocument(head).errors).not.toEqual([]);
   });
 
   it('takes the head backplan writes without the yaml library', () => {
