@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUNNER_ANSWERS } from '../runner.js';
 import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
@@ -27,22 +28,16 @@ const delays = Array.from({ length: 30 }, (_, i) => 20 + ((i * 37) % 300));
 describe('SIGKILL while writing', () => {
   it('the athlete file is always a whole version, old or new', async () => {
     const dir = testDir('kill');
+    // The check-in runner's answers, with the pain given again (the last --pain counts): two versions.
     const init = (pain: string) => [
       'init',
       '--no-input',
       '--force',
       '--file',
       'a.yaml',
+      ...RUNNER_ANSWERS,
       '--pain',
       pain,
-      '--weekly-minutes',
-      '0',
-      '--goal-weekly',
-      '90',
-      '--start',
-      '2026-11-23',
-      '--export',
-      'none',
     ];
     const versions = new Set<string>();
     for (const pain of ['1', '2']) {
