@@ -78,15 +78,21 @@ function fromLines(path: string, lines: LogLines): AthleteFile {
   const data = validateSplit(head, lines);
   checkDates(() => lines.head, data.intake.start);
   const keys = lines.headData ? new Set(Object.keys(head.intake as object)) : intakeKeys(lines.head);
-  return {
-    path,
-    intake: stripDefaults(keys, data.intake),
-    log: data.log ?? [],
-    get parsed() {
-      return lines.head;
-    },
-    lines,
-  };
+  return new LinedAthleteFile(path, stripDefaults(keys, data.intake), data.log ?? [], lines);
+}
+
+/** Its document is the head's, made when first asked for; a class for the reason PlainHeadLines is one. */
+class LinedAthleteFile implements AthleteFile {
+  constructor(
+    readonly path: string,
+    readonly intake: IntakeInput,
+    readonly log: CheckIn[],
+    readonly lines: LogLines,
+  ) {}
+
+  get parsed(): ParsedYaml {
+    return this.lines.head;
+  }
 }
 
 function checkVersion(path: string, version: unknown): void {

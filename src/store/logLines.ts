@@ -62,23 +62,7 @@ export function splitLog(file: string, text: string): LogLines | undefined {
   const firstLine = headText.split('\n').length + 1;
   const log = text.slice(key.index, at);
   const headData = readPlainHead(headText);
-  if (headData) {
-    // Read without the yaml library; its document is made only for a write or an error's line.
-    let parsed: ParsedYaml | undefined;
-    const head = () => (parsed ??= parseYaml(file, headText));
-    return {
-      headText,
-      headData,
-      get head() {
-        return head();
-      },
-      log,
-      tail,
-      indent,
-      entries,
-      firstLine,
-    };
-  }
+  if (headData) return new PlainHeadLines(file, headText, headData, { log, tail, indent, entries, firstLine });
   let head: ParsedYaml;
   try {
     head = parseYaml(file, headText);
@@ -89,6 +73,39 @@ export function splitLog(file: string, text: string): LogLines | undefined {
   if (!isMap(root) || root.flow || root.has('log') || head.doc.warnings.length > 0) return undefined;
   if (root.range && head.lines.linePos(root.range[0]).col !== 1) return undefined;
   return { headText, head, log, tail, indent, entries, firstLine };
+}
+
+/**
+ * A log whose head was read without the yaml library (readPlainHead): the head's document is made
+ * only when asked for, for a write or an error's line. A class, so that the getter is one for all
+ * files: an object literal with a getter per file gets a hidden class of its own, which V8 keeps
+ * in the old generation, and with it the file's text, until the next full collection; a team of
+ * thousands then grew in memory with its size.
+ */
+class PlainHeadLines implements LogLines {
+  private parsed: ParsedYaml | undefined;
+  readonly log: string;
+  readonly tail: string;
+  readonly indent: string;
+  readonly entries: Record<string, unknown>[];
+  readonly firstLine: number;
+
+  constructor(
+    private readonly file: string,
+    readonly headText: string,
+    readonly headData: Record<string, unknown>,
+    rest: Pick<LogLines, 'log' | 'tail' | 'indent' | 'entries' | 'firstLine'>,
+  ) {
+    this.log = rest.log;
+    this.tail = rest.tail;
+    this.indent = rest.indent;
+    this.entries = rest.entries;
+    this.firstLine = rest.firstLine;
+  }
+
+  get head(): ParsedYaml {
+    return (this.parsed ??= parseYaml(this.file, this.headText));
+  }
 }
 
 // The head as backplan writes it: comment lines, `key: value` lines, and `key:` lines with one
