@@ -1,10 +1,10 @@
 // Plain calendar dates as 'YYYY-MM-DD' strings. Arithmetic is on the calendar itself, through a
-// Date at midnight UTC (UTC has no daylight saving, so nothing can shift a day); the labels come
-// from date-fns's format, which reads a Date in the host's zone, so they are made from a Date at
-// local midnight of the same day. Each call makes its own Date: a Date kept from one call to the
-// next would name another day once the host's zone changed.
-import { format } from 'date-fns/format';
-import { dateParts, toLocalDate, type DateParts } from './isoDate.js';
+// Date at midnight UTC (UTC has no daylight saving, so nothing can shift a day). The labels are
+// date-fns's English names of days and months, put together here: date-fns's format read its
+// pattern anew on every call, and a team's replays make hundreds of thousands of labels.
+import type { Day, Month } from 'date-fns';
+import { enUS } from 'date-fns/locale/en-US';
+import { dateParts, type DateParts } from './isoDate.js';
 
 export { isIsoDate, toLocalDate } from './isoDate.js';
 
@@ -21,12 +21,6 @@ function partsOf(iso: string): DateParts {
 function utcMidnight({ year, month, day }: DateParts): number {
   const ms = Date.UTC(year, month - 1, day);
   return year < 100 ? new Date(ms).setUTCFullYear(year, month - 1, day) : ms; // Date.UTC maps years 0-99 to 1900-1999
-}
-
-function localMidnight(iso: string): Date {
-  const date = toLocalDate(iso);
-  if (!date) throw new RangeError(`not a calendar date: ${iso}`);
-  return date;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,14 +55,18 @@ export function nextMondayAfter(today: string): string {
   return addDays(today, daysAhead);
 }
 
-/** "Mon 7 Dec": the plan's fixed English (date-fns's default locale). */
+/** "Mon 7 Dec": the plan's fixed English. */
 export function shortDate(iso: string): string {
-  return format(localMidnight(iso), 'EEE d MMM');
+  const parts = partsOf(iso);
+  const weekday = new Date(utcMidnight(parts)).getUTCDay() as Day;
+  const day = enUS.localize.day(weekday, { width: 'abbreviated' });
+  const month = enUS.localize.month((parts.month - 1) as Month, { width: 'abbreviated' });
+  return `${day} ${parts.day} ${month}`;
 }
 
 /** "Mon 7 Dec 2026" */
 export function longDate(iso: string): string {
-  return format(localMidnight(iso), 'EEE d MMM yyyy');
+  return `${shortDate(iso)} ${iso.slice(0, 4)}`;
 }
 
 export function daysBetween(from: string, to: string): number {

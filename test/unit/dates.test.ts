@@ -1,7 +1,8 @@
-// Date labels come from date-fns's format; the labels backplan wrote by hand before are the
-// reference they must still match, byte for byte.
+// Date labels are date-fns's English names of days and months; date-fns's format, and the labels
+// backplan wrote by hand before, are the references they must match, byte for byte.
 import fc from 'fast-check';
 import { addDays as addDaysToDate } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
 import { addDays, isIsoDate, longDate, shortDate, toLocalDate } from '../../src/core/dates.js';
 
@@ -22,7 +23,9 @@ describe('date labels', () => {
         const date = toLocalDate(iso)!;
         const short = `${WEEKDAY_LABELS[date.getDay()]} ${date.getDate()} ${MONTH_LABELS[date.getMonth()]}`;
         expect(shortDate(iso)).toBe(short);
+        expect(shortDate(iso)).toBe(format(date, 'EEE d MMM'));
         expect(longDate(iso)).toBe(`${short} ${String(date.getFullYear()).padStart(4, '0')}`);
+        expect(longDate(iso)).toBe(format(date, 'EEE d MMM yyyy'));
       }),
       { numRuns: 2000 },
     );
