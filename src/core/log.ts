@@ -29,50 +29,58 @@ export interface DayLog {
  */
 export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayLog> {
   const known = log.filter((e) => e.date <= today);
-  const sessions = known.filter((e) => e.completed !== undefined).map((e) => ({ ...e }));
-  const byDate = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const mornings = new Map<string, DayEvent[]>();
-  const entries = new Map<string, DayEvent[]>();
-  const push = (map: Map<string, DayEvent[]>, date: string, event: DayEvent) => {
-    const events = map.get(date);
-    if (events) events.push(event);
-    else map.set(date, [event]);
+  const byDate = known
+    .filter((e) => e.completed !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // Two next-morning pains for one session (one given with it, one logged on its own): the worse counts.
+  const worseMorning = new Map<CheckIn, number>();
+  const nextMorningOf = (session: CheckIn) => worseMorning.get(session) ?? session.nextMorning;
+  const building = new Map<string, { mornings: DayEvent[]; events: DayEvent[]; sessions: number }>();
+  const dayAt = (date: string) => {
+    let day = building.get(date);
+    if (!day) building.set(date, (day = { mornings: [], events: [], sessions: 0 }));
+    return day;
   };
-  let next = 0;
+  const sessionEvents: { kind: 'session'; session: CheckIn }[] = [];
   for (const entry of known) {
     if (entry.completed !== undefined) {
-      const session = sessions[next++]!;
-      push(entries, entry.date, { kind: 'session', session });
+      const event = { kind: 'session' as const, session: entry };
+      sessionEvents.push(event);
+      const day = dayAt(entry.date);
+      day.events.push(event);
+      day.sessions += 1;
       // A next-morning pain given with the session is pain at rest the day after (R-PAIN-5).
-      if (session.nextMorning !== undefined)
-        push(mornings, addDays(session.date, 1), {
-          kind: 'rest',
-          pain: session.nextMorning,
-          symptoms: [],
-          morning: true,
-        });
+      const nextMorning = nextMorningOf(entry);
+      if (nextMorning !== undefined)
+        dayAt(addDays(entry.date, 1)).mornings.push({ kind: 'rest', pain: nextMorning, symptoms: [], morning: true });
     } else if (entry.morning && entry.nextMorning !== undefined) {
       const session = sessionBeforeMorning(byDate, entry.date);
-      // Two next-morning pains for one session (one given with it, one logged on its own): the worse counts.
-      if (session) session.nextMorning = Math.max(session.nextMorning ?? 0, entry.nextMorning);
+      if (session) worseMorning.set(session, Math.max(nextMorningOf(session) ?? 0, entry.nextMorning));
       const symptoms = entry.symptoms ?? [];
-      push(mornings, entry.date, { kind: 'rest', pain: entry.nextMorning, symptoms, morning: session !== undefined });
+      dayAt(entry.date).mornings.push({
+        kind: 'rest',
+        pain: entry.nextMorning,
+        symptoms,
+        morning: session !== undefined,
+      });
     } else if (entry.restPain !== undefined) {
-      push(entries, entry.date, { kind: 'rest', pain: entry.restPain, symptoms: entry.symptoms ?? [], morning: false });
+      const symptoms = entry.symptoms ?? [];
+      dayAt(entry.date).events.push({ kind: 'rest', pain: entry.restPain, symptoms, morning: false });
     } else if (entry.cleared) {
-      push(entries, entry.date, { kind: 'cleared' });
+      dayAt(entry.date).events.push({ kind: 'cleared' });
     } else if (entry.symptoms?.length) {
-      push(entries, entry.date, { kind: 'symptoms', symptoms: entry.symptoms });
+      dayAt(entry.date).events.push({ kind: 'symptoms', symptoms: entry.symptoms });
     }
   }
-  const days = new Map<string, DayLog>();
-  for (const [date, events] of mornings) days.set(date, { events, sessions: 0 });
-  for (const [date, events] of entries) {
-    const day = days.get(date);
-    if (day) day.events.push(...events);
-    else days.set(date, { events, sessions: 0 });
+  // The session with the worse pain the morning after, as a copy: the log stays as logged.
+  for (const event of sessionEvents) {
+    const worse = worseMorning.get(event.session);
+    if (worse !== undefined && worse !== event.session.nextMorning)
+      event.session = { ...event.session, nextMorning: worse };
   }
-  for (const day of days.values()) day.sessions = day.events.filter((e) => e.kind === 'session').length;
+  const days = new Map<string, DayLog>();
+  for (const [date, { mornings, events, sessions }] of building)
+    days.set(date, { events: mornings.length > 0 ? [...mornings, ...events] : events, sessions });
   return days;
 }
 
