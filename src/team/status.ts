@@ -18,14 +18,14 @@ export interface TeamStatus {
 export function teamStatus(members: readonly Member[], templates: Templates, today: string): TeamStatus {
   const rows: TeamRow[] = [];
   const unreadable: Unreadable[] = [];
+  // The row shows the last 7 days, this week and the next run: only those weeks are assembled.
+  const around = { from: addDays(today, -7), through: today };
   for (const member of members) {
     const opened = openMember(member);
     if (!isOpened(opened)) {
       unreadable.push(opened);
       continue;
     }
-    // The row shows the last 7 days, this week and the next run: only those weeks are assembled.
-    const around = { from: addDays(today, -7), through: today };
     const replanned = replanAround(opened.intake, opened.athlete.log, templates, today, around);
     rows.push(teamRow(member.slug, opened.athlete.log, replanned, replanned.progress, templates.rules));
   }
