@@ -7,6 +7,7 @@ import type { CheckIn, Intake, Templates, Week } from '../core/types.js';
 import { appendCheckIns, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
 import { DataError } from '../errors.js';
+import { withFields } from '../core/copy.js';
 
 export interface LogTarget {
   athlete: AthleteFile;
@@ -85,7 +86,7 @@ function inTurn<R extends object>(
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];
     replanned = replanOn(current, today);
-    judged.push({ ...replanned, checked });
+    judged.push(withFields(replanned, { checked }));
   }
   return judged;
 }
@@ -119,5 +120,8 @@ const wasRun = (entry: CheckIn): boolean => entry.completed === 'yes' || entry.c
 function withPlannedRun(entry: CheckIn, weeks: readonly Week[]): CheckIn {
   const run = weeks.flatMap((w) => w.sessions).find((s) => s.date === entry.date && s.runMinutes > 0);
   if (!run) return entry;
-  return { ...entry, ...(run.level !== undefined ? { plannedLevel: run.level } : {}), plannedMinutes: run.runMinutes };
+  return withFields(entry, {
+    ...(run.level !== undefined ? { plannedLevel: run.level } : {}),
+    plannedMinutes: run.runMinutes,
+  });
 }

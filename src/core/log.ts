@@ -3,6 +3,7 @@
 // with the day before's session).
 import { addDays } from './dates.js';
 import type { CheckIn } from './types.js';
+import { withFields } from './copy.js';
 
 export type DayEvent =
   /**
@@ -76,7 +77,7 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
   for (const event of sessionEvents) {
     const worse = worseMorning.get(event.session);
     if (worse !== undefined && worse !== event.session.nextMorning)
-      event.session = { ...event.session, nextMorning: worse };
+      event.session = withFields(event.session, { nextMorning: worse });
   }
   const days = new Map<string, DayLog>();
   for (const [date, { mornings, events, sessions }] of building)

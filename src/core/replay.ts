@@ -51,6 +51,7 @@ import type {
   TriageReason,
   Week,
 } from './types.js';
+import { withFields } from './copy.js';
 
 export interface Replanned {
   plan: Plan;
@@ -259,7 +260,10 @@ class Replay {
       weeks: this.stop?.level === 'emergency' ? [] : weeks,
       notes: this.around ? [] : this.notes(),
     });
-    return { plan: planned, progress: { ...this.progress, next: this.stop ? null : nextFrom(planned, this.today) } };
+    return {
+      plan: planned,
+      progress: withFields(this.progress, { next: this.stop ? null : nextFrom(planned, this.today) }),
+    };
   }
 
   // ---- weeks ----
@@ -565,7 +569,7 @@ class Replay {
     if (verdict.kind === 'drop-back') outcome.dropped = true;
 
     const done = ran && session.completed === 'yes' ? minutes : 0;
-    const loggedSession = { ...session, decision, runMinutes: done };
+    const loggedSession = withFields(session, { decision, runMinutes: done });
     this.logged.push(loggedSession);
     this.loggedOn.set(date, loggedSession);
     if (running && (ran || planned !== undefined)) {

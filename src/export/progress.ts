@@ -2,6 +2,7 @@
 // with the two series the charts draw (logged pain; weekly running against the 10% cap).
 import { addDays } from '../core/dates.js';
 import type { Decision, NextSession, Plan, Progress, Rules, Session, Week } from '../core/types.js';
+import { withFields } from '../core/copy.js';
 
 /** A check-in's pain during and the next morning, or a pain at rest logged on a day of its own. */
 export interface PainPoint {
@@ -89,7 +90,7 @@ export function statusView(plan: Plan, progress: Progress, rules: Rules): Status
 /** The latest pain at rest, and whether it keeps runs off (R-PAIN-5). */
 export function restPainView(progress: Progress, rules: Rules): StatusView['restPain'] {
   const rest = progress.restPain;
-  return rest && { ...rest, blocksRunning: rest.value >= rules.painThreshold };
+  return rest && withFields(rest, { blocksRunning: rest.value >= rules.painThreshold });
 }
 
 /** The week that holds today, and its sessions other than rest. */

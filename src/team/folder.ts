@@ -8,6 +8,7 @@ import { DataError } from '../errors.js';
 import { validateSavedIntake } from '../intake/validate.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
 import { FileError } from '../yaml/read.js';
+import { withFields } from '../core/copy.js';
 
 export const ATHLETE_EXT = '.yaml';
 
@@ -57,7 +58,7 @@ export function openMember(member: Member): Opened | Unreadable {
   try {
     const athlete = readAthlete(member.path);
     if (!athlete) return { ...member, problem: 'the file has gone' };
-    return { ...member, athlete, intake: validateSavedIntake(athlete.intake, member.slug) };
+    return withFields(member, { athlete, intake: validateSavedIntake(athlete.intake, member.slug) });
   } catch (error) {
     if (error instanceof FileError)
       return { ...member, problem: `${error.line ? `line ${error.line}: ` : ''}${error.detail}` };
