@@ -112,11 +112,8 @@ export class LogWatch {
   private dropBacks: string[] = [];
   private setbacks: string[] = [];
   private readonly pains: { date: string; pain: number }[] = [];
-  /**
-   * R-ESC-3: where the runner stood at the start or the last clearance, the first day they can be
-   * judged as not improving, and whether a session was logged since.
-   */
-  private anchor: { date: string; stage: Stage; judgedFrom: string };
+  /** R-ESC-3: where the runner stood at the start or the last clearance, and whether a session was logged since. */
+  private anchor: { date: string; stage: Stage };
   private loggedSinceAnchor = false;
 
   constructor(
@@ -124,11 +121,7 @@ export class LogWatch {
     start: string,
     stage: Stage,
   ) {
-    this.anchor = this.anchorAt(start, stage);
-  }
-
-  private anchorAt(date: string, stage: Stage): LogWatch['anchor'] {
-    return { date, stage, judgedFrom: addDays(date, this.rules.notImprovingDays) };
+    this.anchor = { date: start, stage };
   }
 
   /** R-ESC-1 and R-ESC-2 after a session's decision: the pattern that stops running, if any. */
@@ -189,8 +182,8 @@ export class LogWatch {
    * "no further on" does not count for one who started at the highest the plan allows.
    */
   notImproving(date: string, now: Stage, startedAtTop: boolean, where: (stage: Stage) => string): Found | null {
-    if (date < this.anchor.judgedFrom || !this.loggedSinceAnchor) return null;
     const days = daysBetween(this.anchor.date, date);
+    if (days < this.rules.notImprovingDays || !this.loggedSinceAnchor) return null;
     // Worded only when a pattern is found: most days find none.
     const elapsed = () => `${days} days since ${shortDate(this.anchor.date)}`;
     if (!startedAtTop && notAhead(now, this.anchor.stage)) {
@@ -220,7 +213,7 @@ export class LogWatch {
   clear(date: string, stage: Stage): void {
     this.dropBacks = [];
     this.setbacks = [];
-    this.anchor = this.anchorAt(date, stage);
+    this.anchor = { date, stage };
     this.loggedSinceAnchor = false;
     this.cautionSince = null;
   }
