@@ -35,6 +35,20 @@ describe('date labels', () => {
     expect(shortDate('2026-11-23')).toBe('Mon 23 Nov');
     expect(longDate(addDays('2026-11-23', 6))).toBe('Sun 29 Nov 2026');
   });
+
+  it('give the year as the date does, and the weekday of the calendar date in any zone', () => {
+    // date-fns's yyyy is the year of the era: it would call the year 0000 0001.
+    expect(longDate('0000-03-01')).toBe('Wed 1 Mar 0000');
+    // A zone that skipped a day (Samoa, 30 December 2011) has no local midnight that day; the
+    // label of the calendar date does not need one.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Apia';
+    try {
+      expect(shortDate('2011-12-30')).toBe('Fri 30 Dec');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
 });
 
 describe('addDays', () => {
