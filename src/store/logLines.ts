@@ -78,9 +78,9 @@ export function splitLog(file: string, text: string): LogLines | undefined {
 /**
  * A log whose head was read without the yaml library (readPlainHead): the head's document is made
  * only when asked for, for a write or an error's line. A class, so that the getter is one for all
- * files: an object literal with a getter per file gets a hidden class of its own, which V8 keeps
- * in the old generation, and with it the file's text, until the next full collection; a team of
- * thousands then grew in memory with its size.
+ * files: an object literal with a getter of its own (a new closure each time) is in dictionary
+ * mode, and V8 keeps it, its closure and so the file's text, until its next full collection; a
+ * team of thousands then grew in memory with its size (docs/performance.md).
  */
 class PlainHeadLines implements LogLines {
   private parsed: ParsedYaml | undefined;

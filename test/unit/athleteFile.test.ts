@@ -5,9 +5,9 @@ import { appendCheckIns, readAthlete, writeAthlete } from '../../src/store/athle
 import { testDir } from '../tmp.js';
 
 describe('an athlete file read line by line', () => {
-  // A getter written into each object gives every file read a hidden class of its own, which V8
-  // keeps, with the file's text, until its next full collection: `team status` over 2,000 files
-  // took some 25 MB more at its peak than with the getters on a prototype.
+  // An object literal with a getter of its own is in dictionary mode, and V8 keeps it, with the
+  // file's text, until its next full collection: `team status` over 2,000 files took some 25 MB
+  // more at its peak than with the getters on a prototype.
   it('keeps its head document lazy on the prototype, not on each file read', () => {
     const file = join(testDir('athlete-file'), 'athlete.yaml');
     writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
