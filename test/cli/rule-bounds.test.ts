@@ -1,17 +1,17 @@
 // R-CONF-1: a plan folder may make a rule stricter, never looser. Each reproduction of issue 19
 // that loosened a safety number through a user's folder is refused here, with file:line and exit 1.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPlansDir } from '../../src/templates/load.js';
 import { cli } from '../helpers.js';
+import { testDir } from '../tmp.js';
 
 const PLAN = ['plan', '--pain', '1', '--goal-weekly', '150', '--weekly-minutes', '0', '--today', '2026-11-22'];
 
 /** A folder holding one built-in file with `from` replaced by `to`. */
 function folderWith(file: string, from: RegExp, to: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backplan-bounds-'));
+  const dir = testDir('bounds');
   const text = readFileSync(join(builtinPlansDir(), file), 'utf8');
   expect(text).toMatch(from);
   writeFileSync(join(dir, file), text.replace(from, to));

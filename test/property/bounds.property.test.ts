@@ -2,13 +2,13 @@
 // refused, with the file, the line of the field and the limit, by lint and by the loader every
 // command uses; any number made stricter is accepted. The directions are listed here on their own
 // (docs/rules.md says why for each), so that a bound dropped from the code fails this test.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { builtinPlansDir, lint, loadTemplates } from '../../src/templates/load.js';
+import { testDir } from '../tmp.js';
 
 /** 'lower': a lower number is stricter; 'higher': a higher one is. */
 const STRICTER: Record<string, 'lower' | 'higher'> = {
@@ -70,7 +70,7 @@ function rulesWith(field: string, value: number): { text: string; line: number }
 }
 
 function folder(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backplan-rules-'));
+  const dir = testDir('rules');
   writeFileSync(join(dir, 'rules.yaml'), text);
   return dir;
 }

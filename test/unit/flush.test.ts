@@ -2,8 +2,7 @@
 // the old one. The .bak is the old file itself, under a second name (a hard link): nothing to write
 // or flush; where that cannot be, a copy, not flushed (docs/architecture.md, "Files").
 import type * as fs from 'node:fs';
-import { mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -26,6 +25,7 @@ vi.mock('node:fs', async (original) => {
 });
 
 const { appendCheckIns, readAthlete, writeAthlete } = await import('../../src/store/athlete.js');
+const { testDir } = await import('../tmp.js');
 
 afterEach(() => {
   flushed.length = 0;
@@ -33,7 +33,7 @@ afterEach(() => {
 
 describe('saving an athlete file', () => {
   it.skipIf(process.platform !== 'linux')('flushes the file itself; its .bak is the old file, not a copy', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
+    const dir = testDir('flush');
     const file = join(dir, 'athlete.yaml');
     writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
     expect(flushed).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('saving an athlete file', () => {
   });
 
   it('writes a .bak that is a symlink through it, as a copy', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
+    const dir = testDir('flush');
     const file = join(dir, 'athlete.yaml');
     writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
     const before = readFileSync(file, 'utf8');
@@ -63,7 +63,7 @@ describe('saving an athlete file', () => {
   });
 
   it.skipIf(process.platform !== 'linux')('a save that fails leaves the file and its .bak as they were, apart', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backplan-flush-'));
+    const dir = testDir('flush');
     const file = join(dir, 'athlete.yaml');
     writeAthlete(file, { pain: 2, weekly: 10, units: 'km', goalWeekly: 30 });
     appendCheckIns(readAthlete(file)!, [{ date: '2026-11-23', completed: 'yes', painDuring: 1 }]);
