@@ -23,6 +23,9 @@ export function withheldNotice(io: Io, result: Plan): number {
   return EXIT.withheld;
 }
 
+/** A file name for a plan in `format`, for hints: plan.md, plan.ics, plan.txt. */
+export const planFileName = (format: PlanFormat): string => `plan.${format === 'text' ? 'txt' : format}`;
+
 export async function render(
   result: Plan,
   format: PlanFormat,

@@ -2,7 +2,7 @@
 // or half a PDF: each gives a clear two-line error, leaves no temporary file or folder behind, and
 // writes no output; one that prints gets its PDF written. The script records what it was handed,
 // so the test can look at the private page and profile it was given, and check they are gone after.
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,5 +155,40 @@ describe('a browser that prints', () => {
     // Scripts off in the fresh profile, every request sent to a proxy that is not there.
     expect(seen.profileFiles.map((f) => f.replaceAll('\\', '/'))).toContain('Default/Preferences');
     expect(seen.args.some((a) => a.startsWith('--proxy-server='))).toBe(true);
+  });
+});
+
+describe('an output the PDF cannot go to', () => {
+  // Refused before the browser starts: a PDF takes seconds to print, and the hint names a PDF.
+  it.each([
+    [
+      'a folder',
+      ['-o', 'out', '--format', 'pdf'],
+      /^error: out is a folder\ngive a file name with -o, e\.g\. -o out\/plan\.pdf\n$/,
+    ],
+    ['a file that exists', ['-o', 'plan.pdf'], /^error: plan\.pdf already exists; nothing was written\n/],
+  ])('%s: exit 1, and no browser started', async (_, output, expected) => {
+    const cwd = testDir('pdf-target');
+    const browser = fakeBrowser(cwd, 'prints');
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'plan.pdf'), 'the old plan');
+    const r = await cli([...PLAN, ...output, '--browser', browser], { cwd, env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.stderr.replace(/^ +/m, '')).toMatch(expected);
+    expect(existsSync(join(cwd, 'seen.json'))).toBe(false);
+    expect(readFileSync(join(cwd, 'plan.pdf'), 'utf8')).toBe('the old plan');
+  });
+
+  it('report -o an existing PDF: exit 1, and no browser started', async () => {
+    const cwd = testDir('pdf-report');
+    const browser = fakeBrowser(cwd, 'prints');
+    const file = join(cwd, 'athlete.yaml');
+    const init = ['init', '--no-input', '--file', file, '--pain', '1', '--weekly', '0', '--goal-weekly', '30'];
+    expect((await cli([...init, '--units', 'km', '--today', '2026-11-22'], { cwd, env: ENV })).code).toBe(0);
+    writeFileSync(join(cwd, 'report.pdf'), 'the old report');
+    const r = await cli(['report', '--file', file, '-o', 'report.pdf', '--browser', browser], { cwd, env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: report\.pdf already exists; nothing was written\n/);
+    expect(existsSync(join(cwd, 'seen.json'))).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ import { styleFor } from '../style.js';
 import { askIntake, inquirerPrompter, type Choice, type Prompter } from '../wizard.js';
 import { canPrompt } from '../prompting.js';
 import { readIfValid, startKeepsLog, summary } from '../answers.js';
-import { render, withheldNotice } from '../render.js';
+import { planFileName, render, withheldNotice } from '../render.js';
 
 interface InitFlags extends IntakeFlags, TemplateFlags {
   export?: ('md' | 'ics')[];
@@ -126,7 +126,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   io.stderr(`${lines.flatMap((line) => wrap(line, width, '  ', '')).join('\n')}\n`);
   for (const { format, file } of exports) {
     const rendered = await render(result, format, templates, { output: file, force: true }, io);
-    writeOutput(io, { output: file, force: true }, rendered.content, rendered.what);
+    writeOutput(io, { output: file, force: true }, rendered.content, rendered.what, planFileName(format));
   }
   return withheldNotice(io, result);
 }

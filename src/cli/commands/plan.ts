@@ -10,8 +10,8 @@ import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT, UsageError } from '../../errors.js';
 import { localToday, textWidth, type Io } from '../io.js';
 import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type TemplateFlags } from '../options.js';
-import { toStdout, writeOutput } from '../output.js';
-import { render, withheldNotice } from '../render.js';
+import { checkOutput, toStdout, writeOutput } from '../output.js';
+import { planFileName, render, withheldNotice } from '../render.js';
 import { styleFor } from '../style.js';
 
 interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
@@ -144,8 +144,10 @@ async function deliverPlan(
     io.stderr('A calendar imported from backplan before holds runs that no longer apply: delete its events.\n');
     return EXIT.withheld;
   }
+  // A target that cannot be written is refused before the plan is rendered (a PDF starts a browser).
+  checkOutput(io, flags, planFileName(format));
   const rendered = await render(result, format, templates, flags, io, sequences);
-  writeOutput(io, flags, rendered.content, rendered.what);
+  writeOutput(io, flags, rendered.content, rendered.what, planFileName(format));
   return withheldNotice(io, result);
 }
 

@@ -4,7 +4,7 @@ import { statusView } from '../../export/progress.js';
 import { EXIT, UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import type { PrintFlags } from '../options.js';
-import { writeOutput } from '../output.js';
+import { checkOutput, writeOutput } from '../output.js';
 import { openAthlete, replanSaved, type SavedFlags } from '../saved.js';
 
 interface ReportPageFlags extends SavedFlags, PrintFlags {
@@ -32,7 +32,9 @@ export async function runReportPage(io: Io, command: Command, format: 'html' | '
   const view = statusView(plan, progress, saved.templates.rules);
   const { renderHtmlReport } = await import('../../export/htmlReport.js');
   const html = renderHtmlReport({ view, plan, intake: saved.intake, sessions: progress.sessions });
-  if (format === 'html') writeOutput(io, flags, html, 'HTML report');
-  else writeOutput(io, flags, await (await import('../pdf.js')).printPdf(io, html, flags), 'PDF report');
+  const example = `report.${format}`;
+  checkOutput(io, flags, example);
+  if (format === 'html') writeOutput(io, flags, html, 'HTML report', example);
+  else writeOutput(io, flags, await (await import('../pdf.js')).printPdf(io, html, flags), 'PDF report', example);
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;
 }
