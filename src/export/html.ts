@@ -6,6 +6,7 @@ import type { Exercise, Plan, Session, SessionStatus, Week } from '../core/types
 import { STOP_RULE_START } from '../core/sessions.js';
 import { htmlPage, htmlText, userText } from './htmlPage.js';
 import { weekHeading } from './text.js';
+import { sessionLength } from './sessionLength.js';
 
 export interface HtmlOptions {
   /** The templates' exercises, for the instructions at the end. */
@@ -128,7 +129,7 @@ function sessionItem(session: Session, tick: boolean): string {
   const box = tick ? `<span class="box${ticked}"></span>` : '';
   let out = `<li class="session ${run ? 'run' : htmlText(session.kind)}">${box}`;
   out += `<span class="title">${htmlText(session.title)}</span>`;
-  if (session.minutes > 0) out += ` <span class="min">${session.minutes}\u00a0min</span>`;
+  if (session.minutes > 0) out += ` <span class="min">${sessionLength(session, '\u00a0')}</span>`;
   if (session.status) out += ` <span class="status">(${STATUS_WORDS[session.status]})</span>`;
   if (run) out += ` <span class="rules">Rules: ${session.rules.map(htmlText).join(', ')}</span>`;
   out += `<span class="details">${htmlText(session.details)}</span>`;

@@ -5,6 +5,7 @@ import { SYMPTOMS } from '../core/symptoms.js';
 import { slugOf } from './slug.js';
 import type { Plan, Session, Week } from '../core/types.js';
 import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
+import { sessionLength } from './sessionLength.js';
 import { createRequire } from 'node:module';
 
 export interface IcsOptions {
@@ -404,7 +405,7 @@ function sessionLines(sessions: Session[]): string {
 
 /** A session in the calendar's words: "• title (30 min): details [rules]". */
 function sessionLine(session: Session, rules: string): string {
-  return `• ${session.title}${session.minutes ? ` (${session.minutes} min)` : ''}: ${session.details}${rules}`;
+  return `• ${session.title}${session.minutes ? ` (${sessionLength(session)})` : ''}: ${session.details}${rules}`;
 }
 
 /** The rules a run follows, " [R-…, R-…]"; other sessions name none. */

@@ -6,6 +6,7 @@ import { usualWeek } from './usualWeek.js';
 import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces.js';
 import { SINGLE_SPACED } from './style.js';
 import { shortTitle, weekHeading } from './text.js';
+import { sessionLength } from './sessionLength.js';
 
 /**
  * Text as inert Markdown: no HTML, no emphasis, links or autolinks, no table break, no heading, on
@@ -211,7 +212,7 @@ function dayRow(sessions: readonly Session[]): string {
 function sessionText(session: Session): string {
   const run = session.runMinutes > 0;
   // An exercise's minutes are in its instructions; a run's vary, and stay here.
-  const minutes = run && session.minutes > 0 ? ` (${session.minutes} min)` : '';
+  const minutes = run && session.minutes > 0 ? ` (${sessionLength(session)})` : '';
   // A run by its short name; its intervals are in the week's run notes below the table.
   const title = run ? `**${mdText(shortTitle(session.title))}**` : mdText(session.title);
   const status = session.status ? ` (${STATUS_WORDS[session.status]})` : '';

@@ -69,7 +69,7 @@ describe('the Markdown export lists each exercise once', () => {
   it("each week's runs are described once, and what every run shares once for the plan", () => {
     for (const week of plan.weeks) {
       const run = week.sessions.find((s) => s.runMinutes > 0)!;
-      const named = `**${shortTitle(run.title)}** (${run.minutes} min) on `;
+      const named = `**${shortTitle(run.title)}** (${run.minutes} min in all) on `;
       expect(md.split(named).length - 1, `week ${week.index}`).toBe(1);
     }
     expect(md.split('Easy effort, tall posture').length - 1).toBe(1);

@@ -30,7 +30,7 @@ describe('Markdown export', () => {
         if (session.runMinutes > 0) {
           expect(row[1]!.text).toContain("The week's run");
           expect(section).toContain(shortDate(session.date));
-          expect(section).toContain(`**${shortTitle(session.title)}** (${session.minutes} min)`);
+          expect(section).toContain(`**${shortTitle(session.title)}** (${session.minutes} min in all)`);
         } else expect(row[1]!.text).toContain(session.title);
       }
     }
@@ -190,7 +190,7 @@ describe('the Markdown says what every run shares once, and loses no word of any
     expect(section).not.toContain('as Your usual week');
     expect(tables(section)).toHaveLength(1);
     expect(tables(section)[0]!.rows).toHaveLength(7);
-    expect(section).toMatch(/\| \*\*Walk\/run L2\*\* \(\d+ min\) \(done\) Logged: felt fine\./);
+    expect(section).toMatch(/\| \*\*Walk\/run L2\*\* \(\d+ min in all\) \(done\) Logged: felt fine\./);
     expect(sectionOf(md, 'Week 3 ·')).toContain('as Your usual week');
   });
 

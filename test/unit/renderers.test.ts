@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/export/html.js';
+import { renderIcs } from '../../src/export/ics.js';
 import { renderJson } from '../../src/export/json.js';
+import { renderMarkdown } from '../../src/export/markdown.js';
 import { terminalSafe, wrap } from '../../src/export/style.js';
 import { renderText } from '../../src/export/text.js';
 import { makePlan, templates } from '../helpers.js';
@@ -83,5 +86,27 @@ describe('text safety', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("a run's length beside its title", () => {
+  // "Easy run 26 min" beside a bare "36 min" read as a 36-minute run: the 36 counts the walks.
+  const p = makePlan({ runner: 'distance', pain: 1, weekly: 20, units: 'km', goalWeekly: 40, weeks: 2 });
+  const run = p.weeks[0]!.sessions.find((s) => s.runMinutes > 0)!;
+  const exercise = p.weeks[0]!.sessions.find((s) => s.runMinutes === 0 && s.minutes > 0)!;
+
+  it('says "in all" for a run, in the Markdown, the HTML and the calendar, and not for an exercise', () => {
+    expect(run.minutes).toBeGreaterThan(run.runMinutes);
+    const options = { exercises: templates.exercises };
+    const md = renderMarkdown(p, options);
+    expect(md).toContain(`(${run.minutes} min in all)`);
+    const html = renderHtml(p, options);
+    expect(html).toContain(`<span class="min">${run.minutes}\u00a0min in all</span>`);
+    expect(html).toContain(
+      `<span class="title">${exercise.title}</span> <span class="min">${exercise.minutes}\u00a0min</span>`,
+    );
+    const ics = renderIcs(p, {}).replace(/\r\n /g, '');
+    expect(ics).toContain(`• ${run.title} (${run.minutes} min in all): `);
+    expect(ics).toContain(`• ${exercise.title} (${exercise.minutes} min): `);
   });
 });
