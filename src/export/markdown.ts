@@ -155,15 +155,24 @@ function weekHead(week: Week, runs: SharedRunText, followsUsual: boolean): strin
     lines.push(followsUsual ? `${name} on ${listed(dates)}: ${own}` : `${name} ${own}`);
   }
   const where =
-    runs.every.length > 0 && described.size > 0 ? `warm-up, cool-down and when to stop: ${HOW_TO_RUN}.` : '';
+    runs.every.length > 0 && described.size > 0 ? `warm-up, cool-down and when to stop: ${linkTo(HOW_TO_RUN)}.` : '';
   if (followsUsual) {
-    lines.push(`${described.size > 0 ? 'Other days' : 'Days'} as ${USUAL_WEEK}${where ? `; ${where}` : '.'}`);
+    lines.push(`${described.size > 0 ? 'Other days' : 'Days'} as ${linkTo(USUAL_WEEK)}${where ? `; ${where}` : '.'}`);
   } else if (where) lines.push(`${where[0]!.toUpperCase()}${where.slice(1)}`);
   return `## ${mdText(weekHeading(week))}\n\n> ${lines.join('\\\n> ')}\n\n`;
 }
 
-const TABLE_HEAD = '| Day | Sessions (each exercise: see Exercise instructions) |\n| --- | --- |\n';
+const EXERCISES = 'Exercise instructions';
+const TABLE_HEAD = `| Day | Sessions (each exercise: see ${linkTo(EXERCISES)}) |\n| --- | --- |\n`;
 const USUAL_WEEK = 'Your usual week';
+
+/**
+ * A link to one of the plan's own sections, by the anchor Markdown viewers give a heading (GitHub,
+ * GitLab, VS Code: lower case, spaces as hyphens); on paper it reads as the section's name.
+ */
+function linkTo(heading: string): string {
+  return `[${heading}](#${heading.toLowerCase().replaceAll(' ', '-')})`;
+}
 
 const listed = (items: readonly string[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -251,7 +260,7 @@ function exerciseSection(plan: Plan, exercises: Record<string, Exercise>, cache:
 
 function instructionsText(shown: Exercise[]): string {
   // An item each, not a heading each: the same words in fewer lines on paper.
-  let text = '## Exercise instructions\n\n';
+  let text = `## ${EXERCISES}\n\n`;
   for (const exercise of shown) {
     const minutes = exercise.minutes ? ` (${exercise.minutes} min)` : '';
     const steps = exercise.steps?.length ? ` ${exercise.steps.map((s) => mdText(s)).join(' ')}` : '';

@@ -63,7 +63,9 @@ describe('the Markdown export lists each exercise once', () => {
         exercise.title,
       ).toBe(true);
     }
-    expect(md).toMatch(/\| Day \| Sessions \(each exercise: see Exercise instructions\) \|/);
+    expect(md).toMatch(
+      /\| Day \| Sessions \(each exercise: see \[Exercise instructions\]\(#exercise-instructions\)\) \|/,
+    );
   });
 
   it("each week's runs are described once, and what every run shares once for the plan", () => {

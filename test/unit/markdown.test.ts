@@ -20,11 +20,14 @@ describe('Markdown export', () => {
   it('has a table for the usual week, Day | Sessions, a row per weekday; each week names its runs and their dates', () => {
     const [usual, ...rest] = tables(md);
     expect(rest).toEqual([]);
-    expect(usual!.header.map((h) => h.text)).toEqual(['Day', 'Sessions (each exercise: see Exercise instructions)']);
+    expect(usual!.header.map((h) => h.text)).toEqual([
+      'Day',
+      'Sessions (each exercise: see [Exercise instructions](#exercise-instructions))',
+    ]);
     expect(usual!.rows.map((r) => r[0]!.text)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     for (const week of plan.weeks) {
       const section = sectionOf(md, `Week ${week.index} ·`);
-      expect(section).toContain('as Your usual week');
+      expect(section).toContain('as [Your usual week](#your-usual-week)');
       for (const session of week.sessions) {
         const row = usual!.rows[(new Date(session.date).getUTCDay() + 6) % 7]!;
         if (session.runMinutes > 0) {
@@ -50,6 +53,19 @@ describe('Markdown export', () => {
     expect(md.trimEnd().split('\n').at(-1)).toMatch(/^\*backplan is not medical advice/);
   });
 
+  it('links each "see" to a section of the plan, by the anchor viewers give its heading', () => {
+    const anchors = new Set(
+      tokensOf(md)
+        .filter((t): t is Tokens.Heading => t.type === 'heading')
+        .map((h) => `#${h.text.toLowerCase().replaceAll(' ', '-')}`),
+    );
+    const links = [...md.matchAll(/\]\((#[^)]*)\)/g)].map((m) => m[1]);
+    expect(new Set(links)).toEqual(
+      new Set(['#exercise-instructions', '#your-usual-week', '#how-to-run-every-session']),
+    );
+    for (const link of links) expect(anchors).toContain(link);
+  });
+
   it('states each week’s gate', () => {
     expect(md).toMatch(/> \*\*Gate:\*\* Go on only if pain stayed below 3\/10/);
   });
@@ -71,7 +87,8 @@ describe('hostile text in Markdown', () => {
     const tokens = tokensOf(md);
     expect(tokens.some((t) => t.type === 'html')).toBe(false);
     const html = await marked.parse(md);
-    expect(html).not.toMatch(/<script|<a |<em>bold|<code>|<img/);
+    // The only links are the plan's own, to its sections.
+    expect(html).not.toMatch(/<script|<a (?!href="#[a-z-]+">)|<em>bold|<code>|<img/);
     expect(html).toContain('&lt;script&gt;');
     const headings = tokens.filter((t) => t.type === 'heading');
     expect(
@@ -187,11 +204,11 @@ describe('the Markdown says what every run shares once, and loses no word of any
     logged.logged = 'felt fine';
     const md = renderMarkdown(plan);
     const section = sectionOf(md, 'Week 2 ·');
-    expect(section).not.toContain('as Your usual week');
+    expect(section).not.toContain('as [Your usual week](#your-usual-week)');
     expect(tables(section)).toHaveLength(1);
     expect(tables(section)[0]!.rows).toHaveLength(7);
     expect(section).toMatch(/\| \*\*Walk\/run L2\*\* \(\d+ min in all\) \(done\) Logged: felt fine\./);
-    expect(sectionOf(md, 'Week 3 ·')).toContain('as Your usual week');
+    expect(sectionOf(md, 'Week 3 ·')).toContain('as [Your usual week](#your-usual-week)');
   });
 
   it('8 weeks take well under the Markdown they took before (186 lines, 15.8 KB); the pages: the browser test', () => {
