@@ -6,7 +6,7 @@ import { nextMondayAfter } from '../core/dates.js';
 import { plan } from '../core/plan.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
 import type { Intake, Templates, TriageLevel } from '../core/types.js';
-import { DataError, EXIT } from '../errors.js';
+import { DataError, EXIT, FileError } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { SlugBook } from '../export/slug.js';
 import { cut, jsonSafe, shown, wrap } from '../export/style.js';
@@ -14,7 +14,8 @@ import { completeIntake } from '../intake/complete.js';
 import { intakeFromRecord } from '../intake/record.js';
 import type { IntakeInput } from '../intake/schema.js';
 import { readRoster, type ReadOptions, type RosterEntry } from '../roster/read.js';
-import { readAthlete, writeAthlete } from '../store/athlete.js';
+import { type AthleteFile, readAthlete, writeAthlete } from '../store/athlete.js';
+import { startKeepsLog } from '../cli/answers.js';
 import { withLock } from '../store/lock.js';
 import { ATHLETE_EXT } from './folder.js';
 import { fitTable } from './table.js';
@@ -34,6 +35,10 @@ interface Athlete {
   triage: TriageLevel;
   withheld: boolean;
   phase: string;
+  /** The row named its file with an id column, rather than by the athlete's name. */
+  byId: boolean;
+  /** The row gave a start; else the plan starts the Monday after today, or keeps a file's. */
+  startGiven: boolean;
 }
 
 interface Invalid {
@@ -73,11 +78,12 @@ export async function initTeam(
       'add --force to replace their answers (each keeps its check-ins, its old version as .bak), or use another folder',
     );
   }
+  const kept = await keepExisting(dir, dirShown, athletes, options);
   if (!options.dryRun) {
     mkdirSync(dir, { recursive: true });
-    for (const athlete of athletes) save(join(dir, `${athlete.slug}${ATHLETE_EXT}`), athlete.intake);
+    for (const athlete of kept) save(join(dir, `${athlete.slug}${ATHLETE_EXT}`), athlete.intake);
   }
-  const ordered = [...athletes.filter((a) => a.withheld), ...athletes.filter((a) => !a.withheld)];
+  const ordered = [...kept.filter((a) => a.withheld), ...kept.filter((a) => !a.withheld)];
   io.stdout(
     options.format === 'json'
       ? json(ordered, invalid, dirShown, options.dryRun)
@@ -94,14 +100,112 @@ export async function initTeam(
   return athletes.some((a) => a.withheld) ? EXIT.withheld : EXIT.ok;
 }
 
-/** The answers saved as `init` saves them; a file there keeps its check-ins, under the lock. */
-function save(path: string, intake: Intake): void {
-  withLock(path, path, () => {
-    let existing;
+/**
+ * With --force, the rows whose file exists take over its check-ins, so each must be that file's
+ * athlete and keep the start those check-ins were logged against. A file that cannot be read, or
+ * that another row may own, stops the run before anything is written: replacing it could lose a
+ * log, or give one athlete's check-ins to another.
+ */
+async function keepExisting(
+  dir: string,
+  dirShown: string,
+  athletes: Athlete[],
+  options: InitOptions,
+): Promise<Athlete[]> {
+  const refusals: { file: string; problem: string; hint: string }[] = [];
+  const nameCount = new Map<string, number>();
+  for (const a of athletes)
+    if (!a.byId) nameCount.set(nameKey(a.intake.name), (nameCount.get(nameKey(a.intake.name)) ?? 0) + 1);
+  const kept: Athlete[] = [];
+  for (const athlete of athletes) {
+    const file = `${athlete.slug}${ATHLETE_EXT}`;
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      kept.push(athlete);
+      continue;
+    }
+    let existing: AthleteFile | undefined;
     try {
       existing = readAthlete(path);
-    } catch {
-      existing = undefined; // a broken file is replaced whole; its .bak keeps it
+    } catch (error) {
+      const problem =
+        error instanceof FileError
+          ? `${error.line ? `line ${error.line}: ` : ''}${error.detail}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      refusals.push({
+        file,
+        problem: `cannot be read (${problem})`,
+        hint: 'mend that line (or move the file out of the folder), then run again',
+      });
+      continue;
+    }
+    if (!existing) {
+      kept.push(athlete);
+      continue;
+    }
+    if (!athlete.byId && nameCount.get(nameKey(athlete.intake.name))! > 1) {
+      refusals.push({
+        file,
+        problem: `may belong to either of the rows named ${shown(athlete.intake.name ?? '(no name)', 40)}`,
+        hint: `give those rows an id column naming each one's file (e.g. ${athlete.slug}), then run again`,
+      });
+      continue;
+    }
+    if (!athlete.byId && nameKey(existing.intake.name) !== nameKey(athlete.intake.name)) {
+      refusals.push({
+        file,
+        problem: `holds ${shown(existing.intake.name ?? '(no name)', 40)}, not ${shown(athlete.intake.name ?? '(no name)', 40)} (${athlete.where})`,
+        hint: 'give each row an id column naming its own file (its name before .yaml), then run again',
+      });
+      continue;
+    }
+    const start = athlete.startGiven ? athlete.intake.start! : (existing.intake.start ?? athlete.intake.start!);
+    const keeps = startKeepsLog(existing, start);
+    if (keeps !== true) {
+      refusals.push({
+        file,
+        problem: `start ${start} refused (${athlete.where}): ${keeps}`,
+        hint: "leave that row's start empty to keep the plan's, then run again",
+      });
+      continue;
+    }
+    kept.push(start === athlete.intake.start ? athlete : await withStart(athlete, start, options));
+  }
+  if (refusals.length === 0) return kept;
+  const [first] = refusals;
+  const more = refusals.length > 1 ? ` (and ${plural(refusals.length - 1, 'other file')})` : '';
+  throw new DataError(`${join(dirShown, first!.file)} ${first!.problem}${more}; nothing was written`, first!.hint);
+}
+
+/** A name as rows and files are matched by it: the same letters, whatever the case and spacing. */
+const nameKey = (name: string | undefined): string =>
+  (name ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The athlete with the start their file keeps, and the plan that start makes. */
+async function withStart(athlete: Athlete, start: string, options: InitOptions): Promise<Athlete> {
+  const intake =
+    completeIntake({ ...athlete.intake, start }) ??
+    (await import('../intake/validate.js')).validateIntake({ ...athlete.intake, start });
+  const made = plan(intake, options.templates, options.today);
+  return {
+    ...athlete,
+    intake,
+    triage: made.triage.level,
+    withheld: made.triage.withheld,
+    phase: made.weeks[0]?.phase ?? 'none',
+  };
+}
+
+/** The answers saved as `init` saves them; the file there keeps its check-ins, read again under the lock. */
+function save(path: string, intake: Intake): void {
+  withLock(path, path, () => {
+    // A file made unreadable since it was checked stops the run here, rather than lose its log.
+    const existing = readAthlete(path);
+    if (existing) {
+      const keeps = startKeepsLog(existing, intake.start!);
+      if (keeps !== true) throw new DataError(`${path} changed meanwhile: ${keeps}`, 'run team init again');
     }
     writeAthlete(path, intake as IntakeInput, existing);
   });
@@ -113,8 +217,8 @@ async function check(entry: RosterEntry, book: SlugBook, options: InitOptions): 
   try {
     const { id, intake: raw } = intakeFromRecord(entry.record);
     // The start is saved, so the plan keeps its dates.
-    const withStart: Partial<IntakeInput> = { start: nextMondayAfter(options.today), ...raw };
-    const intake = completeIntake(withStart) ?? (await import('../intake/validate.js')).validateIntake(withStart);
+    const dated: Partial<IntakeInput> = { start: nextMondayAfter(options.today), ...raw };
+    const intake = completeIntake(dated) ?? (await import('../intake/validate.js')).validateIntake(dated);
     const made = plan(intake, options.templates, options.today);
     const slug = book.claim(id ?? intake.name);
     return {
@@ -124,6 +228,8 @@ async function check(entry: RosterEntry, book: SlugBook, options: InitOptions): 
       triage: made.triage.level,
       withheld: made.triage.withheld,
       phase: made.weeks[0]?.phase ?? 'none',
+      byId: id !== undefined,
+      startGiven: raw.start !== undefined,
     };
   } catch (error) {
     return {

@@ -69,6 +69,80 @@ describe('backplan team init', () => {
     });
   });
 
+  // With --force a row takes over its file's check-ins: it must be that file's athlete, keep the
+  // start they were logged against, and a file it cannot read is not replaced.
+  const CARA_LOGGED = ['cara,2026-11-24,yes,1,1,1,,,,,', 'cara,2026-11-26,yes,1,2,1,,,,,'];
+
+  it('--force replaces no file it cannot read: nothing written, the file byte for byte', async () => {
+    const t = await team();
+    t.sheet('w.csv', CARA_LOGGED);
+    expect((await t.run(['checkin', 'squad', 'w.csv'])).code).toBe(0);
+    const broken = readFileSync(join(t.dir, 'cara.yaml'), 'utf8').replace('painDuring: 2', 'painDuring: 12');
+    writeFileSync(join(t.dir, 'cara.yaml'), broken);
+    writeFileSync(join(t.cwd, 'more.csv'), 'name,pain,weekly,units,goal-weekly\nDee,1,0,km,30\nCara,2,0,km,50\n');
+    const r = await t.run(['init', 'squad', 'more.csv', '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: squad\/cara\.yaml cannot be read \(line \d+: log\[1\]\.painDuring: .*\); nothing was written\n.*mend that line/,
+    );
+    expect(readFileSync(join(t.dir, 'cara.yaml'), 'utf8')).toBe(broken);
+    expect(existsSync(join(t.dir, 'dee.yaml'))).toBe(false);
+  });
+
+  it("--force on a later day keeps each plan's start, and so its check-ins and where it stands", async () => {
+    const t = await team();
+    t.sheet('w.csv', CARA_LOGGED);
+    expect((await t.run(['checkin', 'squad', 'w.csv'])).code).toBe(0);
+    const status = async () => JSON.parse((await t.run(['status', 'squad', '--format', 'json'], '2026-12-01')).stdout);
+    const before = await status();
+    writeFileSync(join(t.cwd, 'again.csv'), 'name,pain,weekly,units,goal-weekly\nCara,1,0,km,40\n');
+    expect((await t.run(['init', 'squad', 'again.csv', '--force'], '2026-11-30')).code).toBe(0);
+    expect(readAthlete(join(t.dir, 'cara.yaml'))).toMatchObject({
+      intake: { start: '2026-11-23' },
+      log: [{ date: '2026-11-24' }, { date: '2026-11-26' }],
+    });
+    expect(await status()).toEqual(before);
+    // A start the check-ins were not logged against is refused, and named.
+    writeFileSync(join(t.cwd, 'moved.csv'), 'name,pain,weekly,units,goal-weekly,start\nCara,1,0,km,40,2026-12-07\n');
+    const moved = await t.run(['init', 'squad', 'moved.csv', '--force'], '2026-11-30');
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toMatch(
+      /^error: squad\/cara\.yaml start 2026-12-07 refused \(line 2\): the log holds 2 check-ins/,
+    );
+  });
+
+  it("--force gives no athlete another's file: rows swapped or named alike are refused until an id says whose", async () => {
+    const cwd = testDir('team');
+    const init = (rows: string[], force = true) => {
+      writeFileSync(join(cwd, 'r.csv'), ['name,pain,weekly,units,goal-weekly,age', ...rows].join('\n'));
+      return cli(['team', 'init', 'sq', 'r.csv', '--today', '2026-11-20', ...(force ? ['--force'] : [])], { cwd });
+    };
+    const ivan = 'Иван Петров,1,0,km,30,19';
+    const olga = 'Ольга Смирнова,1,0,km,30,60';
+    expect((await init([ivan, olga], false)).code).toBe(0);
+    // Names with no Latin letters share the slug "athlete": the files follow the rows' order.
+    const files = () => ['athlete', 'athlete-2'].map((s) => readFileSync(join(cwd, 'sq', `${s}.yaml`), 'utf8'));
+    const before = files();
+    const swapped = await init([olga, ivan]);
+    expect(swapped.code).toBe(1);
+    expect(swapped.stderr).toMatch(/^error: sq\/athlete\.yaml holds Иван Петров, not Ольга Смирнова \(line 2\)/);
+    expect(files()).toEqual(before);
+    writeFileSync(
+      join(cwd, 'r.csv'),
+      `id,name,pain,weekly,units,goal-weekly,age\nathlete-2,${olga}\nathlete,${ivan}\n`,
+    );
+    expect((await cli(['team', 'init', 'sq', 'r.csv', '--today', '2026-11-20', '--force'], { cwd })).code).toBe(0);
+    expect(readAthlete(join(cwd, 'sq', 'athlete.yaml'))!.intake).toMatchObject({ name: 'Иван Петров', age: 19 });
+    expect(readAthlete(join(cwd, 'sq', 'athlete-2.yaml'))!.intake).toMatchObject({ name: 'Ольга Смирнова', age: 60 });
+    // Two rows of one name and no id: which file is whose cannot be told.
+    expect((await init(['Ana Lopez,1,0,km,30,30', 'Ana Lopez,1,0,km,40,50'], false)).code).toBe(0);
+    const again = await init(['Ana Lopez,1,0,km,40,50', 'Ana Lopez,1,0,km,30,30']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/may belong to either of the rows named Ana Lopez \(and 1 other file\); nothing was/);
+    expect(again.stderr).toMatch(/id column/);
+    expect(readAthlete(join(cwd, 'sq', 'ana-lopez.yaml'))!.intake).toMatchObject({ age: 30 });
+  });
+
   it('takes --delimiter, and a roster with no semicolon in its header stays a comma file', async () => {
     const cwd = testDir('team');
     writeFileSync(join(cwd, 'tabs.csv'), 'name\tpain\tgoal-weekly\tweekly\nAna\t1\t30\t0\n');
