@@ -248,6 +248,15 @@ describe('init without a terminal', () => {
     expect(r.code).toBe(3);
     expect(readdirSync(cwd)).toEqual([]);
   });
+
+  it('an emergency symptom is said at once, before answers missing for a plan (R-TRIAGE-1)', async () => {
+    const cwd = tempDir();
+    const r = await cli(['init', '--no-input', '--file', 'a.yaml', '--symptom', 'saddle-numbness'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/Triage: EMERGENCY[\s\S]*emergency department/);
+    expect(r.stderr).not.toMatch(/missing/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
 });
 
 describe('the athlete file', () => {

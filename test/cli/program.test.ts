@@ -163,6 +163,18 @@ describe('plan output', () => {
     expect(r.stdout).not.toMatch(/^Week 1/m);
   });
 
+  it('an emergency symptom alone, with every other answer missing, gets the emergency message, exit 3', async () => {
+    for (const args of [
+      ['--symptom', 'bladder-bowel'],
+      ['--symptom', 'night-pain,leg-weakness', '--pain', '8'],
+    ]) {
+      const r = await cli(['plan', ...args, '--today', '2026-11-22']);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toMatch(/Triage: EMERGENCY[\s\S]*emergency department/);
+      expect(r.stderr).not.toMatch(/missing|error/);
+    }
+  });
+
   it('same flags, same --today → byte-identical output', async () => {
     for (const format of ['text', 'json']) {
       const a = await cli([...BASE, '--format', format]);

@@ -22,6 +22,7 @@ import { styleFor } from '../style.js';
 import { askIntake, inquirerPrompter, type Choice, type Prompter } from '../wizard.js';
 import { canPrompt } from '../prompting.js';
 import { readIfValid, startKeepsLog, summary } from '../answers.js';
+import { emergencyIntake } from '../../intake/emergency.js';
 import { planFileName, render, withheldNotice } from '../render.js';
 
 interface InitFlags extends IntakeFlags, TemplateFlags {
@@ -41,6 +42,9 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const interactive = canPrompt(io, flags);
   const today = flags.today ?? localToday(io);
   const known = intakeFromFlags(flags);
+  // R-TRIAGE-1: an emergency symptom among the flags stops init before any question or check.
+  const emergency = emergencyIntake(known);
+  if (emergency) return emergencyStop(io, flags, today, emergency);
   if (!interactive) requireFlags(known);
   const ask = interactive ? (io.prompt ?? (await inquirerPrompter())) : undefined;
 

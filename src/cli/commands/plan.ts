@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import type { Intake, Plan, Progress, Templates } from '../../core/types.js';
 import { completeIntake } from '../../intake/complete.js';
+import { emergencyIntake } from '../../intake/emergency.js';
 import { intakeFromFlags } from '../../intake/fromFlags.js';
 import type { IntakeInput } from '../../intake/schema.js';
 import { getTemplates } from '../../templates/get.js';
@@ -121,7 +122,8 @@ async function savedIntake(io: Io, flags: PlanFlags): Promise<Partial<IntakeInpu
 
 async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partial<IntakeInput>): Promise<number> {
   checkCalendarFlags(flags, format);
-  const intake = await validated(raw);
+  // R-TRIAGE-1: an emergency is said at once, not after a usage error for a missing answer.
+  const intake = await validated(emergencyIntake(raw) ?? raw);
   const today = flags.today ?? localToday(io);
   if (intake.start && intake.start < today && !flags.file && !io.env.BACKPLAN_FILE) {
     io.stderr(`warning: --start ${intake.start} is before today (${today}); the plan's first weeks are in the past.\n`);
