@@ -3,7 +3,7 @@
 import { longDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/log.js';
 import { replan, replanAround, type Replanned, type ReplannedAround } from '../core/replay.js';
-import type { CheckIn, Intake, Templates, Week } from '../core/types.js';
+import type { CheckIn, Intake, Progress, Stop, Templates, Week } from '../core/types.js';
 import { appendCheckIns, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
 import { DataError } from '../errors.js';
@@ -66,7 +66,7 @@ export function judgeRowsInTurn(
   return inTurn(log, entries, today, replanOn, (replanned) => replanned.weeks);
 }
 
-function inTurn<R extends object>(
+function inTurn<R extends { progress: Progress }>(
   log: readonly CheckIn[],
   entries: readonly CheckIn[],
   today: string,
@@ -78,17 +78,30 @@ function inTurn<R extends object>(
   let replanned: R | undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
+    const now = replanned ?? replanOn(current, today);
     // The plan as it stood on the session's day: a run logged late for a past day keeps the level
     // that day's plan held (an advance due with it included, R-LOG-1), not the "missed" it shows now.
     const asOf = entry.date < today ? entry.date : today;
-    const reuse = replanned !== undefined && asOf === today;
-    const before = wasRun(entry) ? (reuse ? replanned! : replanOn(current, asOf)) : undefined;
+    const before = wasRun(entry) ? (asOf === today ? now : replanOn(current, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];
     replanned = replanOn(current, today);
+    if (now.progress.stopped && !replanned.progress.stopped && !entry.cleared) throw stopKept(now.progress.stopped);
     judged.push(withFields(replanned, { checked }));
   }
   return judged;
+}
+
+/**
+ * A stop the runner has been shown stands until a clinician clears it (R-TRIAGE-1/2, R-ESC-1..3):
+ * an entry that would lift it (a clean run dated between the holds that stopped it, a run on the
+ * day "not improving" was found) is refused, not logged.
+ */
+function stopKept(stop: Stop): DataError {
+  return new DataError(
+    `running is stopped since ${longDate(stop.since)} (${stop.reason}: ${stop.text}), and only a clinician's all-clear lifts that; nothing was logged`,
+    'see a doctor or physical therapist, then log their all-clear with --cleared',
+  );
 }
 
 /** One session check-in a day, and a next-morning pain needs the session it belongs to. */

@@ -322,6 +322,25 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect(json.stopped).toMatchObject({ reason: 'R-ESC-2' });
   });
 
+  it('a stop shown stands: a clean run dated between the setbacks is refused, and only --cleared lifts it', async () => {
+    // Found in review: three holds stopped running (R-ESC-2), then a back-dated clean run broke the
+    // row of three and gave runs back, with no clinician.
+    const a = await athlete();
+    for (const day of ['2026-11-23', '2026-11-28', '2026-12-02']) await a.run(session(day, 3), day);
+    expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
+    const before = readFileSync(a.file, 'utf8');
+    const late = await a.run(session('2026-11-26', 0), '2026-12-03');
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(
+      /^error: running is stopped since Wed 2 Dec 2026 \(R-ESC-2: .*\), and only a clinician's all-clear lifts that; nothing was logged\n.*--cleared\n$/,
+    );
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
+    // What does not lift it is logged as ever; the all-clear lifts it.
+    expect((await a.run(['checkin', '--rest-pain', '1'], '2026-12-03')).code).toBe(3);
+    expect((await a.run(['checkin', '--cleared'], '2026-12-04')).code).toBe(0);
+  });
+
   it('checkin --rest-pain logs pain at rest on a day without a session; 3 or more keeps runs off until less is logged', async () => {
     const a = await athlete();
     const high = await a.run(['checkin', '--rest-pain', '4'], '2026-11-24');
