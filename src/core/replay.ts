@@ -664,11 +664,15 @@ class Replay {
         const days = this.rules.dropBackRestDays;
         const where =
           this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.where()}`;
+        // A caution sign logged with the pain counts as with a hold (R-TRIAGE-3, R-WEEK-4).
+        const limp = this.addCautionSigns(session, date)
+          ? ' Pain changes your stride: a settle week first, whose 30-minute brisk walk with no limp comes before any run (R-WEEK-4).'
+          : '';
         return this.decision(
           date,
           'drop-back',
           verdict.rule,
-          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${alsoOffPlan}`,
+          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${limp}${alsoOffPlan}`,
         );
       }
       case 'hold': {

@@ -190,6 +190,24 @@ describe('R-WEEK-4: a limp means the settle week walk test first', () => {
     expect(p.weeks[1]!.level).toBe(1);
     expect(p.weeks[1]!.gate).toMatch(/no limp/);
   });
+  it('a caution sign logged with a drop-back counts as with a hold (found in review)', () => {
+    // A limp with pain during 5: the drop-back, then the settle week.
+    const log = [ok(START), ok('2026-11-25', { painDuring: 5, symptoms: ['limp'] })];
+    const { plan: p, progress } = replanned(log, '2026-11-25');
+    expect(progress.phase).toBe('settle');
+    expect(p.triage.level).toBe('caution');
+    expect(decisionOn(log, '2026-11-25')).toMatchObject({ kind: 'drop-back' });
+    expect(decisionOn(log, '2026-11-25')!.text).toMatch(/R-WEEK-4/);
+    // Pain into the hip in the rebuild: the caution cap, back in walk/run.
+    const rebuilding = runner({ weekly: 150, units: 'min', goalWeekly: 300, runsPerWeek: 3 });
+    const before = replan(rebuilding, [], templates, START).progress.phase;
+    expect(before).not.toBe('walk-run');
+    const hip = [ok(START, { painDuring: 5, symptoms: ['hip-buttock'] })];
+    const after = replan(rebuilding, hip, templates, START);
+    expect(after.progress.phase).toBe('walk-run');
+    expect(after.plan.triage.level).toBe('caution');
+  });
+
   it('a limp logged at a check-in sends the runner back to the settle week', () => {
     const log = [ok(START), ok('2026-11-25', { symptoms: ['limp'] })];
     const { progress } = replanned(log, '2026-11-25');
