@@ -3,7 +3,8 @@
 import { longDate } from '../core/dates.js';
 import { sessionBeforeMorning } from '../core/log.js';
 import { replan, replanAround, type Replanned, type ReplannedAround } from '../core/replay.js';
-import type { CheckIn, Intake, Progress, Stop, Templates, Week } from '../core/types.js';
+import type { CheckIn, Intake, Progress, Rules, Stop, Templates, Week } from '../core/types.js';
+import { highestPain } from '../core/checkin.js';
 import { appendCheckIns, readAthlete, type AthleteFile } from '../store/athlete.js';
 import { withLock } from '../store/lock.js';
 import { DataError } from '../errors.js';
@@ -48,7 +49,7 @@ export function judgeInTurn(
   { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
 ): Logged[] {
   const replanOn = (current: readonly CheckIn[], asOf: string) => replan(intake, current, templates, asOf);
-  return inTurn(log, entries, today, replanOn, (replanned) => replanned.plan.weeks);
+  return inTurn(log, entries, today, templates.rules, replanOn, (replanned) => replanned.plan.weeks);
 }
 
 /**
@@ -63,13 +64,14 @@ export function judgeRowsInTurn(
 ): (ReplannedAround & { checked: CheckIn })[] {
   const replanOn = (current: readonly CheckIn[], asOf: string) =>
     replanAround(intake, current, templates, asOf, { from: asOf, through: asOf });
-  return inTurn(log, entries, today, replanOn, (replanned) => replanned.weeks);
+  return inTurn(log, entries, today, templates.rules, replanOn, (replanned) => replanned.weeks);
 }
 
 function inTurn<R extends { progress: Progress }>(
   log: readonly CheckIn[],
   entries: readonly CheckIn[],
   today: string,
+  rules: Rules,
   replanOn: (log: readonly CheckIn[], asOf: string) => R,
   weeksOf: (replanned: R) => readonly Week[],
 ): (R & { checked: CheckIn })[] {
@@ -78,6 +80,7 @@ function inTurn<R extends { progress: Progress }>(
   let replanned: R | undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
+    checkNotBeforeClearance(entry, current, rules);
     const now = replanned ?? replanOn(current, today);
     // The plan as it stood on the session's day: a run logged late for a past day keeps the level
     // that day's plan held (an advance due with it included, R-LOG-1), not the "missed" it shows now.
@@ -101,6 +104,24 @@ function stopKept(stop: Stop): DataError {
   return new DataError(
     `running is stopped since ${longDate(stop.since)} (${stop.reason}: ${stop.text}), and only a clinician's all-clear lifts that; nothing was logged`,
     'see a doctor or physical therapist, then log their all-clear with --cleared',
+  );
+}
+
+/**
+ * A clinician's all-clear covers what was reported before it. A symptom, or a pain that escalates
+ * (R-ESC-1), reported after an all-clear already logged but dated before its day would be covered
+ * by it all the same (the log is replayed by date): it is refused, to be logged for today.
+ */
+function checkNotBeforeClearance(entry: CheckIn, log: readonly CheckIn[], rules: Rules): void {
+  if (entry.cleared) return;
+  const carries = (entry.symptoms?.length ?? 0) > 0 || (highestPain(entry) ?? 0) >= rules.escalationPain;
+  if (!carries) return;
+  const clearance = log.findLast((e) => e.cleared && e.date > entry.date);
+  if (!clearance) return;
+  const what = entry.symptoms?.length ? 'a symptom' : `a pain of ${highestPain(entry)}/10`;
+  throw new DataError(
+    `${what} dated ${longDate(entry.date)} would fall under the all-clear already logged for ${longDate(clearance.date)}, which was given before it was reported; nothing was logged`,
+    'log it for today, so that it counts now (checkin --symptom ID or --rest-pain N, with no --date)',
   );
 }
 

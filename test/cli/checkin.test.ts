@@ -341,6 +341,28 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(['checkin', '--cleared'], '2026-12-04')).code).toBe(0);
   });
 
+  it('a red flag reported after an all-clear but dated before it is refused, and counts when logged for today', async () => {
+    // Found in review: the log is replayed by date, so the earlier all-clear covered it, exit 0.
+    const a = await athlete();
+    expect((await a.run(['checkin', '--cleared'], '2026-11-27')).code).toBe(0);
+    const before = readFileSync(a.file, 'utf8');
+    for (const args of [
+      ['--symptom', 'radiating-pain'],
+      ['--completed', 'yes', '--pain-during', '1', '--symptom', 'saddle-numbness'],
+      ['--rest-pain', '8'],
+    ]) {
+      const late = await a.run(['checkin', '--date', '2026-11-25', ...args], '2026-11-30');
+      expect(late.code).toBe(1);
+      expect(late.stderr).toMatch(
+        /^error: a (symptom|pain of 8\/10) dated Wed 25 Nov 2026 would fall under the all-clear already logged for Fri 27 Nov 2026, which was given before it was reported; nothing was logged\n/,
+      );
+    }
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    const now = await a.run(['checkin', '--symptom', 'radiating-pain'], '2026-11-30');
+    expect(now.code).toBe(3);
+    expect(now.stdout).toMatch(/Stop running until a doctor or physical therapist has assessed you/);
+  });
+
   it('checkin --rest-pain logs pain at rest on a day without a session; 3 or more keeps runs off until less is logged', async () => {
     const a = await athlete();
     const high = await a.run(['checkin', '--rest-pain', '4'], '2026-11-24');
