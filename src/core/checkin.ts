@@ -9,7 +9,7 @@ export type Verdict =
 
 export interface JudgeContext {
   rules: Rules;
-  /** Pain at rest the next morning may not rise above (R-PAIN-3). */
+  /** Pain at rest the next morning, and the pain after when none was logged before, may not rise above (R-PAIN-3). */
   baseline: number;
   /** Symptoms a clinician has cleared the runner with: reporting them again is no new red flag. */
   clearedSymptoms: ReadonlySet<string>;
@@ -55,10 +55,15 @@ export function judgeSession(session: CheckIn, { rules, baseline, clearedSymptom
   const hold: { rule: string; reason: string }[] = [];
   const during = session.painDuring ?? 0;
   if (during >= limit) hold.push({ rule: 'R-PAIN-3', reason: `pain during ${during}/10` });
-  if (session.painAfter !== undefined && session.painBefore !== undefined && session.painAfter > session.painBefore) {
+  // With no pain logged before the session, the pain after is weighed against the baseline.
+  const before = session.painBefore ?? baseline;
+  if (session.painAfter !== undefined && session.painAfter > before) {
     hold.push({
       rule: 'R-PAIN-3',
-      reason: `pain after ${session.painAfter}/10, higher than before (${session.painBefore}/10)`,
+      reason:
+        session.painBefore !== undefined
+          ? `pain after ${session.painAfter}/10, higher than before (${session.painBefore}/10)`
+          : `pain after ${session.painAfter}/10, higher than your baseline of ${before}/10 (no pain before was logged)`,
     });
   }
   if (session.nextMorning !== undefined && session.nextMorning > baseline) {

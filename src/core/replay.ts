@@ -560,7 +560,16 @@ class Replay {
     });
     const otherLevel = levelNow !== null && level !== null && level.level !== levelNow.level ? level.level : null;
     const decided = this.decide(verdict, session, date, offPlan, otherLevel);
-    if (!running && decided.kind === 'clean' && session.completed === 'yes' && offset >= WALK_TEST_FROM)
+    // The walk test also needs pain at rest known to be below the line (R-PHASE-1): the pain before
+    // it, else the last logged, else the intake's; a runner who logged no lower pain stays in settle.
+    const restPainNow = this.watch.restPain?.value ?? this.intake.pain;
+    if (
+      !running &&
+      decided.kind === 'clean' &&
+      session.completed === 'yes' &&
+      offset >= WALK_TEST_FROM &&
+      restPainNow < this.rules.painThreshold
+    )
       outcome.walkTest = true;
     const found = this.watch.afterSession(date, session, decided.kind, this.stop !== null);
     const decision = found ? this.escalate(date, found) : decided;

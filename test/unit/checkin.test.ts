@@ -56,6 +56,13 @@ describe('R-PAIN-3: one session on its own, most severe first', () => {
   it('R-PAIN-1: pain at rest of 3 before the session holds, however the run went', () => {
     expect(judge({ painBefore: 3, painDuring: 2, painAfter: 2 })).toMatchObject({ kind: 'hold', rule: 'R-PAIN-1' });
   });
+  it('pain after above the baseline holds when no pain before was logged (found in review)', () => {
+    expect(judge({ painDuring: 0, painAfter: 6 })).toMatchObject({
+      kind: 'hold',
+      reason: 'pain after 6/10, higher than your baseline of 1/10 (no pain before was logged)',
+    });
+    expect(judge({ painDuring: 0, painAfter: 1 }).kind).toBe('clean');
+  });
   it('R-TRIAGE-3: a new caution sign holds', () => {
     expect(judge({ painDuring: 1, symptoms: ['limp'] })).toMatchObject({ kind: 'hold', rule: 'R-TRIAGE-3' });
   });

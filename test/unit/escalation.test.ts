@@ -421,6 +421,15 @@ describe('R-PHASE-1 / R-WEEK-4: the settle week opens running only on its walk t
     expect(friday.progress.phase).toBe('walk-run');
     expect(friday.progress.next).toMatchObject({ date: '2026-11-30', level: 1 });
   });
+  it('a walk test opens running only with pain at rest known below 3: logged before it, or on its own', () => {
+    // Found in review: a runner with pain 5 at intake who logged no lower pain left settle on a walk alone.
+    const sore = runner({ pain: 5 });
+    const walk = { date: '2026-11-27', completed: 'yes', painDuring: 1 } as const;
+    expect(replanned([walk], '2026-11-30', sore).progress.phase).toBe('settle');
+    expect(replanned([{ ...walk, painBefore: 2 }], '2026-11-30', sore).progress.phase).toBe('walk-run');
+    const eased: CheckIn[] = [{ date: '2026-11-26', restPain: 2 }, walk];
+    expect(replanned(eased, '2026-11-30', sore).progress.phase).toBe('walk-run');
+  });
   it('a walk test that logs the limp again holds the settle week', () => {
     expect(replanned([ok('2026-11-27', { symptoms: ['limp'] })], '2026-11-30', limper).progress.phase).toBe('settle');
   });
