@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { createProgram } from '../../src/cli/program.js';
+import { testDir } from '../tmp.js';
 import { cli, fakeIo } from '../helpers.js';
 
 const BASE = ['plan', '--pain', '2', '--goal-weekly', '30', '--units', 'km', '--today', '2026-11-22'];
@@ -191,7 +192,22 @@ describe('plan output', () => {
   it('a start date in the past is allowed, with a warning on stderr', async () => {
     const r = await cli([...BASE, '--start', '2026-01-05']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: --start 2026-01-05 is before today/);
+    expect(r.stderr).toMatch(/warning: --start 2026-01-05 is before today .*its past runs count as not run/);
+  });
+
+  it('a plan begun in the past is the saved plan with nothing logged: no level assumed run (R-PROG-3)', async () => {
+    // Found in review: a runner at 0 km started 8 weeks back was planned continuous runs this week.
+    const answers = ['--pain', '2', '--weekly', '0', '--units', 'km', '--goal-weekly', '30', '--start', '2026-01-05'];
+    const today = ['--weeks', '10', '--today', '2026-03-04'];
+    const made = JSON.parse((await cli(['plan', ...answers, ...today, '--format', 'json'])).stdout);
+    const cwd = testDir('past-start');
+    expect((await cli(['init', '--no-input', '--file', 'a.yaml', ...answers, ...today], { cwd })).code).toBe(0);
+    const saved = JSON.parse((await cli(['export', 'json', '--file', 'a.yaml', ...today.slice(2)], { cwd })).stdout);
+    expect(made.weeks).toEqual(saved.weeks);
+    const thisWeek = made.weeks.find(
+      (w: { start: string; end: string }) => w.start <= '2026-03-04' && w.end >= '2026-03-04',
+    );
+    expect(thisWeek).toMatchObject({ phase: 'walk-run', level: 1 });
   });
 });
 

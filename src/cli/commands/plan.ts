@@ -125,11 +125,19 @@ async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partia
   // R-TRIAGE-1: an emergency is said at once, not after a usage error for a missing answer.
   const intake = await validated(emergencyIntake(raw) ?? raw);
   const today = flags.today ?? localToday(io);
-  if (intake.start && intake.start < today && !flags.file && !io.env.BACKPLAN_FILE) {
-    io.stderr(`warning: --start ${intake.start} is before today (${today}); the plan's first weeks are in the past.\n`);
+  const past = intake.start !== undefined && intake.start < today;
+  if (past && !flags.file && !io.env.BACKPLAN_FILE) {
+    io.stderr(
+      `warning: --start ${intake.start} is before today (${today}); with no check-ins logged, its past runs count as not run.\n`,
+    );
   }
   const templates = await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS, template: flags.template });
-  return deliverPlan(io, flags, format, plan(intake, templates, today), templates);
+  // A plan begun in the past is the saved plan with nothing logged: the runs it held before today
+  // were not run, so its levels drop for the gap (R-PROG-3), as show and export would plan them.
+  const made = past
+    ? (await import('../../core/replay.js')).replan(intake, [], templates, today).plan
+    : plan(intake, templates, today);
+  return deliverPlan(io, flags, format, made, templates);
 }
 
 async function deliverPlan(
