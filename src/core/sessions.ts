@@ -169,6 +169,8 @@ export interface DayItems {
 
 /** Section 5b: the library's mobility that suits most signs, put in where waiting leaves one out. */
 const GENTLE_MOBILITY = 'gentle-mobility';
+/** The library's plain rest, for a rest day's lighter activity while waiting. */
+const FULL_REST = 'full-rest';
 
 /** A day's exercises for each day of the week, with what waiting leaves out taken out. */
 function dayItems(template: Template, exercises: Record<string, Exercise>, avoids: ExerciseLoad[] | null): DayItems[] {
@@ -180,12 +182,24 @@ function dayItems(template: Template, exercises: Record<string, Exercise>, avoid
       exercise: exercises[id]!,
     }));
     // While waiting for assessment: walking, gentle mobility and core only (R-TRIAGE-2), and only
-    // what suits the runner's signs (section 5b).
+    // what suits the runner's signs (section 5b). Choice: any other mobility (foam rolling, lunges,
+    // balance on one leg) becomes the gentle one, and a rest day's yoga becomes rest, whatever the
+    // reason: a fall or a history of cancer is not yet assessed either.
     if (avoids) {
       const gentle = exercises[GENTLE_MOBILITY];
-      const dropsMobility = items.some(({ exercise }) => exercise.kind === 'mobility' && !suits(exercise));
-      items = items.filter(({ exercise }) => exercise.kind !== 'cross-train' && suits(exercise));
-      if (dropsMobility && gentle && suits(gentle) && !items.some(({ id }) => id === GENTLE_MOBILITY)) {
+      const rest = exercises[FULL_REST];
+      const hadMobility = items.some(({ exercise }) => exercise.kind === 'mobility');
+      const hadRest = items.some(({ exercise }) => exercise.kind === 'rest');
+      items = items.filter(
+        ({ id, exercise }) =>
+          exercise.kind !== 'cross-train' &&
+          (exercise.kind !== 'mobility' || id === GENTLE_MOBILITY) &&
+          (exercise.kind !== 'rest' || id === FULL_REST) &&
+          suits(exercise),
+      );
+      if (hadRest && rest && !items.some(({ id }) => id === FULL_REST))
+        items.unshift({ id: FULL_REST, exercise: rest });
+      if (hadMobility && gentle && suits(gentle) && !items.some(({ id }) => id === GENTLE_MOBILITY)) {
         items.push({ id: GENTLE_MOBILITY, exercise: gentle });
       }
     }

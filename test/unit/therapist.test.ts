@@ -195,6 +195,21 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.title === 'Gentle mobility')).toBe(true);
   });
 
+  it('while waiting, for every urgent reason: walking, gentle mobility, core and rest only (found in review)', () => {
+    // A fall at 60 was planned foam rolling and the world's greatest stretch: not "gentle mobility".
+    const urgent = ['trauma', 'cancer-history', 'night-pain', 'weight-loss', 'worse-sitting', 'not-improving'];
+    for (const symptom of urgent) {
+      const p = makePlan({ symptoms: [symptom], age: 60, weeks: 2 });
+      expect(p.triage.withheld).toBe(true);
+      const titles = new Set(p.weeks.flatMap((w) => w.sessions).map((s) => s.title));
+      expect([...titles].sort(), symptom).toEqual(
+        ['Brisk walk', 'Core routine', 'Easy walk', 'Gentle mobility', 'Rest'].filter((t) => titles.has(t)),
+      );
+      expect(titles, symptom).toContain('Gentle mobility');
+      expect(withSteps(p), symptom).not.toMatch(/foam roll|world's greatest|lunge|yoga|single-leg/i);
+    }
+  });
+
   it('no nerve-tensioning stretches with radiating pain or numbness', () => {
     for (const symptom of ['radiating-pain', 'numbness-tingling']) {
       expect(withSteps(makePlan({ symptoms: [symptom], weeks: 2 }))).not.toMatch(/hamstring|piriformis/i);
