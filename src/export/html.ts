@@ -7,6 +7,7 @@ import { STOP_RULE_START } from '../core/sessions.js';
 import { htmlPage, htmlText, userText } from './htmlPage.js';
 import { weekHeading } from './text.js';
 import { sessionLength } from './sessionLength.js';
+import { clearedNote } from './clearedNote.js';
 
 export interface HtmlOptions {
   /** The templates' exercises, for the instructions at the end. */
@@ -48,7 +49,7 @@ function withheldBanner(plan: Plan): string {
 
 function triageSection(plan: Plan): string {
   const { triage } = plan;
-  const cleared = triage.cleared && triage.level !== 'clear' ? ' (cleared by a clinician)' : '';
+  const cleared = clearedNote(triage);
   const heading = `<h2>Triage: ${triage.level}${cleared}</h2>\n`;
   if (triage.level === 'clear')
     return `<section class="triage">\n${heading}<p>No red-flag symptoms reported.</p>\n</section>\n`;

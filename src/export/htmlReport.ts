@@ -5,6 +5,7 @@ import type { Intake, LoggedSession, Plan } from '../core/types.js';
 import { painChartSvg, volumeChartSvg } from './charts.js';
 import { htmlPage, htmlText, userText } from './htmlPage.js';
 import { weeklyPain, type StatusView } from './progress.js';
+import { clearedNote } from './clearedNote.js';
 
 export interface HtmlReportInput {
   view: StatusView;
@@ -71,7 +72,7 @@ function standingSection(view: StatusView): string {
 
 function redFlagsSection(plan: Plan, sessions: LoggedSession[]): string {
   const logged = [...new Set(sessions.flatMap((s) => s.symptoms ?? []))];
-  const cleared = plan.triage.cleared ? ' (cleared by a clinician)' : '';
+  const cleared = clearedNote(plan.triage);
   const message = htmlText(plan.triage.message || 'No red-flag symptoms reported.');
   const now = `<li>Triage now: <strong>${plan.triage.level}</strong>${cleared}. ${message}</li>\n`;
   let out = `<section>\n<h2>Red flags</h2>\n<ul>\n${now}`;

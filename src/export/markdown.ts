@@ -7,6 +7,7 @@ import { joinPieces, type KeyPart, type Piece, type RenderCache } from './pieces
 import { SINGLE_SPACED } from './style.js';
 import { shortTitle, weekHeading } from './text.js';
 import { sessionLength } from './sessionLength.js';
+import { clearedNote } from './clearedNote.js';
 
 /**
  * Text as inert Markdown: no HTML, no emphasis, links or autolinks, no table break, no heading, on
@@ -112,7 +113,7 @@ export function markdownPieces(plan: Plan, options: MarkdownOptions = {}): Piece
 
 function triageSection(plan: Plan): string {
   const { triage } = plan;
-  const heading = `## Triage: ${triage.level}${triage.cleared && triage.level !== 'clear' ? ' (cleared by a clinician)' : ''}\n\n`;
+  const heading = `## Triage: ${triage.level}${clearedNote(triage)}\n\n`;
   if (triage.level === 'clear') return `${heading}No red-flag symptoms reported.\n\n`;
   return `${heading}${triage.reasons.map((r) => `- ${mdText(r.text)} (${r.level})\n`).join('')}\n**${mdText(triage.message)}**\n\n`;
 }

@@ -4,6 +4,7 @@ import { longDate } from '../core/dates.js';
 import type { Decision, Intake, LoggedSession, Plan } from '../core/types.js';
 import { mdText } from './markdown.js';
 import { weeklyPain, type StatusView } from './progress.js';
+import { clearedNote } from './clearedNote.js';
 
 export interface ReportInput {
   view: StatusView;
@@ -37,7 +38,7 @@ export function renderReport({ view, plan, intake, sessions, decisions = [], cha
   out.push('## Red flags', '');
   const logged = [...new Set(sessions.flatMap((s) => s.symptoms ?? []))];
   out.push(
-    `- Triage now: **${plan.triage.level}**${plan.triage.cleared ? ' (cleared by a clinician)' : ''}. ${mdText(plan.triage.message || 'No red-flag symptoms reported.')}`,
+    `- Triage now: **${plan.triage.level}**${clearedNote(plan.triage)}. ${mdText(plan.triage.message || 'No red-flag symptoms reported.')}`,
   );
   for (const reason of plan.triage.reasons) out.push(`- ${mdText(reason.text)} (${reason.level})`);
   out.push(`- Reported at check-ins: ${logged.length > 0 ? logged.map(mdText).join(', ') : 'none'}`, '');

@@ -2,6 +2,7 @@
 import { longDate, shortDate } from '../core/dates.js';
 import type { Exercise, NextSession, Plan, Session, SessionStatus, Triage, Week } from '../core/types.js';
 import { PLAIN, terminalSafe, wrap, type Style } from './style.js';
+import { clearedNote } from './clearedNote.js';
 
 const DEFAULT_WIDTH = 80;
 const DAY_COLUMN = '              '; // width of "  Mon 23 Nov  "
@@ -141,9 +142,7 @@ export function todayOfPlan(plan: Plan, next: NextSession | null, stopped: boole
 function triageBlock(triage: Triage, s: Style, WIDTH: number): string[] {
   if (triage.level === 'clear') return [s.green('Triage: clear. No red-flag symptoms reported.')];
   const colour = triage.level === 'caution' ? s.yellow : s.red;
-  const lines = [
-    colour(s.bold(`Triage: ${triage.level.toUpperCase()}${triage.cleared ? ' (cleared by a clinician)' : ''}`)),
-  ];
+  const lines = [colour(s.bold(`Triage: ${triage.level.toUpperCase()}${clearedNote(triage)}`))];
   for (const reason of triage.reasons) lines.push(...wrap(`${reason.text} [${reason.level}]`, WIDTH, '    ', '  - '));
   lines.push(...wrap(triage.message, WIDTH, '  ', '  ').map((l) => colour(l)));
   return lines;

@@ -110,3 +110,19 @@ describe("a run's length beside its title", () => {
     expect(ics).toContain(`• ${exercise.title} (${exercise.minutes} min): `);
   });
 });
+
+describe('the triage heading of a cleared runner', () => {
+  // Found in review: "EMERGENCY (cleared by a clinician)" read as the emergency being over.
+  const render = (p: ReturnType<typeof makePlan>) => {
+    const options = { exercises: templates.exercises };
+    return [renderText(p, options), renderMarkdown(p, options), renderHtml(p, options)].join('\n');
+  };
+
+  it('says "cleared by a clinician" beside caution or urgent, never beside an emergency', () => {
+    const emergency = makePlan({ symptoms: ['saddle-numbness'], cleared: true });
+    expect(emergency.triage).toMatchObject({ level: 'emergency', withheld: true });
+    expect(render(emergency)).not.toMatch(/cleared by a clinician/);
+    const urgent = makePlan({ symptoms: ['night-pain'], cleared: true, weeks: 1 });
+    expect(render(urgent).match(/(URGENT|urgent) \(cleared by a clinician\)/g)).toHaveLength(3);
+  });
+});
