@@ -198,10 +198,16 @@ export function projectWeek(
   }
   if (w === 0 && intake.weekly > 0 && load.runs.length > 0) {
     load.rules.push('R-VOL-5');
+    const factor = intake.pain >= 1 ? rules.cutBackFactor : 1;
+    const allowed = Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) * factor);
+    const share = intake.pain >= 1 ? `${Math.round(factor * 100)}% of your current running` : 'your current running';
+    // Below the ladder's first level the ladder governs (R-VOL-3): the week cannot hold less, and says so.
     const start =
-      intake.pain >= 1
-        ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${Math.round(rules.cutBackFactor * 100)}% of your current running (R-VOL-5).`
-        : 'Week 1 holds no more than your current running (R-VOL-5).';
+      sum(load.runs) > allowed && stage.phase === 'walk-run'
+        ? `Your running now is less than walk/run level 1 on ${load.runs.length} day${load.runs.length === 1 ? '' : 's'}, the least the ladder holds: below ${course.baseMinutes} min a week the ladder governs (R-VOL-3), so week 1 starts there, above ${share} (R-VOL-5) but in the ladder's shortest jogs, with walks between.`
+        : intake.pain >= 1
+          ? `You are still running with pain ${intake.pain}/10: week 1 holds no more than ${share} (R-VOL-5).`
+          : `Week 1 holds no more than ${share} (R-VOL-5).`;
     load.why = `${start} ${load.why}`;
   }
   return { load, next };

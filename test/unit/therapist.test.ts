@@ -98,6 +98,22 @@ describe("R-VOL-7: distances become minutes at the runner's pace, or a fast assu
   });
 });
 
+describe('R-VOL-5 on a week smaller than the ladder holds (found in review)', () => {
+  it('says the week is above the cut-back, and why, rather than "no more than 80%"', () => {
+    const p = makePlan({ pain: 1, weekly: 5, units: 'min', goalWeekly: 120 });
+    const first = p.weeks[0]!;
+    expect(first.runMinutes).toBeGreaterThan(4);
+    expect(first.why).not.toMatch(/no more than/);
+    expect(first.why).toMatch(
+      /less than walk\/run level 1 .* the ladder governs \(R-VOL-3\).* above 80% of your current running \(R-VOL-5\)/,
+    );
+    // A week the cut-back can hold still says so.
+    expect(makePlan({ pain: 1, weekly: 100, units: 'min', goalWeekly: 120 }).weeks[0]!.why).toMatch(
+      /holds no more than 80% of your current running \(R-VOL-5\)/,
+    );
+  });
+});
+
 describe('R-VOL-2: a single run stays a sensible share of the week', () => {
   it('no run passes 30% of the goal week, and the runs spread over more days instead', () => {
     for (const pace of [undefined, 7]) {
