@@ -14,6 +14,7 @@ import { renderMarkdownBytes } from '../export/markdown.js';
 import { sequencesOf } from '../export/sequence.js';
 import { shown } from '../export/style.js';
 import { writeFailureReason, writeFileAtomic } from '../store/atomic.js';
+import { staleCalendar, staleCalendarLine } from '../store/staleCalendar.js';
 import { isOpened, openMember, type Member, type Opened } from './folder.js';
 
 export const TEAM_FORMATS = ['md', 'ics', 'json', 'html'] as const;
@@ -61,6 +62,10 @@ export function exportTeam(io: Io, members: readonly Member[], options: ExportOp
     }
     const { plan } = replan(opened.intake, opened.athlete.log, options.templates, options.today);
     if (plan.triage.withheld) withheld++;
+    if (plan.triage.withheld && options.formats.includes('ics') && !options.dryRun) {
+      const stale = staleCalendar(outDir, member.slug, options.force);
+      if (stale) io.stderr(staleCalendarLine(outShown, member.slug, stale));
+    }
     for (const format of options.formats) {
       // A calendar of a withheld plan would look like a plan to follow (R-TRIAGE-1/2).
       if (format === 'ics' && plan.triage.withheld) continue;

@@ -138,6 +138,25 @@ describe('replacing, dry runs and summaries', () => {
     expect(readFileSync(join(r.out, 'bo.md'), 'utf8')).toMatch(/^# Return-to-running plan: Bo/);
   });
 
+  it('a calendar of an athlete withheld since is named without --force, and taken away with it', async () => {
+    const r = await batch(ROSTER);
+    expect(existsSync(join(r.out, 'bo.ics'))).toBe(true);
+    writeFileSync(join(r.cwd, 'roster.csv'), 'name,pain,goal-weekly,symptoms\nAna,1,30,\nBo,1,30,night-pain\n');
+    const run = (extra: string[]) => cli(['batch', 'roster.csv', '--out-dir', 'fresh', ...extra], { cwd: r.cwd });
+    mkdirSync(join(r.cwd, 'fresh'));
+    writeFileSync(join(r.cwd, 'fresh', 'bo.ics'), readFileSync(join(r.out, 'bo.ics')));
+    const warned = await run([]);
+    expect(warned.code).toBe(3);
+    expect(warned.stderr).toMatch(
+      /^warning: fresh\/bo\.ics from an earlier export still holds runs, and bo is withheld now/m,
+    );
+    expect(existsSync(join(r.cwd, 'fresh', 'bo.ics'))).toBe(true);
+    const forced = await run(['--force']);
+    expect(forced.stderr).toMatch(/^Removed fresh\/bo\.ics: bo is withheld now/m);
+    expect(existsSync(join(r.cwd, 'fresh', 'bo.ics'))).toBe(false);
+    expect(existsSync(join(r.cwd, 'fresh', 'ana.ics'))).toBe(true);
+  });
+
   it('a name in other letter cases is the same file only where the disk says so', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'roster.csv'), ROSTER);

@@ -433,4 +433,18 @@ describe('backplan team export', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/would be replaced .*nothing was written/);
   });
+
+  it('--force takes away the calendar of an athlete withheld since, and says so (found in review)', async () => {
+    const t = await team();
+    expect((await t.run(['export', 'squad', '--out-dir', 'plans', '--format', 'md,ics'])).code).toBe(3);
+    expect(existsSync(join(t.cwd, 'plans', 'cara.ics'))).toBe(true);
+    t.sheet('flag.csv', ['cara,2026-11-24,yes,1,1,1,,,,radiating-pain,']);
+    expect((await t.run(['checkin', 'squad', 'flag.csv'])).code).toBe(3);
+    const r = await t.run(['export', 'squad', '--out-dir', 'plans', '--format', 'md,ics', '--force']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^Removed plans\/cara\.ics: cara is withheld now; delete its runs from any calendar/m);
+    expect(existsSync(join(t.cwd, 'plans', 'cara.ics'))).toBe(false);
+    expect(existsSync(join(t.cwd, 'plans', 'cara.md'))).toBe(true);
+    expect(existsSync(join(t.cwd, 'plans', 'ana-lopez.ics'))).toBe(true);
+  });
 });

@@ -26,6 +26,7 @@ import { getTemplates } from '../../templates/get.js';
 import { DataError, EXIT } from '../../errors.js';
 import { localToday, type Io } from '../io.js';
 import type { TemplateFlags } from '../options.js';
+import { staleCalendar, staleCalendarLine } from '../../store/staleCalendar.js';
 
 export type BatchFormat = 'md' | 'ics' | 'json';
 
@@ -112,6 +113,13 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
     progress(made.length);
   }
   progress(-1);
+  // A calendar an earlier run wrote for an athlete withheld now would still hold their runs.
+  if (flags.format.includes('ics')) {
+    for (const m of made.filter((one) => one.withheld)) {
+      const stale = staleCalendar(outDir, m.slug, flags.force === true);
+      if (stale) io.stderr(staleCalendarLine(flags.outDir, m.slug, stale));
+    }
+  }
 
   io.stdout(flags.summary === 'json' ? summaryJson(made, invalid, flags.outDir) : summaryText(made, invalid));
   reportInvalid(io, invalid);
