@@ -8,7 +8,7 @@ import { sessionBeforeMorning } from '../core/log.js';
 import { EMERGENCY_ACTION } from '../core/safety.js';
 import { triage } from '../core/triage.js';
 import type { CheckIn, Decision, Progress, Templates } from '../core/types.js';
-import { DataError, EXIT } from '../errors.js';
+import { DataError, EXIT, FileError } from '../errors.js';
 import type { Io } from '../cli/io.js';
 import { checkAgainstLog, judgeRowsInTurn } from '../cli/logCheckIn.js';
 import { appendCheckIns } from '../store/athlete.js';
@@ -113,7 +113,7 @@ export async function importSheet(
   if (outcome.problems.length > 0)
     io.stderr(
       '  Nothing was logged for the athletes of these rows; their other rows wait for the next import.\n' +
-        '  Fix the rows and import the file again: rows already logged are skipped.\n',
+        '  Fix what each error names and import the file again: rows already logged are skipped.\n',
     );
   if (outcome.problems.length > 0) return EXIT.data;
   return [...outcome.stopped.values()].some(Boolean) ? EXIT.withheld : EXIT.ok;
@@ -188,8 +188,9 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
     if (options.dryRun) logRows();
     else withLock(member.path, member.path, logRows);
   } catch (error) {
-    // The lock, or the engine, refused: nothing was written for this athlete.
-    if (!(error instanceof DataError)) throw error;
+    // The lock, the engine or the disk refused: nothing was written for this athlete. The others
+    // are still tried, and the summary says who was logged (a full disk fails them in turn).
+    if (!(error instanceof DataError || error instanceof FileError)) throw error;
     fail(rows[0]!.where, error.message);
   }
 }

@@ -78,25 +78,46 @@ export async function initTeam(
       'add --force to replace their answers (each keeps its check-ins, its old version as .bak), or use another folder',
     );
   }
-  const kept = await keepExisting(dir, dirShown, athletes, options);
+  let kept = await keepExisting(dir, dirShown, athletes, options);
+  const unsaved: Invalid[] = [];
   if (!options.dryRun) {
     mkdirSync(dir, { recursive: true });
-    for (const athlete of kept) save(join(dir, `${athlete.slug}${ATHLETE_EXT}`), athlete.intake);
+    // A file the disk refuses (full, read-only) is named with its row; the others are still tried.
+    kept = kept.filter((athlete) => {
+      try {
+        save(join(dir, `${athlete.slug}${ATHLETE_EXT}`), athlete.intake);
+        return true;
+      } catch (error) {
+        if (!(error instanceof FileError || error instanceof DataError)) throw error;
+        unsaved.push({
+          where: athlete.where,
+          label: shown(athlete.intake.name ?? athlete.slug, 40),
+          problem: error.message,
+        });
+        return false;
+      }
+    });
   }
   const ordered = [...kept.filter((a) => a.withheld), ...kept.filter((a) => !a.withheld)];
+  const notWritten = [...invalid, ...unsaved];
   io.stdout(
     options.format === 'json'
-      ? json(ordered, invalid, dirShown, options.dryRun)
-      : text(ordered, invalid, dirShown, options.dryRun),
+      ? json(ordered, invalid, unsaved, dirShown, options.dryRun)
+      : text(ordered, invalid, unsaved, dirShown, options.dryRun),
   );
-  for (const bad of invalid)
+  for (const bad of notWritten)
     io.stderr(`error: ${bad.where}${bad.label !== bad.where ? ` (${bad.label})` : ''}: ${shown(bad.problem, 300)}\n`);
   if (invalid.length > 0)
     io.stderr(
       `  ${invalid.length} row${invalid.length === 1 ? ' was' : 's were'} skipped; every valid row was ` +
         `${options.dryRun ? 'checked' : 'written'}. Fix them and run again with --force.\n`,
     );
-  if (invalid.length > 0) return EXIT.data;
+  if (unsaved.length > 0)
+    io.stderr(
+      `  ${plural(unsaved.length, 'athlete file')} could not be written and ${kept.length} ${kept.length === 1 ? 'was' : 'were'}; ` +
+        'fix what is named, then run again with --force.\n',
+    );
+  if (notWritten.length > 0) return EXIT.data;
   return athletes.some((a) => a.withheld) ? EXIT.withheld : EXIT.ok;
 }
 
@@ -245,7 +266,7 @@ function labelOf(entry: RosterEntry): string {
   return name !== undefined && String(name).trim() ? shown(String(name), 40) : entry.where;
 }
 
-function text(athletes: Athlete[], invalid: Invalid[], dirShown: string, dryRun: boolean): string {
+function text(athletes: Athlete[], invalid: Invalid[], unsaved: Invalid[], dirShown: string, dryRun: boolean): string {
   const rows = athletes.map((a) => [
     a.withheld ? '!' : ' ',
     shown(a.intake.name ?? '-', 28),
@@ -254,6 +275,7 @@ function text(athletes: Athlete[], invalid: Invalid[], dirShown: string, dryRun:
     a.phase,
   ]);
   for (const bad of invalid) rows.push(['x', bad.label, bad.where, 'invalid', '-']);
+  for (const bad of unsaved) rows.push(['x', bad.label, bad.where, 'not written', '-']);
   const table = fitTable(
     [
       { header: ' ', priority: 0 },
@@ -273,6 +295,7 @@ function text(athletes: Athlete[], invalid: Invalid[], dirShown: string, dryRun:
       `${withheld.length} withheld for safety (!): no running until a clinician clears them` +
         `${emergency ? ', or emergency care first' : ''}`,
     invalid.length > 0 && `${invalid.length} invalid row${invalid.length === 1 ? '' : 's'} (x), see stderr`,
+    unsaved.length > 0 && `${plural(unsaved.length, 'file')} not written (x), see stderr`,
   ]
     .filter(Boolean)
     .join('; ');
@@ -290,7 +313,7 @@ function text(athletes: Athlete[], invalid: Invalid[], dirShown: string, dryRun:
   return `${lines.join('\n')}\n`;
 }
 
-function json(athletes: Athlete[], invalid: Invalid[], dir: string, dryRun: boolean): string {
+function json(athletes: Athlete[], invalid: Invalid[], unsaved: Invalid[], dir: string, dryRun: boolean): string {
   return `${jsonSafe(
     JSON.stringify(
       {
@@ -308,6 +331,7 @@ function json(athletes: Athlete[], invalid: Invalid[], dir: string, dryRun: bool
           start: a.intake.start,
         })),
         invalid: invalid.map((i) => ({ where: i.where, name: i.label, problem: cut(i.problem, 300) })),
+        notWritten: unsaved.map((i) => ({ where: i.where, name: i.label, problem: cut(i.problem, 300) })),
       },
       null,
       2,

@@ -67,6 +67,53 @@ describe.runIf(canMount)('a full disk and a read-only file system', () => {
     expect(readdirSync(dir).filter((f) => f.includes('plan.ics') || f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('team checkin on a full disk: every athlete is tried and named, and the summary is printed', () => {
+    // Found in review: the first athlete the disk refused ended the run, with no summary.
+    const dir = tmpfs('96k')!;
+    writeFileSync(join(dir, 'r.csv'), 'name,pain,weekly,units,goal-weekly\nAna,1,20,km,40\nBo,1,20,km,40\n');
+    writeFileSync(
+      join(dir, 'c.csv'),
+      'athlete,date,completed,pain-during\nana,2026-11-23,yes,1\nbo,2026-11-23,yes,1\n',
+    );
+    expect(run(['team', 'init', 'sq', 'r.csv', '--today', '2026-11-20'], dir).code).toBe(0);
+    const files = () => ['ana', 'bo'].map((s) => readFileSync(join(dir, 'sq', `${s}.yaml`), 'utf8'));
+    const before = files();
+    // Room for a lock file, none for a new athlete file.
+    writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
+    fill(join(dir, 'fill'));
+    spawnSync('rm', [join(dir, 'hole')]);
+    const r = spawnSync(process.execPath, [BIN, 'team', 'checkin', 'sq', 'c.csv', '--today', '2026-11-23'], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: '',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/0 check-ins logged for 0 athletes; 2 rows refused/);
+    expect(r.stderr).toMatch(/^error: line 2 \(ana\): .*ana\.yaml: cannot be saved: the disk is full/m);
+    expect(r.stderr).toMatch(/^error: line 3 \(bo\): .*bo\.yaml: cannot be saved: the disk is full/m);
+    expect(r.stderr).not.toMatch(/unexpected failure/);
+    expect(files()).toEqual(before);
+  });
+
+  it('team init on a full disk: each file refused is named, and the summary says what was written', () => {
+    const dir = tmpfs('64k')!;
+    writeFileSync(join(dir, 'r.csv'), 'name,pain,weekly,units,goal-weekly\nAna,1,20,km,40\nBo,1,20,km,40\n');
+    spawnSync('mkdir', [join(dir, 'sq')]);
+    writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
+    fill(join(dir, 'fill'));
+    spawnSync('rm', [join(dir, 'hole')]);
+    const r = spawnSync(process.execPath, [BIN, 'team', 'init', 'sq', 'r.csv', '--today', '2026-11-20'], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: '',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/0 athlete files written in sq; 2 files not written \(x\), see stderr/);
+    expect(r.stderr).toMatch(/^error: line 2 \(Ana\): .*ana\.yaml: cannot be saved: the disk is full/m);
+    expect(r.stderr).toMatch(/^error: line 3 \(Bo\): .*bo\.yaml: cannot be saved: the disk is full/m);
+    expect(readdirSync(join(dir, 'sq'))).toEqual([]);
+  });
+
   it('read-only: check-in fails clearly and the file is unchanged', () => {
     const dir = tmpfs('1m')!;
     expect(run(INIT, dir).code).toBe(0);
