@@ -173,8 +173,12 @@ export function statusCsv(status: TeamStatus): string {
   return [CSV_HEADER, ...rows].map((cells) => cells.map((c) => csvCell(String(c))).join(',')).join('\n') + '\n';
 }
 
-/** Quoted where needed; a cell a spreadsheet would run as a formula starts with a quote mark instead. */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+/**
+ * Quoted where needed; a cell a spreadsheet would run as a formula starts with a quote mark instead,
+ * and control characters (a name carrying terminal escapes) become spaces, as on any stdout.
+ */
+function csvCell(raw: string): string {
+  const text = terminalSafe(raw);
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -379,6 +379,14 @@ describe('backplan team status', () => {
     expect(csv[3]).toMatch(/^ana-lopez,Ana Lopez,missed,/);
   });
 
+  it('--format csv carries no terminal escapes from a name, and no formula (found in review)', async () => {
+    const t = await team('name,pain,weekly,units,goal-weekly\n"\u001b[31mRed\u001b[K",1,0,km,30\n=SUM(A1),1,0,km,30\n');
+    const csv = (await t.run(['status', 'squad', '--format', 'csv'], '2026-11-25')).stdout;
+    expect(csv).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(csv).toMatch(/,'=SUM\(A1\),/);
+    expect(csv).toMatch(/,\[31mRed \[K,/);
+  });
+
   it('pain at rest, pain rising and missed runs put an athlete before those on track', async () => {
     const t = await team(
       ['name,pain,weekly,units,goal-weekly,start', ...['Aa', 'Bb', 'Cc'].map((n) => `${n},1,0,km,30,2026-11-02`)].join(
