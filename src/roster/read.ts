@@ -96,7 +96,7 @@ export function readRecords(
   try {
     stats = statSync(path);
     if (stats.isDirectory()) {
-      throw new DataError(`${shown} is a folder`, `give the ${spec.what} file (.csv, .yaml or .json)`);
+      throw new DataError(`${shown} is a folder`, `give a ${spec.what} (.csv, .yaml or .json)`);
     }
   } catch (error) {
     if (error instanceof DataError) throw error;
@@ -188,6 +188,9 @@ async function* csvEntries(
         continue;
       }
       if (cells.every((cell) => cell === '')) continue; // a row left blank in a spreadsheet: ",,,"
+      // Empty cells past the last named column, as spreadsheets save them, are no fields.
+      if (cells.length > header.length && cells.slice(header.length).every((cell) => cell === ''))
+        cells.length = header.length;
       if (cells.length !== header.length) {
         const label = cells[header.indexOf('name')] || cells[header.indexOf('id')] || cells[header.indexOf('athlete')];
         const fields = `${cells.length} field${cells.length === 1 ? '' : 's'}`;
@@ -225,9 +228,14 @@ function fieldHint(cells: string[], header: string[]): string {
 
 function checkHeader(shown: string, cells: string[], spec: RecordSpec): string[] {
   const header = cells.map((c) => c.trim().toLowerCase());
-  for (const key of header) {
+  // Unnamed columns at the end, as spreadsheets save them ("name,pain,,"), are left out.
+  while (header.length > 1 && header.at(-1) === '') header.pop();
+  for (const [i, key] of header.entries()) {
+    if (key === '')
+      throw new DataError(`${shown}: column ${i + 1} of the header has no name`, 'name it, or delete the column');
     if (!spec.keys.includes(key) && !spec.aliases?.includes(key)) {
-      const guess = closest(key, spec.keys);
+      // A sheet names its athlete in the "athlete" column; "name" is the roster's word for it.
+      const guess = key === 'name' && spec.keys.includes('athlete') ? 'athlete' : closest(key, spec.keys);
       const hint =
         spec === ROSTER
           ? `columns are the plan flags without --: ${RECORD_KEYS.join(', ')}`

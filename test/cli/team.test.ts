@@ -180,6 +180,16 @@ describe('backplan team checkin', () => {
     expect(text.stdout).not.toMatch(/already logged/);
   });
 
+  it('a sheet with a name column is pointed to athlete, and a folder given as the sheet is named', async () => {
+    const t = await team();
+    writeFileSync(join(t.cwd, 'names.csv'), 'name,date,completed,pain-during\nCara,2026-11-24,yes,1\n');
+    const r = await t.run(['checkin', 'squad', 'names.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown column "name"; did you mean "athlete"\?/);
+    const folder = await t.run(['checkin', 'squad', 'squad']);
+    expect(folder.stderr).toMatch(/^error: squad is a folder\n.*give a check-in file \(\.csv, \.yaml or \.json\)\n$/);
+  });
+
   it('judges each row as checkin does, and logs the same entry', async () => {
     const t = await team();
     t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);

@@ -94,6 +94,17 @@ describe('a roster as a spreadsheet saves it', () => {
     expect(given[0]!.record).toEqual({ name: 'A,B', pain: '1' });
   });
 
+  it('leaves out unnamed columns and empty cells past the last named column (found in review)', async () => {
+    for (const whole of [1 << 30, 0]) {
+      const got = await entries(roster('name,pain,goal-weekly,,\nAna,1,30,,\nBo,1,40\n'), whole);
+      expect(got.map((e) => e.record)).toEqual([
+        { name: 'Ana', pain: '1', 'goal-weekly': '30' },
+        { name: 'Bo', pain: '1', 'goal-weekly': '40' },
+      ]);
+    }
+    expect(await failure(roster('name,,pain\nAna,,1\n'), 0)).toBe('roster.csv: column 2 of the header has no name');
+  });
+
   it('with a comma too many says how to write a decimal comma', async () => {
     const got = await entries(roster('name,weekly,goal-weekly\nAna,10,5,30\n'));
     expect(got[0]!.problem).toMatch(
