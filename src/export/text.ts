@@ -19,7 +19,9 @@ export function phaseLabel(week: Pick<Week, 'phase' | 'level' | 'lighter'>): str
 }
 
 export function weekHeading(week: Week): string {
-  return `Week ${week.index} · ${shortDate(week.start)} – ${longDate(week.end)} · ${phaseLabel(week)}`;
+  // A week across the new year names both years: "Mon 28 Dec 2026 – Sun 3 Jan 2027".
+  const from = week.start.slice(0, 4) === week.end.slice(0, 4) ? shortDate(week.start) : longDate(week.start);
+  return `Week ${week.index} · ${from} – ${longDate(week.end)} · ${phaseLabel(week)}`;
 }
 
 export interface TextOptions {

@@ -126,3 +126,14 @@ describe('the triage heading of a cleared runner', () => {
     expect(render(urgent).match(/(URGENT|urgent) \(cleared by a clinician\)/g)).toHaveLength(3);
   });
 });
+
+describe('a week across the new year', () => {
+  it('names both years in its heading, in every renderer', () => {
+    // Found in review: "Wed 29 Dec – Tue 4 Jan 2028" read as a week of 2028.
+    const p = makePlan({ start: '2027-12-29', weeks: 2 }, '2027-12-20');
+    const options = { exercises: templates.exercises };
+    for (const out of [renderText(p, options), renderMarkdown(p, options), renderHtml(p, options)])
+      expect(out).toContain('Week 1 · Wed 29 Dec 2027 – Tue 4 Jan 2028');
+    expect(renderText(p, options)).toContain('Week 2 · Wed 5 Jan – Tue 11 Jan 2028');
+  });
+});
