@@ -255,8 +255,18 @@ function planNotes(
         '(R-VOL-2): give it with --longest-run for runs that fit you.',
     );
   }
-  if (days.wanted > days.rebuildDays && loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain')) {
-    const named = intake.days?.length ?? 7;
+  const onLadder = loads.some((l) => (l.phase === 'walk-run' || l.phase === 'continuous') && l.runs.length > 0);
+  const rebuilds = loads.some((l) => l.phase === 'rebuild' || l.phase === 'maintain');
+  const named = intake.days?.length ?? 7;
+  if (days.wanted > days.ladderDays && onLadder && named >= days.wanted) {
+    // R-WEEK-1: more days asked for become cross-training, and the plan says so from the first week.
+    const keepsRest = days.wanted > days.rebuildDays ? ', so every week keeps a full rest day (R-WEEK-1)' : '';
+    const rebuild = rebuilds ? `, the rebuild on at most ${Math.min(days.wanted, days.rebuildDays)}${keepsRest}` : '';
+    notes.push(
+      `You asked for ${days.wanted} running days; walk/run and the first continuous weeks run on at most ` +
+        `${days.ladderDays} a week (R-PROG-1)${rebuild}. Use the other days for cross-training.`,
+    );
+  } else if (days.wanted > days.rebuildDays && rebuilds) {
     notes.push(
       named < days.wanted
         ? `You asked for ${days.wanted} running days and named ${named} to run on (--days): the plan runs on at most ` +

@@ -145,6 +145,15 @@ describe('R-WEEK-3: more running days never mean less running', () => {
 });
 
 describe('R-WEEK-1: a full rest day every week, never three running days in a row', () => {
+  it('more days asked for than walk/run runs on: the plan says so from the first week (found in review)', () => {
+    const p = makePlan({ pain: 2, weekly: 0, goalWeekly: 30, runsPerWeek: 7, weeks: 4 });
+    expect(p.weeks[0]!.phase).toBe('walk-run');
+    for (const w of p.weeks) expect(w.sessions.filter((s) => s.runMinutes > 0).length).toBeLessThanOrEqual(3);
+    expect(p.notes.join('\n')).toMatch(
+      /You asked for 7 running days; walk\/run and the first continuous weeks run on at most 3 a week \(R-PROG-1\)\. Use the other days for cross-training\./,
+    );
+  });
+
   const p = makePlan({
     pain: 1,
     weekly: 30,
