@@ -78,10 +78,16 @@ function inTurn<R extends { progress: Progress }>(
   const judged: (R & { checked: CheckIn })[] = [];
   let current = log;
   let replanned: R | undefined;
+  // The stop in force before these entries: the one the runner or the coach has been shown. A
+  // stop the entries' own order makes along the way (a sheet of past weeks, read one row at a
+  // time) was never shown to anyone.
+  let shownStop: Stop | null | undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
     checkNotBeforeClearance(entry, current, rules);
     const now = replanned ?? replanOn(current, today);
+    if (shownStop === undefined) shownStop = now.progress.stopped;
+    if (entry.cleared) shownStop = null;
     // The plan as it stood on the session's day: a run logged late for a past day keeps the level
     // that day's plan held (an advance due with it included, R-LOG-1), not the "missed" it shows now.
     const asOf = entry.date < today ? entry.date : today;
@@ -89,7 +95,7 @@ function inTurn<R extends { progress: Progress }>(
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];
     replanned = replanOn(current, today);
-    if (now.progress.stopped && !replanned.progress.stopped && !entry.cleared) throw stopKept(now.progress.stopped);
+    if (shownStop && !replanned.progress.stopped) throw stopKept(shownStop);
     judged.push(withFields(replanned, { checked }));
   }
   return judged;

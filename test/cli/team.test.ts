@@ -190,6 +190,20 @@ describe('backplan team checkin', () => {
     expect(folder.stderr).toMatch(/^error: squad is a folder\n.*give a check-in file \(\.csv, \.yaml or \.json\)\n$/);
   });
 
+  it('a sheet of past weeks is logged whole: a stop its first rows alone would show was never shown', async () => {
+    // Found by the bench: with only the first row logged, R-ESC-3 read five weeks at level 1.
+    const t = await team();
+    const days = ['11-23', '11-25', '11-28', '11-30', '12-02', '12-05', '12-07', '12-09', '12-12', '12-14', '12-16'];
+    t.sheet(
+      'season.csv',
+      days.map((d) => `cara,2026-${d},yes,1,1,1,,,,,`),
+    );
+    const r = await t.run(['checkin', 'squad', 'season.csv'], '2026-12-28');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(t.log('cara')).toHaveLength(days.length);
+  });
+
   it('judges each row as checkin does, and logs the same entry', async () => {
     const t = await team();
     t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);

@@ -40,8 +40,15 @@ const run = (args: string[], cwd: string) => {
     input: '',
     env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC' },
   });
-  return { code: r.status, stderr: r.stderr };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+
+/** Fills the disk but for one page: room for a lock file, none for a new athlete file. */
+function fillAllButAPage(dir: string): void {
+  writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
+  fill(join(dir, 'fill'));
+  spawnSync('rm', [join(dir, 'hole')]);
+}
 const INIT = ['init', '--no-input', '--file', 'a.yaml', ...RUNNER_ANSWERS];
 const CHECKIN = ['checkin', '--file', 'a.yaml', '--today', '2026-11-23', '--completed', 'yes', '--pain-during', '1'];
 
@@ -50,10 +57,7 @@ describe.runIf(canMount)('a full disk and a read-only file system', () => {
     const dir = tmpfs('64k')!;
     expect(run(INIT, dir).code).toBe(0);
     const before = readFileSync(join(dir, 'a.yaml'), 'utf8');
-    // Fill the disk, then free one page: room for the lock file, none for the new athlete file.
-    writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
-    fill(join(dir, 'fill'));
-    spawnSync('rm', [join(dir, 'hole')]);
+    fillAllButAPage(dir);
     const checkin = run(CHECKIN, dir);
     expect(checkin.code).toBe(1);
     expect(checkin.stderr).toMatch(/a\.yaml: cannot be saved: the disk is full; the file was left as it was/);
@@ -78,16 +82,9 @@ describe.runIf(canMount)('a full disk and a read-only file system', () => {
     expect(run(['team', 'init', 'sq', 'r.csv', '--today', '2026-11-20'], dir).code).toBe(0);
     const files = () => ['ana', 'bo'].map((s) => readFileSync(join(dir, 'sq', `${s}.yaml`), 'utf8'));
     const before = files();
-    // Room for a lock file, none for a new athlete file.
-    writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
-    fill(join(dir, 'fill'));
-    spawnSync('rm', [join(dir, 'hole')]);
-    const r = spawnSync(process.execPath, [BIN, 'team', 'checkin', 'sq', 'c.csv', '--today', '2026-11-23'], {
-      cwd: dir,
-      encoding: 'utf8',
-      input: '',
-    });
-    expect(r.status).toBe(1);
+    fillAllButAPage(dir);
+    const r = run(['team', 'checkin', 'sq', 'c.csv', '--today', '2026-11-23'], dir);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/0 check-ins logged for 0 athletes; 2 rows refused/);
     expect(r.stderr).toMatch(/^error: line 2 \(ana\): .*ana\.yaml: cannot be saved: the disk is full/m);
     expect(r.stderr).toMatch(/^error: line 3 \(bo\): .*bo\.yaml: cannot be saved: the disk is full/m);
@@ -99,15 +96,9 @@ describe.runIf(canMount)('a full disk and a read-only file system', () => {
     const dir = tmpfs('64k')!;
     writeFileSync(join(dir, 'r.csv'), 'name,pain,weekly,units,goal-weekly\nAna,1,20,km,40\nBo,1,20,km,40\n');
     spawnSync('mkdir', [join(dir, 'sq')]);
-    writeFileSync(join(dir, 'hole'), Buffer.alloc(4096));
-    fill(join(dir, 'fill'));
-    spawnSync('rm', [join(dir, 'hole')]);
-    const r = spawnSync(process.execPath, [BIN, 'team', 'init', 'sq', 'r.csv', '--today', '2026-11-20'], {
-      cwd: dir,
-      encoding: 'utf8',
-      input: '',
-    });
-    expect(r.status).toBe(1);
+    fillAllButAPage(dir);
+    const r = run(['team', 'init', 'sq', 'r.csv', '--today', '2026-11-20'], dir);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/0 athlete files written in sq; 2 files not written \(x\), see stderr/);
     expect(r.stderr).toMatch(/^error: line 2 \(Ana\): .*ana\.yaml: cannot be saved: the disk is full/m);
     expect(r.stderr).toMatch(/^error: line 3 \(Bo\): .*bo\.yaml: cannot be saved: the disk is full/m);
