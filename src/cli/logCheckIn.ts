@@ -49,7 +49,15 @@ export function judgeInTurn(
   { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
 ): Logged[] {
   const replanOn = (current: readonly CheckIn[], asOf: string) => replan(intake, current, templates, asOf);
-  return inTurn(log, entries, today, templates.rules, replanOn, (replanned) => replanned.plan.weeks);
+  return inTurn(
+    log,
+    entries,
+    today,
+    templates.rules,
+    stopOn(intake, templates, today),
+    replanOn,
+    (replanned) => replanned.plan.weeks,
+  );
 }
 
 /**
@@ -64,7 +72,15 @@ export function judgeRowsInTurn(
 ): (ReplannedAround & { checked: CheckIn })[] {
   const replanOn = (current: readonly CheckIn[], asOf: string) =>
     replanAround(intake, current, templates, asOf, { from: asOf, through: asOf });
-  return inTurn(log, entries, today, templates.rules, replanOn, (replanned) => replanned.weeks);
+  return inTurn(
+    log,
+    entries,
+    today,
+    templates.rules,
+    stopOn(intake, templates, today),
+    replanOn,
+    (replanned) => replanned.weeks,
+  );
 }
 
 function inTurn<R extends { progress: Progress }>(
@@ -72,6 +88,7 @@ function inTurn<R extends { progress: Progress }>(
   entries: readonly CheckIn[],
   today: string,
   rules: Rules,
+  stopOn: (log: readonly CheckIn[]) => Stop | null,
   replanOn: (log: readonly CheckIn[], asOf: string) => R,
   weeksOf: (replanned: R) => readonly Week[],
 ): (R & { checked: CheckIn })[] {
@@ -85,13 +102,14 @@ function inTurn<R extends { progress: Progress }>(
   for (const entry of entries) {
     checkAgainstLog(entry, current);
     checkNotBeforeClearance(entry, current, rules);
-    const now = replanned ?? replanOn(current, today);
-    if (shownStop === undefined) shownStop = now.progress.stopped;
-    if (entry.cleared) shownStop = null;
     // The plan as it stood on the session's day: a run logged late for a past day keeps the level
     // that day's plan held (an advance due with it included, R-LOG-1), not the "missed" it shows now.
     const asOf = entry.date < today ? entry.date : today;
-    const before = wasRun(entry) ? (asOf === today ? now : replanOn(current, asOf)) : undefined;
+    const now = replanned ?? (wasRun(entry) && asOf === today ? replanOn(current, today) : undefined);
+    // Only the stop is kept of a re-plan made for it, and only the weeks around today are assembled.
+    if (shownStop === undefined) shownStop = now ? now.progress.stopped : stopOn(current);
+    if (entry.cleared) shownStop = null;
+    const before = wasRun(entry) ? (asOf === today ? now! : replanOn(current, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];
     replanned = replanOn(current, today);
@@ -100,6 +118,12 @@ function inTurn<R extends { progress: Progress }>(
   }
   return judged;
 }
+
+/** Whether running is stopped today with a log: the re-plan assembles only the week of today. */
+const stopOn =
+  (intake: Intake, templates: Templates, today: string) =>
+  (log: readonly CheckIn[]): Stop | null =>
+    replanAround(intake, log, templates, today, { from: today, through: today }).progress.stopped;
 
 /**
  * A stop the runner has been shown stands until a clinician clears it (R-TRIAGE-1/2, R-ESC-1..3):
