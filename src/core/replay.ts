@@ -949,6 +949,9 @@ class Replay {
           : (this.resumeStage ?? startingStage(this.course));
     }
     this.resumeStage = null;
+    // R-PROG-3's drop for the weeks without running is due at the clearance, whatever day the plan
+    // is seen on: running resumes from there, and R-ESC-3 counts from there.
+    this.dropForGap(date);
     this.watch.clear(date, this.stage);
     this.decisions.push({
       date,

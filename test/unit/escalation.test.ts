@@ -289,6 +289,23 @@ describe('R-LOG-3: a run on a day the plan kept free of running', () => {
   });
 });
 
+describe('R-PROG-3 after a long stop is due at the clearance (found in review)', () => {
+  it('checkin, status and show name the same next run on every day from the clearance to it (R-LOG-1)', () => {
+    const rebuilding = runner({ weekly: 150, units: 'min', goalWeekly: 300, runsPerWeek: 3 });
+    const log: CheckIn[] = [ok(START, { symptoms: ['trauma'] }), { date: '2026-12-15', cleared: true }];
+    const nexts = ['2026-12-15', '2026-12-18', '2026-12-21'].map(
+      (today) => replan(rebuilding, log, templates, today).progress.next,
+    );
+    expect(nexts[0]).not.toBeNull();
+    expect(nexts[1]).toEqual(nexts[0]);
+    expect(nexts[2]).toEqual(nexts[0]);
+    const drops = replan(rebuilding, log, templates, '2026-12-21').progress.decisions.filter(
+      (d) => d.rule === 'R-PROG-3',
+    );
+    expect(drops.map((d) => d.date)).toEqual(['2026-12-15']);
+  });
+});
+
 describe('a clearance mid-week', () => {
   it('the rest of the week plans running again, and no longer says to wait for a clinician', () => {
     const log: CheckIn[] = [
