@@ -146,7 +146,12 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
         outcome.repeated.push({ ...at, of: earlier.where });
         continue;
       }
-      const problem = rowProblem(opened, row.entry, known, options);
+      // A second session on a day an earlier row of this sheet holds: name that row, not the log.
+      const sameDay = fresh.find((r) => r.entry.completed !== undefined && r.entry.date === row.entry.date);
+      const problem =
+        row.entry.completed !== undefined && sameDay
+          ? `date: ${sameDay.where} of this sheet already holds a session on ${longDate(row.entry.date)}; one a day`
+          : rowProblem(opened, row.entry, known, options);
       if (problem) {
         fail(row.where, problem);
         bad.add(row);

@@ -204,6 +204,17 @@ describe('backplan team checkin', () => {
     expect(t.log('cara')).toHaveLength(days.length);
   });
 
+  it('two different sessions on one day in a sheet: the second names the first row (found in review)', async () => {
+    const t = await team();
+    t.sheet('two.csv', ['cara,2026-11-24,yes,1,1,1,,,,,', 'cara,2026-11-24,yes,1,3,1,,,,,']);
+    const r = await t.run(['checkin', 'squad', 'two.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: line 3 \(cara\): date: line 2 of this sheet already holds a session on Tue 24 Nov 2026; one a day$/m,
+    );
+    expect(t.log('cara')).toEqual([]);
+  });
+
   it('judges each row as checkin does, and logs the same entry', async () => {
     const t = await team();
     t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);
