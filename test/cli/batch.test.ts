@@ -197,6 +197,14 @@ describe('replacing, dry runs and summaries', () => {
     const r = await batch('name,pain,goal-weekly,symptoms\nAna,1,30,\nBo,1,30,bladder-bowel\n');
     expect(r.code).toBe(3);
     expect(r.stdout.split('\n')[1]).toMatch(/^! Bo +emergency +none/);
+    expect(r.stdout).toMatch(/1 withheld for safety \(!\): .*, or emergency care first for those marked emergency\./);
+  });
+
+  it('names emergency care only when an athlete needs it (found in review)', async () => {
+    const r = await batch('name,pain,goal-weekly,symptoms\nAna,1,30,\nBo,1,30,night-pain\n');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/1 withheld for safety \(!\): no running until a clinician clears them\./);
+    expect(r.stdout).not.toMatch(/emergency/);
   });
 });
 

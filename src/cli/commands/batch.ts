@@ -316,8 +316,12 @@ function summaryText(made: Made[], invalid: Invalid[]): string {
       .join('  ')
       .trimEnd();
   const withheld = made.filter((m) => m.withheld).length;
+  // Emergency care is named only where an athlete needs it (triage emergency).
+  const emergency = made.some((m) => m.triage === 'emergency')
+    ? ', or emergency care first for those marked emergency'
+    : '';
   const footer = [
-    `${made.length} plan${made.length === 1 ? '' : 's'} written${withheld ? `; ${withheld} withheld for safety (!): no running until a clinician clears them, or emergency care` : ''}${invalid.length ? `; ${invalid.length} invalid row${invalid.length === 1 ? '' : 's'} (x), see stderr` : ''}.`,
+    `${made.length} plan${made.length === 1 ? '' : 's'} written${withheld ? `; ${withheld} withheld for safety (!): no running until a clinician clears them${emergency}` : ''}${invalid.length ? `; ${invalid.length} invalid row${invalid.length === 1 ? '' : 's'} (x), see stderr` : ''}.`,
   ];
   return [line(header), ...rows.map(line), '', ...footer].join('\n') + '\n';
 }
