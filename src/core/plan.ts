@@ -218,6 +218,8 @@ function planNotes(
   const withheld = triageResult.withheld;
   const { rules, template } = templates;
   const notes: string[] = [];
+  // An emergency plan holds nothing to run or train: its notes would only distract from the message.
+  if (triageResult.level === 'emergency') return notes;
   const variant = template.runnerTypes[intake.runner];
   if (variant) notes.push(`${capitalise(intake.runner)} runner: ${variant.note}`);
   if (cautionCapped) {
@@ -235,7 +237,7 @@ function planNotes(
     );
   }
   const pace = paceOf(intake, rules);
-  if (pace) {
+  if (pace && loads.some((l) => l.runs.length > 0)) {
     notes.push(
       pace.assumed
         ? `Pace assumed: ${formatPace(pace.minutesPer)}/${pace.units}, a fast pace, because none was given (R-VOL-7). ` +

@@ -377,3 +377,13 @@ describe('a plan withheld at intake says how running resumes (found trying the e
     expect(flat(renderText(p))).toMatch(/backplan edit --cleared/);
   });
 });
+
+describe('an emergency plan carries only its message (found in review)', () => {
+  it('no runner-type or pace notes beside "no plan"', () => {
+    const p = makePlan({ symptoms: ['bladder-bowel'], weekly: 10, units: 'km', goalWeekly: 30 });
+    expect(p.triage.level).toBe('emergency');
+    expect(p.notes).toEqual([]);
+    // A plan with runs keeps them.
+    expect(makePlan({ weekly: 10, units: 'km', goalWeekly: 30 }).notes.join('\n')).toMatch(/Pace assumed/);
+  });
+});
