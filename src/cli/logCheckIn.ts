@@ -97,8 +97,8 @@ function inTurn<R extends { progress: Progress }>(
   let replanned: R | undefined;
   // The stop in force before these entries: the one the runner or the coach has been shown. A
   // stop the entries' own order makes along the way (a sheet of past weeks, read one row at a
-  // time) was never shown to anyone.
-  let shownStop: Stop | null | undefined;
+  // time) was never shown to anyone. Entries that bring an all-clear of their own keep no stop.
+  let shownStop: Stop | null | undefined = entries.some((e) => e.cleared) ? null : undefined;
   for (const entry of entries) {
     checkAgainstLog(entry, current);
     checkNotBeforeClearance(entry, current, rules);
@@ -108,7 +108,6 @@ function inTurn<R extends { progress: Progress }>(
     const now = replanned ?? (wasRun(entry) && asOf === today ? replanOn(current, today) : undefined);
     // Only the stop is kept of a re-plan made for it, and only the weeks around today are assembled.
     if (shownStop === undefined) shownStop = now ? now.progress.stopped : stopOn(current);
-    if (entry.cleared) shownStop = null;
     const before = wasRun(entry) ? (asOf === today ? now! : replanOn(current, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];

@@ -215,6 +215,26 @@ describe('backplan team checkin', () => {
     expect(t.log('cara')).toEqual([]);
   });
 
+  it('a stopped athlete: a row that would lift the stop is refused until the all-clear is logged', async () => {
+    const t = await team();
+    t.sheet(
+      'holds.csv',
+      ['2026-11-23', '2026-11-28', '2026-12-02'].map((d) => `cara,${d},yes,1,3,1,,,,,`),
+    );
+    expect((await t.run(['checkin', 'squad', 'holds.csv'], '2026-12-02')).code).toBe(3);
+    t.sheet('late.csv', ['cara,2026-11-26,yes,1,0,1,,,,,']);
+    const refused = await t.run(['checkin', 'squad', 'late.csv'], '2026-12-03');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: line 2 \(cara\): running is stopped since Wed 2 Dec 2026 \(R-ESC-2/m);
+    expect(t.log('cara')).toHaveLength(3);
+    // The runner's own all-clear, beside the coach's imports, lifts it; then the row goes in.
+    expect(
+      (await cli(['checkin', '--file', join(t.dir, 'cara.yaml'), '--cleared', '--today', '2026-12-03'])).code,
+    ).toBe(0);
+    expect((await t.run(['checkin', 'squad', 'late.csv'], '2026-12-03')).code).toBe(0);
+    expect(t.log('cara')).toHaveLength(5);
+  });
+
   it('judges each row as checkin does, and logs the same entry', async () => {
     const t = await team();
     t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);
