@@ -145,7 +145,8 @@ function checkNotBeforeClearance(entry: CheckIn, log: readonly CheckIn[], rules:
   if (entry.cleared) return;
   const carries = (entry.symptoms?.length ?? 0) > 0 || (highestPain(entry) ?? 0) >= rules.escalationPain;
   if (!carries) return;
-  const clearance = log.findLast((e) => e.cleared && e.date > entry.date);
+  // A morning entry comes first on its day, before an all-clear logged that day (daysOf).
+  const clearance = log.findLast((e) => e.cleared && (e.date > entry.date || (entry.morning && e.date === entry.date)));
   if (!clearance) return;
   const what = entry.symptoms?.length ? 'a symptom' : `a pain of ${highestPain(entry)}/10`;
   throw new DataError(

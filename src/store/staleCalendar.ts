@@ -3,24 +3,34 @@
 import { lstatSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** What became of a withheld athlete's old calendar; see staleCalendar. */
+export type StaleOutcome = 'removed' | 'kept' | 'not-a-file';
+
 /**
- * What becomes of `<slug>.ics` in `dir` for an athlete now withheld: 'removed' (with --force, a
- * regular file), 'kept' (without --force, or not a regular file: a link or a device is not ours
- * to take away) or undefined when there is none.
+ * What becomes of `<slug>.ics` in `dir` for an athlete now withheld: 'removed' (`remove`, and a
+ * regular file), 'kept' (a regular file not to remove), 'not-a-file' (a link, a folder or a device
+ * is not ours to take away), or undefined when there is none.
  */
-export function staleCalendar(dir: string, slug: string, force: boolean): 'removed' | 'kept' | undefined {
+export function staleCalendar(dir: string, slug: string, remove: boolean): StaleOutcome | undefined {
   const path = join(dir, `${slug}.ics`);
   const stats = lstatSync(path, { throwIfNoEntry: false });
   if (!stats) return undefined;
-  if (!force || !stats.isFile()) return 'kept';
+  if (!stats.isFile()) return 'not-a-file';
+  if (!remove) return 'kept';
   unlinkSync(path);
   return 'removed';
 }
 
 /** The line that says so, naming the file and what is left to do in calendars. */
-export function staleCalendarLine(shownDir: string, slug: string, outcome: 'removed' | 'kept'): string {
+export function staleCalendarLine(
+  shownDir: string,
+  slug: string,
+  outcome: StaleOutcome,
+  forceRemoves: boolean,
+): string {
   const file = join(shownDir, `${slug}.ics`);
-  return outcome === 'removed'
-    ? `Removed ${file}: ${slug} is withheld now; delete its runs from any calendar it was imported into.\n`
-    : `warning: ${file} from an earlier export still holds runs, and ${slug} is withheld now: delete it (or run again with --force), and its runs from any calendar it was imported into.\n`;
+  if (outcome === 'removed')
+    return `Removed ${file}: ${slug} is withheld now; delete its runs from any calendar it was imported into.\n`;
+  const how = outcome === 'kept' && forceRemoves ? 'delete it (or run again with --force)' : 'delete it';
+  return `warning: ${file} from an earlier export may hold runs, and ${slug} is withheld now: ${how}, and its runs from any calendar it was imported into.\n`;
 }

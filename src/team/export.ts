@@ -62,9 +62,11 @@ export function exportTeam(io: Io, members: readonly Member[], options: ExportOp
     }
     const { plan } = replan(opened.intake, opened.athlete.log, options.templates, options.today);
     if (plan.triage.withheld) withheld++;
-    if (plan.triage.withheld && options.formats.includes('ics') && !options.dryRun) {
-      const stale = staleCalendar(outDir, member.slug, options.force);
-      if (stale) io.stderr(staleCalendarLine(outShown, member.slug, stale));
+    if (plan.triage.withheld && !options.dryRun) {
+      // --force replaces the calendars it would write; one it does not write is only named.
+      const icsExported = options.formats.includes('ics');
+      const stale = staleCalendar(outDir, member.slug, icsExported && options.force);
+      if (stale) io.stderr(staleCalendarLine(outShown, member.slug, stale, icsExported));
     }
     for (const format of options.formats) {
       // A calendar of a withheld plan would look like a plan to follow (R-TRIAGE-1/2).

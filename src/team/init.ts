@@ -182,6 +182,15 @@ async function keepExisting(
       });
       continue;
     }
+    // A name the folder holds twice (ana-lopez and ana-lopez-2): one row cannot say which is its.
+    if (!athlete.byId && sameNameFile(dir, athlete)) {
+      refusals.push({
+        file,
+        problem: `may belong to another athlete named ${shown(athlete.intake.name ?? '(no name)', 40)}: ${athlete.slug}-2${ATHLETE_EXT} holds that name too`,
+        hint: `give the row an id column naming its file (${athlete.slug} or ${athlete.slug}-2), then run again`,
+      });
+      continue;
+    }
     const start = athlete.startGiven ? athlete.intake.start! : (existing.intake.start ?? athlete.intake.start!);
     const keeps = startKeepsLog(existing, start);
     if (keeps !== true) {
@@ -198,6 +207,17 @@ async function keepExisting(
   const [first] = refusals;
   const more = refusals.length > 1 ? ` (and ${plural(refusals.length - 1, 'other file')})` : '';
   throw new DataError(`${join(dirShown, first!.file)} ${first!.problem}${more}; nothing was written`, first!.hint);
+}
+
+/** Whether the file a second athlete of this name would have (<slug>-2) holds the same name. */
+function sameNameFile(dir: string, athlete: Athlete): boolean {
+  const path = join(dir, `${athlete.slug}-2${ATHLETE_EXT}`);
+  if (!existsSync(path)) return false;
+  try {
+    return nameKey(readAthlete(path)?.intake.name) === nameKey(athlete.intake.name);
+  } catch {
+    return true; // unreadable: it may be theirs
+  }
 }
 
 /** A name as rows and files are matched by it: the same letters, whatever the case and spacing. */

@@ -357,7 +357,13 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
         /^error: a (symptom|pain of 8\/10) dated Wed 25 Nov 2026 would fall under the all-clear already logged for Fri 27 Nov 2026, which was given before it was reported; nothing was logged\n/,
       );
     }
-    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    // A morning entry comes first on its day: on the all-clear's own day it would fall under it too.
+    await a.run(session('2026-11-26', 1), '2026-11-26');
+    const morning = await a.run(['checkin', '--date', '2026-11-27', '--morning', '--next-morning', '8'], '2026-11-30');
+    expect(morning.code).toBe(1);
+    expect(morning.stderr).toMatch(/^error: a pain of 8\/10 dated Fri 27 Nov 2026 would fall under the all-clear/);
+    const logged = readFileSync(a.file, 'utf8');
+    expect(logged.replace(/\n.*2026-11-26.*\n/, '\n')).toBe(before);
     const now = await a.run(['checkin', '--symptom', 'radiating-pain'], '2026-11-30');
     expect(now.code).toBe(3);
     expect(now.stdout).toMatch(/Stop running until a doctor or physical therapist has assessed you/);

@@ -114,11 +114,10 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   }
   progress(-1);
   // A calendar an earlier run wrote for an athlete withheld now would still hold their runs.
-  if (flags.format.includes('ics')) {
-    for (const m of made.filter((one) => one.withheld)) {
-      const stale = staleCalendar(outDir, m.slug, flags.force === true);
-      if (stale) io.stderr(staleCalendarLine(flags.outDir, m.slug, stale));
-    }
+  const icsExported = flags.format.includes('ics');
+  for (const m of made.filter((one) => one.withheld)) {
+    const stale = staleCalendar(outDir, m.slug, icsExported && flags.force === true);
+    if (stale) io.stderr(staleCalendarLine(flags.outDir, m.slug, stale, icsExported));
   }
 
   io.stdout(flags.summary === 'json' ? summaryJson(made, invalid, flags.outDir) : summaryText(made, invalid));
