@@ -43,21 +43,10 @@ export function logCheckIn(target: LogTarget, entry: CheckIn, dryRun: boolean): 
  * before it, given the run the plan had for its day (R-LOG-2), and re-planned with them. The
  * re-plan after an entry is the plan before the next one, so it is not made twice.
  */
-export function judgeInTurn(
-  log: readonly CheckIn[],
-  entries: readonly CheckIn[],
-  { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
-): Logged[] {
+export function judgeInTurn(log: readonly CheckIn[], entries: readonly CheckIn[], athlete: Athlete): Logged[] {
+  const { intake, templates } = athlete;
   const replanOn = (current: readonly CheckIn[], asOf: string) => replan(intake, current, templates, asOf);
-  return inTurn(
-    log,
-    entries,
-    today,
-    templates.rules,
-    stopOn(intake, templates, today),
-    replanOn,
-    (replanned) => replanned.plan.weeks,
-  );
+  return inTurn(log, entries, athlete, replanOn, (replanned) => replanned.plan.weeks);
 }
 
 /**
@@ -68,30 +57,25 @@ export function judgeInTurn(
 export function judgeRowsInTurn(
   log: readonly CheckIn[],
   entries: readonly CheckIn[],
-  { intake, templates, today }: Omit<LogTarget, 'athlete' | 'shown'>,
+  athlete: Athlete,
 ): (ReplannedAround & { checked: CheckIn })[] {
+  const { intake, templates } = athlete;
   const replanOn = (current: readonly CheckIn[], asOf: string) =>
     replanAround(intake, current, templates, asOf, { from: asOf, through: asOf });
-  return inTurn(
-    log,
-    entries,
-    today,
-    templates.rules,
-    stopOn(intake, templates, today),
-    replanOn,
-    (replanned) => replanned.weeks,
-  );
+  return inTurn(log, entries, athlete, replanOn, (replanned) => replanned.weeks);
 }
+
+/** Whom the entries are judged for: the answers, the templates and today. */
+type Athlete = Omit<LogTarget, 'athlete' | 'shown'>;
 
 function inTurn<R extends { progress: Progress }>(
   log: readonly CheckIn[],
   entries: readonly CheckIn[],
-  today: string,
-  rules: Rules,
-  stopOn: (log: readonly CheckIn[]) => Stop | null,
+  { intake, templates, today }: Athlete,
   replanOn: (log: readonly CheckIn[], asOf: string) => R,
   weeksOf: (replanned: R) => readonly Week[],
 ): (R & { checked: CheckIn })[] {
+  const rules = templates.rules;
   const judged: (R & { checked: CheckIn })[] = [];
   let current = log;
   let replanned: R | undefined;
@@ -107,7 +91,7 @@ function inTurn<R extends { progress: Progress }>(
     const asOf = entry.date < today ? entry.date : today;
     const now = replanned ?? (wasRun(entry) && asOf === today ? replanOn(current, today) : undefined);
     // Only the stop is kept of a re-plan made for it, and only the weeks around today are assembled.
-    if (shownStop === undefined) shownStop = now ? now.progress.stopped : stopOn(current);
+    if (shownStop === undefined) shownStop = now ? now.progress.stopped : stopToday(intake, templates, today, current);
     const before = wasRun(entry) ? (asOf === today ? now! : replanOn(current, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
     current = [...current, checked];
@@ -119,10 +103,9 @@ function inTurn<R extends { progress: Progress }>(
 }
 
 /** Whether running is stopped today with a log: the re-plan assembles only the week of today. */
-const stopOn =
-  (intake: Intake, templates: Templates, today: string) =>
-  (log: readonly CheckIn[]): Stop | null =>
-    replanAround(intake, log, templates, today, { from: today, through: today }).progress.stopped;
+function stopToday(intake: Intake, templates: Templates, today: string, log: readonly CheckIn[]): Stop | null {
+  return replanAround(intake, log, templates, today, { from: today, through: today }).progress.stopped;
+}
 
 /**
  * A stop the runner has been shown stands until a clinician clears it (R-TRIAGE-1/2, R-ESC-1..3):
