@@ -198,9 +198,9 @@ export function projectWeek(
   }
   if (w === 0 && intake.weekly > 0 && load.runs.length > 0) {
     load.rules.push('R-VOL-5');
-    const factor = intake.pain >= 1 ? rules.cutBackFactor : 1;
-    const allowed = Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) * factor);
-    const share = intake.pain >= 1 ? `${Math.round(factor * 100)}% of your current running` : 'your current running';
+    const allowed = cutBackMinutes(intake, rules);
+    const share =
+      intake.pain >= 1 ? `${Math.round(rules.cutBackFactor * 100)}% of your current running` : 'your current running';
     // Below the ladder's first level the ladder governs (R-VOL-3): the week cannot hold less, and says so.
     const start =
       sum(load.runs) > allowed && stage.phase === 'walk-run'
@@ -434,6 +434,12 @@ export function longestRunNow(intake: Intake, rules: Rules): number {
   return Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) / Math.max(1, rules.maxRunDaysPer7));
 }
 
+/** R-VOL-5: the minutes week 1 may hold, still running with pain 1-2 → 80% of now, never above it. */
+function cutBackMinutes(intake: Intake, rules: Rules): number {
+  const factor = intake.pain >= 1 ? rules.cutBackFactor : 1;
+  return Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) * factor);
+}
+
 /** Where a runner starts (R-PAIN-1, R-TRIAGE-2/3, R-VOL-5, R-VOL-2, R-WEEK-3). */
 export function startingStage(course: Course): Stage {
   const { input, goal, topIndex, ceiling } = course;
@@ -444,9 +450,7 @@ export function startingStage(course: Course): Stage {
   if (intake.symptoms.includes(LIMP)) return { phase: 'settle', waiting: false, because: 'limp' };
   if (intake.weekly <= 0) return { phase: 'walk-run', index: 0, clean: 0, goalReached: false };
 
-  // R-VOL-5: still running with pain 1-2 → 80% of current volume, never above it.
-  const factor = intake.pain >= 1 ? rules.cutBackFactor : 1;
-  const current = Math.min(goal, Math.floor(toMinutes(intake.weekly, intake.units, rules, intake.pace) * factor));
+  const current = Math.min(goal, cutBackMinutes(intake, rules));
   const runsNow = Math.max(1, intake.runsPerWeek ?? rules.defaultRunDays);
   const longest = singleRunCeiling(longestRunNow(intake, rules), rules);
 

@@ -125,6 +125,10 @@ export function replanAround(
   return { weeks: planned.weeks, name: planned.name, triage: planned.triage, progress };
 }
 
+/** R-WEEK-4, as a check-in's decision says it. */
+const LIMP_SETTLE =
+  'Pain changes your stride: back to a settle week, whose 30-minute brisk walk with no limp comes before any run';
+
 /** R-PHASE-1: the settle week's walk test is a clean session logged from its 4th day on (offset 3). */
 const WALK_TEST_FROM = 3;
 
@@ -674,9 +678,7 @@ class Replay {
         const where =
           this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.where()}`;
         // A caution sign logged with the pain counts as with a hold (R-TRIAGE-3, R-WEEK-4).
-        const limp = this.addCautionSigns(session, date)
-          ? ' Pain changes your stride: a settle week first, whose 30-minute brisk walk with no limp comes before any run (R-WEEK-4).'
-          : '';
+        const limp = this.addCautionSigns(session, date) ? ` ${LIMP_SETTLE} (R-WEEK-4).` : '';
         return this.decision(
           date,
           'drop-back',
@@ -691,12 +693,7 @@ class Replay {
         const limp = this.addCautionSigns(session, date);
         this.restThrough = addDays(date, 1 + this.rules.holdExtraRestDays);
         if (limp) {
-          return this.decision(
-            date,
-            'hold',
-            'R-WEEK-4',
-            `Pain changes your stride: back to a settle week, whose 30-minute brisk walk with no limp comes before any run (R-WEEK-4; ${because}).`,
-          );
+          return this.decision(date, 'hold', 'R-WEEK-4', `${LIMP_SETTLE} (R-WEEK-4; ${because}).`);
         }
         const extra = this.rules.holdExtraRestDays > 0 ? ', with an extra rest day' : '';
         return this.decision(date, 'hold', verdict.rule, `Hold at ${this.where()}${extra} (${because}).${alsoOffPlan}`);

@@ -322,7 +322,7 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect(json.stopped).toMatchObject({ reason: 'R-ESC-2' });
   });
 
-  it('a stop shown stands: a clean run dated between the setbacks is refused, and only --cleared lifts it', async () => {
+  it('a stop shown stands (R-ESC-2): a clean run dated between the setbacks is refused, and only --cleared lifts it', async () => {
     // Found in review: three holds stopped running (R-ESC-2), then a back-dated clean run broke the
     // row of three and gave runs back, with no clinician.
     const a = await athlete();
@@ -341,7 +341,7 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(['checkin', '--cleared'], '2026-12-04')).code).toBe(0);
   });
 
-  it('a red flag reported after an all-clear but dated before it is refused, and counts when logged for today', async () => {
+  it('a red flag reported after an all-clear but dated before it is refused, and counts when logged for today (R-TRIAGE-1/2)', async () => {
     // Found in review: the log is replayed by date, so the earlier all-clear covered it, exit 0.
     const a = await athlete();
     expect((await a.run(['checkin', '--cleared'], '2026-11-27')).code).toBe(0);

@@ -164,7 +164,7 @@ describe('plan output', () => {
     expect(r.stdout).not.toMatch(/^Week 1/m);
   });
 
-  it('an emergency symptom alone, with every other answer missing, gets the emergency message, exit 3', async () => {
+  it('an emergency symptom alone, with every other answer missing, gets the emergency message, exit 3 (R-TRIAGE-1)', async () => {
     for (const args of [
       ['--symptom', 'bladder-bowel'],
       ['--symptom', 'night-pain,leg-weakness', '--pain', '8'],

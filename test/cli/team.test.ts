@@ -197,7 +197,7 @@ describe('backplan team checkin', () => {
     expect(folder.stderr).toMatch(/^error: squad is a folder\n.*give a check-in file \(\.csv, \.yaml or \.json\)\n$/);
   });
 
-  it('a sheet of past weeks is logged whole: a stop its first rows alone would show was never shown', async () => {
+  it('a sheet of past weeks is logged whole: a stop (R-ESC-3) its first rows alone would show was never shown', async () => {
     // Found by the bench: with only the first row logged, R-ESC-3 read five weeks at level 1.
     const t = await team();
     const days = ['11-23', '11-25', '11-28', '11-30', '12-02', '12-05', '12-07', '12-09', '12-12', '12-14', '12-16'];
@@ -222,7 +222,7 @@ describe('backplan team checkin', () => {
     expect(t.log('cara')).toEqual([]);
   });
 
-  it('a stopped athlete: a row that would lift the stop is refused until the all-clear is logged', async () => {
+  it('a stopped athlete (R-ESC-2): a row that would lift the stop is refused until the all-clear is logged', async () => {
     const t = await team();
     t.sheet(
       'holds.csv',

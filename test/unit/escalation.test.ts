@@ -190,7 +190,7 @@ describe('R-WEEK-4: a limp means the settle week walk test first', () => {
     expect(p.weeks[1]!.level).toBe(1);
     expect(p.weeks[1]!.gate).toMatch(/no limp/);
   });
-  it('a caution sign logged with a drop-back counts as with a hold (found in review)', () => {
+  it('a caution sign logged with a drop-back counts as with a hold (R-TRIAGE-3, found in review)', () => {
     // A limp with pain during 5: the drop-back, then the settle week.
     const log = [ok(START), ok('2026-11-25', { painDuring: 5, symptoms: ['limp'] })];
     const { plan: p, progress } = replanned(log, '2026-11-25');

@@ -118,7 +118,7 @@ describe('the triage heading of a cleared runner', () => {
     return [renderText(p, options), renderMarkdown(p, options), renderHtml(p, options)].join('\n');
   };
 
-  it('says "cleared by a clinician" beside caution or urgent, never beside an emergency', () => {
+  it('says "cleared by a clinician" beside caution or urgent, never beside an emergency (R-TRIAGE-1)', () => {
     const emergency = makePlan({ symptoms: ['saddle-numbness'], cleared: true });
     expect(emergency.triage).toMatchObject({ level: 'emergency', withheld: true });
     expect(render(emergency)).not.toMatch(/cleared by a clinician/);

@@ -220,7 +220,7 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.title === 'Gentle mobility')).toBe(true);
   });
 
-  it('while waiting, for every urgent reason: walking, gentle mobility, core and rest only (found in review)', () => {
+  it('while waiting, for every urgent reason: walking, gentle mobility, core and rest only (R-TRIAGE-2, found in review)', () => {
     // A fall at 60 was planned foam rolling and the world's greatest stretch: not "gentle mobility".
     const urgent = ['trauma', 'cancer-history', 'night-pain', 'weight-loss', 'worse-sitting', 'not-improving'];
     for (const symptom of urgent) {
@@ -379,7 +379,7 @@ describe('a plan withheld at intake says how running resumes (found trying the e
 });
 
 describe('an emergency plan carries only its message (found in review)', () => {
-  it('no runner-type or pace notes beside "no plan"', () => {
+  it('no runner-type or pace notes beside "no plan" (R-TRIAGE-1)', () => {
     const p = makePlan({ symptoms: ['bladder-bowel'], weekly: 10, units: 'km', goalWeekly: 30 });
     expect(p.triage.level).toBe('emergency');
     expect(p.notes).toEqual([]);

@@ -151,7 +151,7 @@ function requireFlags(known: Partial<IntakeInput>): void {
 
 /** R-TRIAGE-1: the emergency message and nothing else; only the symptoms (and name) matter here. */
 async function emergencyStop(io: Io, flags: InitFlags, today: string, raw: Partial<IntakeInput>): Promise<number> {
-  const intake = validateIntake({ name: raw.name, pain: raw.pain ?? 0, symptoms: raw.symptoms, goalWeekly: 1 });
+  const intake = validateIntake(emergencyIntake(raw)!);
   const result = plan(intake, await getTemplates({ userDir: flags.plansDir ?? io.env.BACKPLAN_PLANS }), today);
   io.stdout(renderText(result, { style: await styleFor(io, 'stdout', flags.color) }));
   io.stderr('Nothing was saved.\n');
