@@ -76,6 +76,7 @@ function inTurn<R extends { progress: Progress }>(
   weeksOf: (replanned: R) => readonly Week[],
 ): (R & { checked: CheckIn })[] {
   const rules = templates.rules;
+  checkTodayNotBeforeLog(log, today);
   const judged: (R & { checked: CheckIn })[] = [];
   let current = log;
   let replanned: R | undefined;
@@ -100,6 +101,19 @@ function inTurn<R extends { progress: Progress }>(
     judged.push(withFields(replanned, { checked }));
   }
   return judged;
+}
+
+/**
+ * A check-in is judged as of today with the whole log. A --today before entries already logged
+ * would leave them out of the judgement: a stop they made would not be seen, nor kept.
+ */
+function checkTodayNotBeforeLog(log: readonly CheckIn[], today: string): void {
+  const newest = log.reduce<string | null>((latest, e) => (latest === null || e.date > latest ? e.date : latest), null);
+  if (newest === null || newest <= today) return;
+  throw new DataError(
+    `--today ${longDate(today)} is before the newest check-in already logged (${longDate(newest)}), which it would leave out; nothing was logged`,
+    `leave out --today, or give ${newest} or later`,
+  );
 }
 
 /** Whether running is stopped today with a log: the re-plan assembles only the week of today. */

@@ -341,6 +341,21 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(['checkin', '--cleared'], '2026-12-04')).code).toBe(0);
   });
 
+  it('a stop shown stands (R-ESC-2): --today set before the newest check-in is refused, nothing logged', async () => {
+    // Found in review: with --today before the last setback, the stop was judged as of that day
+    // (none yet), so the clean run that breaks the row of three was logged and running came back.
+    const a = await athlete();
+    for (const day of ['2026-11-23', '2026-11-28', '2026-12-02']) await a.run(session(day, 3), day);
+    const before = readFileSync(a.file, 'utf8');
+    const early = await a.run(session('2026-11-26', 0), '2026-11-30');
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(
+      /^error: --today Mon 30 Nov 2026 is before the newest check-in already logged \(Wed 2 Dec 2026\), which it would leave out; nothing was logged\n.*2026-12-02.*\n$/,
+    );
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
+  });
+
   it('a red flag reported after an all-clear but dated before it is refused, and counts when logged for today (R-TRIAGE-1/2)', async () => {
     // Found in review: the log is replayed by date, so the earlier all-clear covered it, exit 0.
     const a = await athlete();
@@ -358,7 +373,7 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
       );
     }
     // A morning entry comes first on its day: on the all-clear's own day it would fall under it too.
-    await a.run(session('2026-11-26', 1), '2026-11-26');
+    expect((await a.run(session('2026-11-26', 1), '2026-11-30')).code).toBe(0);
     const morning = await a.run(['checkin', '--date', '2026-11-27', '--morning', '--next-morning', '8'], '2026-11-30');
     expect(morning.code).toBe(1);
     expect(morning.stderr).toMatch(/^error: a pain of 8\/10 dated Fri 27 Nov 2026 would fall under the all-clear/);

@@ -19,12 +19,17 @@ function athlete(): { dir: string; file: string } {
   return { dir, file };
 }
 
-function checkin(dir: string, file: string, date: string): Promise<{ code: number | null; stderr: string }> {
+function checkin(
+  dir: string,
+  file: string,
+  date: string,
+  today = date,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    // Each check-in on its own day: a log weeks old by --today would be judged not improving (R-ESC-3, exit 3).
+    // Today close to the session: a log weeks old by --today would be judged not improving (R-ESC-3, exit 3).
     const child = spawn(
       process.execPath,
-      [BIN, 'checkin', '--file', file, '--today', date, '--date', date, '--completed', 'yes', '--pain-during', '1'],
+      [BIN, 'checkin', '--file', file, '--today', today, '--date', date, '--completed', 'yes', '--pain-during', '1'],
       { env: env(dir) },
     );
     let stderr = '';
@@ -38,7 +43,9 @@ describe('concurrent check-ins', () => {
     const { dir, file } = athlete();
     const dates = Array.from({ length: 12 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}`);
     for (let i = 0; i < dates.length; i += 2) {
-      const results = await Promise.all([checkin(dir, file, dates[i]!), checkin(dir, file, dates[i + 1]!)]);
+      // Both on the same today, as two check-ins at once are: either may take the lock first.
+      const today = dates[i + 1]!;
+      const results = await Promise.all([checkin(dir, file, dates[i]!, today), checkin(dir, file, today)]);
       expect(results.map((r) => r.code)).toEqual([0, 0]);
     }
     const text = readFileSync(file, 'utf8');
