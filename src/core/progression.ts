@@ -191,7 +191,7 @@ export function projectWeek(
     const previous = history.weeks[w - 1];
     const lighter =
       (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
-    const ceiling = Math.min(singleRunCeiling(longestRecent(course, w, history), rules), course.runCap);
+    const ceiling = runCeilingFor(course, w, history);
     load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, ceiling, course);
     if (!lighter) history.lastFullWeekly = sum(load.runs);
     next = nextVolumeStage(stage, history.lastFullWeekly, course);
@@ -211,6 +211,11 @@ export function projectWeek(
     load.why = `${start} ${load.why}`;
   }
   return { load, next };
+}
+
+/** R-VOL-2: the longest single run week `w` may hold, from the runs before it and the continuous run cap. */
+export function runCeilingFor(course: Course, w: number, history: History): number {
+  return Math.min(singleRunCeiling(longestRecent(course, w, history), course.input.rules), course.runCap);
 }
 
 /**

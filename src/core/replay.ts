@@ -23,11 +23,13 @@ import {
   nextVolumeStage,
   projectWeek,
   runMinutesOf,
+  runCeilingFor,
   startingStage,
   sum,
   type Course,
   type History,
   type Stage,
+  type VolumeStage,
   type WeekLoad,
 } from './progression.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
@@ -416,6 +418,7 @@ class Replay {
     if (!load.lighter && 'weekly' in before) this.history.lastFullWeekly = sum(runs.map((r) => r.minutes));
     const nextWeekStart = addDays(weekStart, 7);
     if (before.phase === 'walk-run') {
+      this.history.lastFullWeekly = 0; // R-VOL-4's full week is one beyond the ladder (the plan made ahead's reading)
       // On the ladder, the week's runs as placed earn the next level (a run a rule took out earns nothing).
       this.stage = this.afterLadderWeek(runs, nextWeekStart);
     } else if (before.phase === 'settle') {
@@ -491,6 +494,8 @@ class Replay {
       return;
     }
     if (stage.phase === 'walk-run') {
+      // Back on the ladder, a full week before a lighter one must come after it (R-VOL-4).
+      this.history.lastFullWeekly = 0;
       this.stage = this.afterLadderWeek(
         runs.filter((r) => r.status === 'to-come'),
         nextWeekStart,
@@ -995,6 +1000,11 @@ class Replay {
       this.gapDropped += 1;
       dropped ||= before !== this.stage;
     }
+    const noRun = this.noRunToGrowFrom(date);
+    if (noRun && 'weekly' in this.stage) {
+      this.stage = this.ladderStageFor(this.stage);
+      dropped = true;
+    }
     if (dropped) {
       this.pendingAdvance = null;
       if (date > this.today) return; // the plan ahead shows it; only what has happened is a decision
@@ -1004,7 +1014,9 @@ class Replay {
         rule: 'R-PROG-3',
         phase: this.stage.phase,
         level: this.ladderLevel()?.level ?? null,
-        text: `Drop back to ${this.where()}: ${without} days without running since ${shortDate(this.lastRun)} (R-PROG-3).`,
+        text:
+          `Drop back to ${this.where()}: ${without} days without running since ${shortDate(this.lastRun)} (R-PROG-3)` +
+          (noRun ? ', and no run in the three weeks before to lengthen continuous runs from (R-VOL-2).' : '.'),
       });
     }
   }
@@ -1016,14 +1028,31 @@ class Replay {
       return { phase: 'walk-run', index: Math.max(0, stage.index - 1), clean: 0, goalReached: false };
     const first = this.templates.ladder[this.course.continuousAt];
     const floor = first ? runMinutesOf(first) * stage.runDays : 0;
-    if (stage.weekly <= floor || !first) {
-      // Back onto the ladder: the highest walk/run level whose running is no more than a run now.
-      const perRun = stage.weekly / Math.max(1, stage.runDays);
-      const ladder = this.templates.ladder.slice(0, this.course.continuousAt);
-      const index = ladder.reduce((best, level, i) => (runMinutesOf(level) <= perRun ? i : best), 0);
-      return { phase: 'walk-run', index, clean: 0, goalReached: false };
-    }
+    if (stage.weekly <= floor || !first) return this.ladderStageFor(stage);
     return this.volumeStage(Math.max(floor, Math.floor(stage.weekly * this.rules.downWeekFactor)), stage.runDays);
+  }
+
+  /** Back onto the ladder from a volume week: the highest walk/run level whose running is no more than a run now. */
+  private ladderStageFor(stage: VolumeStage): Stage {
+    const perRun = stage.weekly / Math.max(1, stage.runDays);
+    const ladder = this.templates.ladder.slice(0, this.course.continuousAt);
+    const index = ladder.reduce((best, level, i) => (runMinutesOf(level) <= perRun ? i : best), 0);
+    return { phase: 'walk-run', index, clean: 0, goalReached: false };
+  }
+
+  /**
+   * R-VOL-2 grows a single run from the longest of the weeks before; after weeks without running
+   * that look-back is empty and continuous runs would restart at a couple of minutes. Where the
+   * next run's week could not hold the ladder's first continuous run, running resumes on the
+   * walk/run ladder instead (docs/rules.md), at the level a run of the dropped week allows.
+   */
+  private noRunToGrowFrom(date: string): boolean {
+    const first = this.templates.ladder[this.course.continuousAt];
+    if (!first || !('weekly' in this.stage)) return false;
+    const days = daysBetween(this.start, date);
+    // From a week's first day its own runs are ahead; from later days, next week's may be the first.
+    const w = Math.floor(days / 7) + (days % 7 === 0 ? 0 : 1);
+    return runCeilingFor(this.course, w, this.history) < runMinutesOf(first);
   }
 
   // ---- placing runs ----

@@ -293,16 +293,39 @@ describe('R-PROG-3 after a long stop is due at the clearance (found in review)',
   it('checkin, status and show name the same next run on every day from the clearance to it (R-LOG-1)', () => {
     const rebuilding = runner({ weekly: 150, units: 'min', goalWeekly: 300, runsPerWeek: 3 });
     const log: CheckIn[] = [ok(START, { symptoms: ['trauma'] }), { date: '2026-12-15', cleared: true }];
-    const nexts = ['2026-12-15', '2026-12-18', '2026-12-21'].map(
-      (today) => replan(rebuilding, log, templates, today).progress.next,
-    );
-    expect(nexts[0]).not.toBeNull();
-    expect(nexts[1]).toEqual(nexts[0]);
-    expect(nexts[2]).toEqual(nexts[0]);
-    const drops = replan(rebuilding, log, templates, '2026-12-21').progress.decisions.filter(
-      (d) => d.rule === 'R-PROG-3',
-    );
+    const next = replan(rebuilding, log, templates, '2026-12-15').progress.next!;
+    expect(next).not.toBeNull();
+    for (let day = '2026-12-16'; day <= next.date; day = addDays(day, 1)) {
+      expect(replan(rebuilding, log, templates, day).progress.next).toEqual(next);
+    }
+    const drops = replan(rebuilding, log, templates, next.date).progress.decisions.filter((d) => d.rule === 'R-PROG-3');
     expect(drops.map((d) => d.date)).toEqual(['2026-12-15']);
+  });
+});
+
+describe('after weeks without running, a rebuilding runner resumes on the ladder (R-PROG-3, R-VOL-2; found in review)', () => {
+  // Stopped on the first day, cleared three weeks later: no run is left in R-VOL-2's look-back, and
+  // the dropped "continuous running" week was planned in runs of 2 minutes.
+  const rebuilding = runner({ weekly: 150, units: 'min', goalWeekly: 300, runsPerWeek: 3 });
+  const log: CheckIn[] = [ok(START, { symptoms: ['trauma'] }), { date: '2026-12-15', cleared: true }];
+  const firstContinuous = templates.ladder.find((l) => l.walk === 0)!.run;
+
+  it("no continuous run is shorter than the ladder's first continuous run; the drop says why", () => {
+    const { plan: p, progress } = replan(rebuilding, log, templates, '2026-12-15');
+    const runs = p.weeks.flatMap((w) => w.sessions).filter((s) => s.date >= '2026-12-15' && s.runMinutes > 0);
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs[0]!.level).toBeDefined();
+    for (const run of runs.filter((s) => s.level === undefined))
+      expect(run.runMinutes).toBeGreaterThanOrEqual(firstContinuous);
+    expect(progress.decisions.find((d) => d.rule === 'R-PROG-3')?.text).toMatch(/walk\/run level \d.*\(R-VOL-2\)/);
+  });
+
+  it('the first continuous week after the ladder starts at its first continuous run, not as a lighter week (R-VOL-4)', () => {
+    const { plan: p } = replan({ ...rebuilding, weeks: 16 }, log, templates, '2026-12-15');
+    const first = p.weeks.find((w) => w.start > '2026-12-15' && w.phase !== 'walk-run' && w.runMinutes > 0)!;
+    expect(first).toBeDefined();
+    expect(first.lighter).toBe(false);
+    expect(Math.max(...first.sessions.map((s) => s.runMinutes))).toBe(firstContinuous);
   });
 });
 
