@@ -65,8 +65,9 @@ export function exportTeam(io: Io, members: readonly Member[], options: ExportOp
     if (plan.triage.withheld && !options.dryRun) {
       // --force replaces the calendars it would write; one it does not write is only named.
       const icsExported = options.formats.includes('ics');
-      const stale = staleCalendar(outDir, member.slug, icsExported && options.force);
-      if (stale) io.stderr(staleCalendarLine(outShown, member.slug, stale, icsExported));
+      const calendar = `${member.slug}.ics`;
+      const stale = staleCalendar(join(outDir, calendar), icsExported && options.force);
+      if (stale) io.stderr(staleCalendarLine(join(outShown, calendar), `${member.slug} is`, stale, icsExported));
     }
     for (const format of options.formats) {
       // A calendar of a withheld plan would look like a plan to follow (R-TRIAGE-1/2).

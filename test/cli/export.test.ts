@@ -88,6 +88,23 @@ describe('a withheld plan writes no calendar', () => {
     expect(stdout.stdout).toBe('');
   });
 
+  it('a calendar exported before the plan was withheld is removed with --force, named without (found in review)', async () => {
+    // It still held every run, ready to be imported again; the message only said to delete events.
+    const cwd = tempDir();
+    expect((await cli([...PLAN, '-o', 'plan.ics'], { cwd })).code).toBe(0);
+    const before = readFileSync(join(cwd, 'plan.ics'), 'utf8');
+    const kept = await cli([...PLAN, '--symptom', 'fever', '-o', 'plan.ics'], { cwd });
+    expect(kept.code).toBe(3);
+    expect(kept.stderr).toMatch(
+      /\nwarning: plan\.ics from an earlier export may hold runs, and your plan is withheld now: delete it \(or run again with --force\)/,
+    );
+    expect(readFileSync(join(cwd, 'plan.ics'), 'utf8')).toBe(before);
+    const removed = await cli([...PLAN, '--symptom', 'fever', '-o', 'plan.ics', '--force'], { cwd });
+    expect(removed.code).toBe(3);
+    expect(removed.stderr).toMatch(/\nRemoved plan\.ics: your plan is withheld now; delete its runs from any calendar/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('the Markdown of a withheld plan is still written (it carries the triage), exit 3', async () => {
     const cwd = tempDir();
     const r = await cli([...PLAN, '--symptom', 'fever', '-o', 'plan.md'], { cwd });

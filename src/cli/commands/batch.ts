@@ -116,8 +116,9 @@ export async function runBatch(io: Io, rosterArg: string, command: Command): Pro
   // A calendar an earlier run wrote for an athlete withheld now would still hold their runs.
   const icsExported = flags.format.includes('ics');
   for (const m of made.filter((one) => one.withheld)) {
-    const stale = staleCalendar(outDir, m.slug, icsExported && flags.force === true);
-    if (stale) io.stderr(staleCalendarLine(flags.outDir, m.slug, stale, icsExported));
+    const calendar = `${m.slug}.ics`;
+    const stale = staleCalendar(join(outDir, calendar), icsExported && flags.force === true);
+    if (stale) io.stderr(staleCalendarLine(join(flags.outDir, calendar), `${m.slug} is`, stale, icsExported));
   }
 
   io.stdout(flags.summary === 'json' ? summaryJson(made, invalid, flags.outDir) : summaryText(made, invalid));

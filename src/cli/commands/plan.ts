@@ -14,6 +14,7 @@ import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type
 import { checkOutput, toStdout, writeOutput } from '../output.js';
 import { planFileName, render, withheldNotice } from '../render.js';
 import { styleFor } from '../style.js';
+import { staleCalendar, staleCalendarLine } from '../../store/staleCalendar.js';
 
 interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
   today?: string;
@@ -151,7 +152,14 @@ async function deliverPlan(
   if (result.triage.withheld && format === 'ics') {
     // A calendar of a withheld plan would look like a plan to follow: write none (R-TRIAGE-1/2).
     io.stderr(`No calendar written: ${result.triage.message}\n`);
-    io.stderr('A calendar imported from backplan before holds runs that no longer apply: delete its events.\n');
+    const old = toStdout(flags)
+      ? undefined
+      : staleCalendar(resolve(io.cwd, flags.output!), !!flags.force && !flags.dryRun);
+    io.stderr(
+      old
+        ? staleCalendarLine(flags.output!, 'your plan is', old, true)
+        : 'A calendar imported from backplan before holds runs that no longer apply: delete its events.\n',
+    );
     return EXIT.withheld;
   }
   // A target that cannot be written is refused before the plan is rendered (a PDF starts a browser).
