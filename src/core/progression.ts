@@ -192,7 +192,7 @@ export function projectWeek(
     const lighter =
       (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
     const ceiling = runCeilingFor(course, w, history);
-    load = volumeWeek(stage, lighter ? sum(previous!.runs) : null, ceiling, course);
+    load = volumeWeek(stage, lighter ? previous!.runs : null, ceiling, course);
     if (!lighter) history.lastFullWeekly = sum(load.runs);
     next = nextVolumeStage(stage, history.lastFullWeekly, course);
   }
@@ -330,7 +330,7 @@ export function levelUp(stage: LadderStage, course: Course): Stage {
   return { phase: weekly >= course.ceiling ? 'maintain' : 'continuous', weekly, runDays: input.runDays };
 }
 
-function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: number, course: Course): WeekLoad {
+function volumeWeek(stage: VolumeStage, lightAfter: number[] | null, ceiling: number, course: Course): WeekLoad {
   const { rules } = course.input;
   if (lightAfter !== null) return lighterWeek(stage, lightAfter, ceiling, course);
   const runs = spreadRuns(stage.weekly, stage.runDays, ceiling);
@@ -365,14 +365,17 @@ function volumeWeek(stage: VolumeStage, lightAfter: number | null, ceiling: numb
 /**
  * R-VOL-4: a lighter week; the week after it grows from the last full week, not this one. R-WEEK-3
  * keeps it at the walk/run ladder's top on one day fewer at least; where that is all of the week
- * before, the week is held (no growth), not lightened, and says so.
+ * before, the week is held (no growth), not lightened, and says so. It runs on no more days than
+ * the week before: a running day the stage adds comes with the next full week.
  */
-function lighterWeek(stage: VolumeStage, before: number, ceiling: number, course: Course): WeekLoad {
+function lighterWeek(stage: VolumeStage, runsBefore: number[], ceiling: number, course: Course): WeekLoad {
   const { rules } = course.input;
+  const before = sum(runsBefore);
   const share = Math.round(rules.downWeekFactor * 100);
   const ladderFloor = Math.min(before, ladderTopOneDayFewer(course));
   const minutes = Math.max(Math.floor(before * rules.downWeekFactor), ladderFloor);
-  const week = { phase: stage.phase, level: null, heldBack: null, runs: spreadRuns(minutes, stage.runDays, ceiling) };
+  const days = Math.min(stage.runDays, runsBefore.length);
+  const week = { phase: stage.phase, level: null, heldBack: null, runs: spreadRuns(minutes, days, ceiling) };
   if (minutes >= before) {
     return {
       ...week,

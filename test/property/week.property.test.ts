@@ -116,3 +116,19 @@ describe("R-VOL-5, R-VOL-6 and R-VOL-7 in the runner's own units, at a random re
     expect(first.runMinutes / pace).toBeLessThanOrEqual(Math.max(intake.weekly * share, (levelOne * 3) / pace) + 1e-9);
   }
 });
+
+describe('R-VOL-4 over 1,000 random intakes', () => {
+  it('a lighter week never runs on more days than the week before it (found in review)', () => {
+    const runDays = (week: Plan['weeks'][number]) => week.sessions.filter((s) => s.runMinutes > 0).length;
+    fc.assert(
+      fc.property(intakeArb, isoDateArb, (intake, today) => {
+        const p = planOrNull(intake, today);
+        if (!p) return;
+        p.weeks.forEach((week, w) => {
+          if (week.lighter && w > 0) expect(runDays(week)).toBeLessThanOrEqual(runDays(p.weeks[w - 1]!));
+        });
+      }),
+      RUNS,
+    );
+  });
+});
