@@ -183,10 +183,12 @@ export class LogWatch {
    */
   notImproving(date: string, now: Stage, startedAtTop: boolean, where: (stage: Stage) => string): Found | null {
     const days = daysBetween(this.anchor.date, date);
-    if (days < this.rules.notImprovingDays || !this.loggedSinceAnchor) return null;
+    if (days < this.rules.notImprovingDays) return null;
     // Worded only when a pattern is found: most days find none.
     const elapsed = () => `${days} days since ${shortDate(this.anchor.date)}`;
-    if (!startedAtTop && notAhead(now, this.anchor.stage)) {
+    // "No further on" needs a session logged to judge; the pain half reads any pain logged, pain
+    // at rest on its own included (a runner stuck in the settle phase logs nothing else).
+    if (this.loggedSinceAnchor && !startedAtTop && notAhead(now, this.anchor.stage)) {
       return { rule: 'R-ESC-3', pattern: `${elapsed()} and no further on than ${where(this.anchor.stage)}` };
     }
     // Only pains since the anchor count: the first week logged since then, and the last 7 days

@@ -126,6 +126,18 @@ describe('R-ESC-3: not improving after 4 weeks raises the not-improving flag', (
     expect(progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-3' });
     expect(progress.decisions.at(-1)!.text).toMatch(/average 2\.0\/10\) no lower than in the first week logged/);
   });
+  it('a runner in the settle phase who logs only pain at rest, 5/10 for four weeks, is flagged (found in review)', () => {
+    // Pain at rest 5 from the intake on: no session is ever logged, so R-ESC-3 never judged them
+    // and the plan sat in the settle phase with no referral.
+    const settling = runner({ pain: 5 });
+    const restLog = (pain: number): CheckIn[] =>
+      Array.from({ length: 10 }, (_, i) => ({ date: addDays(START, i * 3), restPain: pain }));
+    const stuck = replanned(restLog(5), '2026-12-21', settling).progress;
+    expect(stuck.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-3' });
+    expect(stuck.decisions.at(-1)!.text).toMatch(/average 5\.0\/10\) no lower than in the first week logged/);
+    const mild = replanned(restLog(1), '2026-12-21', runner()).progress;
+    expect(mild.stopped).toBeNull(); // below 2/10, and "no further on" still needs a session logged
+  });
 });
 
 describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is logged', () => {
