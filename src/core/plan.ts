@@ -230,6 +230,10 @@ function planNotes(
   }
   if (loads.some((l) => l.runs.length > 0))
     notes.push('No hills, speed work or races anywhere in this plan (R-PROG-4).');
+  if (!withheld)
+    notes.push(
+      'Cross-training, the core routine (3 times a week or more), mobility work (every week) and rest days come from the week skeleton (R-WEEK-5).',
+    );
   const ladderLimit = Math.min(days.wanted, rules.maxRunDaysPer7);
   if (intake.days?.length && days.pattern.length < ladderLimit && loads.some((l) => l.phase === 'walk-run')) {
     notes.push(

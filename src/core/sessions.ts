@@ -65,12 +65,15 @@ export function weekSessions(ctx: WeekContext): Session[] {
   const waiting = load.rules.includes('R-TRIAGE-2');
   // Waiting for assessment is no settle week: there is no gate to test for yet.
   const template = resolvedTemplate(templates.template, intake.runner, waiting ? null : load.phase);
-  const restRules =
+  const phaseRules =
     load.phase === 'settle'
       ? load.rules.filter((r) => r !== 'R-PHASE-1')
       : load.phase === 'walk-run' || load.phase === 'continuous'
         ? ['R-PROG-1']
         : [];
+  // R-WEEK-5: what the week skeleton places names it; while waiting for assessment R-TRIAGE-2 does.
+  const restRules = waiting ? phaseRules : [...phaseRules, 'R-WEEK-5'];
+  const withRunRules = waiting ? NO_RULES : SKELETON_RULES;
   const sessions: Session[] = [];
 
   const avoids = waiting ? waitingAvoids(intake) : null;
@@ -93,7 +96,7 @@ export function weekSessions(ctx: WeekContext): Session[] {
     // On a run day the other items go with the run; the rules that kept it a non-running day do not apply.
     const { plain, withRun } = days[offset]!;
     for (const exercise of runIndex === -1 ? plain : withRun)
-      sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : NO_RULES, dayNumber));
+      sessions.push(exerciseSession(date, exercise, runIndex === -1 ? restRules : withRunRules, dayNumber));
     if (sessions.length === sessionsBefore) {
       sessions.push({
         date,
@@ -214,6 +217,7 @@ function dayItems(template: Template, exercises: Record<string, Exercise>, avoid
 }
 
 const NO_RULES: readonly string[] = [];
+const SKELETON_RULES: readonly string[] = ['R-WEEK-5'];
 
 function exerciseSession(date: string, exercise: Exercise, rules: readonly string[], day: number): Session {
   return {

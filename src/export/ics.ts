@@ -202,16 +202,9 @@ function describe(session: Session, first: boolean): string {
   return first ? foldLine(`DESCRIPTION:${escapeText(line)}`) : foldContinuation(escapeText(`\n${line}`));
 }
 
-/** What a session's part depends on: a run's part names its rules, other sessions' none. */
+/** What a session's part depends on, its rules included. */
 function descriptionKey(session: Session, first: boolean): KeyPart[] {
-  return [
-    'description',
-    first,
-    session.title,
-    session.minutes,
-    session.details,
-    session.runMinutes > 0 ? session.rules.join(' ') : '',
-  ];
+  return ['description', first, session.title, session.minutes, session.details, session.rules.join(' ')];
 }
 
 /** The rest of the DESCRIPTION line after the day's sessions: the week's gate, the triage and the safety net. */
@@ -408,9 +401,9 @@ function sessionLine(session: Session, rules: string): string {
   return `• ${session.title}${session.minutes ? ` (${sessionLength(session)})` : ''}: ${session.details}${rules}`;
 }
 
-/** The rules a run follows, " [R-…, R-…]"; other sessions name none. */
+/** The rules that placed a session, " [R-…, R-…]" (R-WEEK-5: every session names them). */
 function ruleList(session: Session): string {
-  return session.runMinutes > 0 ? ` [${session.rules.join(', ')}]` : '';
+  return session.rules.length > 0 ? ` [${session.rules.join(', ')}]` : '';
 }
 
 function weekNotes(plan: Plan, week: Week): string {

@@ -132,3 +132,40 @@ describe('R-VOL-4 over 1,000 random intakes', () => {
     );
   });
 });
+
+describe('R-WEEK-5 over 1,000 random intakes', () => {
+  it('a week not waiting for assessment holds the core routine on 3 days or more, and mobility work', () => {
+    fc.assert(
+      fc.property(intakeArb, isoDateArb, (intake, today) => {
+        const p = planOrNull(intake, today);
+        if (!p) return;
+        for (const week of p.weeks) {
+          if (week.sessions.some((s) => s.rules.includes('R-TRIAGE-2'))) continue;
+          expect(
+            new Set(week.sessions.filter((s) => s.kind === 'core').map((s) => s.date)).size,
+          ).toBeGreaterThanOrEqual(3);
+          expect(week.sessions.some((s) => s.kind === 'mobility')).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('every session names the rule that placed it: the skeleton its sessions, R-WEEK-1 the full rest day', () => {
+    fc.assert(
+      fc.property(intakeArb, isoDateArb, (intake, today) => {
+        const p = planOrNull(intake, today);
+        if (!p) return;
+        for (const week of p.weeks) {
+          const waiting = week.sessions.some((s) => s.rules.includes('R-TRIAGE-2'));
+          for (const s of week.sessions) {
+            expect(s.rules.length).toBeGreaterThan(0);
+            if (!waiting && s.runMinutes === 0)
+              expect(s.rules.some((r) => r === 'R-WEEK-5' || r === 'R-WEEK-1')).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});
