@@ -436,6 +436,10 @@ describe('backplan team status', () => {
       lastCheckIn: '2026-11-25',
       thisWeek: { done: 2, due: 2 },
     });
+    // A narrower terminal gets a narrower table, as the plan's own text does.
+    const narrow = await cli(['team', 'status', 'squad', '--today', '2026-11-25'], { cwd: t.cwd, columns: 60 });
+    for (const line of narrow.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(narrow.stdout).toMatch(/^! Ben Okafor/m);
     const csv = (await t.run(['status', 'squad', '--format', 'csv'], '2026-11-25')).stdout.split('\n');
     expect(csv[0]).toMatch(/^slug,name,needs,/);
     expect(csv[3]).toMatch(/^ana-lopez,Ana Lopez,missed,/);

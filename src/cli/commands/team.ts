@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { getTemplates } from '../../templates/get.js';
 import { shown } from '../../export/style.js';
 import { EXIT } from '../../errors.js';
-import { localToday, type Io } from '../io.js';
+import { localToday, textWidth, type Io } from '../io.js';
 import type { TemplateFlags } from '../options.js';
 import type { Delimiter } from '../../roster/read.js';
 import type { TeamFormat } from '../../team/export.js';
@@ -67,7 +67,7 @@ export async function runTeamStatus(io: Io, dir: string, command: Command): Prom
   const status = teamStatus(members, templates, today);
   if (flags.format === 'json') io.stdout(statusJson(status));
   else if (flags.format === 'csv') io.stdout(statusCsv(status));
-  else io.stdout(statusText(status, await styleFor(io, 'stdout', flags.color)));
+  else io.stdout(statusText(status, await styleFor(io, 'stdout', flags.color), textWidth(io)));
   for (const bad of status.unreadable) io.stderr(`error: ${bad.slug}.yaml in ${dir}: ${shown(bad.problem, 300)}\n`);
   // Safety first: a stopped athlete is the news, even beside a file that could not be read.
   if (status.rows.some((row) => row.stopped)) return EXIT.withheld;
