@@ -23,12 +23,41 @@ export function terminalSafe(text: string): string {
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** At most `max` characters, the last of a longer text an ellipsis. */
+/** At most `max` columns of a terminal, the last of a longer text an ellipsis. */
 export function cut(text: string, max = 80): string {
-  if (text.length <= max) return text;
-  const kept = text.slice(0, max - 1);
-  return `${/[\ud800-\udbff]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+  if (displayWidth(text) <= max) return text;
+  let [kept, width] = ['', 0];
+  for (const char of text) {
+    const w = charWidth(char);
+    if (width + w > max - 1) break;
+    kept += char;
+    width += w;
+  }
+  return `${kept}…`;
 }
+
+/** Text padded with spaces to `width` columns, on the right (or the left for `right`). */
+export function padTo(text: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/**
+ * The columns a terminal gives a text: two for East Asian wide letters (Chinese, Japanese,
+ * Korean, fullwidth forms) and pictographs, none for combining marks and zero-width characters.
+ */
+export function displayWidth(text: string): number {
+  if (NARROW_ONLY.test(text)) return text.length;
+  let width = 0;
+  for (const char of text) width += charWidth(char);
+  return width;
+}
+
+const NARROW_ONLY = /^[\u0020-\u02ff]*$/;
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060]$/u; // variation selectors are Mn
+const WIDE =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\p{Extended_Pictographic}]$/u;
+const charWidth = (char: string): number => (ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1);
 
 /** User text to echo in a message: made safe for a terminal, and cut to 80 characters. */
 export const shown = (text: string, max = 80): string => cut(terminalSafe(text), max);

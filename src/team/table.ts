@@ -1,7 +1,8 @@
-// A table that fits a terminal: each column as wide as its widest cell; when the whole is wider than
-// the terminal, the least needed columns are dropped, then those that may shrink are cut (with an
-// ellipsis) down to their least width. No cell is ever broken across lines.
-import { cut } from '../export/style.js';
+// A table that fits a terminal: each column as wide as its widest cell, counted in the columns a
+// terminal shows (a wide letter takes two); when the whole is wider than the terminal, the least
+// needed columns are dropped, then those that may shrink are cut (with an ellipsis) down to their
+// least width. No cell is ever broken across lines.
+import { cut, displayWidth, padTo } from '../export/style.js';
 
 export interface Column {
   header: string;
@@ -15,7 +16,7 @@ export interface Column {
 const GAP = '  ';
 
 export function fitTable(columns: Column[], rows: string[][], width: number): string[] {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i]!))));
   const kept = columns.map(() => true);
   const total = () => widths.reduce((sum, w, i) => sum + (kept[i] ? w + GAP.length : 0), -GAP.length);
   const byPriority = columns.map((_, i) => i).sort((a, b) => columns[b]!.priority - columns[a]!.priority);
@@ -31,8 +32,7 @@ export function fitTable(columns: Column[], rows: string[][], width: number): st
     cells
       .map((cell, i) => {
         if (!kept[i]) return null;
-        const text = cut(cell, widths[i]!);
-        return columns[i]!.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+        return padTo(cut(cell, widths[i]!), widths[i]!, columns[i]!.align === 'right');
       })
       .filter((cell): cell is string => cell !== null)
       .join(GAP)
