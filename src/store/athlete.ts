@@ -214,7 +214,7 @@ function save(path: string, text: string): void {
     const backUp = () => {
       if (!stats?.isFile() || linkAtomic(target, `${target}.bak`)) return;
       const old = readBounded(target, MAX_BACKUP_BYTES); // a file replaced whole by init --force may be larger
-      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777 });
+      writeFileAtomic(`${target}.bak`, old, { mode: stats.mode & 0o777, replaceReadOnly: true });
     };
     writeFileAtomic(target, bytes, { newMode: 0o600, beforeRename: backUp });
   } catch (error) {
@@ -226,7 +226,9 @@ function save(path: string, text: string): void {
       path,
       null,
       `cannot be saved: ${reason}; the file was left as it was`,
-      'free some space or check the folder, then run the command again',
+      (error as NodeJS.ErrnoException).code === 'EREADONLY'
+        ? 'make it writable (chmod u+w), then run the command again'
+        : 'free some space or check the folder, then run the command again',
     );
   }
 }

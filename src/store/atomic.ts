@@ -46,6 +46,8 @@ export interface WriteOptions {
   newMode?: number;
   /** Run once the new content is whole (and flushed), just before it replaces the file. */
   beforeRename?: () => void;
+  /** Replace a file with no write permission too (a backup, which keeps its original's mode). */
+  replaceReadOnly?: boolean;
 }
 
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
@@ -55,6 +57,10 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     throw Object.assign(new Error(`${target} is not a regular file`), {
       code: stats.isDirectory() ? 'EISDIR' : 'ENOTREG',
     });
+  }
+  // A rename would replace a file its owner made read-only (even for root): such a file is left alone.
+  if (stats && (stats.mode & 0o222) === 0 && !options.replaceReadOnly) {
+    throw Object.assign(new Error(`${target} is read-only`), { code: 'EREADONLY' });
   }
   sweepOnce(dirname(target));
   const temp = tempPath(target);
@@ -149,6 +155,7 @@ export function writeFailureReason(error: unknown): string | null {
     EPERM: 'permission denied',
     ENOENT: 'the folder does not exist',
     EISDIR: 'it is a folder',
+    EREADONLY: 'the file is read-only, and a read-only file is never replaced',
     ENOTREG: 'it is not a regular file (a device, a FIFO or a socket), and is never replaced',
     ELOOP: 'too many symbolic links',
   };

@@ -1,5 +1,5 @@
 // `backplan checkin`, `status` and `report` in-process: flags, questions, errors, files.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { marked } from 'marked';
@@ -131,6 +131,13 @@ describe('backplan checkin', () => {
       expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
       expect(readFileSync(a.file, 'utf8')).toBe(before);
     }
+    // A file its owner made read-only is left alone, even where the folder would allow a rename.
+    chmodSync(a.file, 0o444);
+    const readOnly = await a.run(session('2026-11-23', 1), '2026-11-24');
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.stderr).toMatch(/cannot be saved: the file is read-only.*\n {2}make it writable \(chmod u\+w\)/);
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    chmodSync(a.file, 0o644);
     await a.run(session('2026-11-23', 1), '2026-11-24');
     const again = await a.run(session('2026-11-23', 1), '2026-11-24');
     expect(again.code).toBe(1);
