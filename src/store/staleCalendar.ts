@@ -1,22 +1,40 @@
 // A calendar left from before a plan was withheld still holds its runs, ready to be imported or
 // shared. Given --force, an export of the withheld plan takes it away; without, it says so.
-import { lstatSync, unlinkSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 
 /** What became of a withheld plan's old calendar; see staleCalendar. */
 export type StaleOutcome = 'removed' | 'kept' | 'not-a-file';
 
 /**
  * What becomes of the calendar at `path` for a plan now withheld: 'removed' (`remove`, and a
- * regular file), 'kept' (a regular file not to remove), 'not-a-file' (a link, a folder or a device
- * is not ours to take away), or undefined when there is none.
+ * calendar backplan wrote), 'kept' (one not to remove), 'not-a-file' (a link, a folder, a device,
+ * or a file that is no backplan calendar, such as the athlete file, is not ours to take away), or
+ * undefined when there is none.
  */
 export function staleCalendar(path: string, remove: boolean): StaleOutcome | undefined {
   const stats = lstatSync(path, { throwIfNoEntry: false });
   if (!stats) return undefined;
-  if (!stats.isFile()) return 'not-a-file';
+  if (!stats.isFile() || !writtenByBackplan(path)) return 'not-a-file';
   if (!remove) return 'kept';
   unlinkSync(path);
   return 'removed';
+}
+
+/** A calendar backplan wrote opens with its product id on the third line. */
+function writtenByBackplan(path: string): boolean {
+  const head = Buffer.alloc(128);
+  let read = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return /^BEGIN:VCALENDAR\r?\nVERSION:2\.0\r?\nPRODID:-\/\/backplan\/\//.test(head.toString('utf8', 0, read));
 }
 
 /**
@@ -26,6 +44,8 @@ export function staleCalendar(path: string, remove: boolean): StaleOutcome | und
 export function staleCalendarLine(file: string, whose: string, outcome: StaleOutcome, forceRemoves: boolean): string {
   if (outcome === 'removed')
     return `Removed ${file}: ${whose} withheld now; delete its runs from any calendar it was imported into.\n`;
-  const how = outcome === 'kept' && forceRemoves ? 'delete it (or run again with --force)' : 'delete it';
+  if (outcome === 'not-a-file')
+    return `warning: ${whose} withheld now, and ${file} is no calendar backplan wrote, so it was left alone; delete the plan's runs from any calendar they were imported into.\n`;
+  const how = forceRemoves ? 'delete it (or run again with --force)' : 'delete it';
   return `warning: ${file} from an earlier export may hold runs, and ${whose} withheld now: ${how}, and its runs from any calendar it was imported into.\n`;
 }

@@ -363,6 +363,24 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
   });
 
+  it("a stopped plan's export never removes or replaces the athlete file, nor a file that is no calendar (found in review)", async () => {
+    // The old-calendar clean-up removed whatever -o named: the athlete file itself, with its log.
+    const a = await athlete();
+    expect((await a.run(['checkin', '--symptom', 'radiating-pain'], '2026-11-24')).code).toBe(3);
+    const before = readFileSync(a.file, 'utf8');
+    for (const format of ['ics', 'md']) {
+      const r = await a.run(['export', format, '-o', a.file, '--force'], '2026-11-24');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/ana\.yaml is the athlete file the plan is made from; nothing was written or removed\n/);
+      expect(readFileSync(a.file, 'utf8')).toBe(before);
+    }
+    writeFileSync(join(a.dir, 'notes.md'), 'my notes\n');
+    const other = await a.run(['export', 'ics', '-o', 'notes.md', '--force'], '2026-11-24');
+    expect(other.code).toBe(3);
+    expect(other.stderr).toMatch(/notes\.md is no calendar backplan wrote, so it was left alone/);
+    expect(readFileSync(join(a.dir, 'notes.md'), 'utf8')).toBe('my notes\n');
+  });
+
   it('a red flag reported after an all-clear but dated before it is refused, and counts when logged for today (R-TRIAGE-1/2)', async () => {
     // Found in review: the log is replayed by date, so the earlier all-clear covered it, exit 0.
     const a = await athlete();

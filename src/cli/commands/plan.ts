@@ -1,5 +1,6 @@
 // `backplan plan`: flags → intake → core.plan → a renderer → stdout or a file.
 import type { Command } from 'commander';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import type { Intake, Plan, Progress, Templates } from '../../core/types.js';
@@ -75,6 +76,7 @@ export async function runSaved(io: Io, command: Command, format?: PlanFormat): P
   checkCalendarFlags(flags, chosen);
   const { openAthlete, replanSaved } = await import('../saved.js');
   const saved = await openAthlete(io, flags);
+  checkNotAthleteFile(io, flags, saved.athlete.path, chosen);
   const { plan: result, progress } = replanSaved(saved);
   if (!format && chosen === 'text' && toStdout(flags) && !flags.dryRun)
     return showText(io, flags, result, progress, saved.templates);
@@ -118,7 +120,20 @@ async function savedIntake(io: Io, flags: PlanFlags): Promise<Partial<IntakeInpu
   const athlete = readAthlete(resolve(io.cwd, path));
   if (!athlete)
     throw new DataError(`no athlete file at ${path}`, 'run "backplan init" first, or name the file with --file');
+  checkNotAthleteFile(io, flags, athlete.path, chooseFormat(flags));
   return athlete.intake;
+}
+
+/** An export never goes over the athlete file it was made from, --force or not: that would lose the log. */
+function checkNotAthleteFile(io: Io, flags: PlanFlags, athletePath: string, format: PlanFormat): void {
+  if (toStdout(flags)) return;
+  const output = statSync(resolve(io.cwd, flags.output!), { throwIfNoEntry: false });
+  const athlete = statSync(athletePath, { throwIfNoEntry: false });
+  if (!output || !athlete || output.ino !== athlete.ino || output.dev !== athlete.dev) return;
+  throw new DataError(
+    `${flags.output} is the athlete file the plan is made from; nothing was written or removed`,
+    `write the plan to another file, e.g. -o ${planFileName(format)}`,
+  );
 }
 
 async function deliver(io: Io, flags: PlanFlags, format: PlanFormat, raw: Partial<IntakeInput>): Promise<number> {
