@@ -95,9 +95,11 @@ function inTurn<R extends { progress: Progress }>(
     if (shownStop === undefined) shownStop = now ? now.progress.stopped : stopToday(intake, templates, today, current);
     const before = wasRun(entry) ? (asOf === today ? now! : replanOn(current, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
+    const clearance = clearanceAfter(entry, current);
     current = [...current, checked];
     replanned = replanOn(current, today);
     if (shownStop && !replanned.progress.stopped) throw stopKept(shownStop);
+    if (clearance) checkNoSetbackBefore(entry, clearance, replanned.progress);
     judged.push(withFields(replanned, { checked }));
   }
   return judged;
@@ -142,8 +144,7 @@ function checkNotBeforeClearance(entry: CheckIn, log: readonly CheckIn[], rules:
   if (entry.cleared) return;
   const carries = (entry.symptoms?.length ?? 0) > 0 || (highestPain(entry) ?? 0) >= rules.escalationPain;
   if (!carries) return;
-  // A morning entry comes first on its day, before an all-clear logged that day (daysOf).
-  const clearance = log.findLast((e) => e.cleared && (e.date > entry.date || (entry.morning && e.date === entry.date)));
+  const clearance = clearanceAfter(entry, log);
   if (!clearance) return;
   const what = entry.symptoms?.length ? 'a symptom' : `a pain of ${highestPain(entry)}/10`;
   throw new DataError(
@@ -151,6 +152,29 @@ function checkNotBeforeClearance(entry: CheckIn, log: readonly CheckIn[], rules:
     'log it for today, so that it counts now (checkin --symptom ID or --rest-pain N, with no --date)',
   );
 }
+
+/** The newest all-clear already logged that an entry would fall under, replayed by date. */
+function clearanceAfter(entry: CheckIn, log: readonly CheckIn[]): CheckIn | undefined {
+  if (entry.cleared) return undefined;
+  // A morning entry comes first on its day, before an all-clear logged that day (daysOf).
+  return log.findLast((e) => e.cleared && (e.date > entry.date || (entry.morning && e.date === entry.date)));
+}
+
+/**
+ * A setback (a hold, a drop-back, a stop) dated under an all-clear already logged would be
+ * counted before the clearance, where it no longer counts toward R-ESC-2, while its check-in says
+ * it does: it is refused like a symptom, to be logged for today.
+ */
+function checkNoSetbackBefore(entry: CheckIn, clearance: CheckIn, progress: Progress): void {
+  const setback = progress.decisions.find((d) => d.date === entry.date && SETBACKS.has(d.kind));
+  if (!setback) return;
+  throw new DataError(
+    `a ${setback.kind === 'hold' ? 'hold' : setback.kind === 'drop-back' ? 'drop-back' : 'stop'} dated ${longDate(entry.date)} would fall under the all-clear already logged for ${longDate(clearance.date)}, which was given before it was reported; nothing was logged`,
+    'log how you are today, so that it counts now (checkin --rest-pain N, or the next session)',
+  );
+}
+
+const SETBACKS: ReadonlySet<string> = new Set(['hold', 'drop-back', 'stop', 'stop-running']);
 
 /** One session check-in a day, and a next-morning pain needs the session it belongs to. */
 export function checkAgainstLog(entry: CheckIn, log: readonly CheckIn[]): void {

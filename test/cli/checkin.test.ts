@@ -363,6 +363,25 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
   });
 
+  it('a setback reported after an all-clear but dated before it is refused (R-ESC-2; found in review)', async () => {
+    // A drop-back logged late under the all-clear printed "Stop running: a second drop-back within
+    // 14 days (R-ESC-2)", exit 0, while status planned a run that day.
+    const a = await athlete();
+    expect((await a.run(session('2026-11-23', 1), '2026-11-23')).code).toBe(0);
+    expect((await a.run(session('2026-11-25', 6), '2026-11-25')).code).toBe(0);
+    expect((await a.run(['checkin', '--symptom', 'radiating-pain'], '2026-11-28')).code).toBe(3);
+    expect((await a.run(['checkin', '--cleared'], '2026-11-30')).code).toBe(0);
+    const before = readFileSync(a.file, 'utf8');
+    const late = await a.run(session('2026-11-27', 6), '2026-12-01');
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(
+      /^error: a (drop-back|stop) dated Fri 27 Nov 2026 would fall under the all-clear already logged for Mon 30 Nov 2026/,
+    );
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    // A clean session dated before it is no setback, and is logged.
+    expect((await a.run(session('2026-11-26', 1), '2026-12-01')).code).toBe(0);
+  });
+
   it("a stopped plan's export never removes or replaces the athlete file, nor a file that is no calendar (found in review)", async () => {
     // The old-calendar clean-up removed whatever -o named: the athlete file itself, with its log.
     const a = await athlete();
