@@ -468,11 +468,11 @@ export function startingStage(course: Course): Stage {
   const continuousAt = firstContinuousIndex(ladder);
   const continuousLevel = ladder[continuousAt];
   let best: { stage: Stage; weekly: number; days: number } | null = null;
-  // Equal weeks: more days with shorter runs, as the runner's own week has them; a runner in pain
-  // keeps their rhythm and shortens the runs rather than running fewer, longer ones.
+  // Equal weeks: continuous running on fewer days (the rebuild adds days only when needed), and
+  // walk/run on more days with shorter sessions.
   const consider = (stage: Stage, weekly: number, days: number) => {
     const sameWeek = best !== null && weekly === best.weekly && best.stage.phase === stage.phase;
-    const tie = sameWeek && days > best!.days;
+    const tie = sameWeek && (stage.phase === 'walk-run' ? days > best!.days : days < best!.days);
     if (!best || weekly > best.weekly || tie) best = { stage, weekly, days };
   };
   if (continuousLevel && topIndex >= continuousAt) {

@@ -387,29 +387,3 @@ describe('an emergency plan carries only its message (found in review)', () => {
     expect(makePlan({ weekly: 10, units: 'km', goalWeekly: 30 }).notes.join('\n')).toMatch(/Pace assumed/);
   });
 });
-
-describe('R-VOL-5 and R-VOL-2 at the start: equal weeks keep the days, with shorter runs (found in review)', () => {
-  it('a runner of 80 km over 6 days, pain 2: week 1 is 4 runs of 80 min, not 3 of 107', () => {
-    const p = makePlan({
-      pain: 2,
-      weekly: 80,
-      units: 'km',
-      goalWeekly: 90,
-      runner: 'distance',
-      runsPerWeek: 6,
-      weeks: 6,
-    });
-    const week1 = p.weeks[0]!.sessions.filter((s) => s.runMinutes > 0).map((s) => s.runMinutes);
-    expect(week1).toEqual([80, 80, 80, 80]); // 80% of 400 min, over the most days the rebuild allows
-    const fewer = makePlan({
-      pain: 2,
-      weekly: 80,
-      units: 'km',
-      goalWeekly: 90,
-      runner: 'distance',
-      runsPerWeek: 3,
-      weeks: 6,
-    });
-    expect(fewer.weeks[0]!.runMinutes).toBe(p.weeks[0]!.runMinutes); // R-WEEK-3: the same running, on fewer days
-  });
-});
