@@ -77,7 +77,7 @@ export function triage(
             reasons,
             cleared,
             withheld: true,
-            message: `No running in this plan: stop running until a clinician has cleared you. ${referralLines(reasons, 'urgent') || URGENT_ACTION} Until then the plan holds only what suits your signs while you wait for assessment. Once a clinician has cleared you to run, say so: "backplan edit --cleared" for your saved plan, or --cleared with "backplan plan".`,
+            message: `No running in this plan: stop running until a clinician has cleared you. ${referralLines(reasons, 'urgent') || URGENT_ACTION} Until then the plan holds only what suits your signs while you wait for assessment. Once a clinician has cleared you to run, say so: "backplan checkin --cleared" for your saved plan, or --cleared with "backplan plan".`,
           };
     case 'caution':
       // R-TRIAGE-3

@@ -206,6 +206,33 @@ describe('backplan edit', () => {
     expect(r.stderr).toMatch(/your 1 check-in is kept/);
   });
 
+  it('does not lift a stop: a red flag taken away or a lower pain needs --cleared (found in review)', async () => {
+    // edit --no-symptom and edit --pain 1 gave runs back, exit 0, with no clinician.
+    for (const [extra, change] of [
+      [['--symptom', 'radiating-pain'], ['--no-symptom']],
+      [
+        ['--pain', '8'],
+        ['--pain', '1'],
+      ],
+    ]) {
+      const cwd = testDir('first-week');
+      expect((await cli([...INIT, '--today', '2026-11-22', ...extra!], { cwd })).code).toBe(3);
+      const a = {
+        file: join(cwd, 'a.yaml'),
+        run: (args: string[], today: string) => cli([...args, '--file', 'a.yaml', '--today', today], { cwd }),
+      };
+      const before = readFileSync(a.file, 'utf8');
+      const r = await a.run(['edit', ...change!], '2026-11-24');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^error: running is stopped since .* and only a clinician's all-clear lifts that; nothing was changed\n/,
+      );
+      expect(r.stderr).toMatch(/backplan checkin --cleared/);
+      expect(readFileSync(a.file, 'utf8')).toBe(before);
+      expect((await a.run(['edit', ...change!, '--cleared'], '2026-11-24')).code).toBe(0);
+    }
+  });
+
   it('takes answers away with --no-…, and checks units typed with the numbers against the saved ones', async () => {
     const a = await athlete(['--symptom', 'limp', '--age', '40']);
     const r = await a.run(['edit', '--no-symptom', '--no-age', '--goal-weekly', '120 min'], '2026-11-22');

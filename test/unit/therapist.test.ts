@@ -372,9 +372,9 @@ describe('a plan withheld at intake says how running resumes (found trying the e
   it('the triage, in every format, names the clearance to give once a clinician has cleared the runner', () => {
     const p = makePlan({ pain: 2, weekly: 0, goalWeekly: 30, units: 'km', symptoms: ['night-pain'] });
     expect(p.triage.withheld).toBe(true);
-    expect(p.triage.message).toMatch(/Once a clinician has cleared you to run, say so: "backplan edit --cleared"/);
-    expect(flat(renderMarkdown(p))).toMatch(/backplan edit --cleared/);
-    expect(flat(renderText(p))).toMatch(/backplan edit --cleared/);
+    expect(p.triage.message).toMatch(/Once a clinician has cleared you to run, say so: "backplan checkin --cleared"/);
+    expect(flat(renderMarkdown(p))).toMatch(/backplan checkin --cleared/);
+    expect(flat(renderText(p))).toMatch(/backplan checkin --cleared/);
   });
 });
 

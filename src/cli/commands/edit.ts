@@ -74,6 +74,15 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
 
   const before = replan(saved.intake, athlete.log, templates, today);
   const after = replan(intake, athlete.log, templates, today);
+  const stop = before.progress.stopped;
+  if (stop && !after.progress.stopped && flags.cleared !== true) {
+    // Nothing but a clinician's all-clear lifts a stop (R-TRIAGE-1/2, R-PAIN-6, R-ESC-1..3): not a
+    // symptom taken away, nor a lower pain.
+    throw new DataError(
+      `running is stopped since ${longDate(stop.since)} (${stop.reason}: ${stop.text}), and only a clinician's all-clear lifts that; nothing was changed`,
+      'once cleared, log it with "backplan checkin --cleared"; answers given by mistake: start again with "backplan reset"',
+    );
+  }
   if (after.plan.triage.level === 'emergency') {
     // R-TRIAGE-1: the emergency message and nothing else, as init gives it; nothing is saved.
     io.stdout(renderText(after.plan));
