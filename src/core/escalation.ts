@@ -112,7 +112,7 @@ export class LogWatch {
   private dropBacks: string[] = [];
   private setbacks: string[] = [];
   private readonly pains: { date: string; pain: number }[] = [];
-  /** R-ESC-3: where the runner stood at the start or the last clearance, and whether a session was logged since. */
+  /** R-ESC-3: where the runner stood at the start or the last clearance; whether anything was logged since. */
   private anchor: { date: string; stage: Stage };
   private loggedSinceAnchor = false;
 
@@ -163,6 +163,7 @@ export class LogWatch {
   /** R-ESC-1 for pain at rest logged on its own. */
   severeAtRest(date: string, pain: number): Found | null {
     this.pains.push({ date, pain });
+    this.loggedSinceAnchor = true;
     return pain >= this.rules.escalationPain
       ? { rule: 'R-ESC-1', pattern: severePainPattern(pain, 'at rest', date) }
       : null;
@@ -186,8 +187,8 @@ export class LogWatch {
     if (days < this.rules.notImprovingDays) return null;
     // Worded only when a pattern is found: most days find none.
     const elapsed = () => `${days} days since ${shortDate(this.anchor.date)}`;
-    // "No further on" needs a session logged to judge; the pain half reads any pain logged, pain
-    // at rest on its own included (a runner stuck in the settle phase logs nothing else).
+    // Both halves judge a runner who logged a session or a pain since the anchor: pain at rest on
+    // its own counts, as a runner stuck in the settle phase logs nothing else.
     if (this.loggedSinceAnchor && !startedAtTop && notAhead(now, this.anchor.stage)) {
       return { rule: 'R-ESC-3', pattern: `${elapsed()} and no further on than ${where(this.anchor.stage)}` };
     }
