@@ -505,7 +505,9 @@ class Replay {
     if (!('weekly' in stage)) return;
     if (!('weekly' in stageAtStart)) {
       // Running resumed or began mid-week (a clearance, the continuous phase): the week after grows
-      // from what this one held, under R-VOL-1 (below the R-VOL-3 base the ladder governs).
+      // from what this one held, under R-VOL-1 (below the R-VOL-3 base the ladder governs). A part
+      // week is no full week for a lighter one to follow (R-VOL-4).
+      this.history.lastFullWeekly = 0;
       const cap = Math.max(this.course.baseMinutes, Math.floor(total * this.rules.volumeCap));
       if (stage.weekly > cap) this.stage = this.volumeStage(cap, stage.runDays);
       return;

@@ -353,6 +353,29 @@ describe('after weeks without running, a rebuilding runner resumes on the ladder
   });
 });
 
+describe('a clearance mid-week, before a lighter week (R-VOL-4; found in review)', () => {
+  it('the part week that resumed running is no full week for a lighter one: runs stay at 20 min or more', () => {
+    // The lighter week was worked out from the part week's single run, and the weeks after grew
+    // from it: continuous runs of 7 to 13 minutes for the rest of the plan.
+    const who = runner({ pain: 1, weekly: 80, units: 'min', goalWeekly: 150, weeks: 14 });
+    const day = (n: number) => addDays(START, n);
+    const log: CheckIn[] = [
+      ...[0, 2, 5, 7, 9].map((n) => ok(day(n))),
+      { date: day(11), symptoms: ['radiating-pain'] },
+      { date: day(18), cleared: true },
+      ok(day(19)),
+      ok(day(23)),
+    ];
+    const { plan: p } = replan(who, log, templates, day(24));
+    const firstContinuous = templates.ladder.find((l) => l.walk === 0)!.run;
+    const continuousRuns = p.weeks
+      .flatMap((w) => w.sessions)
+      .filter((s) => s.date > day(24) && s.runMinutes > 0 && s.level === undefined);
+    expect(continuousRuns.length).toBeGreaterThan(10);
+    for (const run of continuousRuns) expect(run.runMinutes).toBeGreaterThanOrEqual(firstContinuous);
+  });
+});
+
 describe('a clearance mid-week', () => {
   it('the rest of the week plans running again, and no longer says to wait for a clinician', () => {
     const log: CheckIn[] = [
