@@ -303,7 +303,9 @@ function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next:
     heldBack,
     why: stage.goalReached
       ? `Your goal of ${goal} running min a week is reached at this level: hold it (R-VOL-6).`
-      : `Walk/run level ${level.level}: ${needed} clean sessions earn the next level, at most one level a week (R-PROG-2).`,
+      : cautionCap && stage.index === topIndex
+        ? `Walk/run level ${level.level}, the highest this plan goes while the caution signs last: hold it until they are gone or a clinician clears you (R-TRIAGE-3).`
+        : `Walk/run level ${level.level}: ${needed} clean sessions earn the next level, at most one level a week (R-PROG-2).`,
   };
 
   const clean = Math.min(stage.clean + runs.length, needed);
@@ -383,14 +385,14 @@ function lighterWeek(stage: VolumeStage, runsBefore: number[], ceiling: number, 
       rules: ['R-WEEK-3', 'R-VOL-4', 'R-VOL-2', 'R-PAIN-2'],
       why:
         `Held at last week's ${before} min, with no growth, in place of a lighter week: ${share}% of it would be ` +
-        'less than a runner on one day fewer, still on the walk/run ladder, runs (R-WEEK-3).',
+        'less than the walk/run ladder holds, and running continuously never means less running (R-WEEK-3).',
     };
   }
   const why =
     minutes === Math.floor(before * rules.downWeekFactor)
       ? `A lighter week at ${share}% of the week before, so the body can absorb the training (R-VOL-4).`
-      : `A lighter week, ${minutes} of last week's ${before} min: ${share}% would be less than a runner still on the ` +
-        'walk/run ladder runs (R-VOL-4, R-WEEK-3).';
+      : `A lighter week, ${minutes} of last week's ${before} min: ${share}% would be less than the walk/run ladder ` +
+        'holds, and running continuously never means less running (R-VOL-4, R-WEEK-3).';
   return { ...week, lighter: true, rules: ['R-VOL-4', 'R-VOL-2', 'R-PAIN-2'], why };
 }
 

@@ -387,3 +387,15 @@ describe('an emergency plan carries only its message (found in review)', () => {
     expect(makePlan({ weekly: 10, units: 'km', goalWeekly: 30 }).notes.join('\n')).toMatch(/Pace assumed/);
   });
 });
+
+describe('R-TRIAGE-3: a week held at the caution cap says so, not that clean sessions earn the next level (found in review)', () => {
+  it('every capped week names the cap, and none promises a level it will not give', () => {
+    const p = makePlan({ pain: 1, weekly: 20, units: 'km', goalWeekly: 60, symptoms: ['worse-during-run'], weeks: 16 });
+    const capped = p.weeks.filter((w) => w.level === templates.ladder.findIndex((l) => l.walk === 0));
+    expect(capped.length).toBeGreaterThan(3);
+    for (const week of capped) {
+      expect(week.why).toMatch(/the highest this plan goes while the caution signs last.*\(R-TRIAGE-3\)/);
+      expect(week.why).not.toMatch(/clean sessions earn the next level/);
+    }
+  });
+});
