@@ -86,8 +86,9 @@ export function cautionReminder(
   const who = triage.reasons.some((r) => r.level === 'caution' && DOCTOR_FIRST_CAUTIONS.includes(r.id))
     ? 'a doctor (GP) first'
     : 'a physical therapist, or a gait analysis';
+  const weeks = Math.floor(daysBetween(cautionSince, weekStart) / 7);
   return (
-    `The caution signs have lasted ${Math.round(rules.cautionReminderDays / 7)} weeks: book the assessment now, ` +
+    `The caution signs have lasted ${weeks} weeks (since ${shortDate(cautionSince)}): book the assessment now, ` +
     `with ${who}; the plan stays in the walk/run phase without it (R-ESC-4).`
   );
 }

@@ -453,7 +453,9 @@ describe('R-ESC-4: a caution plan never sits silently at its cap', () => {
     const log = [ok(START), ok('2026-11-25', { symptoms: ['lingering-stiffness'] }), ...steady];
     const later = replanned(log, '2026-12-28');
     expect(later.progress.stopped).toBeNull();
-    expect(later.plan.notes.join(' ')).toMatch(/caution signs have lasted 4 weeks: book the assessment now/);
+    expect(later.plan.notes.join(' ')).toMatch(
+      /caution signs have lasted 4 weeks \(since Wed 25 Nov\): book the assessment now/,
+    );
     expect(later.plan.weeks.find((w) => w.start === '2026-12-28')!.why).toMatch(/R-ESC-4/);
     expect(later.plan.weeks.find((w) => w.start === '2026-12-21')!.why).not.toMatch(/R-ESC-4/);
     const cleared = replanned([...log, { date: '2026-12-01', cleared: true }], '2026-12-28');

@@ -397,5 +397,7 @@ describe('R-TRIAGE-3: a week held at the caution cap says so, not that clean ses
       expect(week.why).toMatch(/the highest this plan goes while the caution signs last.*\(R-TRIAGE-3\)/);
       expect(week.why).not.toMatch(/clean sessions earn the next level/);
     }
+    // R-ESC-4's reminder counts the weeks as they pass, not the first four over and over.
+    expect(p.weeks[15]!.why).toMatch(/The caution signs have lasted 15 weeks \(since Mon 23 Nov\)/);
   });
 });
