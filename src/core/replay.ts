@@ -683,14 +683,14 @@ class Replay {
         this.restThrough = addDays(date, this.rules.dropBackRestDays);
         const days = this.rules.dropBackRestDays;
         const where =
-          this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.where()}`;
+          this.where(before) === this.where() ? `Back to the start of ${this.where()}` : `Drop back to ${this.upTo()}`;
         // A caution sign logged with the pain counts as with a hold (R-TRIAGE-3, R-WEEK-4).
         const limp = this.addCautionSigns(session, date) ? ` ${LIMP_SETTLE} (R-WEEK-4).` : '';
         return this.decision(
           date,
           'drop-back',
           verdict.rule,
-          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${limp}${alsoOffPlan}`,
+          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${this.nextWeekCeiling()}${limp}${alsoOffPlan}`,
         );
       }
       case 'hold': {
@@ -703,7 +703,12 @@ class Replay {
           return this.decision(date, 'hold', 'R-WEEK-4', `${LIMP_SETTLE} (R-WEEK-4; ${because}).`);
         }
         const extra = this.rules.holdExtraRestDays > 0 ? ', with an extra rest day' : '';
-        return this.decision(date, 'hold', verdict.rule, `Hold at ${this.where()}${extra} (${because}).${alsoOffPlan}`);
+        return this.decision(
+          date,
+          'hold',
+          verdict.rule,
+          `Hold at ${this.upTo()}${extra} (${because}).${this.nextWeekCeiling()}${alsoOffPlan}`,
+        );
       }
       case 'not-counted':
         if (offPlan) return this.offPlan(date, offPlan);
@@ -1228,6 +1233,21 @@ class Replay {
     if (stage.phase === 'walk-run') return `continuous running (level ${this.templates.ladder[stage.index]!.level})`;
     if (stage.phase === 'settle') return stage.waiting ? 'no running' : 'the settle phase';
     return `${stage.phase === 'continuous' ? 'continuous running' : `the ${stage.phase} phase`}, ${stage.weekly} min a week`;
+  }
+
+  /**
+   * Where a setback leaves the runner, as a ceiling: beyond the ladder the week after also grows
+   * from what this week really held (R-VOL-1), which a hold's rest day or a run not done makes less.
+   */
+  private upTo(): string {
+    if (!('weekly' in this.stage)) return this.where();
+    return this.stage.phase === 'continuous' ? 'continuous running' : `the ${this.stage.phase} phase`;
+  }
+
+  /** The sentence that goes with upTo: the ceiling of next week, beyond the ladder. */
+  private nextWeekCeiling(): string {
+    if (!('weekly' in this.stage)) return '';
+    return ` Next week: at most ${this.stage.weekly} min, and no more than 10% above what this week holds (R-VOL-1).`;
   }
 
   private decision(date: string, kind: Decision['kind'], rule: string, text: string): Decision {

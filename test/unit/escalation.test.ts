@@ -601,3 +601,20 @@ describe('R-ESC-4 in every output', () => {
     expect(due.triage.message).toMatch(/book the assessment now.*\(R-ESC-4\)/);
   });
 });
+
+describe('a setback beyond the ladder says what next week holds (R-PAIN-3, R-VOL-1; found in review)', () => {
+  it('a hold says "at most" and the 10% over this week, as the re-plan then holds, not a flat 120 min', () => {
+    // "Hold at the rebuild phase, 120 min a week": the hold's rest day took a run out, and next week held 88.
+    const who = runner({ pain: 1, weekly: 150, units: 'min', goalWeekly: 300, runsPerWeek: 3, runner: 'distance' });
+    const log: CheckIn[] = [ok(START, { painDuring: 3 })];
+    const { plan: p, progress } = replanned(log, START, who);
+    const hold = progress.decisions.find((d) => d.kind === 'hold')!;
+    expect(hold.text).not.toMatch(/\d+ min a week/);
+    const [, most] = hold.text.match(
+      /Next week: at most (\d+) min, and no more than 10% above what this week holds \(R-VOL-1\)/,
+    )!;
+    const [week1, week2] = p.weeks;
+    expect(week2!.runMinutes).toBeLessThanOrEqual(Number(most));
+    expect(week2!.runMinutes).toBeLessThanOrEqual(Math.floor(week1!.runMinutes * 1.1));
+  });
+});
