@@ -17,6 +17,8 @@ export interface LogTarget {
   intake: Intake;
   templates: Templates;
   today: string;
+  /** Today came from --today, not the clock: it may not be set before the log (checkTodayNotBeforeLog). */
+  todayGiven?: boolean;
 }
 
 export type Logged = Replanned & { checked: CheckIn };
@@ -71,12 +73,12 @@ type Athlete = Omit<LogTarget, 'athlete' | 'shown'>;
 function inTurn<R extends { progress: Progress }>(
   log: readonly CheckIn[],
   entries: readonly CheckIn[],
-  { intake, templates, today }: Athlete,
+  { intake, templates, today, todayGiven }: Athlete,
   replanOn: (log: readonly CheckIn[], asOf: string) => R,
   weeksOf: (replanned: R) => readonly Week[],
 ): (R & { checked: CheckIn })[] {
   const rules = templates.rules;
-  checkTodayNotBeforeLog(log, today);
+  if (todayGiven) checkTodayNotBeforeLog(log, today, entries);
   const judged: (R & { checked: CheckIn })[] = [];
   let current = log;
   let replanned: R | undefined;
@@ -107,9 +109,12 @@ function inTurn<R extends { progress: Progress }>(
 
 /**
  * A check-in is judged as of today with the whole log. A --today before entries already logged
- * would leave them out of the judgement: a stop they made would not be seen, nor kept.
+ * would leave them out of the judgement: a stop they made would not be seen, nor kept. Only a
+ * --today given is checked (the clock's today can fall behind the log's, across time zones), and
+ * never for an entry that reports a symptom, which is always heard.
  */
-function checkTodayNotBeforeLog(log: readonly CheckIn[], today: string): void {
+export function checkTodayNotBeforeLog(log: readonly CheckIn[], today: string, entries: readonly CheckIn[] = []): void {
+  if (entries.some((e) => (e.symptoms?.length ?? 0) > 0)) return;
   const newest = log.reduce<string | null>((latest, e) => (latest === null || e.date > latest ? e.date : latest), null);
   if (newest === null || newest <= today) return;
   throw new DataError(

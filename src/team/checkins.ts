@@ -21,6 +21,8 @@ import { RowError, rowEntry, SHEET, sameEntry } from './sheet.js';
 
 export interface SheetOptions extends ReadOptions {
   today: string;
+  /** Today came from --today (see judgeRowsInTurn). */
+  todayGiven?: boolean;
   templates: Templates;
   dryRun: boolean;
   format: 'text' | 'json';
@@ -168,7 +170,7 @@ function importAthlete(member: Member, rows: Row[], options: SheetOptions, outco
     const judged = judgeRowsInTurn(
       opened.athlete.log,
       fresh.map((row) => row.entry),
-      { intake: opened.intake, templates: options.templates, today: options.today },
+      { intake: opened.intake, templates: options.templates, today: options.today, todayGiven: options.todayGiven },
     );
     if (!options.dryRun)
       appendCheckIns(

@@ -361,6 +361,22 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     );
     expect(readFileSync(a.file, 'utf8')).toBe(before);
     expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
+    // A symptom is always heard, --today or not (found in review: an emergency symptom was refused).
+    const symptom = await a.run(['checkin', '--symptom', 'saddle-numbness'], '2026-11-30');
+    expect(symptom.code).toBe(3);
+    expect(symptom.stdout).toMatch(/emergency/i);
+  });
+
+  it('the clock behind the log (a runner who crossed time zones): no --today given, the check-in is logged', async () => {
+    const a = await athlete();
+    expect((await a.run(['checkin', '--rest-pain', '1'], '2026-11-25')).code).toBe(0);
+    // The clock says Tue 24 Nov (as after a flight west); the log already holds Wed 25 Nov.
+    const r = await cli(['checkin', '--rest-pain', '1', '--file', a.file], {
+      cwd: a.dir,
+      now: () => new Date(2026, 10, 24, 9),
+    });
+    expect(r.code).toBe(0);
+    expect(readFileSync(a.file, 'utf8')).toMatch(/2026-11-24, restPain: 1/);
   });
 
   it('a setback reported after an all-clear but dated before it is refused (R-ESC-2; found in review)', async () => {

@@ -94,7 +94,8 @@ export async function runCheckin(io: Io, command: Command): Promise<number> {
   }
   const parsed = checkInSchema.parse(stripUndefined(entry));
 
-  const { checked, plan, progress } = logCheckIn({ ...saved, athlete }, parsed, flags.dryRun === true);
+  const target = { ...saved, athlete, todayGiven: flags.today !== undefined };
+  const { checked, plan, progress } = logCheckIn(target, parsed, flags.dryRun === true);
 
   const outcome = outcomeOf(checked, progress);
   if (flags.format === 'json') {

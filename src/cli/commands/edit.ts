@@ -18,6 +18,7 @@ import { unitsTyped, type IntakeFlags } from '../options.js';
 import { openAthlete, type SavedFlags } from '../saved.js';
 import { askIntake, inquirerPrompter } from '../wizard.js';
 import { readIfValid, startKeepsLog, summary } from '../answers.js';
+import { checkTodayNotBeforeLog } from '../logCheckIn.js';
 import { canPrompt } from '../prompting.js';
 import { withheldNotice } from '../render.js';
 
@@ -43,6 +44,8 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
   const flags = command.optsWithGlobals<EditFlags>();
   const saved = await openAthlete(io, flags);
   const { athlete, shown, today, templates } = saved;
+  // The stop an edit may not lift is judged with the whole log (see checkTodayNotBeforeLog).
+  if (flags.today !== undefined) checkTodayNotBeforeLog(athlete.log, today);
   const cleared = CLEARABLE.filter((key) => flags[key] === false).map((key) => FIELD_OF[key]);
   const given = Object.fromEntries(
     Object.entries(flags).filter(([key, value]) => !(CLEARABLE.includes(key as never) && value === false)),

@@ -50,6 +50,7 @@ export async function runTeamCheckin(io: Io, dir: string, sheet: string, command
   const members = teamMembers(resolve(io.cwd, dir), dir);
   return importSheet(io, members, resolve(io.cwd, sheet), sheet, {
     today,
+    todayGiven: flags.today !== undefined,
     templates,
     dryRun: flags.dryRun === true,
     format: flags.summary ?? 'text',
