@@ -231,6 +231,12 @@ describe('backplan edit', () => {
       expect(readFileSync(a.file, 'utf8')).toBe(before);
       expect((await a.run(['edit', ...change!, '--cleared'], '2026-11-24')).code).toBe(0);
     }
+    // Nor with a --today before the check-in that stopped it (found in review).
+    const b = await athlete();
+    expect((await b.run(['checkin', '--symptom', 'radiating-pain'], '2026-11-25')).code).toBe(3);
+    const early = await b.run(['edit', '--pain', '2'], '2026-11-24');
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/^error: --today Tue 24 Nov 2026 is before the newest check-in already logged/);
   });
 
   it('takes answers away with --no-…, and checks units typed with the numbers against the saved ones', async () => {
