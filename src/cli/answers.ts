@@ -2,9 +2,11 @@
 // athlete file, keeping its log inside the plan, and the answers in a few lines of words.
 import { longDate } from '../core/dates.js';
 import { findSymptom } from '../core/symptoms.js';
-import type { Intake } from '../core/types.js';
+import { replan } from '../core/replay.js';
+import type { CheckIn, Intake, Templates } from '../core/types.js';
 import { terminalSafe, wrap } from '../export/style.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
+import { validateIntake } from '../intake/validate.js';
 
 /**
  * A start date that keeps the log inside the plan: with check-ins logged, the start they were
@@ -18,6 +20,42 @@ export function startKeepsLog(existing: AthleteFile | undefined, start: string):
   const count = `${existing.log.length} check-in${existing.log.length === 1 ? '' : 's'}`;
   return `the log holds ${count} from ${longDate(first)} on, logged against the plan ${saved ? `that starts ${longDate(saved)}` : 'as it was'}; moving the start would leave them outside the plan${saved ? ` (keep ${saved})` : ''}`;
 }
+
+/**
+ * Nothing but a clinician's all-clear lifts a stop (R-TRIAGE-1/2, R-PAIN-6, R-ESC-1..3): new
+ * answers over a log (edit, init --force, team init --force) that would lift the stop in force
+ * are refused unless they bring the all-clear (--cleared). Returns the problem, or null.
+ */
+export function stopLiftedBy(
+  before: Intake,
+  after: Intake,
+  log: readonly CheckIn[],
+  templates: Templates,
+  today: string,
+): string | null {
+  if (after.cleared && !before.cleared) return null;
+  const stop = replan(before, log, templates, today).progress.stopped;
+  if (!stop || replan(after, log, templates, today).progress.stopped) return null;
+  return `running is stopped since ${longDate(stop.since)} (${stop.reason}: ${stop.text}), and only a clinician's all-clear lifts that`;
+}
+
+/**
+ * stopLiftedBy for answers replacing a saved file's (init --force, team init --force). A file whose
+ * answers no longer validate holds no stop it can judge.
+ */
+export function liftsStop(existing: AthleteFile, after: Intake, templates: Templates, today: string): string | null {
+  let before: Intake;
+  try {
+    before = validateIntake(existing.intake);
+  } catch {
+    return null;
+  }
+  return stopLiftedBy(before, after, existing.log, templates, today);
+}
+
+/** The hint that goes with stopLiftedBy's problem. */
+export const STOP_HINT =
+  'once cleared, log it with "backplan checkin --cleared"; answers given by mistake: start again with "backplan reset"';
 
 export function readIfValid(path: string): AthleteFile | undefined {
   try {

@@ -15,7 +15,7 @@ import { intakeFromRecord } from '../intake/record.js';
 import type { IntakeInput } from '../intake/schema.js';
 import { readRoster, type ReadOptions, type RosterEntry } from '../roster/read.js';
 import { type AthleteFile, readAthlete, writeAthlete } from '../store/athlete.js';
-import { startKeepsLog } from '../cli/answers.js';
+import { liftsStop, startKeepsLog, STOP_HINT } from '../cli/answers.js';
 import { withLock } from '../store/lock.js';
 import { ATHLETE_EXT } from './folder.js';
 import { fitTable } from './table.js';
@@ -199,6 +199,11 @@ async function keepExisting(
         problem: `start ${start} refused (${athlete.where}): ${keeps}`,
         hint: "leave that row's start empty to keep the plan's, then run again",
       });
+      continue;
+    }
+    const lifted = liftsStop(existing, { ...athlete.intake, start }, options.templates, options.today);
+    if (lifted) {
+      refusals.push({ file, problem: `would lift a stop (${athlete.where}): ${lifted}`, hint: STOP_HINT });
       continue;
     }
     kept.push(start === athlete.intake.start ? athlete : await withStart(athlete, start, options));

@@ -348,6 +348,33 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     expect((await a.run(['checkin', '--cleared'], '2026-12-04')).code).toBe(0);
   });
 
+  it('a stop shown stands (R-ESC-2): init --force with new answers over the log does not lift it (found in review)', async () => {
+    // Pain after 2 against a baseline of 1: three holds. A baseline of 2 makes them clean.
+    const a = await athlete();
+    const rising = (day: string) => [
+      'checkin',
+      '--date',
+      day,
+      '--completed',
+      'yes',
+      '--pain-during',
+      '1',
+      '--pain-after',
+      '2',
+    ];
+    for (const day of ['2026-11-23', '2026-11-28', '2026-12-02']) await a.run(rising(day), day);
+    expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
+    const before = readFileSync(a.file, 'utf8');
+    const again = await cli([...INIT, '--file', a.file, '--pain', '2', '--force', '--today', '2026-12-03'], {
+      cwd: a.dir,
+    });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(
+      /^error: running is stopped since Wed 2 Dec 2026 \(R-ESC-2: .*; nothing was changed\n.*checkin --cleared/,
+    );
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
+    expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
+  });
   it('a stop shown stands (R-ESC-2): --today set before the newest check-in is refused, nothing logged', async () => {
     // Found in review: with --today before the last setback, the stop was judged as of that day
     // (none yet), so the clean run that breaks the row of three was logged and running came back.

@@ -242,6 +242,24 @@ describe('backplan team checkin', () => {
     expect(t.log('cara')).toHaveLength(5);
   });
 
+  it('team init --force with new answers does not lift a stop over the log (found in review)', async () => {
+    const t = await team();
+    // Pain after 2 against Cara's baseline of 1: three holds, a stop; a baseline of 2 makes them clean.
+    t.sheet(
+      'holds.csv',
+      ['2026-11-23', '2026-11-28', '2026-12-02'].map((d) => `cara,${d},yes,,1,2,,,,,`),
+    );
+    expect((await t.run(['checkin', 'squad', 'holds.csv'], '2026-12-02')).code).toBe(3);
+    const before = readFileSync(join(t.dir, 'cara.yaml'), 'utf8');
+    writeFileSync(join(t.cwd, 'cara.csv'), 'name;pain;weekly;units;goal-weekly;start\nCara;2;0;km;40;2026-11-23\n');
+    const r = await cli(['team', 'init', 'squad', 'cara.csv', '--force', '--today', '2026-12-03'], { cwd: t.cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /cara\.yaml would lift a stop .*only a clinician's all-clear lifts that.*nothing was written/,
+    );
+    expect(readFileSync(join(t.dir, 'cara.yaml'), 'utf8')).toBe(before);
+  });
+
   it('judges each row as checkin does, and logs the same entry', async () => {
     const t = await team();
     t.sheet('w.csv', ['ana-lopez,2026-11-23,yes,1,4,1,,,,,', 'cara,2026-11-23,yes,1,1,1,,,none,,fine']);

@@ -17,7 +17,7 @@ import { textWidth, type Io } from '../io.js';
 import { unitsTyped, type IntakeFlags } from '../options.js';
 import { openAthlete, type SavedFlags } from '../saved.js';
 import { askIntake, inquirerPrompter } from '../wizard.js';
-import { readIfValid, startKeepsLog, summary } from '../answers.js';
+import { readIfValid, startKeepsLog, STOP_HINT, stopLiftedBy, summary } from '../answers.js';
 import { checkTodayNotBeforeLog } from '../logCheckIn.js';
 import { canPrompt } from '../prompting.js';
 import { withheldNotice } from '../render.js';
@@ -77,15 +77,8 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
 
   const before = replan(saved.intake, athlete.log, templates, today);
   const after = replan(intake, athlete.log, templates, today);
-  const stop = before.progress.stopped;
-  if (stop && !after.progress.stopped && flags.cleared !== true) {
-    // Nothing but a clinician's all-clear lifts a stop (R-TRIAGE-1/2, R-PAIN-6, R-ESC-1..3): not a
-    // symptom taken away, nor a lower pain.
-    throw new DataError(
-      `running is stopped since ${longDate(stop.since)} (${stop.reason}: ${stop.text}), and only a clinician's all-clear lifts that; nothing was changed`,
-      'once cleared, log it with "backplan checkin --cleared"; answers given by mistake: start again with "backplan reset"',
-    );
-  }
+  const lifted = stopLiftedBy(saved.intake, intake, athlete.log, templates, today);
+  if (lifted) throw new DataError(`${lifted}; nothing was changed`, STOP_HINT);
   if (after.plan.triage.level === 'emergency') {
     // R-TRIAGE-1: the emergency message and nothing else, as init gives it; nothing is saved.
     io.stdout(renderText(after.plan));

@@ -21,7 +21,7 @@ import { writeOutput } from '../output.js';
 import { styleFor } from '../style.js';
 import { askIntake, inquirerPrompter, type Choice, type Prompter } from '../wizard.js';
 import { canPrompt } from '../prompting.js';
-import { readIfValid, startKeepsLog, summary } from '../answers.js';
+import { liftsStop, readIfValid, startKeepsLog, STOP_HINT, summary } from '../answers.js';
 import { emergencyIntake } from '../../intake/emergency.js';
 import { planFileName, render, withheldNotice } from '../render.js';
 
@@ -104,6 +104,8 @@ export async function runInit(io: Io, command: Command): Promise<number> {
       const ok = startKeepsLog(existing, intake.start!);
       if (ok !== true) throw new DataError(`${shown} changed meanwhile: ${ok}; nothing was changed`, 'run init again');
     }
+    const lifted = existing && liftsStop(existing, intake, templates, today);
+    if (lifted) throw new DataError(`${lifted}; nothing was changed`, STOP_HINT);
     writeAthlete(path, intake, existing);
     return { replaced: existing !== undefined, logged: existing?.log.length ?? 0 };
   });
