@@ -164,7 +164,8 @@ export class LogWatch {
   /** R-ESC-1 for pain at rest logged on its own. */
   severeAtRest(date: string, pain: number): Found | null {
     this.pains.push({ date, pain });
-    this.loggedSinceAnchor = true;
+    // Pain at rest of 2 or more (R-ESC-3's own line) is a sign to judge; a single 0 is not.
+    if (pain >= NOT_IMPROVING_PAIN) this.loggedSinceAnchor = true;
     return pain >= this.rules.escalationPain
       ? { rule: 'R-ESC-1', pattern: severePainPattern(pain, 'at rest', date) }
       : null;
@@ -196,7 +197,8 @@ export class LogWatch {
     // Only pains since the anchor count: the first week logged since then, and the last 7 days
     // (all after the anchor, as notImprovingDays is at least 7).
     const lately = averagePain(this.pains, addDays(date, -6), date);
-    if (lately === null || lately < 2) return null; // most days: no need to look back to the first week
+    // Most days: no need to look back to the first week.
+    if (lately === null || lately < NOT_IMPROVING_PAIN) return null;
     const firstDate = this.pains.find((p) => p.date >= this.anchor.date)?.date;
     const first = firstDate ? averagePain(this.pains, firstDate, addDays(firstDate, 6)) : null;
     if (first !== null && lately >= first) {
@@ -222,6 +224,9 @@ export class LogWatch {
     this.cautionSince = null;
   }
 }
+
+/** R-ESC-3: weekly pain at or above this, no lower than in the first week, is not improving. */
+const NOT_IMPROVING_PAIN = 2;
 
 /** The average of the pains logged from one date to another, both included; null when none was. */
 function averagePain(pains: readonly { date: string; pain: number }[], from: string, to: string): number | null {

@@ -135,8 +135,8 @@ describe('R-ESC-3: not improving after 4 weeks raises the not-improving flag', (
     const stuck = replanned(restLog(5), '2026-12-21', settling).progress;
     expect(stuck.stopped).toMatchObject({ level: 'urgent', reason: 'R-ESC-3' });
     expect(stuck.decisions.at(-1)!.text).toMatch(/no further on than the settle phase|average 5\.0\/10\) no lower/);
-    const mild = replanned(restLog(1), '2026-12-21', runner()).progress; // below 2/10: the pain half finds nothing
-    expect(mild.decisions.some((d) => /no lower than in the first week/.test(d.text))).toBe(false);
+    const mild = replanned(restLog(1), '2026-12-21', runner()).progress; // below 2/10: nothing to judge
+    expect(mild.stopped).toBeNull();
   });
   it('a runner in the settle phase at 5/10, then 4/10 at rest for ten weeks, is referred: no further on (found in review)', () => {
     // Lower than week 1, so the pain half never found it, and with no session "no further on" never judged.
