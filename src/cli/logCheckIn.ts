@@ -97,11 +97,13 @@ function inTurn<R extends { progress: Progress }>(
     if (shownStop === undefined) shownStop = now ? now.progress.stopped : stopToday(intake, templates, today, current);
     const before = wasRun(entry) ? (asOf === today ? now! : replanOn(current, asOf)) : undefined;
     const checked = before ? withPlannedRun(entry, weeksOf(before)) : entry;
+    // A setback the entry makes (a morning pain makes one on its session's day) is counted anew.
     const clearance = clearanceAfter(entry, current);
+    const setbacksBefore = clearance ? setbacksIn((replanned ?? replanOn(current, today)).progress) : 0;
     current = [...current, checked];
     replanned = replanOn(current, today);
     if (shownStop && !replanned.progress.stopped) throw stopKept(shownStop);
-    if (clearance) checkNoSetbackBefore(entry, clearance, replanned.progress);
+    if (clearance && setbacksIn(replanned.progress) > setbacksBefore) throw setbackUnder(entry, clearance);
     judged.push(withFields(replanned, { checked }));
   }
   return judged;
@@ -170,14 +172,14 @@ function clearanceAfter(entry: CheckIn, log: readonly CheckIn[]): CheckIn | unde
  * counted before the clearance, where it no longer counts toward R-ESC-2, while its check-in says
  * it does: it is refused like a symptom, to be logged for today.
  */
-function checkNoSetbackBefore(entry: CheckIn, clearance: CheckIn, progress: Progress): void {
-  const setback = progress.decisions.find((d) => d.date === entry.date && SETBACKS.has(d.kind));
-  if (!setback) return;
-  throw new DataError(
-    `a ${setback.kind === 'hold' ? 'hold' : setback.kind === 'drop-back' ? 'drop-back' : 'stop'} dated ${longDate(entry.date)} would fall under the all-clear already logged for ${longDate(clearance.date)}, which was given before it was reported; nothing was logged`,
+function setbackUnder(entry: CheckIn, clearance: CheckIn): DataError {
+  return new DataError(
+    `a setback (a hold, a drop-back or a stop) dated ${longDate(entry.date)} would fall under the all-clear already logged for ${longDate(clearance.date)}, which was given before it was reported; nothing was logged`,
     'log how you are today, so that it counts now (checkin --rest-pain N, or the next session)',
   );
 }
+
+const setbacksIn = (progress: Progress): number => progress.decisions.filter((d) => SETBACKS.has(d.kind)).length;
 
 const SETBACKS: ReadonlySet<string> = new Set(['hold', 'drop-back', 'stop', 'stop-running']);
 

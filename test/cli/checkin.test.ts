@@ -418,11 +418,17 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     const late = await a.run(session('2026-11-27', 6), '2026-12-01');
     expect(late.code).toBe(1);
     expect(late.stderr).toMatch(
-      /^error: a (drop-back|stop) dated Fri 27 Nov 2026 would fall under the all-clear already logged for Mon 30 Nov 2026/,
+      /^error: a setback \(a hold, a drop-back or a stop\) dated Fri 27 Nov 2026 would fall under the all-clear already logged for Mon 30 Nov 2026/,
     );
     expect(readFileSync(a.file, 'utf8')).toBe(before);
     // A clean session dated before it is no setback, and is logged.
     expect((await a.run(session('2026-11-26', 1), '2026-12-01')).code).toBe(0);
+    // Nor can a next-morning pain make one on the session's day, under the all-clear.
+    const logged = readFileSync(a.file, 'utf8');
+    const morning = await a.run(['checkin', '--date', '2026-11-27', '--morning', '--next-morning', '6'], '2026-12-01');
+    expect(morning.code).toBe(1);
+    expect(morning.stderr).toMatch(/^error: a setback \(a hold, a drop-back or a stop\) dated Fri 27 Nov 2026/);
+    expect(readFileSync(a.file, 'utf8')).toBe(logged);
   });
 
   it("a stopped plan's export never removes or replaces the athlete file, nor a file that is no calendar (found in review)", async () => {
