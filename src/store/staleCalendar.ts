@@ -3,18 +3,20 @@
 import { closeSync, lstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 
 /** What became of a withheld plan's old calendar; see staleCalendar. */
-export type StaleOutcome = 'removed' | 'kept' | 'not-a-file';
+export type StaleOutcome = 'removed' | 'kept' | 'read-only' | 'not-a-file' | 'not-ours';
 
 /**
  * What becomes of the calendar at `path` for a plan now withheld: 'removed' (`remove`, and a
- * calendar backplan wrote), 'kept' (one not to remove), 'not-a-file' (a link, a folder, a device,
- * or a file that is no backplan calendar, such as the athlete file, is not ours to take away), or
- * undefined when there is none.
+ * calendar backplan wrote), 'kept' (one not to remove), 'read-only' (its owner made it so),
+ * 'not-a-file' (a link, a folder or a device) and 'not-ours' (a file that is no backplan calendar,
+ * such as the athlete file) are not ours to take away; undefined when there is none.
  */
 export function staleCalendar(path: string, remove: boolean): StaleOutcome | undefined {
   const stats = lstatSync(path, { throwIfNoEntry: false });
   if (!stats) return undefined;
-  if (!stats.isFile() || !writtenByBackplan(path)) return 'not-a-file';
+  if (!stats.isFile()) return 'not-a-file';
+  if (!writtenByBackplan(path)) return 'not-ours';
+  if ((stats.mode & 0o222) === 0) return 'read-only';
   if (!remove) return 'kept';
   unlinkSync(path);
   return 'removed';
@@ -44,8 +46,10 @@ function writtenByBackplan(path: string): boolean {
 export function staleCalendarLine(file: string, whose: string, outcome: StaleOutcome, forceRemoves: boolean): string {
   if (outcome === 'removed')
     return `Removed ${file}: ${whose} withheld now; delete its runs from any calendar it was imported into.\n`;
-  if (outcome === 'not-a-file')
-    return `warning: ${whose} withheld now, and ${file} is no calendar backplan wrote, so it was left alone; delete the plan's runs from any calendar they were imported into.\n`;
-  const how = forceRemoves ? 'delete it (or run again with --force)' : 'delete it';
+  if (outcome === 'not-a-file' || outcome === 'not-ours') {
+    const what = outcome === 'not-a-file' ? 'is not a regular file' : 'is no calendar backplan wrote';
+    return `warning: ${whose} withheld now, and ${file} ${what}, so it was left alone; delete the plan's runs from any calendar they were imported into.\n`;
+  }
+  const how = outcome === 'kept' && forceRemoves ? 'delete it (or run again with --force)' : 'delete it';
   return `warning: ${file} from an earlier export may hold runs, and ${whose} withheld now: ${how}, and its runs from any calendar it was imported into.\n`;
 }

@@ -99,6 +99,14 @@ describe('a withheld plan writes no calendar', () => {
       /\nwarning: plan\.ics from an earlier export may hold runs, and your plan is withheld now: delete it \(or run again with --force\)/,
     );
     expect(readFileSync(join(cwd, 'plan.ics'), 'utf8')).toBe(before);
+    // A read-only calendar is its owner's to remove (found in review: --force removed it).
+    chmodSync(join(cwd, 'plan.ics'), 0o444);
+    const readOnly = await cli([...PLAN, '--symptom', 'fever', '-o', 'plan.ics', '--force'], { cwd });
+    expect(readOnly.stderr).toMatch(
+      /\nwarning: plan\.ics from an earlier export may hold runs, .*: delete it, and its runs/,
+    );
+    expect(readFileSync(join(cwd, 'plan.ics'), 'utf8')).toBe(before);
+    chmodSync(join(cwd, 'plan.ics'), 0o644);
     const removed = await cli([...PLAN, '--symptom', 'fever', '-o', 'plan.ics', '--force'], { cwd });
     expect(removed.code).toBe(3);
     expect(removed.stderr).toMatch(/\nRemoved plan\.ics: your plan is withheld now; delete its runs from any calendar/);
