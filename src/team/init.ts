@@ -166,6 +166,11 @@ async function keepExisting(
       kept.push(athlete);
       continue;
     }
+    // A read-only file is its owner's: the run stops before any file is re-made, not half-way.
+    if ((statSync(path).mode & 0o222) === 0) {
+      refusals.push({ file, problem: 'is read-only', hint: 'make it writable (chmod u+w), then run again' });
+      continue;
+    }
     if (!athlete.byId && nameCount.get(nameKey(athlete.intake.name))! > 1) {
       refusals.push({
         file,

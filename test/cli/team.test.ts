@@ -1,6 +1,6 @@
 // `backplan team init|checkin|status|export` in-process: a coach's roster and check-in sheets as
 // spreadsheets save them, the same rules as `checkin`, and a team view that fits 80 columns.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAthlete } from '../../src/store/athlete.js';
@@ -240,6 +240,18 @@ describe('backplan team checkin', () => {
     ).toBe(0);
     expect((await t.run(['checkin', 'squad', 'late.csv'], '2026-12-03')).code).toBe(0);
     expect(t.log('cara')).toHaveLength(5);
+  });
+
+  it('team init --force stops before writing anything when one file is read-only (found in review)', async () => {
+    // The other files were re-made and the read-only one refused: a folder half re-made.
+    const t = await team();
+    chmodSync(join(t.dir, 'cara.yaml'), 0o444);
+    const before = readdirSync(t.dir).map((f) => [f, readFileSync(join(t.dir, f), 'utf8')]);
+    writeFileSync(join(t.cwd, 'two.csv'), 'name;pain;weekly;units;goal-weekly\nAaron;1;0;km;30\nCara;1;0;km;40\n');
+    const r = await cli(['team', 'init', 'squad', 'two.csv', '--force', '--today', '2026-11-21'], { cwd: t.cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/squad\/cara\.yaml is read-only.*nothing was written\n {2}make it writable/);
+    expect(readdirSync(t.dir).map((f) => [f, readFileSync(join(t.dir, f), 'utf8')])).toEqual(before);
   });
 
   it('team init --force with new answers does not lift a stop over the log (found in review)', async () => {
