@@ -3,10 +3,10 @@
 import { longDate } from '../core/dates.js';
 import { findSymptom } from '../core/symptoms.js';
 import { replan } from '../core/replay.js';
-import type { CheckIn, Intake, Templates } from '../core/types.js';
+import type { Intake, Stop, Templates } from '../core/types.js';
 import { terminalSafe, wrap } from '../export/style.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
-import { validateIntake } from '../intake/validate.js';
+import { validateSavedIntake } from '../intake/validate.js';
 
 /**
  * A start date that keeps the log inside the plan: with check-ins logged, the start they were
@@ -23,34 +23,28 @@ export function startKeepsLog(existing: AthleteFile | undefined, start: string):
 
 /**
  * Nothing but a clinician's all-clear lifts a stop (R-TRIAGE-1/2, R-PAIN-6, R-ESC-1..3): new
- * answers over a log (edit, init --force, team init --force) that would lift the stop in force
- * are refused unless they bring the all-clear (--cleared). Returns the problem, or null.
+ * answers over a log (edit, init --force, team init --force) whose re-plan lifts the stop in
+ * force are refused unless they bring the all-clear (--cleared). Returns the problem, or null.
  */
-export function stopLiftedBy(
-  before: Intake,
-  after: Intake,
-  log: readonly CheckIn[],
-  templates: Templates,
-  today: string,
-): string | null {
-  if (after.cleared && !before.cleared) return null;
-  const stop = replan(before, log, templates, today).progress.stopped;
-  if (!stop || replan(after, log, templates, today).progress.stopped) return null;
-  return `running is stopped since ${longDate(stop.since)} (${stop.reason}: ${stop.text}), and only a clinician's all-clear lifts that`;
+export function stopLiftedBy(before: Stop | null, after: Stop | null, clearing: boolean): string | null {
+  if (!before || after || clearing) return null;
+  return `running is stopped since ${longDate(before.since)} (${before.reason}: ${before.text}), and only a clinician's all-clear lifts that`;
 }
 
 /**
  * stopLiftedBy for answers replacing a saved file's (init --force, team init --force). A file whose
- * answers no longer validate holds no stop it can judge.
+ * answers no longer validate holds no stop it can judge: it is replaced whole, its .bak kept.
  */
 export function liftsStop(existing: AthleteFile, after: Intake, templates: Templates, today: string): string | null {
   let before: Intake;
   try {
-    before = validateIntake(existing.intake);
+    before = validateSavedIntake(existing.intake, existing.path);
   } catch {
     return null;
   }
-  return stopLiftedBy(before, after, existing.log, templates, today);
+  const stopOf = (intake: Intake) => replan(intake, existing.log, templates, today).progress.stopped;
+  const stop = stopOf(before);
+  return stop && stopLiftedBy(stop, stopOf(after), after.cleared && !before.cleared);
 }
 
 /** The hint that goes with stopLiftedBy's problem. */

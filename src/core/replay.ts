@@ -127,6 +127,10 @@ export function replanAround(
   return { weeks: planned.weeks, name: planned.name, triage: planned.triage, progress };
 }
 
+/** A phase beyond the ladder in words: "continuous running", "the rebuild phase". */
+const volumePhaseWords = (stage: VolumeStage): string =>
+  stage.phase === 'continuous' ? 'continuous running' : `the ${stage.phase} phase`;
+
 /** R-WEEK-4, as a check-in's decision says it. */
 const LIMP_SETTLE =
   'Pain changes your stride: back to a settle week, whose 30-minute brisk walk with no limp comes before any run';
@@ -1232,7 +1236,7 @@ class Replay {
     if (level) return `walk/run level ${level.level}`;
     if (stage.phase === 'walk-run') return `continuous running (level ${this.templates.ladder[stage.index]!.level})`;
     if (stage.phase === 'settle') return stage.waiting ? 'no running' : 'the settle phase';
-    return `${stage.phase === 'continuous' ? 'continuous running' : `the ${stage.phase} phase`}, ${stage.weekly} min a week`;
+    return `${volumePhaseWords(stage)}, ${stage.weekly} min a week`;
   }
 
   /**
@@ -1240,14 +1244,14 @@ class Replay {
    * from what this week really held (R-VOL-1), which a hold's rest day or a run not done makes less.
    */
   private upTo(): string {
-    if (!('weekly' in this.stage)) return this.where();
-    return this.stage.phase === 'continuous' ? 'continuous running' : `the ${this.stage.phase} phase`;
+    return 'weekly' in this.stage ? volumePhaseWords(this.stage) : this.where();
   }
 
   /** The sentence that goes with upTo: the ceiling of next week, beyond the ladder. */
   private nextWeekCeiling(): string {
     if (!('weekly' in this.stage)) return '';
-    return ` Next week: at most ${this.stage.weekly} min, and no more than 10% above what this week holds (R-VOL-1).`;
+    const growth = Math.round((this.rules.volumeCap - 1) * 100);
+    return ` Next week: at most ${this.stage.weekly} min, and no more than ${growth}% above what this week holds (R-VOL-1).`;
   }
 
   private decision(date: string, kind: Decision['kind'], rule: string, text: string): Decision {

@@ -59,7 +59,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     });
   }
   // A rename would replace a file its owner made read-only (even for root): such a file is left alone.
-  if (stats && (stats.mode & 0o222) === 0 && !options.replaceReadOnly) {
+  if (stats && isReadOnly(stats) && !options.replaceReadOnly) {
     throw Object.assign(new Error(`${target} is read-only`), { code: 'EREADONLY' });
   }
   sweepOnce(dirname(target));
@@ -144,6 +144,9 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /** Why a write failed, in words, for the errors people meet (a full disk, a read-only folder); else null. */
+/** No write permission for anyone: its owner means it to stay as it is. */
+export const isReadOnly = (stats: Stats): boolean => (stats.mode & 0o222) === 0;
+
 export function writeFailureReason(error: unknown): string | null {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (!code) return null;

@@ -1,6 +1,7 @@
 // A calendar left from before a plan was withheld still holds its runs, ready to be imported or
 // shared. Given --force, an export of the withheld plan takes it away; without, it says so.
 import { closeSync, lstatSync, openSync, readSync, unlinkSync } from 'node:fs';
+import { isReadOnly } from './atomic.js';
 
 /** What became of a withheld plan's old calendar; see staleCalendar. */
 export type StaleOutcome = 'removed' | 'kept' | 'read-only' | 'not-a-file' | 'not-ours';
@@ -16,7 +17,7 @@ export function staleCalendar(path: string, remove: boolean): StaleOutcome | und
   if (!stats) return undefined;
   if (!stats.isFile()) return 'not-a-file';
   if (!writtenByBackplan(path)) return 'not-ours';
-  if ((stats.mode & 0o222) === 0) return 'read-only';
+  if (isReadOnly(stats)) return 'read-only';
   if (!remove) return 'kept';
   unlinkSync(path);
   return 'removed';

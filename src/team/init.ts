@@ -16,6 +16,7 @@ import type { IntakeInput } from '../intake/schema.js';
 import { readRoster, type ReadOptions, type RosterEntry } from '../roster/read.js';
 import { type AthleteFile, readAthlete, writeAthlete } from '../store/athlete.js';
 import { liftsStop, startKeepsLog, STOP_HINT } from '../cli/answers.js';
+import { isReadOnly } from '../store/atomic.js';
 import { withLock } from '../store/lock.js';
 import { ATHLETE_EXT } from './folder.js';
 import { fitTable } from './table.js';
@@ -167,7 +168,7 @@ async function keepExisting(
       continue;
     }
     // A read-only file is its owner's: the run stops before any file is re-made, not half-way.
-    if ((statSync(path).mode & 0o222) === 0) {
+    if (isReadOnly(statSync(path))) {
       refusals.push({ file, problem: 'is read-only', hint: 'make it writable (chmod u+w), then run again' });
       continue;
     }

@@ -206,7 +206,7 @@ describe('backplan edit', () => {
     expect(r.stderr).toMatch(/your 1 check-in is kept/);
   });
 
-  it('does not lift a stop: a red flag taken away or a lower pain needs --cleared (found in review)', async () => {
+  it('does not lift a stop (R-TRIAGE-2, R-PAIN-6): a red flag taken away or a lower pain needs --cleared (found in review)', async () => {
     // edit --no-symptom and edit --pain 1 gave runs back, exit 0, with no clinician.
     for (const [extra, change] of [
       [['--symptom', 'radiating-pain'], ['--no-symptom']],

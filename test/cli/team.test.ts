@@ -254,7 +254,7 @@ describe('backplan team checkin', () => {
     expect(readdirSync(t.dir).map((f) => [f, readFileSync(join(t.dir, f), 'utf8')])).toEqual(before);
   });
 
-  it('team init --force with new answers does not lift a stop over the log (found in review)', async () => {
+  it('team init --force with new answers does not lift a stop over the log (R-ESC-2; found in review)', async () => {
     const t = await team();
     // Pain after 2 against Cara's baseline of 1: three holds, a stop; a baseline of 2 makes them clean.
     t.sheet(

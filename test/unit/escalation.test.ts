@@ -616,5 +616,9 @@ describe('a setback beyond the ladder says what next week holds (R-PAIN-3, R-VOL
     const [week1, week2] = p.weeks;
     expect(week2!.runMinutes).toBeLessThanOrEqual(Number(most));
     expect(week2!.runMinutes).toBeLessThanOrEqual(Math.floor(week1!.runMinutes * 1.1));
+    // A plan folder's stricter cap (R-CONF-1) is the one named.
+    const strict = { ...templates, rules: { ...templates.rules, volumeCap: 1.05 } };
+    const held = replan(who, log, strict, START).progress.decisions.find((d) => d.kind === 'hold')!;
+    expect(held.text).toMatch(/no more than 5% above what this week holds \(R-VOL-1\)/);
   });
 });

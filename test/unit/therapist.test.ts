@@ -389,7 +389,7 @@ describe('an emergency plan carries only its message (found in review)', () => {
 });
 
 describe('R-TRIAGE-3: a week held at the caution cap says so, not that clean sessions earn the next level (found in review)', () => {
-  it('every capped week names the cap, and none promises a level it will not give', () => {
+  it('every capped week names the cap, none promises a level it will not give, and R-ESC-4 counts the weeks', () => {
     const p = makePlan({ pain: 1, weekly: 20, units: 'km', goalWeekly: 60, symptoms: ['worse-during-run'], weeks: 16 });
     const capped = p.weeks.filter((w) => w.level === templates.ladder.findIndex((l) => l.walk === 0));
     expect(capped.length).toBeGreaterThan(3);

@@ -77,7 +77,8 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
 
   const before = replan(saved.intake, athlete.log, templates, today);
   const after = replan(intake, athlete.log, templates, today);
-  const lifted = stopLiftedBy(saved.intake, intake, athlete.log, templates, today);
+  const clearing = intake.cleared && !saved.intake.cleared;
+  const lifted = stopLiftedBy(before.progress.stopped, after.progress.stopped, clearing);
   if (lifted) throw new DataError(`${lifted}; nothing was changed`, STOP_HINT);
   if (after.plan.triage.level === 'emergency') {
     // R-TRIAGE-1: the emergency message and nothing else, as init gives it; nothing is saved.
