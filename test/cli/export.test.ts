@@ -76,6 +76,16 @@ describe('-o, --force and --dry-run (convention 10)', () => {
   });
 });
 
+describe('-o naming a folder', () => {
+  it('a name ending in a slash is refused, made or not: no file called "out" (found in review)', async () => {
+    const cwd = tempDir();
+    const r = await cli([...PLAN, '--format', 'md', '-o', 'out/', '--force'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: out\/ is a folder\n.*-o out\/plan\./);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
 describe('a withheld plan writes no calendar', () => {
   it.each([['fever'], ['saddle-numbness']])('%s: no file, the reason on stderr, exit 3', async (symptom) => {
     const cwd = tempDir();
