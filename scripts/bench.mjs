@@ -218,20 +218,26 @@ function measureLongLog(runs) {
   return [summary('status, 100,000 check-ins', status), summary('checkin, 100,000 check-ins', checkins)];
 }
 
-// A team folder of 2,000 athletes with 60 check-ins each (scripts/team-folder.mjs), and one of 200
-// beside it: memory is flat when the larger one's peak is no more than a little above the smaller's.
+// Team folders of 200, 2,000 and 8,000 athletes with 60 check-ins each (scripts/team-folder.mjs).
+// The budgets are timed at 2,000. Memory is flat when 8,000 athletes peak no more than a little
+// above 2,000: below about 2,000, a run ends before V8 has grown its young generation to full size
+// (16 MB semi-spaces), so 200 against 2,000 measures V8's sizing, not growth with the team
+// (docs/performance.md). The 200 runs are printed for that comparison.
 // Each `team checkin` run logs a session for every athlete on the next day their plan runs.
+const TEAM_SIZES = [200, 2000, 8000];
 function measureTeam(runs) {
   const made = {};
-  for (const size of [200, 2000]) {
+  for (const size of TEAM_SIZES) {
     const script = join(root, 'scripts', 'team-folder.mjs');
     const r = spawnSync(process.execPath, [script, String(size), `team-${size}`], { env, cwd: work, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`making the team folder of ${size} failed: ${r.stderr}`);
     made[size] = JSON.parse(r.stdout).today;
   }
-  const samples = { status: { 200: [], 2000: [] }, checkin: { 200: [], 2000: [] } };
+  const samples = Object.fromEntries(
+    ['status', 'checkin'].map((c) => [c, Object.fromEntries(TEAM_SIZES.map((size) => [size, []]))]),
+  );
   for (let i = 0; i < runs; i++) {
-    for (const size of [200, 2000]) {
+    for (const size of TEAM_SIZES) {
       const dir = `team-${size}`;
       samples.status[size].push(once([BIN, 'team', 'status', dir, '--today', made[size]]));
       const file = join(work, dir, 'athlete-0.yaml');
@@ -246,7 +252,7 @@ function measureTeam(runs) {
     }
   }
   const named = (c, size) => summary(`team ${c}, ${size.toLocaleString('en')}`, samples[c][size]);
-  return ['status', 'checkin'].flatMap((c) => [200, 2000].map((size) => named(c, size)));
+  return ['status', 'checkin'].flatMap((c) => TEAM_SIZES.map((size) => named(c, size)));
 }
 
 const startup = measureWithFloor(
@@ -293,15 +299,19 @@ const budgets = [
     holds: byName[`${c}, 100,000 check-ins`].medianMs < ms && byName[`${c}, 100,000 check-ins`].peakRssMb < 250,
   })),
 ];
-// The team budgets: a folder of 2,000 athletes with 60 check-ins each; memory flat against 200.
+// The team budgets: a folder of 2,000 athletes with 60 check-ins each; memory flat in the team's
+// size (8,000 against 2,000, see measureTeam) and under batch's ceiling.
 const team = (c, size) => byName[`team ${c}, ${size}`];
 budgets.push(
   { budget: 'team status, 2,000 athletes × 60 check-ins < 2 s', holds: team('status', '2,000').medianMs < 2000 },
   { budget: 'team checkin, 2,000 rows < 5 s', holds: team('checkin', '2,000').medianMs < 5000 },
-  ...['status', 'checkin'].map((c) => ({
-    budget: `team ${c} peak RSS, 2,000 athletes ≤ 1.25× 200`,
-    holds: team(c, '2,000').peakRssMb <= 1.25 * team(c, '200').peakRssMb,
-  })),
+  ...['status', 'checkin'].flatMap((c) => [
+    {
+      budget: `team ${c} peak RSS, 8,000 athletes ≤ 1.25× 2,000`,
+      holds: team(c, '8,000').peakRssMb <= 1.25 * team(c, '2,000').peakRssMb,
+    },
+    { budget: `team ${c} peak RSS, 2,000 athletes < 150 MB`, holds: team(c, '2,000').peakRssMb < 150 },
+  ]),
 );
 // Instructions, where valgrind is installed: the same on a busy machine as on an idle one, so they
 // tell a change in the code from a change in the machine. Wall time adds what instructions do not
