@@ -137,6 +137,11 @@ describe('backplan checkin', () => {
     expect(readOnly.code).toBe(1);
     expect(readOnly.stderr).toMatch(/cannot be saved: the file is read-only.*\n {2}make it writable \(chmod u\+w\)/);
     expect(readFileSync(a.file, 'utf8')).toBe(before);
+    // edit says what it changed only once saved (it had printed "Changed:" and then failed).
+    const edit = await a.run(['edit', '--goal-weekly', '25'], '2026-11-24');
+    expect([edit.code, edit.stdout]).toEqual([1, '']);
+    expect(edit.stderr).toMatch(/cannot be saved: the file is read-only/);
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
     chmodSync(a.file, 0o644);
     await a.run(session('2026-11-23', 1), '2026-11-24');
     const again = await a.run(session('2026-11-23', 1), '2026-11-24');

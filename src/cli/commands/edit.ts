@@ -96,8 +96,9 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
     ),
     ...planChanges(before, after).flatMap((line) => wrap(line, width, '  ', '')),
   ];
-  io.stdout(`${out.join('\n')}\n\n${summary(intake, templates.rules.defaultRunDays, width)}\n`);
+  const changes = `${out.join('\n')}\n\n${summary(intake, templates.rules.defaultRunDays, width)}\n`;
   if (flags.dryRun) {
+    io.stdout(changes);
     io.stderr('Dry run: nothing was saved.\n');
     return withheldNotice(io, after.plan);
   }
@@ -112,6 +113,8 @@ export async function runEdit(io: Io, command: Command): Promise<number> {
     writeAthlete(path, raw as IntakeInput, current); // validated above
     return current.log.length;
   });
+  // Said once saved: a file that cannot be written (read-only, a full disk) changed nothing.
+  io.stdout(changes);
   const kept = logged > 0 ? `; your ${logged} check-in${logged === 1 ? ' is' : 's are'} kept` : '';
   io.stderr(
     `${wrap(`Saved to ${shown} (the previous version is ${shown}.bak)${kept}.`, width, '  ', '').join('\n')}\n`,
