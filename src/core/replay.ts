@@ -966,11 +966,17 @@ class Replay {
     // is seen on: running resumes from there, and R-ESC-3 counts from there.
     this.dropForGap(date);
     this.watch.clear(date, this.stage);
+    const afterEmergency = wasStopped?.level === 'emergency';
+    const rule = afterEmergency ? 'R-TRIAGE-1' : 'R-TRIAGE-2';
+    // R-TRIAGE-1: no clearance lifts an emergency sign still there; the runner is told so.
+    const stillThere = afterEmergency
+      ? ` Go on only if the sign has gone (${wasStopped.text}); if it is still there or comes back, stop and get emergency care today.`
+      : '';
     this.decisions.push({
       date,
       kind: 'cleared',
-      rule: 'R-TRIAGE-2',
-      text: `Cleared by a clinician: the plan goes on from ${this.where()} (R-TRIAGE-2).`,
+      rule,
+      text: `Cleared by a clinician: the plan goes on from ${this.where()} (${rule}).${stillThere}`,
       phase: this.stage.phase,
       level: this.ladderLevel()?.level ?? null,
     });

@@ -204,6 +204,14 @@ describe('red flags at a check-in', () => {
     expect(p.weeks).toEqual([]);
     expect(progress.stopped).toMatchObject({ level: 'emergency', reason: 'R-TRIAGE-1', since: '2026-11-23' });
   });
+  it('R-TRIAGE-1: a clearance after an emergency sign names R-TRIAGE-1 and says the sign must have gone', () => {
+    const log = [ok('2026-11-23'), { date: '2026-11-25', restPain: 1, symptoms: ['both-legs'] }];
+    const cleared = replan(runner(), [...log, { date: '2026-11-27', cleared: true }], templates, '2026-11-27');
+    const decision = cleared.progress.decisions.at(-1)!;
+    expect(decision).toMatchObject({ kind: 'cleared', rule: 'R-TRIAGE-1', phase: 'settle' });
+    expect(decision.text).toMatch(/only if the sign has gone \(.*both legs\)/);
+    expect(decision.text).toMatch(/emergency care today/);
+  });
   it('R-TRIAGE-3: a caution sign caps the plan at walk/run from then on', () => {
     const fast = runner({ weekly: 120, goalWeekly: 200, runsPerWeek: 3, longestRun: 40 });
     const before = replan(fast, [], templates, '2026-11-23').plan;
