@@ -192,7 +192,8 @@ export function projectWeek(
     const lighter =
       (w + 1) % rules.downWeekEvery === 0 && history.lastFullWeekly > 0 && previous !== undefined && !previous.lighter;
     const ceiling = runCeilingFor(course, w, history);
-    load = volumeWeek(stage, lighter ? previous!.runs : null, ceiling, course);
+    const before = previous && !previous.lighter ? sum(previous.runs) : null;
+    load = volumeWeek(stage, lighter ? previous!.runs : null, ceiling, course, before);
     if (!lighter) history.lastFullWeekly = sum(load.runs);
     next = nextVolumeStage(stage, history.lastFullWeekly, course);
   }
@@ -332,7 +333,14 @@ export function levelUp(stage: LadderStage, course: Course): Stage {
   return { phase: weekly >= course.ceiling ? 'maintain' : 'continuous', weekly, runDays: input.runDays };
 }
 
-function volumeWeek(stage: VolumeStage, lightAfter: number[] | null, ceiling: number, course: Course): WeekLoad {
+/** `before`: the running of the week before, when it was a full week (not a lighter one). */
+function volumeWeek(
+  stage: VolumeStage,
+  lightAfter: number[] | null,
+  ceiling: number,
+  course: Course,
+  before: number | null,
+): WeekLoad {
   const { rules } = course.input;
   if (lightAfter !== null) return lighterWeek(stage, lightAfter, ceiling, course);
   const runs = spreadRuns(stage.weekly, stage.runDays, ceiling);
@@ -353,6 +361,24 @@ function volumeWeek(stage: VolumeStage, lightAfter: number[] | null, ceiling: nu
           'work (R-VOL-6).',
     };
   }
+  const cap = `${Math.round((rules.volumeCap - 1) * 100)}%`;
+  const held = sum(runs);
+  // Past 10% of the week before only where R-VOL-3 lets it: below the base, after a week that held
+  // less than planned (runs missed, or running resumed mid-week).
+  if (before !== null && held > Math.floor(before * rules.volumeCap)) {
+    return {
+      phase: stage.phase,
+      level: null,
+      runs,
+      lighter: false,
+      heldBack: null,
+      rules: ['R-VOL-3', 'R-VOL-2', 'R-PAIN-2'],
+      why:
+        `This week holds ${held} min after ${before} last week, more than ${cap} more: below ` +
+        `${course.baseMinutes} running min a week the ladder's steps govern, not the ${cap} cap (R-VOL-3). ` +
+        `No single run passes ${ceiling} min (R-VOL-2).`,
+    };
+  }
   return {
     phase: stage.phase,
     level: null,
@@ -360,7 +386,7 @@ function volumeWeek(stage: VolumeStage, lightAfter: number[] | null, ceiling: nu
     lighter: false,
     heldBack: null,
     rules: ['R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
-    why: `Weekly running grows by at most ${Math.round((rules.volumeCap - 1) * 100)}%, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
+    why: `Weekly running grows by at most ${cap}, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
   };
 }
 

@@ -227,6 +227,28 @@ describe('red flags at a check-in', () => {
   });
 });
 
+describe('R-VOL-1 and R-VOL-3 after a stop cleared mid-week', () => {
+  it('a week growing more than 10% over the part week before names R-VOL-3, not the 10% cap', () => {
+    const start = '2026-11-30';
+    const atThree = { completed: 'yes', painBefore: 1, painDuring: 3, painAfter: 2, warmup: 'none' } as const;
+    const log: CheckIn[] = [
+      ...['2026-11-30', '2026-12-05', '2026-12-09'].map((date) => ({ date, ...atThree })),
+      { date: '2026-12-10', cleared: true },
+    ];
+    const km = runner({ start, pain: 1, weekly: 20, units: 'km', goalWeekly: 40 });
+    const weeks = replan(km, log, templates, '2026-12-10').plan.weeks;
+    const [before, after] = [weeks[1]!, weeks[2]!];
+    expect(after.runMinutes).toBeGreaterThan(Math.floor(before.runMinutes * templates.rules.volumeCap));
+    expect(after.why).toMatch(new RegExp(`holds ${after.runMinutes} min after ${before.runMinutes} last week`));
+    expect(after.why).toMatch(/\(R-VOL-3\)/);
+    expect(after.why).not.toMatch(/grows by at most/);
+    // Every week that does grow by no more than 10% still says so.
+    for (const [w, week] of weeks.entries())
+      if (/grows by at most 10%/.test(week.why) && w > 0 && !weeks[w - 1]!.lighter)
+        expect(week.runMinutes).toBeLessThanOrEqual(Math.floor(weeks[w - 1]!.runMinutes * templates.rules.volumeCap));
+  });
+});
+
 describe('next-morning pain logged the next day, and ICS SEQUENCE', () => {
   it('a morning entry re-decides the session before it', () => {
     const log: CheckIn[] = [ok('2026-11-23'), { date: '2026-11-24', morning: true, nextMorning: 3 }];
