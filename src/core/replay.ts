@@ -922,9 +922,15 @@ class Replay {
 
   /** R-PAIN-5: pain at rest of 3 or more for days in a row sends the runner back to settle, and its exit gate. */
   private checkRestPainDays(date: string): void {
-    const days = this.stage.phase === 'settle' ? null : this.watch.restPainDays(date);
+    // While running is stopped, the stage running resumes at goes back to settle: a clearance
+    // never skips the settle week's exit gate that the pain at rest made due.
+    const stopped = isWaiting(this.stage);
+    const stage = stopped ? (this.resumeStage ?? startingStage(this.course)) : this.stage;
+    const days = stage.phase === 'settle' ? null : this.watch.restPainDays(date);
     if (days === null) return;
-    this.stage = { phase: 'settle', waiting: false, because: 'rest-pain' };
+    const settle: Stage = { phase: 'settle', waiting: false, because: 'rest-pain' };
+    if (stopped) this.resumeStage = settle;
+    else this.stage = settle;
     this.pendingAdvance = null;
     this.decision(
       date,

@@ -191,6 +191,24 @@ describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is lo
   });
 });
 
+describe('R-PAIN-5 while running is stopped', () => {
+  it('a week of pain at rest of 3 or more while stopped sends the runner back to settle at the clearance', () => {
+    // Pain at rest 7 (an R-ESC-1 stop) and nothing logged for two weeks; cleared, and on the same day
+    // a pain at rest of 1: the settle week's exit gate still comes first (it had opened a run the next day).
+    const log: CheckIn[] = [
+      ok(START),
+      { date: '2026-11-24', restPain: 7 },
+      { date: '2026-12-08', cleared: true },
+      { date: '2026-12-08', restPain: 1 },
+    ];
+    const { progress, plan: p } = replanned(log, '2026-12-08');
+    expect(progress.phase).toBe('settle');
+    const settleEnds = p.weeks.find((w) => w.start > '2026-12-08')!.start;
+    expect(runsAfter(log, '2026-12-08').every((s) => s.date >= settleEnds)).toBe(true);
+    expect(progress.decisions.at(-1)!.text).toMatch(/the settle week goes on/);
+  });
+});
+
 describe('R-PAIN-6: severe pain at rest at intake', () => {
   it('plan --pain 10 holds no running, is not "clear", and is withheld until cleared', () => {
     const p = plan(runner({ pain: 10 }), templates, '2026-11-22');
