@@ -69,3 +69,22 @@ export async function cli(args: string[], overrides: Partial<Io> = {}): Promise<
   const code = await runCli(args, io);
   return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }
+
+/**
+ * `base` with the flags `extra` gives taken out, then `extra`: a flag given twice is refused, so a
+ * test that changes one answer of a set replaces it. A flag followed by a value is taken out with it.
+ */
+export function withFlags(base: readonly string[], extra: readonly string[]): string[] {
+  const given = new Set(extra.filter((arg) => arg.startsWith('--')).map((arg) => arg.split('=')[0]));
+  const kept: string[] = [];
+  for (let i = 0; i < base.length; i++) {
+    const arg = base[i]!;
+    const valued = arg.startsWith('--') && !arg.includes('=') && i + 1 < base.length && !base[i + 1]!.startsWith('--');
+    if (given.has(arg.split('=')[0])) {
+      if (valued) i++;
+      continue;
+    }
+    kept.push(arg);
+  }
+  return [...kept, ...extra];
+}

@@ -348,3 +348,26 @@ export interface TemplateFlags {
   template?: string;
   plansDir?: string;
 }
+
+/**
+ * A value option given twice is refused, on every command: commander keeps the last one, so
+ * `--pain-during 8 --pain-during 1` had logged a clean 1/10. --symptom adds up, and may repeat.
+ */
+export function refuseRepeatedValues(command: Command): void {
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.parseArg === symptomList) continue;
+    let first: string | undefined;
+    command.on(`option:${option.name()}`, (value: string) => {
+      if (first === undefined) {
+        first = value;
+        return;
+      }
+      const flag = option.long ?? option.flags;
+      throw new UsageError(
+        `${flag} is given twice (${first} and ${value})`,
+        `give ${flag} once, with the value you mean`,
+      );
+    });
+  }
+  for (const sub of command.commands) refuseRepeatedValues(sub);
+}

@@ -18,6 +18,7 @@ import {
   symptomList,
   wholeNumber,
   csvDelimiter,
+  refuseRepeatedValues,
   teamFormats,
 } from './options.js';
 
@@ -165,7 +166,7 @@ export function createProgram(io: Io, state: RunState = { exitCode: 0 }, argv?: 
   for (const [name, define] of Object.entries(COMMANDS)) {
     if (!only || name === only) define(program, io, state);
   }
-
+  refuseRepeatedValues(program);
   return program;
 }
 

@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/wizard.js';
-import { cli } from '../helpers.js';
+import { cli, withFlags } from '../helpers.js';
 import { testDir } from '../tmp.js';
 import { RUNNER_ANSWERS } from '../runner.js';
 
@@ -18,7 +18,7 @@ async function athlete(): Promise<{
 }> {
   const dir = testDir('checkin');
   const file = join(dir, 'ana.yaml');
-  expect((await cli([...INIT, '--file', file], { cwd: dir })).code).toBe(0);
+  expect((await cli(withFlags(INIT, ['--file', file]), { cwd: dir })).code).toBe(0);
   return {
     dir,
     file,
@@ -118,6 +118,11 @@ describe('backplan checkin', () => {
       [['checkin', '--morning', '--next-morning', '1'], 1, /no session logged in the two days before/],
       [['checkin', '--morning'], 2, /--morning needs --next-morning/],
       [['checkin', '--cleared', '--completed', 'yes'], 2, /--cleared records a clinician's clearance on its own/],
+      [
+        ['checkin', '--completed', 'yes', '--pain-during', '8', '--pain-during', '1'],
+        2,
+        /--pain-during is given twice \(8 and 1\)/,
+      ],
       [
         ['checkin', '--completed', 'yes', '--pain-during', '1', '--symptom', 'leg-pain'],
         2,
@@ -370,7 +375,7 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     for (const day of ['2026-11-23', '2026-11-28', '2026-12-02']) await a.run(rising(day), day);
     expect((await a.run(['status'], '2026-12-03')).code).toBe(3);
     const before = readFileSync(a.file, 'utf8');
-    const again = await cli([...INIT, '--file', a.file, '--pain', '2', '--force', '--today', '2026-12-03'], {
+    const again = await cli(withFlags(INIT, ['--file', a.file, '--pain', '2', '--force', '--today', '2026-12-03']), {
       cwd: a.dir,
     });
     expect(again.code).toBe(1);
@@ -586,7 +591,7 @@ describe('checkin input found in review', () => {
   it('a clearance before the plan starts names today, not a --date never typed, and the way that works', async () => {
     const dir = testDir('checkin');
     const file = join(dir, 'night.yaml');
-    const init = [...INIT.slice(0, -2), '--start', '2026-11-30', '--symptom', 'night-pain', '--file', file];
+    const init = withFlags(INIT.slice(0, -2), ['--start', '2026-11-30', '--symptom', 'night-pain', '--file', file]);
     expect((await cli([...init, '--today', '2026-11-20'], { cwd: dir })).code).toBe(3);
     const early = await cli(['checkin', '--cleared', '--file', file, '--today', '2026-11-24'], { cwd: dir });
     expect(early.code).toBe(2);
@@ -635,7 +640,7 @@ describe('R-ESC-4 in status', () => {
   it('a caution sign reported for 4 weeks: status says to book the assessment now', async () => {
     const dir = testDir('checkin');
     const file = join(dir, 'c.yaml');
-    const init = await cli([...INIT, '--file', file, '--symptom', 'limp'], { cwd: dir });
+    const init = await cli(withFlags(INIT, ['--file', file, '--symptom', 'limp']), { cwd: dir });
     expect(init.code).toBe(0);
     const status = await cli(['status', '--file', file, '--today', '2026-12-23'], { cwd: dir });
     expect(status.stdout.replace(/\s+/g, ' ')).toMatch(

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/wizard.js';
-import { cli } from '../helpers.js';
+import { cli, withFlags } from '../helpers.js';
 import { testDir } from '../tmp.js';
 
 type Answer = string | boolean | string[];
@@ -65,7 +65,7 @@ const SESSION = ['--completed', 'yes', '--pain-before', '1', '--pain-during', '1
 
 async function athlete(extra: string[] = []) {
   const cwd = testDir('first-week');
-  const made = await cli([...INIT, '--today', '2026-11-22', ...extra], { cwd });
+  const made = await cli(withFlags(INIT, ['--today', '2026-11-22', ...extra]), { cwd });
   expect(made.code).toBe(0);
   const run = (args: string[], today: string, io = {}) =>
     cli([...args, '--file', 'a.yaml', '--today', today], { cwd, ...io });
@@ -83,7 +83,7 @@ const widest = (text: string) =>
 describe('init ends with the answers, this week and next, and what to do next', () => {
   it('shows symptom words, two weeks, how to see the rest, and no line wider than 80 columns', async () => {
     const cwd = testDir('first-week');
-    const r = await cli([...INIT, '--symptom', 'worse-during-run', '--today', '2026-11-22'], { cwd });
+    const r = await cli(withFlags(INIT, ['--symptom', 'worse-during-run', '--today', '2026-11-22']), { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/symptoms: pain that builds mid-run or after/);
     expect(r.stdout).not.toMatch(/worse-during-run/);
@@ -131,9 +131,9 @@ describe('init ends with the answers, this week and next, and what to do next', 
 describe('init on an existing file', () => {
   it('init --force keeps the log inside the plan: status still sees the check-ins', async () => {
     const a = await athlete();
-    expect((await a.run(['checkin', ...SESSION, '--pain-during', '2'], '2026-11-23')).code).toBe(0);
+    expect((await a.run(withFlags(['checkin', ...SESSION], ['--pain-during', '2']), '2026-11-23')).code).toBe(0);
     // Before: --force with no --start moved the start to the next Monday after today, past the log.
-    const again = await cli([...INIT, '--force', '--today', '2026-11-25'], { cwd: a.cwd });
+    const again = await cli(withFlags(INIT, ['--force', '--today', '2026-11-25']), { cwd: a.cwd });
     expect(again.code).toBe(0);
     expect(readFileSync(a.file, 'utf8')).toMatch(/start: 2026-11-23/);
     const status = await a.run(['status'], '2026-11-25');
@@ -145,7 +145,7 @@ describe('init on an existing file', () => {
     const a = await athlete();
     await a.run(['checkin', ...SESSION], '2026-11-23');
     const before = readFileSync(a.file, 'utf8');
-    const r = await cli([...INIT, '--force', '--start', '2026-11-30', '--today', '2026-11-25'], { cwd: a.cwd });
+    const r = await cli(withFlags(INIT, ['--force', '--start', '2026-11-30', '--today', '2026-11-25']), { cwd: a.cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--start 2026-11-30 refused: the log holds 1 check-in from Mon 23 Nov 2026 on/);
     expect(readFileSync(a.file, 'utf8')).toBe(before);
@@ -216,7 +216,7 @@ describe('backplan edit', () => {
       ],
     ]) {
       const cwd = testDir('first-week');
-      expect((await cli([...INIT, '--today', '2026-11-22', ...extra!], { cwd })).code).toBe(3);
+      expect((await cli(withFlags(INIT, ['--today', '2026-11-22', ...extra!]), { cwd })).code).toBe(3);
       const a = {
         file: join(cwd, 'a.yaml'),
         run: (args: string[], today: string) => cli([...args, '--file', 'a.yaml', '--today', today], { cwd }),

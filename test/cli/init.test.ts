@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/wizard.js';
-import { cli } from '../helpers.js';
+import { cli, withFlags } from '../helpers.js';
 import { testDir } from '../tmp.js';
 
 type Answer = string | boolean | string[];
@@ -262,20 +262,10 @@ describe('init without a terminal', () => {
 describe('the athlete file', () => {
   const make = async (cwd: string, extra: string[] = []) =>
     cli(
-      [
-        'init',
-        '--file',
-        'a.yaml',
-        '--pain',
-        '2',
-        '--weekly',
-        '10',
-        '--goal-weekly',
-        '30',
-        '--today',
-        '2026-11-22',
-        ...extra,
-      ],
+      withFlags(
+        ['init', '--file', 'a.yaml', '--pain', '2', '--weekly', '10', '--goal-weekly', '30', '--today', '2026-11-22'],
+        extra,
+      ),
       { cwd },
     );
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { createProgram } from '../../src/cli/program.js';
 import { testDir } from '../tmp.js';
-import { cli, fakeIo } from '../helpers.js';
+import { cli, fakeIo, withFlags } from '../helpers.js';
 
 const BASE = ['plan', '--pain', '2', '--goal-weekly', '30', '--units', 'km', '--today', '2026-11-22'];
 const ANSI = /\u001b\[/;
@@ -65,9 +65,11 @@ describe('usage errors exit 2 with one or two lines on stderr (conventions 3, 11
     ['bad weekday', ['--days', 'mon,funday'], /"funday" is not a weekday/],
     ['both volumes', ['--weekly', '3', '--weekly-minutes', '20'], /--weekly and --weekly-minutes both given/],
     ['tiny goal', ['--goal-weekly', '0.5'], /less than one walk\/run level 1 session/],
+    // commander keeps the last value: a 10 hidden behind a 1 (found by a hostile tester).
+    ['a value flag given twice', ['--pain', '10', '--pain', '1'], /--pain is given twice \(10 and 1\)/],
   ];
   it.each(cases)('%s', async (_name, extra, message) => {
-    const r = await cli([...BASE, ...extra]);
+    const r = await cli(withFlags(BASE, extra));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

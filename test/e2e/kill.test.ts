@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNNER_ANSWERS } from '../runner.js';
+import { withFlags } from '../helpers.js';
 import { testDir } from '../tmp.js';
 
 const BIN = join(process.cwd(), 'bin/backplan.cjs');
@@ -28,17 +29,9 @@ const delays = Array.from({ length: 30 }, (_, i) => 20 + ((i * 37) % 300));
 describe('SIGKILL while writing', () => {
   it('the athlete file is always a whole version, old or new', async () => {
     const dir = testDir('kill');
-    // The check-in runner's answers, with the pain given again (the last --pain counts): two versions.
-    const init = (pain: string) => [
-      'init',
-      '--no-input',
-      '--force',
-      '--file',
-      'a.yaml',
-      ...RUNNER_ANSWERS,
-      '--pain',
-      pain,
-    ];
+    // The check-in runner's answers with another pain: two versions.
+    const init = (pain: string) =>
+      withFlags(['init', '--no-input', '--force', '--file', 'a.yaml', ...RUNNER_ANSWERS], ['--pain', pain]);
     const versions = new Set<string>();
     for (const pain of ['1', '2']) {
       expect(spawnSync(process.execPath, [BIN, ...init(pain)], { cwd: dir, env: env(dir) }).status).toBe(0);
