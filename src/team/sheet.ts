@@ -126,10 +126,15 @@ function entryOf(fields: CheckIn, columns: Set<string>): CheckIn {
       symptoms: fields.symptoms,
       note: fields.note,
     };
+  } else if ((fields.symptoms?.length ?? 0) > 0) {
+    // Symptoms on a day without a session, as `checkin --symptom`: they stop the plan whenever they appear.
+    const others = extra(SESSION_ONLY);
+    if (others.length > 0) throw new RowError(others[0]!, 'applies to a session: add completed (yes, partial or no)');
+    entry = { date: fields.date, symptoms: fields.symptoms, note: fields.note };
   } else {
     throw new RowError(
       'completed',
-      'missing: a row logs a session (completed yes, partial or no), a next-morning pain, or a rest-pain',
+      'missing: a row logs a session (completed yes, partial or no), a next-morning pain, a rest-pain, or symptoms',
     );
   }
   const parsed = checkInSchema.safeParse(withoutUndefined(entry));

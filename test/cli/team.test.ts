@@ -413,6 +413,20 @@ describe('backplan team checkin', () => {
     expect((await t.run(['checkin', 'squad', 'w.csv', '--summary', 'json'])).code).toBe(3);
     expect(t.log('cara')[0]).toMatchObject({ symptoms: ['limp', 'night-pain'] });
   });
+  it('a row of symptoms alone is logged, as checkin --symptom does (it had held back the red flag and the row before it)', async () => {
+    const t = await team();
+    t.sheet('s.csv', ['ben-okafor,2026-11-23,yes,1,2,1,,,,,', 'ben-okafor,2026-11-24,,,,,,,,bladder-bowel,']);
+    const r = await t.run(['checkin', 'squad', 's.csv'], '2026-11-25');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/ben-okafor +Tue 24 Nov +stop/i);
+    expect(t.log('ben-okafor')).toEqual([
+      expect.objectContaining({ date: '2026-11-23', completed: 'yes', painDuring: 2 }),
+      expect.objectContaining({ date: '2026-11-24', symptoms: ['bladder-bowel'] }),
+    ]);
+    // A row with nothing to log still names what it needs.
+    t.sheet('e.csv', ['ben-okafor,2026-11-25,,,,,,,,,a note']);
+    expect((await t.run(['checkin', 'squad', 'e.csv'], '2026-11-25')).stderr).toMatch(/symptoms/);
+  });
 });
 
 describe('backplan team status', () => {
