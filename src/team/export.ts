@@ -2,7 +2,7 @@
 // from their log), as <slug>.<format>. The slug keys each calendar's UIDs, so two athletes of the
 // same name never share an event, and a calendar re-imported after check-ins updates its events.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { replan } from '../core/replay.js';
 import type { Plan, Templates } from '../core/types.js';
 import { DataError, EXIT } from '../errors.js';
@@ -14,6 +14,7 @@ import { renderMarkdownBytes } from '../export/markdown.js';
 import { sequencesOf } from '../export/sequence.js';
 import { shown } from '../export/style.js';
 import { writeFailureReason, writeFileAtomic } from '../store/atomic.js';
+import { athleteFilesAmong } from '../store/sameFile.js';
 import { staleCalendar, staleCalendarLine } from '../store/staleCalendar.js';
 import { isOpened, openMember, type Member, type Opened } from './folder.js';
 
@@ -49,6 +50,15 @@ export function exportTeam(io: Io, members: readonly Member[], options: ExportOp
       );
     }
   }
+  const overAthletes = athleteFilesAmong(
+    files.map((f) => join(outDir, f)),
+    members.map((m) => m.path),
+  );
+  if (overAthletes.length > 0)
+    throw new DataError(
+      `${join(outShown, basename(overAthletes[0]!))} is an athlete file of the team, or a backup (a link?); nothing was written`,
+      'remove the link, or choose another --out-dir',
+    );
   if (!options.dryRun) mkdirSync(outDir, { recursive: true });
   let written = 0;
   let withheld = 0;

@@ -1,5 +1,5 @@
 // `backplan checkin`, `status` and `report` in-process: flags, questions, errors, files.
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { marked } from 'marked';
@@ -449,9 +449,21 @@ describe('checkins that escalate, at the command line (R-ESC-1..3, R-PAIN-5, R-L
     for (const format of ['ics', 'md']) {
       const r = await a.run(['export', format, '-o', a.file, '--force'], '2026-11-24');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/ana\.yaml is the athlete file the plan is made from; nothing was written or removed\n/);
+      expect(r.stderr).toMatch(
+        /ana\.yaml is the athlete file the plan is made from, or its backup; nothing was written or removed\n/,
+      );
       expect(readFileSync(a.file, 'utf8')).toBe(before);
     }
+    // Nor its backup, nor the athlete file through a report's chart or page (found by a hostile tester).
+    const backup = readFileSync(`${a.file}.bak`, 'utf8');
+    expect((await a.run(['export', 'md', '-o', `${a.file}.bak`, '--force'], '2026-11-24')).code).toBe(1);
+    expect(readFileSync(`${a.file}.bak`, 'utf8')).toBe(backup);
+    symlinkSync(a.file, join(a.dir, 'r-pain.svg'));
+    const report = await a.run(['report', '-o', 'r.md', '--force'], '2026-11-24');
+    expect([report.code, report.stderr]).toEqual([1, expect.stringMatching(/r-pain\.svg is the athlete file/)]);
+    symlinkSync(a.file, join(a.dir, 'page.html'));
+    expect((await a.run(['report', '-o', 'page.html', '--force'], '2026-11-24')).code).toBe(1);
+    expect(readFileSync(a.file, 'utf8')).toBe(before);
     writeFileSync(join(a.dir, 'notes.md'), 'my notes\n');
     const other = await a.run(['export', 'ics', '-o', 'notes.md', '--force'], '2026-11-24');
     expect(other.code).toBe(3);

@@ -1,6 +1,6 @@
 // `backplan team init|checkin|status|export` in-process: a coach's roster and check-in sheets as
 // spreadsheets save them, the same rules as `checkin`, and a team view that fits 80 columns.
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAthlete } from '../../src/store/athlete.js';
@@ -550,6 +550,18 @@ describe('backplan team export', () => {
     const again = await t.run(['export', 'squad', '--out-dir', 'plans']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/would be replaced .*nothing was written/);
+  });
+
+  it('never writes over an athlete file through a link in --out-dir (found by a hostile tester)', async () => {
+    const t = await team();
+    mkdirSync(join(t.cwd, 'out'));
+    symlinkSync(join(t.dir, 'ben-okafor.yaml'), join(t.cwd, 'out', 'cara.md'));
+    const before = readFileSync(join(t.dir, 'ben-okafor.yaml'), 'utf8');
+    const r = await t.run(['export', 'squad', '--out-dir', 'out', '--format', 'md', '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/out\/cara\.md is an athlete file of the team, or a backup .*nothing was written/);
+    expect(readFileSync(join(t.dir, 'ben-okafor.yaml'), 'utf8')).toBe(before);
+    expect(readdirSync(join(t.cwd, 'out'))).toEqual(['cara.md']);
   });
 
   it('--force takes away the calendar of an athlete withheld since, and says so (found in review)', async () => {

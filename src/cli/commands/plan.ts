@@ -1,6 +1,5 @@
 // `backplan plan`: flags → intake → core.plan → a renderer → stdout or a file.
 import type { Command } from 'commander';
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plan } from '../../core/plan.js';
 import type { Intake, Plan, Progress, Templates } from '../../core/types.js';
@@ -15,6 +14,7 @@ import { formatOfFile, type ExportFlags, type IntakeFlags, type PlanFormat, type
 import { checkOutput, toStdout, writeOutput } from '../output.js';
 import { planFileName, render, withheldNotice } from '../render.js';
 import { styleFor } from '../style.js';
+import { athleteFilesAmong } from '../../store/sameFile.js';
 import { staleCalendar, staleCalendarLine } from '../../store/staleCalendar.js';
 
 interface PlanFlags extends IntakeFlags, TemplateFlags, ExportFlags {
@@ -127,11 +127,9 @@ async function savedIntake(io: Io, flags: PlanFlags): Promise<Partial<IntakeInpu
 /** An export never goes over the athlete file it was made from, --force or not: that would lose the log. */
 function checkNotAthleteFile(io: Io, flags: PlanFlags, athletePath: string, format: PlanFormat): void {
   if (toStdout(flags)) return;
-  const output = statSync(resolve(io.cwd, flags.output!), { throwIfNoEntry: false });
-  const athlete = statSync(athletePath, { throwIfNoEntry: false });
-  if (!output || !athlete || output.ino !== athlete.ino || output.dev !== athlete.dev) return;
+  if (athleteFilesAmong([resolve(io.cwd, flags.output!)], [athletePath]).length === 0) return;
   throw new DataError(
-    `${flags.output} is the athlete file the plan is made from; nothing was written or removed`,
+    `${flags.output} is the athlete file the plan is made from, or its backup; nothing was written or removed`,
     `write the plan to another file, e.g. -o ${planFileName(format)}`,
   );
 }

@@ -1,7 +1,9 @@
 // `backplan report -o report.html` or `-o report.pdf`: the report as one self-contained page.
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { statusView } from '../../export/progress.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { DataError, EXIT, UsageError } from '../../errors.js';
+import { athleteFilesAmong } from '../../store/sameFile.js';
 import type { Io } from '../io.js';
 import type { PrintFlags } from '../options.js';
 import { checkOutput, writeOutput } from '../output.js';
@@ -34,6 +36,11 @@ export async function runReportPage(io: Io, command: Command, format: 'html' | '
   const html = renderHtmlReport({ view, plan, intake: saved.intake, sessions: progress.sessions });
   const example = `report.${format}`;
   checkOutput(io, flags, example);
+  if (flags.output !== '-' && athleteFilesAmong([resolve(io.cwd, flags.output)], [saved.athlete.path]).length > 0)
+    throw new DataError(
+      `${flags.output} is the athlete file the report is made from, or its backup; nothing was written`,
+      `write the report under another name, e.g. -o ${example}`,
+    );
   if (format === 'html') writeOutput(io, flags, html, 'HTML report', example);
   else writeOutput(io, flags, await (await import('../pdf.js')).printPdf(io, html, flags), 'PDF report', example);
   return plan.triage.withheld ? EXIT.withheld : EXIT.ok;

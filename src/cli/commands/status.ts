@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { statusView } from '../../export/progress.js';
 import { writeFailureReason, writeFileAtomic } from '../../store/atomic.js';
+import { athleteFilesAmong } from '../../store/sameFile.js';
 import { DataError, EXIT, UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { openAthlete, replanSaved, type SavedFlags } from '../saved.js';
@@ -76,6 +77,15 @@ export async function runReport(io: Io, command: Command): Promise<number> {
     throw new DataError(
       `the folder of ${flags.output} does not exist`,
       'create it first, or write somewhere else with -o',
+    );
+  const overAthlete = athleteFilesAmong(
+    files.map(([path]) => path),
+    [saved.athlete.path],
+  );
+  if (overAthlete.length > 0)
+    throw new DataError(
+      `${basename(overAthlete[0]!)} is the athlete file the report is made from, or its backup; nothing was written`,
+      'write the report under another name with -o',
     );
   const existing = files.map(([path]) => path).filter((path) => existsSync(path));
   if (existing.length > 0 && !flags.force) {
