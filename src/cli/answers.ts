@@ -7,6 +7,7 @@ import type { Intake, Stop, Templates } from '../core/types.js';
 import { terminalSafe, wrap } from '../export/style.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
 import { validateSavedIntake } from '../intake/validate.js';
+import { DataError, FileError } from '../errors.js';
 
 /**
  * A start date that keeps the log inside the plan: with check-ins logged, the start they were
@@ -50,6 +51,23 @@ export function liftsStop(existing: AthleteFile, after: Intake, templates: Templ
 /** The hint that goes with stopLiftedBy's problem. */
 export const STOP_HINT =
   'once cleared, log it with "backplan checkin --cleared"; answers given by mistake: start again with "backplan reset"';
+
+/**
+ * The athlete file about to be replaced; refused when it cannot be read: its log may hold a stop
+ * that a new file would lift without --cleared (R-TRIAGE-2, R-ESC-1..3).
+ */
+export function readToReplace(path: string, shown: string): AthleteFile | undefined {
+  try {
+    return readAthlete(path);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    const where = error.line !== null ? `line ${error.line}: ` : '';
+    throw new DataError(
+      `${shown} cannot be read (${where}${error.detail}); replacing it would drop its check-ins, and any stop they hold, so nothing was changed`,
+      'fix that line, or start over with "backplan reset" (the file and its check-ins go)',
+    );
+  }
+}
 
 export function readIfValid(path: string): AthleteFile | undefined {
   try {

@@ -54,7 +54,7 @@ export interface AthleteFile {
   lines?: LogLines;
 }
 
-const HINT = 'Fix that line, or make a new file with "backplan init --force".';
+const HINT = 'Fix that line, or start over with "backplan reset" (the file and its check-ins go).';
 
 /** Reads and validates the athlete file; undefined when there is none. */
 export function readAthlete(path: string): AthleteFile | undefined {

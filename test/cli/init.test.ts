@@ -361,6 +361,26 @@ describe('the athlete file', () => {
     expect((await cli(['show', '--file', 'b.yaml'], { cwd })).stderr).toMatch(/b\.yaml:\d+: not valid YAML/);
   });
 
+  it('init --force does not replace a file it cannot read: its log may hold a stop (found by a hostile tester)', async () => {
+    const cwd = tempDir();
+    expect((await make(cwd)).code).toBe(0);
+    const path = join(cwd, 'a.yaml');
+    const flagged = await cli(['checkin', '--file', 'a.yaml', '--symptom', 'radiating-pain', '--today', '2026-11-24'], {
+      cwd,
+    });
+    expect(flagged.code).toBe(3);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('radiating-pain ]', 'radiating-pain ] x'));
+    const broken = readFileSync(path, 'utf8');
+    const shown = await cli(['status', '--file', 'a.yaml', '--today', '2026-11-26'], { cwd });
+    expect(shown.stderr).toMatch(/backplan reset/);
+    expect(shown.stderr).not.toMatch(/init --force/);
+    const r = await make(cwd, ['--force', '--today', '2026-11-26']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: a\.yaml cannot be read \(line \d+: .*\); replacing it would drop its check-ins/m);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(readFileSync(path, 'utf8')).toBe(broken);
+  });
+
   it('show without a saved file says how to make one', async () => {
     const r = await cli(['show', '--file', 'none.yaml'], { cwd: tempDir() });
     expect(r.code).toBe(1);

@@ -21,7 +21,7 @@ import { writeOutput } from '../output.js';
 import { styleFor } from '../style.js';
 import { askIntake, inquirerPrompter, type Choice, type Prompter } from '../wizard.js';
 import { canPrompt } from '../prompting.js';
-import { liftsStop, readIfValid, startKeepsLog, STOP_HINT, summary } from '../answers.js';
+import { liftsStop, readIfValid, readToReplace, startKeepsLog, STOP_HINT, summary } from '../answers.js';
 import { emergencyIntake } from '../../intake/emergency.js';
 import { planFileName, render, withheldNotice } from '../render.js';
 
@@ -50,7 +50,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
 
   // An existing athlete file is replaced only with --force or a yes that defaults to no. Its
   // answers are the wizard's defaults, and its log is kept: the start that log was made against stays.
-  const before = existsSync(path) ? readIfValid(path) : undefined;
+  const before = existsSync(path) ? readToReplace(path, shown) : undefined;
   if (existsSync(path)) {
     if (!flags.force) {
       if (!ask)
@@ -99,7 +99,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   // Saved first: a reader that goes away (`init … | head`) must not cost the runner their answers.
   // The file is read again under the lock, so check-ins logged meanwhile are kept.
   const { replaced, logged } = withLock(path, shown, () => {
-    const existing = readIfValid(path); // a broken file is replaced whole; its .bak keeps it
+    const existing = existsSync(path) ? readToReplace(path, shown) : undefined;
     if (existing && existing.log.length > 0 && intake.start !== existing.intake.start) {
       const ok = startKeepsLog(existing, intake.start!);
       if (ok !== true) throw new DataError(`${shown} changed meanwhile: ${ok}; nothing was changed`, 'run init again');
