@@ -79,6 +79,11 @@ export function daysOf(log: readonly CheckIn[], today: string): Map<string, DayL
     if (worse !== undefined && worse !== event.session.nextMorning)
       event.session = withFields(event.session, { nextMorning: worse });
   }
+  // A symptom logged for a day after today (a clock in another time zone, a hand edit) counts from
+  // today: a red flag is never left out of the plan for being early.
+  for (const entry of log)
+    if (entry.date > today && (entry.symptoms?.length ?? 0) > 0)
+      dayAt(today).events.push({ kind: 'symptoms', symptoms: entry.symptoms! });
   const days = new Map<string, DayLog>();
   for (const [date, { mornings, events, sessions }] of building)
     days.set(date, { events: mornings.length > 0 ? [...mornings, ...events] : events, sessions });

@@ -191,6 +191,18 @@ describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is lo
   });
 });
 
+describe('a red flag dated after today', () => {
+  it('counts from today: an emergency logged on a clock a day ahead stops the plan (found by a hostile tester)', () => {
+    const log: CheckIn[] = [ok(START), { date: '2026-11-25', restPain: 1, symptoms: ['leg-weakness'] }];
+    const { progress, plan: p } = replanned(log, '2026-11-24');
+    expect(progress.stopped).toMatchObject({ level: 'emergency', reason: 'R-TRIAGE-1', since: '2026-11-24' });
+    expect(p.weeks).toEqual([]);
+    const urgent: CheckIn[] = [ok(START), { date: '2026-11-26', symptoms: ['radiating-pain'] }];
+    expect(replanned(urgent, '2026-11-24').progress.stopped).toMatchObject({ level: 'urgent' });
+    expect(runsAfter(urgent, '2026-11-24')).toEqual([]);
+  });
+});
+
 describe('R-PAIN-5 while running is stopped', () => {
   it('a week of pain at rest of 3 or more while stopped sends the runner back to settle at the clearance', () => {
     // Pain at rest 7 (an R-ESC-1 stop) and nothing logged for two weeks; cleared, and on the same day
