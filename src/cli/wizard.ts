@@ -200,12 +200,15 @@ export async function askIntake(
   }
 
   if (answers.age === undefined) {
-    // R-TRIAGE-2: pain when arching backwards is a red flag under 20, so the age is needed then.
-    const needed = answers.archingPain === true;
+    // R-TRIAGE-2/3: pain when arching backwards under 20, and a first episode at 50 or over, need the age.
+    const needed = answers.archingPain === true || answers.firstEpisode === true;
     const age = await ask.input({
-      message: needed
-        ? 'Your age (needed: pain when arching backwards means something else under 20):'
-        : 'Your age (optional; some warning signs depend on it):',
+      message:
+        answers.archingPain === true
+          ? 'Your age (needed: pain when arching backwards means something else under 20):'
+          : needed
+            ? 'Your age (needed: a first episode of back pain at 50 or over needs a doctor first):'
+            : 'Your age (optional; some warning signs depend on it):',
       default: text(saved.age),
       validate: needed ? whole(5, 110) : optional(whole(5, 110)),
     });

@@ -44,6 +44,9 @@ export const REFERRALS: Readonly<Record<string, string>> = {
   'arching-age-unknown':
     'Pain when arching backwards, age not given: under 20 this needs a doctor first; give your age ' +
     'so backplan can weigh it.',
+  'first-episode-age-unknown':
+    'A first episode of back pain, age not given: at 50 or over, see a doctor (GP) first, within 1-2 ' +
+    'weeks; give your age so backplan can weigh it.',
   'first-episode-over-50':
     'A first episode of back pain at 50 or over: see a doctor (GP) first, within 1-2 weeks, to rule ' +
     'out other causes.',
@@ -138,6 +141,12 @@ export const ARCHING_AGE_UNKNOWN: TriageReason = {
   id: 'arching-age-unknown',
   level: 'urgent',
   text: 'pain when arching backwards, age not given (under 20 a stress fracture must be ruled out)',
+};
+/** R-TRIAGE-3, the same conservative reading: a first episode with no age given is weighed as at 50 or over. */
+export const FIRST_EPISODE_AGE_UNKNOWN: TriageReason = {
+  id: 'first-episode-age-unknown',
+  level: 'caution',
+  text: 'a first-ever episode of back pain, age not given (at 50 or over it needs a doctor first)',
 };
 export const FIRST_EPISODE_OVER_50: TriageReason = {
   id: 'first-episode-over-50',

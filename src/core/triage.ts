@@ -1,5 +1,12 @@
 // R-TRIAGE-1..3: sort the runner's red flags into a level that decides what the plan may hold.
-import { ARCHING_AGE_UNKNOWN, ARCHING_UNDER_20, FIRST_EPISODE_OVER_50, findSymptom, REFERRALS } from './symptoms.js';
+import {
+  ARCHING_AGE_UNKNOWN,
+  ARCHING_UNDER_20,
+  FIRST_EPISODE_AGE_UNKNOWN,
+  FIRST_EPISODE_OVER_50,
+  findSymptom,
+  REFERRALS,
+} from './symptoms.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import type { Intake, Rules, Triage, TriageLevel, TriageReason } from './types.js';
 
@@ -27,6 +34,7 @@ export function triageReasons(
   if (intake.archingPain && intake.age !== undefined && intake.age < 20) reasons.push({ ...ARCHING_UNDER_20 });
   if (intake.archingPain && intake.age === undefined) reasons.push({ ...ARCHING_AGE_UNKNOWN });
   if (intake.firstEpisode && intake.age !== undefined && intake.age >= 50) reasons.push({ ...FIRST_EPISODE_OVER_50 });
+  if (intake.firstEpisode && intake.age === undefined) reasons.push({ ...FIRST_EPISODE_AGE_UNKNOWN });
   for (const reason of reasons) {
     const referral = REFERRALS[reason.id];
     if (referral) reason.referral = referral;

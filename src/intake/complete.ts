@@ -56,6 +56,7 @@ export function completeIntake(raw: Partial<IntakeInput>): Intake | null {
     flag(raw.archingPain) &&
     flag(raw.cleared) &&
     !(raw.archingPain === true && raw.age === undefined) &&
+    !(raw.firstEpisode === true && raw.age === undefined) &&
     optional(raw.runner, (v) => (RUNNER_TYPES as readonly unknown[]).includes(v)) &&
     optional(raw.start, (v) => typeof v === 'string' && isIsoDate(v)) &&
     optional(raw.weeks, (v) => whole(v, 1, 52)) &&

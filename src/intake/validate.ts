@@ -21,6 +21,13 @@ export function validateIntake(raw: Partial<IntakeInput>): Intake {
       'under 20, pain when arching backwards may be a stress fracture and needs a doctor first; give your age, e.g. --age 17',
     );
   }
+  if (raw.firstEpisode === true && raw.age === undefined) {
+    // At 50 or over, a first episode needs a doctor first (R-TRIAGE-3); without the age it cannot be weighed.
+    throw new UsageError(
+      '--first-episode needs --age',
+      'at 50 or over, a first episode of back pain needs a doctor (GP) first; give your age, e.g. --age 52',
+    );
+  }
   const result = intakeSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;

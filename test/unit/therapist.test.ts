@@ -279,6 +279,19 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(p.triage.reasons.map((r) => r.id)).toContain('arching-age-unknown');
   });
 
+  it('--first-episode without --age is not triaged clear either (found in review): the CLI asks for the age', async () => {
+    const r = await cli(['plan', '--pain', '1', '--goal-weekly', '30', '--first-episode', '--today', '2026-11-22']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--first-episode needs --age/);
+  });
+
+  it('and the engine, given no age, weighs a first episode as at 50 or over (caution, a GP first)', () => {
+    const p = makePlan({ firstEpisode: true });
+    expect(p.triage.level).toBe('caution');
+    expect(p.triage.reasons.map((r) => r.id)).toContain('first-episode-age-unknown');
+    expect(p.triage.message).toMatch(/doctor \(GP\) first/);
+  });
+
   it("the seeds' advice on shoes, surfaces and stride is in the plan", () => {
     const text = flat(renderText(makePlan({ weeks: 4 })));
     expect(text).toMatch(/300-500 miles/);
