@@ -118,6 +118,8 @@ function severePain(pain: number, limit: number): TriageReason {
     level: 'urgent',
     text: `severe pain at rest (${pain}/10; ${limit}/10 or more needs a doctor or physical therapist before you start)`,
     referral:
-      'Severe pain at rest: see a doctor or physical therapist before you start, within a few days, sooner if it is getting worse.',
+      // As soon as for a pain of 7 or more logged later (R-ESC-1): the same pain, the same urgency.
+      'Severe pain at rest: see a doctor or physical therapist before you start, within a day or two; if ' +
+      'numbness, weakness or bladder trouble appears, get emergency care.',
   };
 }
