@@ -303,7 +303,10 @@ function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next:
     rules: ruleIds,
     heldBack,
     why: stage.goalReached
-      ? `Your goal of ${goal} running min a week is reached at this level: hold it (R-VOL-6).`
+      ? sum(runs) >= goal
+        ? `Your goal of ${goal} running min a week is reached at this level: hold it (R-VOL-6).`
+        : `The ladder's next step would pass your goal of ${goal} running min a week: hold this level, ` +
+          `${sum(runs)} min a week, the most this plan holds (R-VOL-6).`
       : cautionCap && stage.index === topIndex
         ? `Walk/run level ${level.level}, the highest this plan goes while the caution signs last: hold it until they are gone or a clinician clears you (R-TRIAGE-3).`
         : `Walk/run level ${level.level}: ${needed} clean sessions earn the next level, at most one level a week (R-PROG-2).`,

@@ -319,6 +319,16 @@ describe('the notes agree with the weeks (found in review)', () => {
     );
     expect(makePlan({ pain: 1, weekly: 20, goalWeekly: 20, units: 'km' }).notes.join(' ')).toMatch(/Goal reached/);
   });
+  it('a ladder held below a small goal never says the goal is reached, week by week either (found in review)', () => {
+    const p = makePlan({ pain: 0, weekly: 0, units: 'mi', goalWeekly: 3 });
+    const held = p.weeks.filter((w) => w.phase === 'maintain');
+    expect(held.length).toBeGreaterThan(0);
+    for (const week of held) {
+      expect(week.runMinutes).toBeLessThan(24);
+      expect(week.why).not.toMatch(/is reached/);
+      expect(week.why).toMatch(new RegExp(`next step would pass your goal of 24 .* ${week.runMinutes} min a week`));
+    }
+  });
   it('the days named with --days, not R-WEEK-1, are the reason for fewer running days', () => {
     const notes = makePlan(twoDays).notes.join(' ');
     expect(notes).toMatch(/You asked for 4 running days and named 2 to run on \(--days\)/);
