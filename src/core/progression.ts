@@ -41,6 +41,12 @@ export type Stage =
 export type SettleReason = 'pain' | 'limp' | 'rest-pain';
 
 export type LadderStage = Extract<Stage, { phase: 'walk-run' }>;
+
+/** R-VOL-5 holds week 1 to fewer runs; from week 2 the ladder governs (R-VOL-3), on every day it may use. */
+export function afterWeekOne(stage: LadderStage): LadderStage {
+  const { runs: _weekOne, ...rest } = stage;
+  return rest;
+}
 export type VolumeStage = Extract<Stage, { weekly: number }>;
 
 export const LIMP = 'limp';
@@ -313,7 +319,8 @@ function ladderWeek(stage: LadderStage, course: Course): { load: WeekLoad; next:
   };
 
   const clean = Math.min(stage.clean + runs.length, needed);
-  return { load, next: clean < needed ? { ...stage, clean } : levelUp({ ...stage, clean }, course) };
+  const after = afterWeekOne(stage);
+  return { load, next: clean < needed ? { ...after, clean } : levelUp({ ...after, clean }, course) };
 }
 
 /**
@@ -519,9 +526,12 @@ export function startingStage(course: Course): Stage {
       consider({ phase, weekly, runDays: days }, weekly, days);
     }
   }
-  // On the ladder: the level and number of runs (within the days) that hold the most running.
+  // On the ladder: the level and number of runs (within the days) that hold the most running. R-VOL-5:
+  // more runs than level 1 fits into the cut-back week are no candidate; one run of it always is,
+  // the least the ladder holds (R-VOL-3).
   for (let days = 1; days <= Math.min(runsNow, input.runDays); days++) {
     const perRun = Math.min(Math.floor(current / days), longest);
+    if (days > 1 && perRun < runMinutesOf(ladder[0]!)) break;
     let index = 0;
     for (let i = 0; i <= Math.min(topIndex, continuousAt - 1); i++) {
       if (runMinutesOf(ladder[i]!) <= perRun) index = i;

@@ -17,6 +17,7 @@ import { daysOf, type DayLog } from './log.js';
 import { assemblePlan, assembleWeek, checkGoal, plan, planFrame, runOffsetsFor, type RunDays } from './plan.js';
 import {
   cleanSessionsNeeded,
+  afterWeekOne,
   courseOf,
   LIMP,
   levelUp,
@@ -453,8 +454,8 @@ class Replay {
 
   /** The stage after a ladder week: its runs at the current level, assumed clean, count toward the next (R-PROG-2). */
   private afterLadderWeek(runs: WeekRun[], nextWeekStart: string): Stage {
-    const stage = this.stage;
-    if (stage.phase !== 'walk-run') return stage;
+    if (this.stage.phase !== 'walk-run') return this.stage;
+    const stage = afterWeekOne(this.stage);
     const level = this.templates.ladder[stage.index]!;
     const atLevel = runs.filter((r) => r.level === level).length;
     if (atLevel === 0) return stage;
