@@ -42,9 +42,17 @@ export function judgeSession(session: CheckIn, { rules, baseline, clearedSymptom
   const emergency = symptoms.filter((id) => findSymptom(id)?.level === 'emergency');
   if (emergency.length > 0)
     return { kind: 'stop', rule: 'R-TRIAGE-1', reason: symptomWords(emergency), symptoms: emergency };
-  const urgent = symptoms.filter((id) => findSymptom(id)?.level === 'urgent' && !clearedSymptoms.has(id));
-  if (urgent.length > 0)
-    return { kind: 'stop-running', rule: 'R-TRIAGE-2', reason: symptomWords(urgent), symptoms: urgent };
+  const urgent = symptoms.filter((id) => findSymptom(id)?.level === 'urgent');
+  if (urgent.length > 0) {
+    // Conservative reading of "new since clearance": one that comes back after it stops running
+    // again, as the plan's safety net tells the runner it will (R-SAFE-1).
+    const again = urgent.filter((id) => clearedSymptoms.has(id));
+    const reason = [
+      ...(urgent.length > again.length ? [symptomWords(urgent.filter((id) => !clearedSymptoms.has(id)))] : []),
+      ...(again.length > 0 ? [`${symptomWords(again)} again after a clinician cleared you`] : []),
+    ].join('; ');
+    return { kind: 'stop-running', rule: 'R-TRIAGE-2', reason, symptoms: urgent };
+  }
 
   const limit = rules.painThreshold;
   const drop: string[] = [];
@@ -77,7 +85,7 @@ export function judgeSession(session: CheckIn, { rules, baseline, clearedSymptom
     hold.push({ rule: 'R-PAIN-1', reason: `pain at rest ${session.painBefore}/10 before the session` });
   const caution = symptoms.filter((id) => findSymptom(id)?.level === 'caution' && !clearedSymptoms.has(id));
   if (caution.length > 0) hold.push({ rule: 'R-TRIAGE-3', reason: `a new caution sign: ${symptomWords(caution)}` });
-  const again = symptoms.filter((id) => clearedSymptoms.has(id));
+  const again = symptoms.filter((id) => clearedSymptoms.has(id)); // caution signs: urgent ones stopped above
   if (again.length > 0)
     hold.push({ rule: 'R-PAIN-3', reason: `${symptomWords(again)} again, which a clinician cleared you with` });
   if (hold.length > 0) return { kind: 'hold', rule: hold[0]!.rule, reason: hold.map((h) => h.reason).join('; ') };

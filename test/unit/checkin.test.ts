@@ -27,7 +27,7 @@ describe('R-PAIN-3: one session on its own, most severe first', () => {
   it('an emergency symptom stops everything (R-TRIAGE-1), even with low pain', () => {
     expect(judge({ painDuring: 0, symptoms: ['saddle-numbness'] })).toMatchObject({ kind: 'stop', rule: 'R-TRIAGE-1' });
   });
-  it('an urgent symptom stops running (R-TRIAGE-2), unless a clinician cleared the runner with it', () => {
+  it('an urgent symptom stops running (R-TRIAGE-2), and so does one a clinician cleared that comes back', () => {
     expect(judge({ painDuring: 1, symptoms: ['radiating-pain'] })).toMatchObject({
       kind: 'stop-running',
       rule: 'R-TRIAGE-2',
@@ -36,7 +36,8 @@ describe('R-PAIN-3: one session on its own, most severe first', () => {
       { date: START, completed: 'yes', painDuring: 1, symptoms: ['radiating-pain'] },
       { rules: templates.rules, baseline: 1, clearedSymptoms: new Set(['radiating-pain']) },
     );
-    expect(cleared.kind).toBe('hold');
+    expect(cleared).toMatchObject({ kind: 'stop-running', rule: 'R-TRIAGE-2' });
+    expect(cleared.reason).toMatch(/again after a clinician cleared you/);
   });
   it('pain during 5 or more, or next-morning pain of 5 or more, drops back', () => {
     expect(judge({ painDuring: 5 })).toMatchObject({ kind: 'drop-back', reason: 'pain during 5/10' });
@@ -192,6 +193,32 @@ describe('red flags at a check-in', () => {
     expect(cleared.plan.weeks.flatMap((w) => w.sessions).some((s) => s.runMinutes > 0 && s.date > '2026-11-27')).toBe(
       true,
     );
+  });
+  it('R-TRIAGE-2: an urgent symptom reported again after a clearance stops running again (found by a hostile tester)', () => {
+    // The plan's own safety net says: if it returns, stop running. It had only held the level.
+    const cleared = [
+      { date: '2026-11-23', symptoms: ['numbness-tingling'] },
+      { date: '2026-11-25', cleared: true },
+    ];
+    for (const again of [
+      { date: '2026-11-27', symptoms: ['numbness-tingling'] },
+      ok('2026-11-28', { symptoms: ['numbness-tingling'] }),
+    ]) {
+      const { plan: p, progress } = replan(runner(), [...cleared, again], templates, again.date);
+      expect(progress.stopped).toMatchObject({ level: 'urgent', reason: 'R-TRIAGE-2', since: again.date });
+      expect(progress.decisions.at(-1)!.text).toMatch(/numbness or tingling again after a clinician cleared you/);
+      expect(p.triage).toMatchObject({ level: 'urgent', withheld: true });
+    }
+    // A caution sign reported again still holds the level, as before.
+    const caution = [ok('2026-11-23', { symptoms: ['hip-buttock'] }), { date: '2026-11-25', cleared: true }];
+    const held = replan(
+      runner(),
+      [...caution, ok('2026-11-28', { symptoms: ['hip-buttock'] })],
+      templates,
+      '2026-11-28',
+    );
+    expect(held.progress.stopped).toBeNull();
+    expect(held.progress.decisions.at(-1)).toMatchObject({ kind: 'hold' });
   });
   it('R-TRIAGE-1: an emergency symptom leaves no plan at all', () => {
     const { plan: p, progress } = replan(
