@@ -42,12 +42,19 @@ export function triageReasons(
   return reasons.sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
 }
 
-/** Section 5b: each reason's own line of who to see and how soon, most urgent first. */
+/** The serious-pathology flags of the IFOMPT framework: weak alone, their concern grows together. */
+const SERIOUS_FLAGS = new Set(['night-pain', 'fever', 'weight-loss', 'cancer-history', 'trauma']);
+
+/**
+ * Section 5b: each reason's own line of who to see and how soon, most urgent first; two or more
+ * serious flags together lead with the soonest of them, so the runner need not work it out.
+ */
 function referralLines(reasons: TriageReason[], level: TriageReason['level']): string {
-  return reasons
-    .filter((r) => r.level === level && r.referral)
-    .map((r) => r.referral)
-    .join(' ');
+  const lines = reasons.filter((r) => r.level === level && r.referral).map((r) => r.referral);
+  const serious = reasons.filter((r) => SERIOUS_FLAGS.has(r.id)).length;
+  if (level === 'urgent' && serious >= 2)
+    lines.unshift('More than one of these signs together: see a doctor (GP) today, not in the days each alone allows.');
+  return lines.join(' ');
 }
 
 /**

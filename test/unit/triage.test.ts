@@ -41,6 +41,20 @@ describe('R-TRIAGE-2: urgent symptoms', () => {
     expect(triage(intake({ age: 20, archingPain: true }), templates.rules).level).toBe('clear');
   });
 
+  it('two serious flags or more lead with "today" (found in review: three lines of different days)', () => {
+    const several = triage(
+      intake({ symptoms: ['cancer-history', 'weight-loss', 'night-pain'], age: 67 }),
+      templates.rules,
+    );
+    expect(several.message).toMatch(
+      /stop running until a clinician has cleared you\. More than one of these signs together: see a doctor \(GP\) today/,
+    );
+    const one = triage(intake({ symptoms: ['weight-loss'] }), templates.rules);
+    expect(one.message).not.toMatch(/More than one/);
+    const nerve = triage(intake({ symptoms: ['radiating-pain', 'numbness-tingling'] }), templates.rules);
+    expect(nerve.message).not.toMatch(/More than one/);
+  });
+
   it('a clinician clearance lifts the running ban', () => {
     const p = makePlan({ symptoms: ['radiating-pain'], cleared: true });
     expect(p.triage.withheld).toBe(false);
