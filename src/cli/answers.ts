@@ -7,6 +7,7 @@ import type { Intake, Stop, Templates } from '../core/types.js';
 import { terminalSafe, wrap } from '../export/style.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
 import { validateSavedIntake } from '../intake/validate.js';
+import { statSync } from 'node:fs';
 import { DataError, FileError } from '../errors.js';
 
 /**
@@ -57,6 +58,11 @@ export const STOP_HINT =
  * that a new file would lift without --cleared (R-TRIAGE-2, R-ESC-1..3).
  */
 export function readToReplace(path: string, shown: string): AthleteFile | undefined {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    throw new DataError(
+      `${shown} is a folder, not an athlete file; nothing was changed`,
+      'give the file itself, not its folder',
+    );
   try {
     return readAthlete(path);
   } catch (error) {

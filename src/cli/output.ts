@@ -86,7 +86,10 @@ export function checkOutput(io: Io, flags: OutputFlags, example: string): Destin
   const { target, stats } = found;
   // A name ending in a slash is a folder's, made or not: never a file called "out".
   if (stats?.isDirectory() || /[\\/]$/.test(shown)) {
-    throw new DataError(`${shown} is a folder`, `give a file name with -o, e.g. -o ${join(shown, example)}`);
+    throw new DataError(
+      stats?.isDirectory() ? `${shown} is a folder` : `${shown} names a folder (it ends with a slash), not a file`,
+      `give a file name with -o, e.g. -o ${join(shown, example)}`,
+    );
   }
   // A FIFO, a terminal, /dev/null or /dev/stdout is written into, as `>` would: never replaced.
   if (stats && (!stats.isFile() || isSystemPath(given))) {

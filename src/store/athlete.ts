@@ -228,7 +228,9 @@ function save(path: string, text: string): void {
       `cannot be saved: ${reason}; the file was left as it was`,
       (error as NodeJS.ErrnoException).code === 'EREADONLY'
         ? 'make it writable (chmod u+w), then run the command again'
-        : 'free some space or check the folder, then run the command again',
+        : (error as NodeJS.ErrnoException).code === 'EISDIR'
+          ? 'give the file itself, not its folder (e.g. --file squad/ana.yaml)'
+          : 'free some space or check the folder, then run the command again',
     );
   }
 }

@@ -39,7 +39,7 @@ export function readTextFile(file: string, maxBytes: number, what: string, hint?
           : code === 'ETIMEDOUT'
             ? 'nothing came to read (a pipe with a silent writer)'
             : `cannot be read (${code ?? String(error)})`;
-    throw new FileError(file, null, detail, hint);
+    throw new FileError(file, null, detail, code === 'EISDIR' ? 'give the file itself, not its folder' : hint);
   }
 }
 

@@ -81,8 +81,21 @@ describe('-o naming a folder', () => {
     const cwd = tempDir();
     const r = await cli([...PLAN, '--format', 'md', '-o', 'out/', '--force'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: out\/ is a folder\n.*-o out\/plan\./);
+    // Not "out/ is a folder" when there is none (found by a hostile tester).
+    expect(r.stderr).toMatch(/^error: out\/ names a folder \(it ends with a slash\), not a file\n.*-o out\/plan\./);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+  it('an athlete file that is a folder is named so, with the hint that fits (found by a hostile tester)', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'squad'));
+    const read = await cli(['checkin', '--file', 'squad', '--completed', 'yes', '--pain-during', '1'], { cwd });
+    expect(read.code).toBe(1);
+    expect(read.stderr).toMatch(/squad: is a folder, not a YAML file\n {2}give the file itself, not its folder\n$/);
+    const init = ['init', '--no-input', '--file', 'squad', '--pain', '1', '--weekly', '0', '--goal-weekly', '30'];
+    const write = await cli([...init, '--force'], { cwd });
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/give the file itself, not its folder/);
+    expect(write.stderr).not.toMatch(/free some space/);
   });
 });
 
