@@ -587,7 +587,10 @@ class Replay {
       restPainNow < this.rules.painThreshold
     )
       outcome.walkTest = true;
+    const ceiling = this.nextWeekCeiling(); // as the hold or drop-back just worded it
     const found = this.watch.afterSession(date, session, decided.kind, this.stop !== null);
+    // A setback that stops running promises no next week of running (R-ESC-1, R-ESC-2).
+    if (found && ceiling) decided.text = decided.text.replace(ceiling, '');
     const decision = found ? this.escalate(date, found) : decided;
     outcome.sessions += 1;
     if (SETBACKS.has(decision.kind)) outcome.setback = true;

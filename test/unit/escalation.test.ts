@@ -70,6 +70,19 @@ describe('R-ESC-2: pain that keeps coming back', () => {
     expect(decisionOn(log.slice(0, 3), dates[2]!)).toMatchObject({ kind: 'stop-running', rule: 'R-ESC-2' });
     expect(runsAfter(log.slice(0, 3), dates[2]!)).toEqual([]);
   });
+  it("the hold that makes the stop does not promise next week's running (found in review)", () => {
+    const km = runner({ start: '2026-11-30', pain: 1, weekly: 20, units: 'km', goalWeekly: 40 });
+    const atThree = { completed: 'yes', painBefore: 1, painDuring: 3, painAfter: 2 } as const;
+    const dates = ['2026-11-30', '2026-12-05', '2026-12-09'];
+    const log: CheckIn[] = dates.map((date) => ({ date, ...atThree }));
+    const said = (upTo: number) =>
+      replanned(log.slice(0, upTo), dates[upTo - 1]!, km).progress.decisions.filter((d) => d.date === dates[upTo - 1]);
+    expect(said(2).map((d) => d.kind)).toEqual(['hold']);
+    expect(said(2)[0]!.text).toMatch(/Next week: at most \d+ min/);
+    const stop = said(3);
+    expect(stop.map((d) => d.kind)).toEqual(['hold', 'stop-running']);
+    expect(stop[0]!.text).not.toMatch(/Next week/);
+  });
   it('a session not done neither counts toward the row nor breaks it; a clean one breaks it', () => {
     const notDone = [
       ok(START, { painDuring: 4 }),
