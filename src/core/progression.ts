@@ -375,28 +375,19 @@ function volumeWeek(
   const held = sum(runs);
   // Past 10% of the week before only where R-VOL-3 lets it: below the base, after a week that held
   // less than planned (runs missed, or running resumed mid-week).
-  if (before !== null && held > Math.floor(before * rules.volumeCap)) {
-    return {
-      phase: stage.phase,
-      level: null,
-      runs,
-      lighter: false,
-      heldBack: null,
-      rules: ['R-VOL-3', 'R-VOL-2', 'R-PAIN-2'],
-      why:
-        `This week holds ${held} min after ${before} last week, more than ${cap} more: below ` +
-        `${course.baseMinutes} running min a week the ladder's steps govern, not the ${cap} cap (R-VOL-3). ` +
-        `No single run passes ${ceiling} min (R-VOL-2).`,
-    };
-  }
+  const pastCap = before !== null && held > Math.floor(before * rules.volumeCap);
   return {
     phase: stage.phase,
     level: null,
     runs,
     lighter: false,
     heldBack: null,
-    rules: ['R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
-    why: `Weekly running grows by at most ${cap}, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
+    rules: [pastCap ? 'R-VOL-3' : 'R-VOL-1', 'R-VOL-2', 'R-PAIN-2'],
+    why: pastCap
+      ? `This week holds ${held} min after ${before} last week, more than ${cap} more: below ` +
+        `${course.baseMinutes} running min a week the ladder's steps govern, not the ${cap} cap (R-VOL-3). ` +
+        `No single run passes ${ceiling} min (R-VOL-2).`
+      : `Weekly running grows by at most ${cap}, and no single run passes ${ceiling} min (R-VOL-1, R-VOL-2).`,
   };
 }
 
