@@ -928,9 +928,10 @@ class Replay {
   private checkRestPainDays(date: string): void {
     // While running is stopped, the stage running resumes at goes back to settle: a clearance
     // never skips the settle week's exit gate that the pain at rest made due.
+    // (Stopped from the intake, there is no stage to resume yet: the clearance will start one.)
     const stopped = isWaiting(this.stage);
-    const stage = stopped ? (this.resumeStage ?? startingStage(this.course)) : this.stage;
-    const days = stage.phase === 'settle' ? null : this.watch.restPainDays(date);
+    const stage = stopped ? this.resumeStage : this.stage;
+    const days = stage?.phase === 'settle' ? null : this.watch.restPainDays(date);
     if (days === null) return;
     const settle: Stage = { phase: 'settle', waiting: false, because: 'rest-pain' };
     if (stopped) this.resumeStage = settle;

@@ -232,6 +232,18 @@ describe('R-PAIN-5 while running is stopped', () => {
     expect(runsAfter(log, '2026-12-08').every((s) => s.date >= settleEnds)).toBe(true);
     expect(progress.decisions.at(-1)!.text).toMatch(/the settle week goes on/);
   });
+  it('and so when running was withheld from the intake (found in review)', () => {
+    const flagged = runner({ symptoms: ['radiating-pain'], weekly: 20, units: 'km', goalWeekly: 30 });
+    const log: CheckIn[] = [
+      { date: '2026-11-24', restPain: 6 },
+      { date: '2026-12-08', cleared: true },
+      { date: '2026-12-08', restPain: 1 },
+    ];
+    const { progress, plan: p } = replanned(log, '2026-12-08', flagged);
+    expect(progress.phase).toBe('settle');
+    const settleEnds = p.weeks.find((w) => w.start > '2026-12-08')!.start;
+    expect(runsAfter(log, '2026-12-08', flagged).every((s) => s.date >= settleEnds)).toBe(true);
+  });
 });
 
 describe('R-PAIN-6: severe pain at rest at intake', () => {
