@@ -240,6 +240,13 @@ class Replay {
       };
     }
 
+    // A symptom logged ahead of the clock counts from today (daysOf), even before the plan's first
+    // day, which the weeks below never replay: its red flag withholds the weeks to come.
+    for (const date of [...this.log.keys()].filter((d) => d < this.start).sort()) {
+      const symptoms = this.log.get(date)!.events.filter((e) => e.kind === 'symptoms');
+      const outcome = { setback: false, dropped: false, sessions: 0 };
+      if (symptoms.length > 0) this.replayDay(date, 0, { events: symptoms, sessions: 0 }, new Map(), [], outcome);
+    }
     const weeks: Week[] = [];
     const loads: WeekLoad[] = [];
     for (let w = 0; w < this.weekCount; w++) {

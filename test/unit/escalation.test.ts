@@ -214,6 +214,16 @@ describe('a red flag dated after today', () => {
     expect(replanned(urgent, '2026-11-24').progress.stopped).toMatchObject({ level: 'urgent' });
     expect(runsAfter(urgent, '2026-11-24')).toEqual([]);
   });
+  it('and before the plan starts, too (found in review)', () => {
+    // Today the Sunday before the start; the entry is dated Monday, the first day.
+    const log: CheckIn[] = [{ date: START, symptoms: ['leg-weakness'] }];
+    const { progress, plan: p } = replanned(log, '2026-11-22');
+    expect(progress.stopped).toMatchObject({ level: 'emergency', since: '2026-11-22' });
+    expect(p.weeks).toEqual([]);
+    const urgent: CheckIn[] = [{ date: START, symptoms: ['radiating-pain'] }];
+    expect(replanned(urgent, '2026-11-22').plan.triage).toMatchObject({ level: 'urgent', withheld: true });
+    expect(runsAfter(urgent, '2026-11-22')).toEqual([]);
+  });
 });
 
 describe('R-PAIN-5 while running is stopped', () => {
