@@ -35,7 +35,7 @@ import {
 } from './progression.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import type { DayItemsByKind } from './sessions.js';
-import { REFERRALS } from './symptoms.js';
+import { REFERRALS, seriousLead } from './symptoms.js';
 import { SEVERE_PAIN, triage } from './triage.js';
 import type {
   CheckIn,
@@ -677,7 +677,11 @@ class Replay {
       case 'stop-running': {
         this.loggedSymptoms.push(...verdict.symptoms.filter((id) => !this.loggedSymptoms.includes(id)));
         const level = verdict.kind === 'stop' ? 'emergency' : 'urgent';
-        const referrals = verdict.symptoms.map((id) => REFERRALS[id]).filter((r): r is string => r !== undefined);
+        const lead = seriousLead(this.loggedSymptoms);
+        const referrals = [
+          ...(lead ? [lead] : []),
+          ...verdict.symptoms.map((id) => REFERRALS[id]).filter((r): r is string => r !== undefined),
+        ];
         this.stopRunning(
           date,
           level,

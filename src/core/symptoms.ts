@@ -16,7 +16,17 @@ export interface Symptom {
  * doctor or physical therapist; the caution signs to a physical therapist or a gait analysis.
  */
 /** Caution signs that section 5b sends to a doctor (GP) first, not to a physical therapist. */
-export const DOCTOR_FIRST_CAUTIONS: readonly string[] = ['first-episode-over-50'];
+export const DOCTOR_FIRST_CAUTIONS: readonly string[] = ['first-episode-over-50', 'first-episode-age-unknown'];
+
+/** The serious-pathology flags of the IFOMPT framework: weak alone, their concern grows together. */
+const SERIOUS_FLAGS = new Set(['night-pain', 'fever', 'weight-loss', 'cancer-history', 'trauma']);
+
+/** Two serious flags or more lead their referral lines with the soonest of them, so the runner need not work it out. */
+export function seriousLead(ids: readonly string[]): string | null {
+  return ids.filter((id) => SERIOUS_FLAGS.has(id)).length >= 2
+    ? 'More than one of these signs together: see a doctor (GP) today, not in the days each alone allows.'
+    : null;
+}
 
 export const REFERRALS: Readonly<Record<string, string>> = {
   'night-pain':

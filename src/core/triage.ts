@@ -6,6 +6,7 @@ import {
   FIRST_EPISODE_OVER_50,
   findSymptom,
   REFERRALS,
+  seriousLead,
 } from './symptoms.js';
 import { EMERGENCY_ACTION, URGENT_ACTION } from './safety.js';
 import type { Intake, Rules, Triage, TriageLevel, TriageReason } from './types.js';
@@ -42,19 +43,14 @@ export function triageReasons(
   return reasons.sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
 }
 
-/** The serious-pathology flags of the IFOMPT framework: weak alone, their concern grows together. */
-const SERIOUS_FLAGS = new Set(['night-pain', 'fever', 'weight-loss', 'cancer-history', 'trauma']);
-
 /**
  * Section 5b: each reason's own line of who to see and how soon, most urgent first; two or more
  * serious flags together lead with the soonest of them, so the runner need not work it out.
  */
 function referralLines(reasons: TriageReason[], level: TriageReason['level']): string {
   const lines = reasons.filter((r) => r.level === level && r.referral).map((r) => r.referral);
-  const serious = reasons.filter((r) => SERIOUS_FLAGS.has(r.id)).length;
-  if (level === 'urgent' && serious >= 2)
-    lines.unshift('More than one of these signs together: see a doctor (GP) today, not in the days each alone allows.');
-  return lines.join(' ');
+  const lead = level === 'urgent' ? seriousLead(reasons.map((r) => r.id)) : null;
+  return (lead ? [lead, ...lines] : lines).join(' ');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replan } from '../../src/core/replay.js';
 import { triage } from '../../src/core/triage.js';
 import { REFERRALS, SYMPTOMS } from '../../src/core/symptoms.js';
 import { intake, makePlan, runningSessions, templates } from '../helpers.js';
@@ -53,6 +54,21 @@ describe('R-TRIAGE-2: urgent symptoms', () => {
     expect(one.message).not.toMatch(/More than one/);
     const nerve = triage(intake({ symptoms: ['radiating-pain', 'numbness-tingling'] }), templates.rules);
     expect(nerve.message).not.toMatch(/More than one/);
+    // Logged at a check-in, the stop's advice leads the same way (found in review: only the triage did).
+    const logged = replan(
+      intake({ start: '2026-11-23', age: 60 }),
+      [{ date: '2026-11-24', symptoms: ['weight-loss', 'night-pain'] }],
+      templates,
+      '2026-11-24',
+    );
+    expect(logged.progress.stopped?.advice).toMatch(
+      /^More than one of these signs together: see a doctor \(GP\) today/,
+    );
+  });
+  it('a first episode with no age names a doctor first in the 4-week reminder too (found in review)', () => {
+    const p = replan(intake({ start: '2026-11-23', firstEpisode: true }), [], templates, '2026-12-28').plan;
+    expect(p.notes.join(' ')).toMatch(/doctor \(GP\) first/);
+    expect(p.notes.join(' ')).not.toMatch(/physical therapist, or a gait analysis/);
   });
 
   it('a clinician clearance lifts the running ban', () => {
