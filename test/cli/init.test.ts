@@ -351,6 +351,15 @@ describe('the athlete file', () => {
     expect(readFileSync(path, 'utf8')).toBe('schemaVersion: 2\nintake: {}\n');
   });
 
+  it('--export never goes over the athlete file (found in review)', async () => {
+    const cwd = tempDir();
+    const args = ['init', '--no-input', '--file', 'ana-plan.md', '--name', 'Ana', '--pain', '1', '--weekly', '20'];
+    const r = await cli([...args, '--goal-weekly', '30', '--export', 'md', '--today', '2026-11-22'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: ana-plan\.md is the athlete file, or its backup; nothing was saved\n/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('a malformed file is reported with its line', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'a.yaml'), 'schemaVersion: 1\nintake:\n  pain: lots\n  goalWeekly: 30\n');

@@ -24,6 +24,7 @@ import { canPrompt } from '../prompting.js';
 import { liftsStop, readIfValid, readToReplace, startKeepsLog, STOP_HINT, summary } from '../answers.js';
 import { emergencyIntake } from '../../intake/emergency.js';
 import { planFileName, render, withheldNotice } from '../render.js';
+import { athleteFilesAmong } from '../../store/sameFile.js';
 
 interface InitFlags extends IntakeFlags, TemplateFlags {
   export?: ('md' | 'ics')[];
@@ -94,7 +95,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   const result = plan(intake, templates, today);
   if (result.triage.level === 'emergency') return emergencyStop(io, flags, today, raw); // R-TRIAGE-1: nothing saved
 
-  const flagged = flags.export ? exportsFromFlag(flags.export, result, io, flags.force) : undefined;
+  const flagged = flags.export ? exportsFromFlag(flags.export, result, io, path, flags.force) : undefined;
 
   // Saved first: a reader that goes away (`init … | head`) must not cost the runner their answers.
   // The file is read again under the lock, so check-ins logged meanwhile are kept.
@@ -119,7 +120,7 @@ export async function runInit(io: Io, command: Command): Promise<number> {
   io.stdout(
     `${summary(intake, templates.rules.defaultRunDays, width)}\n\n${renderText(shownPlan, { style, exercises: templates.exercises, width, weeks: weeksAhead(shownPlan) })}`,
   );
-  const exports = flagged ?? (ask ? await chooseExports(ask, io, result) : []);
+  const exports = flagged ?? (ask ? await chooseExports(ask, io, result, path) : []);
   const kept = logged > 0 ? `; your ${logged} check-in${logged === 1 ? ' is' : 's are'} kept` : '';
   const lines = [
     `Saved your answers to ${shown}${replaced || existsSync(`${path}.bak`) ? ` (the previous version is ${basename(path)}.bak)` : ''}${kept}.`,
@@ -167,11 +168,18 @@ function exportsFromFlag(
   formats: ('md' | 'ics')[],
   result: Plan,
   io: Io,
+  athletePath: string,
   force?: boolean,
 ): { format: 'md' | 'ics'; file: string }[] {
   const chosen = formats
     .filter((f) => !(f === 'ics' && result.triage.withheld))
     .map((format) => ({ format, file: `${exportBase(result)}.${format}` }));
+  const over = overAthleteFile(chosen, io, athletePath);
+  if (over)
+    throw new DataError(
+      `${over} is the athlete file, or its backup; nothing was saved`,
+      'name the athlete file otherwise (e.g. --file athlete.yaml), or leave --export out',
+    );
   const taken = chosen.filter(({ file }) => existsSync(resolve(io.cwd, file)));
   if (taken.length > 0 && !force)
     throw new DataError(
@@ -181,7 +189,21 @@ function exportsFromFlag(
   return chosen;
 }
 
-async function chooseExports(ask: Prompter, io: Io, result: Plan): Promise<{ format: 'md' | 'ics'; file: string }[]> {
+/** The export file that is the athlete file or its .bak, if one is (an export never goes over them). */
+function overAthleteFile(chosen: { file: string }[], io: Io, athletePath: string): string | undefined {
+  const over = athleteFilesAmong(
+    chosen.map(({ file }) => resolve(io.cwd, file)),
+    [athletePath],
+  );
+  return chosen.find(({ file }) => over.includes(resolve(io.cwd, file)))?.file;
+}
+
+async function chooseExports(
+  ask: Prompter,
+  io: Io,
+  result: Plan,
+  athletePath: string,
+): Promise<{ format: 'md' | 'ics'; file: string }[]> {
   const base = exportBase(result);
   const offered: Choice<'md' | 'ics'>[] = [{ value: 'md', name: `Markdown to print or share (${base}.md)` }];
   if (!result.triage.withheld)
@@ -198,6 +220,10 @@ async function chooseExports(ask: Prompter, io: Io, result: Plan): Promise<{ for
       !(await ask.confirm({ message: `${file} already exists. Replace it?`, default: false }))
     )
       continue;
+    if (overAthleteFile([{ file }], io, athletePath)) {
+      io.stderr(`${file} is the athlete file, or its backup: not exported over it.\n`);
+      continue;
+    }
     chosen.push({ format, file });
   }
   return chosen;
