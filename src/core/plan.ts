@@ -15,7 +15,7 @@ import {
 } from './progression.js';
 import { NOT_MEDICAL_ADVICE, safetyNet } from './safety.js';
 import { basePattern, extendedRunDays, pickRunDays } from './schedule.js';
-import { weekSessions, type DayItemsByKind, type WeekContext } from './sessions.js';
+import { waitingAvoids, weekSessions, type DayItemsByKind, type WeekContext } from './sessions.js';
 import { triage } from './triage.js';
 import type { Intake, Plan, Rules, Templates, Week } from './types.js';
 
@@ -72,8 +72,14 @@ export function runOffsetsFor(days: RunDays, count: number): readonly number[] {
     : pickRunDays(days.pattern, days.preference, count);
 }
 
+/** While waiting with a sign that rules out exercise (fever), the week is rest: its why says so. */
+const REST_ONLY_WHY =
+  'A red flag needs assessment first: no running and no exercise; rest until a doctor has seen you (R-TRIAGE-2).';
+
 export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad | undefined): Week {
   const { load, weekStart, templates } = ctx;
+  const restOnly = load.rules.includes('R-TRIAGE-2') && waitingAvoids(ctx.intake).includes('exertion');
+  const why = restOnly ? REST_ONLY_WHY : load.why;
   return {
     index: index + 1,
     start: weekStart,
@@ -81,10 +87,7 @@ export function assembleWeek(ctx: WeekContext, index: number, previous: WeekLoad
     phase: load.phase,
     level: load.level && load.level.walk > 0 ? load.level.level : null,
     gate: gateFor(load, previous, index, templates.rules),
-    why: withPhaseChange(
-      phaseChangeWhy(previous, load),
-      load.heldBack ? `${load.why} Held back: ${load.heldBack}.` : load.why,
-    ),
+    why: withPhaseChange(phaseChangeWhy(previous, load), load.heldBack ? `${why} Held back: ${load.heldBack}.` : why),
     lighter: load.lighter,
     runMinutes: load.runs.reduce((a, b) => a + b, 0),
     sessions: weekSessions(ctx),

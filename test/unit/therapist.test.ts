@@ -246,6 +246,9 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(withSteps(p)).not.toMatch(/plank|brisk walk/i);
     expect(p.weeks.flatMap((w) => w.sessions).every((s) => s.kind === 'rest')).toBe(true);
     expect(p.triage.message).toMatch(/doctor \(GP\) today or tomorrow/);
+    // A week of rest does not promise walking and core work (found in review).
+    for (const week of p.weeks) expect(week.why).toMatch(/no running and no exercise; rest until a doctor/);
+    expect(makePlan({ symptoms: ['night-pain'], weeks: 1 }).weeks[0]!.why).toMatch(/walking, gentle mobility/);
   });
 
   it('each urgent reason gets its own line, and not all say "within days"', () => {
