@@ -1,5 +1,6 @@
 // The runner's saved answers, for the commands that write them (init, edit): reading an existing
 // athlete file, keeping its log inside the plan, and the answers in a few lines of words.
+import { statSync } from 'node:fs';
 import { longDate } from '../core/dates.js';
 import { findSymptom } from '../core/symptoms.js';
 import { replan } from '../core/replay.js';
@@ -7,7 +8,6 @@ import type { Intake, Stop, Templates } from '../core/types.js';
 import { terminalSafe, wrap } from '../export/style.js';
 import { readAthlete, type AthleteFile } from '../store/athlete.js';
 import { validateSavedIntake } from '../intake/validate.js';
-import { statSync } from 'node:fs';
 import { DataError, FileError } from '../errors.js';
 
 /**

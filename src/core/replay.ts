@@ -397,7 +397,7 @@ class Replay {
     );
     if (verdict.kind === 'not-counted' || verdict.kind === 'clean') return;
     outcome.setback = true;
-    this.decide(verdict, { date, symptoms: [...symptoms] }, date, null, null);
+    this.sayNextWeek(this.decide(verdict, { date, symptoms: [...symptoms] }, date, null, null));
   }
 
   /** A week wholly after today: projected as in a plan made ahead, spaced after the runs before it. */
@@ -594,10 +594,9 @@ class Replay {
       restPainNow < this.rules.painThreshold
     )
       outcome.walkTest = true;
-    const ceiling = this.nextWeekCeiling(); // as the hold or drop-back just worded it
     const found = this.watch.afterSession(date, session, decided.kind, this.stop !== null);
     // A setback that stops running promises no next week of running (R-ESC-1, R-ESC-2).
-    if (found && ceiling) decided.text = decided.text.replace(ceiling, '');
+    if (!found) this.sayNextWeek(decided);
     const decision = found ? this.escalate(date, found) : decided;
     outcome.sessions += 1;
     if (SETBACKS.has(decision.kind)) outcome.setback = true;
@@ -709,7 +708,7 @@ class Replay {
           date,
           'drop-back',
           verdict.rule,
-          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${this.nextWeekCeiling()}${limp}${alsoOffPlan}`,
+          `${where}, and ${days} day${days === 1 ? '' : 's'} without running (${because}).${limp}${alsoOffPlan}`,
         );
       }
       case 'hold': {
@@ -722,12 +721,7 @@ class Replay {
           return this.decision(date, 'hold', 'R-WEEK-4', `${LIMP_SETTLE} (R-WEEK-4; ${because}).`);
         }
         const extra = this.rules.holdExtraRestDays > 0 ? ', with an extra rest day' : '';
-        return this.decision(
-          date,
-          'hold',
-          verdict.rule,
-          `Hold at ${this.upTo()}${extra} (${because}).${this.nextWeekCeiling()}${alsoOffPlan}`,
-        );
+        return this.decision(date, 'hold', verdict.rule, `Hold at ${this.upTo()}${extra} (${because}).${alsoOffPlan}`);
       }
       case 'not-counted':
         if (offPlan) return this.offPlan(date, offPlan);
@@ -1273,6 +1267,11 @@ class Replay {
    */
   private upTo(): string {
     return 'weekly' in this.stage ? volumePhaseWords(this.stage) : this.where();
+  }
+
+  /** A hold or a drop-back beyond the ladder ends with the ceiling of next week (see upTo). */
+  private sayNextWeek(decision: Decision): void {
+    if (decision.kind === 'hold' || decision.kind === 'drop-back') decision.text += this.nextWeekCeiling();
   }
 
   /** The sentence that goes with upTo: the ceiling of next week, beyond the ladder. */

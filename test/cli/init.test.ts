@@ -370,7 +370,7 @@ describe('the athlete file', () => {
     expect((await cli(['show', '--file', 'b.yaml'], { cwd })).stderr).toMatch(/b\.yaml:\d+: not valid YAML/);
   });
 
-  it('init --force does not replace a file it cannot read: its log may hold a stop (found by a hostile tester)', async () => {
+  it('R-TRIAGE-2: init --force does not replace a file it cannot read: its log may hold a stop (found by a hostile tester)', async () => {
     const cwd = tempDir();
     expect((await make(cwd)).code).toBe(0);
     const path = join(cwd, 'a.yaml');

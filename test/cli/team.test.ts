@@ -413,7 +413,7 @@ describe('backplan team checkin', () => {
     expect((await t.run(['checkin', 'squad', 'w.csv', '--summary', 'json'])).code).toBe(3);
     expect(t.log('cara')[0]).toMatchObject({ symptoms: ['limp', 'night-pain'] });
   });
-  it('a row of symptoms alone is logged, as checkin --symptom does (it had held back the red flag and the row before it)', async () => {
+  it('R-TRIAGE-1: a row of symptoms alone is logged, as checkin --symptom does (it had held back the red flag and the row before it)', async () => {
     const t = await team();
     t.sheet('s.csv', ['ben-okafor,2026-11-23,yes,1,2,1,,,,,', 'ben-okafor,2026-11-24,,,,,,,,bladder-bowel,']);
     const r = await t.run(['checkin', 'squad', 's.csv'], '2026-11-25');

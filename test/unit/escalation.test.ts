@@ -204,7 +204,7 @@ describe('R-PAIN-5: pain at rest of 3 or more stops runs until a lower one is lo
   });
 });
 
-describe('a red flag dated after today', () => {
+describe('R-TRIAGE-1 and R-TRIAGE-2: a red flag dated after today', () => {
   it('counts from today: an emergency logged on a clock a day ahead stops the plan (found by a hostile tester)', () => {
     const log: CheckIn[] = [ok(START), { date: '2026-11-25', restPain: 1, symptoms: ['leg-weakness'] }];
     const { progress, plan: p } = replanned(log, '2026-11-24');

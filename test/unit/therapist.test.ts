@@ -241,7 +241,7 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     }
   });
 
-  it('rest and a doctor, not planks, with a fever', () => {
+  it('R-TRIAGE-2: rest and a doctor, not planks, with a fever', () => {
     const p = makePlan({ symptoms: ['fever'], weeks: 2 });
     expect(withSteps(p)).not.toMatch(/plank|brisk walk/i);
     expect(p.weeks.flatMap((w) => w.sessions).every((s) => s.kind === 'rest')).toBe(true);
@@ -282,7 +282,7 @@ describe('section 5b: who to see, how soon, and a plan while waiting that fits t
     expect(p.triage.reasons.map((r) => r.id)).toContain('arching-age-unknown');
   });
 
-  it('--first-episode without --age is not triaged clear either (found in review): the CLI asks for the age', async () => {
+  it('R-TRIAGE-3: --first-episode without --age is not triaged clear either (found in review): the CLI asks for the age', async () => {
     const r = await cli(['plan', '--pain', '1', '--goal-weekly', '30', '--first-episode', '--today', '2026-11-22']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--first-episode needs --age/);
@@ -322,7 +322,7 @@ describe('the notes agree with the weeks (found in review)', () => {
     );
     expect(makePlan({ pain: 1, weekly: 20, goalWeekly: 20, units: 'km' }).notes.join(' ')).toMatch(/Goal reached/);
   });
-  it('a ladder held below a small goal never says the goal is reached, week by week either (found in review)', () => {
+  it('R-VOL-6: a ladder held below a small goal never says the goal is reached, week by week either (found in review)', () => {
     const p = makePlan({ pain: 0, weekly: 0, units: 'mi', goalWeekly: 3 });
     const held = p.weeks.filter((w) => w.phase === 'maintain');
     expect(held.length).toBeGreaterThan(0);

@@ -65,7 +65,7 @@ describe('R-TRIAGE-2: urgent symptoms', () => {
       /^More than one of these signs together: see a doctor \(GP\) today/,
     );
   });
-  it('a first episode with no age names a doctor first in the 4-week reminder too (found in review)', () => {
+  it('R-ESC-4: a first episode with no age names a doctor first in the 4-week reminder too (found in review)', () => {
     const p = replan(intake({ start: '2026-11-23', firstEpisode: true }), [], templates, '2026-12-28').plan;
     expect(p.notes.join(' ')).toMatch(/doctor \(GP\) first/);
     expect(p.notes.join(' ')).not.toMatch(/physical therapist, or a gait analysis/);
